@@ -1,0 +1,203 @@
+"""The ``launchmap`` command: serve the dashboard, list, import and export launches, and geodesy tools.
+
+Output goes to stdout (JSON, CSV or a table), errors to stderr with a non-zero exit:
+1 for bad input, 2 for bad usage (argparse).
+
+    launchmap events --since 2025-01-01 --class SRBM --format csv
+    launchmap --db team.db import cns-export.xlsx
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from geodata.errors import InvalidEvent, LaunchmapError
+from geodata.events import filter_launches
+from geodata.schema import SYSTEM_CLASSES
+
+# Subcommand groups living next to the code they drive; each module has register(subparsers, context_factory).
+COMMAND_MODULES: tuple[str, ...] = ()
+
+DASHBOARD_APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+
+
+class Context:
+    """Lazily opened store and gazetteer for one command run."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.db = getattr(args, "db", None)
+
+    @cached_property
+    def store(self) -> Any:
+        from geodata.store import Store
+
+        store = Store(self.db)
+        store.seed()
+        return store
+
+    @cached_property
+    def gazetteer(self) -> Any:
+        from geodata.places import Gazetteer
+
+        return Gazetteer.from_frames(self.store.sites(), self.store.places())
+
+
+def _print_frame(frame: pd.DataFrame, fmt: str) -> None:
+    if fmt == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+    elif fmt == "json":
+        sys.stdout.write(frame.to_json(orient="records", date_format="iso", indent=1) + "\n")
+    else:
+        with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 40):
+            sys.stdout.write(frame.to_string(index=False) + "\n")
+
+
+def cmd_serve(args: argparse.Namespace, context: Context) -> int:
+    """Start the Streamlit dashboard (seeds the store first so the first page load is quick)."""
+    context.store  # noqa: B018 - open and seed before the server starts
+    env = {**os.environ}
+    if args.db:
+        env["LAUNCHMAP_DB"] = str(args.db)
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(DASHBOARD_APP),
+        "--server.address", args.host, "--server.port", str(args.port),
+        "--server.headless", "true", "--server.enableStaticServing", "true",
+        "--browser.gatherUsageStats", "false",
+    ]
+    print(f"launchmap: serving on http://{args.host}:{args.port}  (store: {context.store.url})", file=sys.stderr)
+    return subprocess.call(command, env=env, cwd=DASHBOARD_APP.parent.parent)
+
+
+def cmd_events(args: argparse.Namespace, context: Context) -> int:
+    """List stored launch events matching the filters."""
+    launches = filter_launches(
+        context.store.launches(),
+        since=args.since, until=args.until,
+        classes=args.classes, systems=args.systems, sites=args.sites,
+    )
+    if args.format == "table":
+        launches = launches[["id", "launched_at", "site_id", "system", "system_class", "count", "distance_km",
+                             "apogee_km", "outcome"]]
+    _print_frame(launches, args.format)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, context: Context) -> int:
+    """Validate a file and write its events in one transaction (nothing on any invalid row)."""
+    from geodata.io import read_launch_file
+
+    parsed = read_launch_file(Path(args.file))
+    for warning in parsed.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for error in parsed.errors:
+        print(f"error: {error}", file=sys.stderr)
+    if parsed.errors and not args.skip_invalid:
+        print(f"{len(parsed.errors)} invalid row(s) in {args.file}; nothing was written "
+              "(use --skip-invalid to import only the valid rows)", file=sys.stderr)
+        return 1
+    try:
+        result = context.store.import_launches(parsed.launches, parsed.sources, actor=f"import:{Path(args.file).name}",
+                                               skip_invalid=args.skip_invalid)
+    except InvalidEvent as error:
+        for row_error in error.errors:
+            print(f"error: {row_error}", file=sys.stderr)
+        print(f"{len(error.errors)} invalid row(s) in {args.file}; nothing was written "
+              "(use --skip-invalid to import only the valid rows)", file=sys.stderr)
+        return 1
+    for row_error in result.errors:
+        print(f"skipped: {row_error}", file=sys.stderr)
+    print(json.dumps({"format": parsed.format, "inserted": len(result.inserted), "unchanged": len(result.unchanged),
+                      "skipped_rows": len(result.errors) + len(parsed.errors), "systems_added": result.systems_added}))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, context: Context) -> int:
+    """Write every stored launch with its sources as CSV or JSON."""
+    launches = filter_launches(context.store.launches(), since=args.since, until=args.until,
+                               classes=args.classes, systems=args.systems, sites=args.sites)
+    sources = context.store.sources(launches["id"])
+    if args.format == "csv":
+        from geodata.exports import to_csv
+
+        sys.stdout.write(to_csv(launches, sources))
+    else:
+        records = json.loads(launches.to_json(orient="records", date_format="iso"))
+        by_launch = {k: json.loads(g.drop(columns="launch_id").to_json(orient="records"))
+                     for k, g in sources.groupby("launch_id")}
+        for record in records:
+            record["sources"] = by_launch.get(record["id"], [])
+        json.dump(records, sys.stdout, indent=1)
+        sys.stdout.write("\n")
+    return 0
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """The selection options shared by events, export and render."""
+    parser.add_argument("--since", help="first day (YYYY-MM-DD, UTC)")
+    parser.add_argument("--until", help="last day, inclusive (YYYY-MM-DD, UTC)")
+    parser.add_argument("--class", dest="classes", action="append", choices=SYSTEM_CLASSES,
+                        help="system class (repeatable)")
+    parser.add_argument("--system", dest="systems", action="append", help="system name (repeatable)")
+    parser.add_argument("--site", dest="sites", action="append", help="site id (repeatable)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="launchmap",
+        description="Missile-launch maps: sourced launch history, exact geodesic range rings, newsroom exports.")
+    parser.add_argument("--db", help="SQLite file path or SQLAlchemy URL (default: $LAUNCHMAP_DB or the user data dir)")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = subparsers.add_parser("serve", help="start the dashboard", description=cmd_serve.__doc__)
+    serve.add_argument("--host", default="localhost")
+    serve.add_argument("--port", type=int, default=8501)
+    serve.set_defaults(handler=cmd_serve)
+
+    events = subparsers.add_parser("events", help="list launch events", description=cmd_events.__doc__)
+    add_filter_options(events)
+    events.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    events.set_defaults(handler=cmd_events)
+
+    importer = subparsers.add_parser(
+        "import", help="import launches from a file",
+        description=cmd_import.__doc__ + " Formats: launchmap CSV/JSON/GeoJSON exports, the CNS/NTI database layout "
+        "(CSV or XLSX).")
+    importer.add_argument("file", help="CSV, XLSX, JSON or GeoJSON file")
+    importer.add_argument("--skip-invalid", action="store_true", help="import the valid rows and report the others")
+    importer.set_defaults(handler=cmd_import)
+
+    export = subparsers.add_parser("export", help="export launches with their sources", description=cmd_export.__doc__)
+    add_filter_options(export)
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.set_defaults(handler=cmd_export)
+
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers, Context)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args, Context(args)) or 0)
+    except LaunchmapError as error:
+        print(f"launchmap: error: {error}", file=sys.stderr)
+        return 1
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
+        print(f"launchmap: error: {error.strerror}: {error.filename}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

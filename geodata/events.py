@@ -1,0 +1,355 @@
+"""Launch events as pandas DataFrames: reading, validating and filtering.
+
+Validation turns any table of candidate rows (a seed file, an upload, a form) into
+valid events plus a list of :class:`RowError`, each naming the row, the column, what
+was expected and what was found. Nothing is written by this module.
+
+>>> import pandas as pd
+>>> frame = pd.DataFrame([{"id": "x", "launched_at": "2025-11-07T03:35:00Z"}])
+>>> valid, errors = validate_launches(frame)
+>>> errors[0].column
+'launched_at_precision'
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from geodata.schema import (
+    HEADLINE_PRIORITY,
+    LAUNCHES,
+    SOURCES,
+    Column,
+    Table,
+)
+
+# The earliest launch on record is the April 1984 Scud-B series; anything before is a typo.
+EARLIEST_LAUNCH = pd.Timestamp("1984-01-01", tz="UTC")
+
+_TRUE = {"true", "1", "yes", "y", "t"}
+_FALSE = {"false", "0", "no", "n", "f", ""}
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem in one cell (or row) of a table being validated."""
+
+    row: int | str  # 1-based data row number in the file, or the event id
+    column: str
+    value: Any
+    message: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}, column {self.column!r}: {self.message}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "value": _display(self.value), "message": self.message}
+
+
+def _display(value: Any) -> Any:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, (pd.Timestamp, datetime)):
+        return value.isoformat()
+    return value if isinstance(value, (int, float, bool, str)) else str(value)
+
+
+def _found(value: Any) -> str:
+    return f"{value!r} ({type(value).__name__})"
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and value.strip() == ""
+
+
+def parse_utc(value: Any) -> pd.Timestamp:
+    """Parse a timestamp; naive times are taken as UTC. Raises ValueError when unparseable."""
+    stamp = pd.Timestamp(value)
+    if pd.isna(stamp):
+        raise ValueError("empty time")
+    return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+
+
+def _coerce(column: Column, value: Any) -> Any:
+    """Convert one raw cell to the column's type; raises ValueError with the expectation."""
+    if column.dtype == "str":
+        return str(value).strip()
+    if column.dtype == "float":
+        number = float(str(value).replace(",", "")) if isinstance(value, str) else float(value)
+        if not math.isfinite(number):
+            raise ValueError("a finite number")
+        return number
+    if column.dtype == "int":
+        number = float(str(value).replace(",", "")) if isinstance(value, str) else float(value)
+        if not number.is_integer():
+            raise ValueError("a whole number")
+        return int(number)
+    if column.dtype == "bool":
+        if isinstance(value, (bool, np.bool_)):
+            return bool(value)
+        text = str(value).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise ValueError("true or false")
+    if column.dtype == "datetime":
+        return parse_utc(value)
+    if column.dtype == "date":
+        return parse_utc(value).date().isoformat()
+    raise AssertionError(f"unknown dtype {column.dtype}")
+
+
+_EXPECTED = {
+    "str": "text",
+    "float": "a number",
+    "int": "a whole number",
+    "bool": "true or false",
+    "datetime": "an ISO-8601 time such as 2025-11-07T03:35:00Z",
+    "date": "a date such as 2025-11-07",
+}
+
+
+def _check_cell(table: Table, column: Column, value: Any, row: int | str) -> tuple[Any, RowError | None]:
+    if _is_missing(value):
+        if column.required and column.dtype != "bool":
+            return None, RowError(row, column.name, value, f"{column.name} is required, got nothing")
+        return (False if column.dtype == "bool" else None), None
+    try:
+        converted = _coerce(column, value)
+    except (ValueError, TypeError, OverflowError):
+        return None, RowError(row, column.name, value, f"expected {_EXPECTED[column.dtype]}, got {_found(value)}")
+    if column.choices and converted not in column.choices:
+        options = ", ".join(column.choices)
+        return None, RowError(row, column.name, value, f"expected one of {options}; got {_found(value)}")
+    if column.minimum is not None and converted < column.minimum or column.maximum is not None and converted > column.maximum:
+        unit = f" {column.unit}" if column.unit and column.dtype in ("float", "int") else ""
+        hint = ""
+        if column.name in ("lat", "impact_lat") and isinstance(converted, float) and abs(converted) <= 180:
+            hint = " — are lat and lon swapped?"
+        return None, RowError(
+            row,
+            column.name,
+            value,
+            f"{column.name} must be within [{column.minimum:g}, {column.maximum:g}]{unit}, got {_found(value)}{hint}",
+        )
+    return converted, None
+
+
+def validate_table(
+    table: Table, frame: pd.DataFrame, row_numbers: Sequence[int | str] | None = None
+) -> tuple[list[dict[str, Any]], list[int], list[RowError]]:
+    """Cell-level checks for any table. Returns (clean records, indexes of bad rows, errors)."""
+    errors: list[RowError] = []
+    unknown_columns = [c for c in frame.columns if c not in table.names]
+    if unknown_columns:
+        errors.append(
+            RowError("header", ", ".join(map(str, unknown_columns)), None,
+                     f"unknown column(s) for {table.name}; expected columns: {', '.join(table.names)}")
+        )
+    records: list[dict[str, Any]] = []
+    bad_rows: list[int] = []
+    for position, raw in enumerate(frame.to_dict("records")):
+        row = row_numbers[position] if row_numbers is not None else position + 1
+        record: dict[str, Any] = {}
+        row_ok = True
+        for column in table.columns:
+            value, error = _check_cell(table, column, raw.get(column.name), row)
+            if error:
+                errors.append(error)
+                row_ok = False
+            record[column.name] = value
+        records.append(record)
+        if not row_ok:
+            bad_rows.append(position)
+    return records, bad_rows, errors
+
+
+def validate_launches(
+    frame: pd.DataFrame,
+    *,
+    site_ids: Iterable[str] | None = None,
+    system_names: Iterable[str] | None = None,
+    existing_ids: Iterable[str] = (),
+    now: pd.Timestamp | None = None,
+    row_numbers: Sequence[int | str] | None = None,
+) -> tuple[pd.DataFrame, list[RowError]]:
+    """Validate candidate launch rows.
+
+    Returns the valid rows as a typed DataFrame (schema column order) and every error
+    found. ``site_ids``/``system_names`` enable reference checks; ``existing_ids`` are
+    ids already stored (a new row may not reuse one). ``row_numbers`` label rows in
+    messages (defaults to 1-based positions).
+    """
+    now = now if now is not None else pd.Timestamp(datetime.now(UTC))
+    records, bad, errors = validate_table(LAUNCHES, frame, row_numbers)
+    sites = set(site_ids) if site_ids is not None else None
+    systems = set(system_names) if system_names is not None else None
+    seen: dict[str, int | str] = {}
+    taken = set(existing_ids)
+    for position, record in enumerate(records):
+        row = row_numbers[position] if row_numbers is not None else position + 1
+        problems: list[RowError] = []
+        event_id = record["id"]
+        if event_id:
+            if event_id in seen:
+                problems.append(RowError(row, "id", event_id, f"duplicate id {event_id!r}, first used in row {seen[event_id]}"))
+            elif event_id in taken:
+                problems.append(RowError(row, "id", event_id, f"id {event_id!r} is already stored; edit that event instead"))
+            seen.setdefault(event_id, row)
+        when = record["launched_at"]
+        if when is not None and (when > now or when < EARLIEST_LAUNCH):
+            problems.append(
+                RowError(row, "launched_at", when.isoformat(),
+                         f"launch time must be between {EARLIEST_LAUNCH.date()} and now, got {when.isoformat()!r}")
+            )
+        if sites is not None and record["site_id"] and record["site_id"] not in sites:
+            problems.append(RowError(row, "site_id", record["site_id"], f"unknown site id {record['site_id']!r}; add it to sites first"))
+        if systems is not None and record["system"] and record["system"] not in systems:
+            problems.append(RowError(row, "system", record["system"], f"unknown system {record['system']!r}; add it to systems first"))
+        has_impact = record["impact_lat"] is not None, record["impact_lon"] is not None
+        if has_impact[0] != has_impact[1]:
+            problems.append(RowError(row, "impact_lon" if has_impact[0] else "impact_lat", None,
+                                     "impact point needs both impact_lat and impact_lon"))
+        if record["impact_basis"] == "reported" and not all(has_impact):
+            problems.append(RowError(row, "impact_basis", "reported", "impact_basis is 'reported' but no impact point is given"))
+        if problems:
+            errors.extend(problems)
+            if position not in bad:
+                bad.append(position)
+    valid = [r for i, r in enumerate(records) if i not in set(bad)]
+    return launches_frame(valid), errors
+
+
+def validate_sources(
+    frame: pd.DataFrame,
+    *,
+    launch_ids: Iterable[str] | None = None,
+    row_numbers: Sequence[int | str] | None = None,
+) -> tuple[pd.DataFrame, list[RowError]]:
+    """Validate source rows; at most one headline per launch, and each launch referenced must exist."""
+    records, bad, errors = validate_table(SOURCES, frame, row_numbers)
+    known = set(launch_ids) if launch_ids is not None else None
+    headlines: dict[str, int | str] = {}
+    for position, record in enumerate(records):
+        row = row_numbers[position] if row_numbers is not None else position + 1
+        launch_id = record["launch_id"]
+        problem = None
+        if known is not None and launch_id and launch_id not in known:
+            problem = RowError(row, "launch_id", launch_id, f"no launch with id {launch_id!r}")
+        elif record["is_headline"] and launch_id in headlines:
+            problem = RowError(row, "is_headline", True,
+                               f"launch {launch_id!r} already has a headline source (row {headlines[launch_id]})")
+        if record["is_headline"] and launch_id:
+            headlines.setdefault(launch_id, row)
+        if problem:
+            errors.append(problem)
+            if position not in bad:
+                bad.append(position)
+    valid = [r for i, r in enumerate(records) if i not in set(bad)]
+    return sources_frame(valid), errors
+
+
+def launches_frame(records: Iterable[dict[str, Any]] = ()) -> pd.DataFrame:
+    """An events DataFrame with the schema's columns and dtypes (launched_at as UTC Timestamp)."""
+    return _typed_frame(LAUNCHES, records)
+
+
+def sources_frame(records: Iterable[dict[str, Any]] = ()) -> pd.DataFrame:
+    return _typed_frame(SOURCES, records)
+
+
+_PANDAS_DTYPES = {"str": "object", "float": "float64", "int": "Int64", "bool": "bool", "date": "object"}
+
+
+def _typed_frame(table: Table, records: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    frame = pd.DataFrame(list(records), columns=table.names)
+    for column in table.columns:
+        if column.dtype == "datetime":
+            frame[column.name] = pd.to_datetime(frame[column.name], utc=True)
+        else:
+            frame[column.name] = frame[column.name].astype(_PANDAS_DTYPES[column.dtype])
+    return frame
+
+
+def headline_rank(source: str) -> int:
+    """Position of a source in HEADLINE_PRIORITY (lower is believed first); news outlets rank last."""
+    try:
+        return HEADLINE_PRIORITY.index(source)
+    except ValueError:
+        return len(HEADLINE_PRIORITY)
+
+
+def choose_headline(sources: pd.DataFrame) -> pd.DataFrame:
+    """Mark one headline source per launch by the documented rule, keeping an explicit choice.
+
+    Rule (seeds/README.md): if a launch has a source marked ``is_headline`` it stays;
+    otherwise the first source by HEADLINE_PRIORITY, then by earliest ``published_on``.
+    """
+    if sources.empty:
+        return sources
+    marked = sources.copy()
+    marked["_rank"] = marked["source"].map(headline_rank)
+    for _launch_id, group in marked.groupby("launch_id", sort=False):
+        if not group["is_headline"].any():
+            best = group.sort_values(["_rank", "published_on"]).index[0]
+            marked.loc[best, "is_headline"] = True
+    return marked.drop(columns="_rank")
+
+
+def disagreements(sources: pd.DataFrame, tolerance: float = 0.1) -> dict[str, list[str]]:
+    """Launch id -> figures on which its sources differ by more than ``tolerance`` (relative)."""
+    found: dict[str, list[str]] = {}
+    for launch_id, group in sources.groupby("launch_id"):
+        for figure in ("distance_km", "apogee_km", "flight_time_s", "count"):
+            values = group[figure].dropna().astype(float)
+            if len(values) > 1 and values.max() > 0 and (values.max() - values.min()) / values.max() > tolerance:
+                found.setdefault(str(launch_id), []).append(figure)
+    return found
+
+
+def filter_launches(
+    launches: pd.DataFrame,
+    *,
+    since: Any = None,
+    until: Any = None,
+    classes: Iterable[str] | None = None,
+    systems: Iterable[str] | None = None,
+    sites: Iterable[str] | None = None,
+    outcomes: Iterable[str] | None = None,
+    distance_km: tuple[float, float] | None = None,
+) -> pd.DataFrame:
+    """Rows matching every given filter. ``until`` is inclusive of its whole day when a date.
+
+    A ``distance_km`` range keeps events with no reported distance only when the
+    range starts at 0, so "all distances" really means all events.
+    """
+    mask = pd.Series(True, index=launches.index)
+    if since is not None:
+        mask &= launches["launched_at"] >= parse_utc(since)
+    if until is not None:
+        end = parse_utc(until)
+        if end == end.normalize():
+            end = end + pd.Timedelta(days=1)
+            mask &= launches["launched_at"] < end
+        else:
+            mask &= launches["launched_at"] <= end
+    for column, wanted in (("system_class", classes), ("system", systems), ("site_id", sites), ("outcome", outcomes)):
+        if wanted is not None:
+            mask &= launches[column].isin(list(wanted))
+    if distance_km is not None:
+        low, high = distance_km
+        within = launches["distance_km"].between(low, high)
+        mask &= within | (launches["distance_km"].isna() & (low <= 0))
+    return launches[mask]
