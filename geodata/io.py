@@ -73,16 +73,18 @@ def _read_csv(data: bytes, name: str) -> ParsedFile:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise InvalidFile(f"{name} is not a readable CSV file: {error}") from error
-    from geodata.cns import looks_like_cns
-
-    if looks_like_cns(list(frame.columns)):
-        return _read_cns(data, name)
     if "id" in frame.columns and "launched_at" in frame.columns:
         sources = pd.DataFrame(columns=SOURCES.names)
         extra = [c for c in frame.columns if c not in LAUNCHES.names]
         warnings = [f"ignored column(s) not in the launch schema: {', '.join(extra)}"] if extra else []
-        return ParsedFile("launchmap-csv", frame[[c for c in frame.columns if c in LAUNCHES.names]], sources,
+        launches = frame[[c for c in frame.columns if c in LAUNCHES.names]]
+        launches.index = pd.Index(range(2, len(frame) + 2))  # CSV line numbers (line 1 is the header)
+        return ParsedFile("launchmap-csv", launches, sources,
                           warnings=warnings)
+    from geodata.cns import looks_like_cns
+
+    if looks_like_cns(list(frame.columns)):
+        return _read_cns(data, name)
     raise InvalidFile(
         f"{name}: expected launchmap columns ({', '.join(LAUNCHES.names[:4])}, ...) or the CNS database layout "
         f"('Date', 'Missile Name', 'Facility Name', ...); found columns {', '.join(map(str, frame.columns[:8]))}")

@@ -312,7 +312,10 @@ class Store:
         ]
         result.unchanged = [str(candidate.loc[i, "id"]) for i in unchanged]
         candidate = candidate.drop(index=unchanged)
-        row_numbers = [int(i) + 1 if isinstance(i, (int,)) else str(i) for i in candidate.index]
+        # A default index means "row n of what was given" (1-based); readers of files set the
+        # index to the line number an editor shows, and that label is kept.
+        offset = 1 if isinstance(launches.index, pd.RangeIndex) and launches.index.start == 0 else 0
+        row_numbers = [int(i) + offset if isinstance(i, int) else str(i) for i in candidate.index]
         systems = set(self.systems()["name"])
         valid, errors = validate_launches(
             candidate, site_ids=set(self.sites()["id"]), system_names=None if add_unknown_systems else systems,
