@@ -1,0 +1,237 @@
+"""Geodesy and ballistics subcommands of ``launchmap``: ring, distance, track, in-range, loft.
+
+Each prints JSON on stdout; errors go to stderr with exit status 1 (2 for argparse usage errors).
+Sites and places are looked up by name through ``context.gazetteer.resolve(name)`` (a
+``geodata.places.Gazetteer``); anything that parses as a coordinate is used as one.
+
+    launchmap ring --site Taegwan --range 435mi
+    launchmap distance "40.209, 125.204" Tokyo
+    launchmap track Taegwan --bearing 95 --range 700km
+    launchmap in-range --lat 40.2 --lon 125.2 --range 13000km --min-population 1000000
+    launchmap loft --apogee-km 4475 --distance-km 950
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from geodata import ballistics, geodesy
+from geodata.errors import InvalidCoordinate, LaunchmapError
+
+ContextFactory = Callable[[argparse.Namespace], Any]
+GEONAMES_CREDIT = "City data: GeoNames (https://www.geonames.org), CC BY 4.0"
+
+
+def _emit(payload: Any) -> int:
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=1, allow_nan=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _point(name: str | None, lat: float, lon: float, place_id: str | None = None) -> dict[str, Any]:
+    return {"id": place_id, "name": name, "lat": lat, "lon": lon}
+
+
+def _resolve(text: str, context: Any) -> dict[str, Any]:
+    """A coordinate text (anything with a digit) or a site/place name from the gazetteer."""
+    if re.search(r"\d", text):
+        lat, lon = geodesy.parse_coordinate(text)
+        return _point(None, lat, lon)
+    place = context.gazetteer.resolve(text)
+    lat, lon = geodesy.validate_lat_lon(place.lat, place.lon)
+    return _point(place.name, lat, lon, getattr(place, "id", None))
+
+
+def _centre(args: argparse.Namespace, context: Any) -> dict[str, Any]:
+    if args.site is not None:
+        if args.lat is not None or args.lon is not None:
+            raise InvalidCoordinate("expected either --site or --lat/--lon, not both")
+        return _resolve(args.site, context)
+    if args.lat is None or args.lon is None:
+        raise InvalidCoordinate(
+            f"expected --site NAME or both --lat and --lon, got lat={args.lat!r}, lon={args.lon!r}"
+        )
+    lat, lon = geodesy.validate_lat_lon(args.lat, args.lon)
+    return _point(None, lat, lon)
+
+
+def _lengths(distance_km: float, prefix: str) -> dict[str, float]:
+    return {
+        f"{prefix}_km": distance_km,
+        f"{prefix}_mi": distance_km / geodesy.KM_PER_MILE,
+        f"{prefix}_nmi": distance_km / geodesy.KM_PER_NMI,
+    }
+
+
+def cmd_ring(args: argparse.Namespace, context: Any) -> int:
+    """A geodesic range ring: GeoJSON FeatureCollection (split at 180°) or JSON with unwrapped vertices."""
+    centre = _centre(args, context)
+    radius_km = geodesy.parse_length_km(args.range)
+    properties = {"centre": centre, **_lengths(radius_km, "radius")}
+    if args.format == "json":
+        ring = geodesy.range_ring(centre["lat"], centre["lon"], radius_km)
+        return _emit({**properties, "vertices_lat_lon": [list(vertex) for vertex in ring]})
+    geometry = geodesy.range_ring_geojson(centre["lat"], centre["lon"], radius_km)
+    feature = {"type": "Feature", "geometry": geometry, "properties": properties}
+    return _emit({"type": "FeatureCollection", "features": [feature]})
+
+
+def cmd_distance(args: argparse.Namespace, context: Any) -> int:
+    """Geodesic distance (km, mi, nmi) and initial bearing between two places or coordinates."""
+    start, end = _resolve(args.origin, context), _resolve(args.target, context)
+    distance_km, bearing_deg = geodesy.inverse((start["lat"], start["lon"]), (end["lat"], end["lon"]))
+    return _emit(
+        {"from": start, "to": end, **_lengths(distance_km, "distance"), "initial_bearing_deg": bearing_deg}
+    )
+
+
+def cmd_track(args: argparse.Namespace, context: Any) -> int:
+    """The estimated impact point after a range on a bearing, and the geodesic track, as GeoJSON."""
+    start = _resolve(args.origin, context)
+    distance_km = geodesy.parse_length_km(args.range)
+    if not math.isfinite(args.bearing):
+        raise InvalidCoordinate(f"expected a finite bearing in degrees, got {args.bearing!r}")
+    bearing_deg = args.bearing % 360.0
+    impact_lat, impact_lon = geodesy.destination(start["lat"], start["lon"], bearing_deg, distance_km)
+    impact = _point(None, impact_lat, impact_lon)
+    track = geodesy.track_geojson((start["lat"], start["lon"]), (impact_lat, impact_lon))
+    common = {**_lengths(distance_km, "distance"), "bearing_deg": bearing_deg}
+    features = [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [start["lon"], start["lat"]]},
+         "properties": {"role": "launch", **start}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [impact_lon, impact_lat]},
+         "properties": {"role": "impact", **impact, **common}},
+        {"type": "Feature", "geometry": track, "properties": {"role": "track", **common}},
+    ]  # fmt: skip
+    return _emit({"type": "FeatureCollection", "features": features})
+
+
+def cmd_in_range(args: argparse.Namespace, context: Any) -> int:
+    """Cities (GeoNames) and curated places within a range, nearest first, with the summed city population."""
+    centre = _centre(args, context)
+    radius_km = geodesy.parse_length_km(args.range)
+    gazetteer = _optional_gazetteer(context)
+    extra = gazetteer.to_frame() if gazetteer is not None and hasattr(gazetteer, "to_frame") else None
+    found = geodesy.cities_in_range(centre["lat"], centre["lon"], radius_km, args.min_population, extra)
+    population = geodesy.population_in_range(found)
+    shown = found if args.limit is None else found.head(args.limit)
+    return _emit(
+        {
+            "centre": centre,
+            **_lengths(radius_km, "radius"),
+            "min_population": args.min_population,
+            "count": len(found),
+            "population_in_range": population,
+            "places": json.loads(shown.to_json(orient="records", force_ascii=False)),
+            "credit": GEONAMES_CREDIT,
+        }
+    )
+
+
+def _optional_gazetteer(context: Any) -> Any:
+    """The gazetteer if one can be opened; in-range by coordinates still works without curated places."""
+    try:
+        return context.gazetteer
+    except (ImportError, LaunchmapError, AttributeError):
+        return None
+
+
+def cmd_loft(args: argparse.Namespace, context: Any) -> int:
+    """Trajectory class, burnout speed, equivalent range (with band) and free-flight time from apogee and range."""
+    estimate = ballistics.analyse_trajectory(
+        args.apogee_km, args.distance_km, args.apogee_uncertainty_km, args.distance_uncertainty_km
+    )
+    payload = estimate.to_dict()
+    payload["free_flight_time_min"] = estimate.free_flight_time_s / 60
+    payload["assumptions"] = ballistics.__doc__.split("Example")[0].strip() if ballistics.__doc__ else ""
+    return _emit(payload)
+
+
+def _add_centre_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--site", help="site or place name from the gazetteer (or a coordinate text)")
+    parser.add_argument("--lat", type=float, help="centre latitude, decimal degrees")
+    parser.add_argument("--lon", type=float, help="centre longitude, decimal degrees")
+
+
+def register(subparsers: Any, context_factory: ContextFactory) -> None:
+    """Add ring, distance, track, in-range and loft to a ``launchmap`` subparsers object."""
+    defaults = {"context_factory": context_factory}
+
+    ring = subparsers.add_parser("ring", help="geodesic range ring as GeoJSON", description=cmd_ring.__doc__)
+    _add_centre_options(ring)
+    ring.add_argument("--range", required=True, help="radius, e.g. 700km, 435mi, 378nmi")
+    ring.add_argument("--format", choices=("geojson", "json"), default="geojson")
+    ring.set_defaults(handler=cmd_ring, **defaults)
+
+    distance = subparsers.add_parser(
+        "distance", help="distance and bearing", description=cmd_distance.__doc__
+    )
+    distance.add_argument(
+        "origin", metavar="FROM", help="site/place name or coordinate, e.g. '40.209, 125.204'"
+    )
+    distance.add_argument("target", metavar="TO", help="site/place name or coordinate")
+    distance.set_defaults(handler=cmd_distance, **defaults)
+
+    track = subparsers.add_parser(
+        "track", help="impact point and flight track", description=cmd_track.__doc__
+    )
+    track.add_argument("origin", metavar="FROM", help="site/place name or coordinate")
+    track.add_argument("--bearing", type=float, required=True, help="initial bearing, degrees from north")
+    track.add_argument("--range", required=True, help="distance flown, e.g. 700km")
+    track.set_defaults(handler=cmd_track, **defaults)
+
+    in_range = subparsers.add_parser(
+        "in-range", help="cities and places within a range", description=cmd_in_range.__doc__
+    )
+    _add_centre_options(in_range)
+    in_range.add_argument("--range", required=True, help="radius, e.g. 13000km")
+    in_range.add_argument("--min-population", type=int, default=0, help="smallest city population to list")
+    in_range.add_argument("--limit", type=int, help="list at most N places (the count and sum cover all)")
+    in_range.set_defaults(handler=cmd_in_range, **defaults)
+
+    loft = subparsers.add_parser("loft", help="what a lofted test implies", description=cmd_loft.__doc__)
+    loft.add_argument("--apogee-km", type=float, required=True)
+    loft.add_argument("--distance-km", type=float, required=True)
+    loft.add_argument("--apogee-uncertainty-km", type=float, default=0.0)
+    loft.add_argument("--distance-uncertainty-km", type=float, default=0.0)
+    loft.set_defaults(handler=cmd_loft, **defaults)
+
+
+class _NoGazetteer:
+    """Context for :func:`main` when no factory is given: coordinates only."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+
+    @property
+    def gazetteer(self) -> Any:
+        raise LaunchmapError("no gazetteer is available: give coordinates instead of a name")
+
+
+def build_parser(context_factory: ContextFactory = _NoGazetteer) -> argparse.ArgumentParser:
+    """A stand-alone parser with only these subcommands (for tests and ``python -m geodata.cli_geo``)."""
+    parser = argparse.ArgumentParser(
+        prog="launchmap", description=__doc__.splitlines()[0] if __doc__ else None
+    )
+    register(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"), context_factory)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, context_factory: ContextFactory = _NoGazetteer) -> int:
+    """Run one subcommand; 0 on success, 1 on a launchmap error (message on stderr)."""
+    args = build_parser(context_factory).parse_args(argv)
+    try:
+        return int(args.handler(args, args.context_factory(args)) or 0)
+    except LaunchmapError as error:
+        print(f"launchmap: error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
