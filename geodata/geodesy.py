@@ -72,7 +72,7 @@ _UNITS_KM = {
     "nautical miles": KM_PER_NMI,
 }
 _LENGTH_RE = re.compile(
-    r"^\s*(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d*)?(?:e[+-]?\d+)?|[+-]?nan|[+-]?inf(?:inity)?)"
+    r"^\s*(?P<num>[+-]?nan|[+-]?inf(?:inity)?|[+-]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d*)?(?:e[+-]?\d+)?)"
     r"\s*(?P<unit>[a-z][a-z ]*?)?\s*$",
     re.IGNORECASE,
 )
@@ -296,8 +296,8 @@ def range_ring(
         lats, lons = _ring_vertices(lat, lon, radius_m, n)
     lons = np.unwrap(np.append(lons, lons[0]), period=360.0)
     lats = np.append(lats, lats[0])
-    if abs(lons[-1] - lons[0]) < 180:  # an ordinary ring: close exactly
-        lons[-1] = lons[0]
+    # Close exactly: the same longitude, or exactly ±360 for a ring that winds round a pole.
+    lons[-1] = lons[0] + 360.0 * round((lons[-1] - lons[0]) / 360.0)
     return list(zip(lats.tolist(), lons.tolist(), strict=True))
 
 
