@@ -1,0 +1,439 @@
+"""Publication-ready still maps (PNG, SVG, PDF) of launches, drawn with matplotlib.
+
+No browser and no network: the basemap is the Natural Earth file shipped in
+``geodata/data`` and everything renders with matplotlib's Agg/SVG/PDF backends.
+
+A still has a header (title, subtitle, a date line in KST and UTC), the map (land and
+borders, launch sites, tracks — estimated ones dashed — impact points, range rings,
+labelled places, a legend and a scale bar) and a footer (a note on the projection and
+the credit line editors must carry, plus optional logo space). The projection is chosen
+for the content (see :mod:`geodata.stills_view`): Mercator for a regional view, or
+azimuthal-equidistant centred on the site when a ring is intercontinental, so every
+ring is a circle.
+
+Presets are what editors publish — ``16x9`` (1920×1080 px), ``1x1`` (1080×1080) and
+``4x5`` (1080×1350) at ``scale=1``; ``scale=2`` is the retina variant. Styles are
+``light``, ``dark`` and ``print`` (greyscale-safe: classes also differ by marker shape,
+estimated tracks by dashes). SVG keeps text as ``<text>`` (editable in Illustrator);
+PDF embeds TrueType fonts.
+
+>>> import pandas as pd
+>>> from geodata.events import launches_frame
+>>> launches = launches_frame([{"id": "x", "launched_at": "2025-11-07T03:35:00Z",
+...     "launched_at_precision": "minute", "site_id": "taegwan", "lat": 40.21, "lon": 125.2,
+...     "system": "SRBM", "system_class": "SRBM", "count": 1, "impact_lat": 40.6, "impact_lon": 133.4,
+...     "impact_basis": "estimated", "outcome": "success", "confirmation": "confirmed"}])
+>>> sites = pd.DataFrame([{"id": "taegwan", "name": "Taegwan", "lat": 40.21, "lon": 125.2}])
+>>> render_still(launches, sites=sites, scale=0.25)[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+True
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from collections.abc import Sequence
+from datetime import UTC, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import matplotlib.image
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from geodata import stills_layers as layers
+from geodata.stills_view import RingSpec, choose_view, launch_tracks
+
+__all__ = [
+    "FORMATS",
+    "PRESETS",
+    "STYLES",
+    "RingSpec",
+    "credit_line",
+    "date_line",
+    "render_still",
+    "render_to_file",
+]
+
+PRESETS: dict[str, tuple[int, int]] = {"16x9": (1920, 1080), "1x1": (1080, 1080), "4x5": (1080, 1350)}
+FORMATS = ("png", "svg", "pdf")
+MAP_CREDIT = "Map: launchmap; Natural Earth, GeoNames"
+KST = timezone(timedelta(hours=9), "KST")  # Korea has kept UTC+9 without daylight saving since 1988
+
+_BASE = {"greyscale": False, "marker_fill": "#ffffff"}
+STYLES: dict[str, dict[str, Any]] = {
+    "light": _BASE
+    | {
+        "background": "#ffffff",
+        "ocean": "#dce9f2",
+        "land": "#f4f1ea",
+        "border": "#a7a39a",
+        "graticule": "#b7c8d6",
+        "text": "#1b1b1b",
+        "muted": "#5c5c5c",
+        "halo": "#ffffff",
+        "panel": "#ffffff",
+        "ring": "#6a3d9a",
+    },
+    "dark": _BASE
+    | {
+        "background": "#12161c",
+        "ocean": "#1a2430",
+        "land": "#2e3642",
+        "border": "#5d6878",
+        "graticule": "#2f3d4d",
+        "text": "#eef1f5",
+        "muted": "#a9b2bd",
+        "halo": "#12161c",
+        "panel": "#1f2731",
+        "ring": "#c9a0ff",
+        "marker_fill": "#12161c",
+    },
+    "print": _BASE
+    | {
+        "greyscale": True,
+        "background": "#ffffff",
+        "ocean": "#ffffff",
+        "land": "#e3e3e3",
+        "border": "#7a7a7a",
+        "graticule": "#c8c8c8",
+        "text": "#000000",
+        "muted": "#404040",
+        "halo": "#ffffff",
+        "panel": "#ffffff",
+        "ring": "#404040",
+    },
+}
+
+# Sizes in points at scale 1 (100 px per inch); every preset's short side is 1080 px.
+_FONT = {"title": 28, "subtitle": 17, "date": 14, "label": 12, "legend": 12, "credit": 11.5, "note": 10.5}
+_MARGIN_IN = 0.45
+
+
+def _check(name: str, value: Any, choices: Sequence[str]) -> None:
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {tuple(choices)}, got {value!r} ({type(value).__name__})")
+
+
+def _fmt_time(ts: pd.Timestamp, precision: str, zone: timezone) -> str:
+    local = ts.tz_convert(zone)
+    if precision == "year":
+        return f"{local:%Y}"
+    if precision == "month":
+        return f"{local:%B %Y}"
+    if precision == "day":
+        return f"{local.day} {local:%B %Y}"
+    return f"{local.day} {local:%B %Y}, {local:%H:%M} {zone.tzname(None)}"
+
+
+def date_line(launches: pd.DataFrame) -> str:
+    """When: one event in KST and UTC, or the span of several (KST dates)."""
+    times = launches["launched_at"].dropna() if "launched_at" in launches else pd.Series(dtype=object)
+    if times.empty:
+        return ""
+    if len(times) == 1:
+        row = launches.loc[times.index[0]]
+        precision = str(row.get("launched_at_precision") or "minute")
+        kst, utc = _fmt_time(times.iloc[0], precision, KST), _fmt_time(times.iloc[0], precision, UTC)
+        if precision != "minute":
+            return kst if kst == utc else f"{kst} (KST) · {utc} (UTC)"
+        ts = times.iloc[0]
+        if ts.tz_convert(KST).date() == ts.tz_convert(UTC).date():  # one date, two clocks
+            return f"{kst} ({ts.tz_convert(UTC):%H:%M} UTC)"
+        return f"{kst} · {utc}"
+    first, last = times.min().tz_convert(KST), times.max().tz_convert(KST)
+    if first.date() == last.date():
+        return f"{first.day} {first:%B %Y}, {first:%H:%M}–{last:%H:%M} KST · {len(times)} events"
+    return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y} (KST) · {len(times)} events"
+
+
+def credit_line(credit: str | None, sources: pd.DataFrame | None = None) -> str:
+    """The credit line: the caller's source credit, always followed by the map and data credits."""
+    if not credit:
+        names = []
+        if sources is not None and "source" in sources:
+            names = list(dict.fromkeys(str(s) for s in sources["source"].dropna()))
+        credit = "Source: " + (
+            ", ".join(names[:4]) + (" and others" if len(names) > 4 else "")
+            if names
+            else "launchmap database"
+        )
+    credit = credit.strip().rstrip(";.")
+    return credit if "Natural Earth" in credit else f"{credit}; {MAP_CREDIT}"
+
+
+def _default_title(launches: pd.DataFrame, site_names: dict[str, str]) -> str:
+    if len(launches) == 1:
+        row = launches.iloc[0]
+        site = site_names.get(str(row.get("site_id")), str(row.get("site_id") or "an unknown site"))
+        return f"{row.get('system') or 'Missile'} launch from {site}"
+    if launches.empty:
+        return "Launch sites and ranges"
+    return f"{len(launches)} launch events"
+
+
+def _default_subtitle(launches: pd.DataFrame) -> str:
+    if len(launches) == 1:
+        row = launches.iloc[0]
+        parts = []
+        for column, label in (("distance_km", "flew about {:,.0f} km"), ("apogee_km", "apogee {:,.0f} km")):
+            value = row.get(column)
+            if value is not None and not pd.isna(value):
+                parts.append(label.format(float(value)))
+        if isinstance(row.get("landing_area"), str) and row.get("landing_area"):
+            parts.append(f"landed in the {row['landing_area']}")
+        text = "; ".join(parts)
+        return text[:1].upper() + text[1:]
+    if launches.empty:
+        return ""
+    counts = launches["system_class"].value_counts()
+    missiles = int(pd.to_numeric(launches.get("count"), errors="coerce").fillna(1).sum())
+    return f"{missiles} missiles · " + ", ".join(f"{n} {c}" for c, n in counts.items())
+
+
+def _wrap(text: str, width_in: float, fontsize: float, max_lines: int) -> list[str]:
+    chars = max(10, int(width_in * 72 / (fontsize * 0.55)))
+    lines = textwrap.wrap(text, chars) or [""]
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], textwrap.shorten(" ".join(lines[max_lines - 1 :]), chars)]
+    return lines
+
+
+def _site_rows(launches: pd.DataFrame, sites: pd.DataFrame) -> list[tuple[float, float, str]]:
+    used = set(launches["site_id"].dropna().astype(str)) if "site_id" in launches else set()
+    rows = sites[sites["id"].astype(str).isin(used)] if used else sites.iloc[0:0]
+    return [(float(r.lat), float(r.lon), str(r.name)) for r in rows.itertuples()]
+
+
+def _place_rows(places: pd.DataFrame | None, limit: int = 14) -> list[tuple[float, float, str]]:
+    if places is None or places.empty:
+        return []
+    rank = {"capital": 0, "base": 1, "territory": 2, "city": 3, "other": 4}
+    ordered = places.assign(
+        _rank=places.get("kind", pd.Series("other", index=places.index)).map(rank).fillna(5)
+    )
+    if "population" in ordered:
+        ordered = ordered.sort_values(["_rank", "population"], ascending=[True, False])
+    else:
+        ordered = ordered.sort_values("_rank", kind="stable")
+    return [(float(r.lat), float(r.lon), str(r.name)) for r in ordered.head(limit).itertuples()]
+
+
+def render_still(
+    launches: pd.DataFrame,
+    *,
+    sites: pd.DataFrame,
+    rings: Sequence[RingSpec] = (),
+    places: pd.DataFrame | None = None,
+    preset: str = "16x9",
+    scale: float = 1,
+    style: str = "light",
+    title: str | None = None,
+    subtitle: str | None = None,
+    credit: str | None = None,
+    fmt: str = "png",
+    sources: pd.DataFrame | None = None,
+    logo: str | Path | None = None,
+    logo_space: bool = False,
+) -> bytes:
+    """Render a still of ``launches`` (rows in the :data:`geodata.schema.LAUNCH_COLUMNS` schema).
+
+    ``sites`` needs ``id, name, lat, lon`` (only the sites the launches use are drawn);
+    ``places`` needs ``name, lat, lon`` and may have ``kind``/``population`` (used to
+    choose which to label). ``credit`` is the source credit ("Source: ROK JCS"); the map
+    and data credits are always appended. Without ``credit``, ``sources`` (launch_sources
+    rows) names the sources. ``logo`` is a PNG path drawn in the footer's logo space
+    (``logo_space=True`` reserves the space empty). Returns the file's bytes.
+    """
+    _check("preset", preset, tuple(PRESETS))
+    _check("style", style, tuple(STYLES))
+    _check("fmt", fmt, FORMATS)
+    if not isinstance(scale, int | float) or not 0 < scale <= 4 or math.isnan(scale):
+        raise ValueError(f"scale must be a number in (0, 4], got {scale!r} ({type(scale).__name__})")
+    colours = STYLES[style]
+    width_px, height_px = PRESETS[preset]
+    width_in, height_in = width_px / 100, height_px / 100
+    fig = Figure(figsize=(width_in, height_in), dpi=100 * scale, facecolor=colours["background"])
+    FigureCanvasAgg(fig)
+
+    site_names = (
+        dict(zip(sites["id"].astype(str), sites["name"].astype(str), strict=False)) if len(sites) else {}
+    )
+    text_width = width_in - 2 * _MARGIN_IN
+    title_lines = _wrap(
+        title if title is not None else _default_title(launches, site_names), text_width, _FONT["title"], 2
+    )
+    subtitle_text = subtitle if subtitle is not None else _default_subtitle(launches)
+    subtitle_lines = _wrap(subtitle_text, text_width, _FONT["subtitle"], 2) if subtitle_text else []
+    when = date_line(launches)
+
+    # Header: stacked text lines measured in inches from the top.
+    y_in = _MARGIN_IN * 0.8
+    header = []
+    for lines, size, weight, colour in (
+        (title_lines, "title", "bold", "text"),
+        (subtitle_lines, "subtitle", "normal", "text"),
+        ([when] if when else [], "date", "normal", "muted"),
+    ):
+        for line in lines:
+            header.append((y_in, line, size, weight, colour))
+            y_in += _FONT[size] * 1.3 / 72
+        y_in += 0.06 if lines else 0
+    header_in = y_in + 0.12
+    footer_in = 0.62
+    map_box = (
+        _MARGIN_IN / width_in,
+        footer_in / height_in,
+        1 - 2 * _MARGIN_IN / width_in,
+        1 - (header_in + footer_in) / height_in,
+    )
+    for top_in, line, size, weight, colour in header:
+        fig.text(
+            _MARGIN_IN / width_in,
+            1 - top_in / height_in,
+            line,
+            ha="left",
+            va="top",
+            fontsize=_FONT[size],
+            fontweight=weight,
+            color=colours[colour],
+            gid=f"header-{size}",
+        )
+
+    ax = fig.add_axes(map_box)
+    aspect = (map_box[2] * width_in) / (map_box[3] * height_in)
+    tracks = launch_tracks(launches.to_dict("records"))
+    site_rows = _site_rows(launches, sites)
+    content = [(r[0], r[1]) for r in site_rows]
+    content += [
+        (float(lat), float(lon))
+        for lat, lon in zip(launches.get("lat", []), launches.get("lon", []), strict=False)
+    ]
+    for track in tracks:
+        content += track.points()
+    view = choose_view(content, rings, aspect)
+    ax.set_xlim(view.x_min, view.x_max)
+    ax.set_ylim(view.y_min, view.y_max)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_edgecolor(colours["border"])
+
+    layers.draw_basemap(ax, view, colours)
+    layers.draw_graticule(ax, view, colours)
+    labels = layers.draw_rings(ax, view, rings, colours)
+    impacts, along_tracks = layers.draw_tracks(ax, view, tracks, colours)
+    site_labels, site_xy = layers.draw_points(
+        ax,
+        view,
+        site_rows,
+        colours,
+        marker="s",
+        size=9,
+        priority=100,
+        required=True,
+        fontsize=_FONT["label"],
+        weight="bold",
+    )
+    place_labels, place_xy = layers.draw_points(
+        ax,
+        view,
+        _place_rows(places),
+        colours,
+        marker="o",
+        size=4.5,
+        priority=50,
+        required=False,
+        fontsize=_FONT["label"] - 1,
+    )
+    labels += site_labels + place_labels
+    layers.draw_scale_bar(ax, view, colours, _FONT["note"])
+
+    classes = [c for c in layers.CLASS_STYLE if c in {t.system_class for t in tracks}]
+    handles = layers.legend_handles(
+        classes,
+        colours,
+        estimated=any(t.estimated for t in tracks),
+        reported=any(not t.estimated for t in tracks),
+        rings=bool(rings),
+        places=bool(place_xy),
+    )
+    corner = layers.legend_corner(ax, view, site_xy + impacts + place_xy)
+    legend = ax.legend(
+        handles=handles,
+        loc=corner,
+        fontsize=_FONT["legend"],
+        frameon=True,
+        framealpha=0.9,
+        facecolor=colours["panel"],
+        edgecolor=colours["border"],
+        labelcolor=colours["text"],
+        borderpad=0.6,
+        handlelength=2.6,
+    )
+    legend.set_zorder(10)
+    renderer = fig.canvas.get_renderer()
+    obstacles = [legend.get_window_extent(renderer)]
+    obstacles += [t.get_window_extent(renderer) for t in ax.texts if t.get_gid() == "scale-bar"]
+    layers.place_labels(ax, labels, obstacles, colours, marker_px=5 * scale, lines=along_tracks)
+
+    # Footer: the projection note, then the credit line; logo space on the right.
+    logo_in = 1.7 if (logo_space or logo) else 0.0
+    note = (
+        "Azimuthal equidistant projection centred on the ring's centre: every distance from it is true."
+        if view.kind == "azimuthal"
+        else "Mercator projection; scale bar true at the map centre."
+    )
+    fig.text(
+        _MARGIN_IN / width_in,
+        0.36 / height_in,
+        note,
+        ha="left",
+        va="bottom",
+        fontsize=_FONT["note"],
+        color=colours["muted"],
+        gid="projection-note",
+    )
+    fig.text(
+        _MARGIN_IN / width_in,
+        0.12 / height_in,
+        credit_line(credit, sources),
+        ha="left",
+        va="bottom",
+        fontsize=_FONT["credit"],
+        color=colours["text"],
+        gid="credit",
+    )
+    if logo_in:
+        logo_ax = fig.add_axes(
+            (
+                (width_in - _MARGIN_IN - logo_in) / width_in,
+                0.08 / height_in,
+                logo_in / width_in,
+                0.48 / height_in,
+            )
+        )
+        logo_ax.set_axis_off()
+        logo_ax.set_gid("logo-space")
+        if logo:
+            logo_ax.imshow(matplotlib.image.imread(str(logo)))
+            logo_ax.set_aspect("equal", anchor="E")
+
+    buffer = io.BytesIO()
+    metadata = {"png": None, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
+    with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "launchmap"}):
+        fig.savefig(buffer, format=fmt, dpi=100 * scale, facecolor=colours["background"], metadata=metadata)
+    return buffer.getvalue()
+
+
+def render_to_file(path: str | Path, launches: pd.DataFrame, **kwargs: Any) -> Path:
+    """Render to ``path``; the format follows the suffix (.png, .svg, .pdf) unless ``fmt`` is given."""
+    path = Path(path)
+    fmt = kwargs.pop("fmt", None) or path.suffix.lower().lstrip(".")
+    _check("file suffix", fmt, FORMATS)
+    path.write_bytes(render_still(launches, fmt=fmt, **kwargs))
+    return path

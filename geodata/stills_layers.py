@@ -1,0 +1,426 @@
+"""Map layers of a still, drawn with matplotlib on axes in projected metres.
+
+Each ``draw_*`` function draws one layer of :mod:`geodata.stills` and returns the
+labels it wants; :func:`place_labels` then places all labels at once, most important
+first, trying eight positions around each anchor and skipping a position whose text
+box overlaps another label, a marker, the legend, the scale bar or the map edge
+(greedy collision avoidance on bounding boxes). Sites and ring labels are always
+shown; a place label that finds no room is left out.
+
+Colours and markers per system class come from :data:`CLASS_STYLE` (Okabe–Ito,
+colour-blind safe); the marker shape differs per class too, so a greyscale print keeps
+classes apart, and estimated tracks are dashed in every style.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from matplotlib import patheffects
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle, PathPatch, Rectangle
+from matplotlib.path import Path
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox, offset_copy
+from shapely.geometry.base import BaseGeometry
+
+from geodata.stills_view import LaunchTrack, MapView, RingSpec, projected_basemap
+
+# Okabe & Ito (2008) colour-universal-design palette; marker shapes repeat the distinction.
+CLASS_STYLE: dict[str, tuple[str, str]] = {
+    "SRBM": ("#0072B2", "o"),
+    "MRBM": ("#009E73", "D"),
+    "IRBM": ("#E69F00", "p"),
+    "ICBM": ("#D55E00", "^"),
+    "SLBM": ("#CC79A7", "v"),
+    "SLV": ("#56B4E9", "*"),
+    "cruise": ("#9C8A00", "X"),  # Okabe-Ito yellow darkened: the original vanishes on pale land
+    "HGV": ("#000000", "h"),
+    "unknown": ("#7F7F7F", "P"),
+}
+
+# Label anchors: offsets in points, with the text alignment that keeps text clear of the anchor.
+_CANDIDATES = (
+    (6, 4, "left", "bottom"),
+    (6, -4, "left", "top"),
+    (-6, 4, "right", "bottom"),
+    (-6, -4, "right", "top"),
+    (8, 0, "left", "center"),
+    (-8, 0, "right", "center"),
+    (0, 8, "center", "bottom"),
+    (0, -8, "center", "top"),
+)
+
+
+@dataclass
+class LabelRequest:
+    """A label to place next to the point ``(x, y)`` (projected metres)."""
+
+    x: float
+    y: float
+    text: str
+    priority: int  # higher is placed first
+    required: bool = False
+    fontsize: float = 11.0
+    weight: str = "normal"
+    colour: str | None = None
+
+
+def class_colour(system_class: str, style: dict) -> str:
+    if style["greyscale"]:
+        return style["text"]
+    colour = CLASS_STYLE.get(system_class, CLASS_STYLE["unknown"])[0]
+    return style["text"] if colour == "#000000" else colour  # black HGV would vanish on dark
+
+
+def class_marker(system_class: str) -> str:
+    return CLASS_STYLE.get(system_class, CLASS_STYLE["unknown"])[1]
+
+
+def _polygon_path(geometry: BaseGeometry) -> Path | None:
+    vertices, codes = [], []
+    for polygon in shapely.get_parts(geometry):
+        if polygon.geom_type != "Polygon" or polygon.is_empty:
+            continue
+        for ring in (polygon.exterior, *polygon.interiors):
+            coords = np.asarray(ring.coords)
+            if len(coords) < 3:
+                continue
+            vertices.append(coords)
+            ring_codes = np.full(len(coords), Path.LINETO, dtype=Path.code_type)
+            ring_codes[0], ring_codes[-1] = Path.MOVETO, Path.CLOSEPOLY
+            codes.append(ring_codes)
+    if not vertices:
+        return None
+    return Path(np.concatenate(vertices), np.concatenate(codes))
+
+
+def _lines(geometry: BaseGeometry) -> list[np.ndarray]:
+    return [np.asarray(line.coords) for line in shapely.get_parts(geometry) if line.geom_type == "LineString"]
+
+
+def draw_basemap(ax: Axes, view: MapView, style: dict) -> None:
+    """Ocean (axes background), land and country borders."""
+    land, borders = projected_basemap(view)
+    if view.kind == "azimuthal":  # the map is a disc; outside it is the page
+        ax.set_facecolor(style["background"])
+        ax.add_patch(
+            Circle(
+                (0, 0),
+                view.disc_m,
+                facecolor=style["ocean"],
+                edgecolor=style["border"],
+                lw=0.8,
+                zorder=0.5,
+                gid="globe-disc",
+            )
+        )
+    else:
+        ax.set_facecolor(style["ocean"])
+    path = _polygon_path(land)
+    if path is not None:
+        ax.add_patch(PathPatch(path, facecolor=style["land"], edgecolor="none", zorder=1))
+    ax.add_collection(LineCollection(_lines(borders), colors=style["border"], linewidths=0.6, zorder=2))
+
+
+def draw_graticule(ax: Axes, view: MapView, style: dict) -> None:
+    """Faint parallels and meridians: every 10° on regional maps, 30° on azimuthal ones."""
+    step = 30 if view.kind == "azimuthal" else (10 if view.width_km > 1500 else 5)
+    lines = []
+    lat_limit = 89.0 if view.kind == "azimuthal" else 84.0
+    for lon in range(-180, 180, step):
+        lats = np.linspace(-lat_limit, lat_limit, 180)
+        lines.append(view.project(lats, np.full_like(lats, lon)))
+    for lat in range(-90 + step, 90, step):
+        if abs(lat) > lat_limit:
+            continue
+        lons = view.centre_lon + np.linspace(-179.9, 179.9, 361)
+        lines.append(view.project(np.full_like(lons, lat), lons))
+    segments = []
+    for x, y in lines:
+        finite = np.isfinite(x) & np.isfinite(y)
+        if finite.sum() >= 2:
+            segments.append(np.column_stack([x[finite], y[finite]]))
+    graticule = LineCollection(
+        segments, colors=style["graticule"], linewidths=0.4, linestyles=":", zorder=1.5
+    )
+    ax.add_collection(graticule)
+    if view.kind == "azimuthal":
+        graticule.set_clip_path(Circle((0, 0), view.disc_m, transform=ax.transData))
+
+
+def draw_rings(ax: Axes, view: MapView, rings: Sequence[RingSpec], style: dict) -> list[LabelRequest]:
+    from geodata import geodesy
+
+    labels = []
+    for ring in rings:
+        points = geodesy.range_ring(ring.lat, ring.lon, ring.radius_km)
+        x, y = view.project([p[0] for p in points], [p[1] for p in points])
+        ax.plot(x, y, color=style["ring"], lw=1.3, ls=(0, (6, 2, 1, 2)), zorder=3)
+        # The label sits on the ring where the ring is in view, preferring its northern side.
+        for index in (0, len(points) // 8, 7 * len(points) // 8, len(points) // 4, 3 * len(points) // 4):
+            if view.contains(x[index], y[index]):
+                labels.append(
+                    LabelRequest(
+                        x[index], y[index], ring.text, priority=80, required=True, colour=style["ring"]
+                    )
+                )
+                break
+    return labels
+
+
+def draw_tracks(
+    ax: Axes, view: MapView, tracks: Sequence[LaunchTrack], style: dict
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """Tracks (estimated ones dashed) and impact points.
+
+    Returns the impact points' positions and points along the tracks (for label avoidance).
+    """
+    impacts, along = [], []
+    for track in tracks:
+        points = track.points()
+        x, y = view.project([p[0] for p in points], [p[1] for p in points])
+        colour = class_colour(track.system_class, style)
+        ax.plot(
+            x,
+            y,
+            color=colour,
+            lw=2.0,
+            ls=(0, (5, 3)) if track.estimated else "-",
+            zorder=4,
+            solid_capstyle="round",
+        )
+        ax.plot(
+            x[-1],
+            y[-1],
+            marker=class_marker(track.system_class),
+            ms=9,
+            markerfacecolor=style["panel"] if track.estimated else colour,
+            markeredgecolor=colour,
+            markeredgewidth=1.6,
+            ls="none",
+            zorder=5,
+        )
+        impacts.append((float(x[-1]), float(y[-1])))
+        along.extend(zip(x[1:-1:2].tolist(), y[1:-1:2].tolist(), strict=True))
+    return impacts, along
+
+
+def draw_points(
+    ax: Axes,
+    view: MapView,
+    rows: Sequence[tuple[float, float, str]],
+    style: dict,
+    *,
+    marker: str,
+    size: float,
+    priority: int,
+    required: bool,
+    fontsize: float,
+    weight: str = "normal",
+) -> tuple[list[LabelRequest], list[tuple[float, float]]]:
+    """Markers with labels for sites or places (``(lat, lon, name)``) inside the view."""
+    labels, positions = [], []
+    for lat, lon, name in rows:
+        x, y = view.project([lat], [lon])
+        x0, y0 = float(x[0]), float(y[0])
+        if not view.contains(x0, y0):
+            continue
+        ax.plot(
+            x0,
+            y0,
+            marker=marker,
+            ms=size,
+            markerfacecolor=style["marker_fill"],
+            markeredgecolor=style["text"],
+            markeredgewidth=1.2,
+            ls="none",
+            zorder=6,
+        )
+        labels.append(LabelRequest(x0, y0, name, priority, required, fontsize, weight))
+        positions.append((x0, y0))
+    return labels, positions
+
+
+def draw_scale_bar(ax: Axes, view: MapView, style: dict, fontsize: float) -> None:
+    """A bar of a round length (true at the map centre) in the lower right corner."""
+    target_km = view.width_km * 0.18
+    magnitude = 10 ** math.floor(math.log10(target_km))
+    length_km = max(m * magnitude for m in (1, 2, 5) if m * magnitude <= target_km)
+    fraction = length_km * 1000.0 * view.scale_factor / (view.x_max - view.x_min)
+    x1, y = 0.97, 0.045
+    x0 = x1 - fraction
+    kwargs = {"transform": ax.transAxes, "zorder": 8}
+    ax.add_patch(
+        Rectangle(
+            (x0 - 0.012, y - 0.025),
+            fraction + 0.024,
+            0.085,
+            facecolor=style["panel"],
+            edgecolor="none",
+            alpha=0.85,
+            **kwargs,
+        )
+    )
+    ax.add_patch(
+        Rectangle(
+            (x0, y), fraction / 2, 0.008, facecolor=style["text"], edgecolor=style["text"], lw=0.8, **kwargs
+        )
+    )
+    ax.add_patch(
+        Rectangle(
+            (x0 + fraction / 2, y),
+            fraction / 2,
+            0.008,
+            facecolor=style["panel"],
+            edgecolor=style["text"],
+            lw=0.8,
+            **kwargs,
+        )
+    )
+    ax.text(
+        (x0 + x1) / 2,
+        y + 0.02,
+        f"{length_km:,.0f} km",
+        ha="center",
+        va="bottom",
+        fontsize=fontsize,
+        color=style["text"],
+        gid="scale-bar",
+        **kwargs,
+    )
+
+
+def legend_corner(ax: Axes, view: MapView, points: Sequence[tuple[float, float]]) -> str:
+    """The corner whose quarter of the map holds the fewest content points."""
+    cx, cy = (view.x_min + view.x_max) / 2, (view.y_min + view.y_max) / 2
+    counts = {"upper left": 0, "upper right": 0, "lower left": 0}  # lower right holds the scale bar
+    for x, y in points:
+        key = ("upper " if y >= cy else "lower ") + ("left" if x < cx else "right")
+        if key in counts:
+            counts[key] += 1
+    return min(counts, key=lambda k: (counts[k], k != "upper left"))
+
+
+def legend_handles(
+    classes: Sequence[str], style: dict, *, estimated: bool, reported: bool, rings: bool, places: bool
+) -> list[Line2D]:
+    handles = []
+    for system_class in classes:
+        colour = class_colour(system_class, style)
+        handles.append(
+            Line2D([], [], color=colour, lw=2, marker=class_marker(system_class), ms=8, label=system_class)
+        )
+    muted = style["text"]
+    if reported:
+        handles.append(Line2D([], [], color=muted, lw=2, label="Track to reported impact"))
+    if estimated:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color=muted,
+                lw=2,
+                ls=(0, (5, 3)),
+                marker="o",
+                ms=7,
+                markerfacecolor=style["panel"],
+                label="Estimated track / impact",
+            )
+        )
+    handles.append(
+        Line2D(
+            [],
+            [],
+            ls="none",
+            marker="s",
+            ms=8,
+            markerfacecolor=style["marker_fill"],
+            markeredgecolor=style["text"],
+            label="Launch site",
+        )
+    )
+    if rings:
+        handles.append(Line2D([], [], color=style["ring"], lw=1.3, ls=(0, (6, 2, 1, 2)), label="Range ring"))
+    if places:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                ls="none",
+                marker="o",
+                ms=4,
+                markerfacecolor=style["text"],
+                markeredgecolor=style["text"],
+                label="City / place",
+            )
+        )
+    return handles
+
+
+def _overlaps(box: Bbox, others: Sequence[Bbox]) -> bool:
+    return any(box.overlaps(other) for other in others)
+
+
+def place_labels(
+    ax: Axes,
+    labels: Sequence[LabelRequest],
+    obstacles: Sequence[Bbox],
+    style: dict,
+    marker_px: float,
+    lines: Sequence[tuple[float, float]] = (),
+) -> list[Text]:
+    """Greedy placement: for each label, most important first, the first candidate that overlaps nothing.
+
+    ``lines`` are points along drawn lines (tracks) that labels should not cover.
+    """
+    renderer = ax.figure.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    taken = list(obstacles)
+    for x, y in ax.transData.transform(lines) if len(lines) else ():
+        taken.append(Bbox.from_extents(x - 2, y - 2, x + 2, y + 2))
+    for label in labels:  # every anchor's marker is an obstacle for every other label
+        cx, cy = ax.transData.transform((label.x, label.y))
+        taken.append(Bbox.from_extents(cx - marker_px, cy - marker_px, cx + marker_px, cy + marker_px))
+    placed = []
+    halo = [patheffects.withStroke(linewidth=3, foreground=style["halo"])]
+    for label in sorted(labels, key=lambda lab: -lab.priority):
+        text = ax.text(
+            label.x,
+            label.y,
+            label.text,
+            fontsize=label.fontsize,
+            fontweight=label.weight,
+            color=label.colour or style["text"],
+            path_effects=halo,
+            zorder=9,
+        )
+        chosen = None
+        for candidate in _CANDIDATES:
+            box = _try(text, label, candidate, renderer)
+            inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
+            if inside and not _overlaps(box, taken):
+                chosen = box
+                break
+        if chosen is None:
+            if not label.required:
+                text.remove()
+                continue
+            chosen = _try(text, label, _CANDIDATES[0], renderer)  # required: overlap rather than vanish
+        taken.append(chosen)
+        placed.append(text)
+    return placed
+
+
+def _try(text: Text, label: LabelRequest, candidate: tuple, renderer: object) -> Bbox:
+    dx, dy, ha, va = candidate
+    text.set_transform(offset_copy(text.axes.transData, fig=text.figure, x=dx, y=dy, units="points"))
+    text.set_horizontalalignment(ha)
+    text.set_verticalalignment(va)
+    return text.get_window_extent(renderer).padded(2)
