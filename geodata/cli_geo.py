@@ -21,6 +21,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import pandas as pd
+
 from geodata import ballistics, geodesy
 from geodata.errors import InvalidCoordinate, LaunchmapError
 
@@ -39,13 +41,43 @@ def _point(name: str | None, lat: float, lon: float, place_id: str | None = None
 
 
 def _resolve(text: str, context: Any) -> dict[str, Any]:
-    """A coordinate text (anything with a digit) or a site/place name from the gazetteer."""
+    """A coordinate text or a site/place name from the gazetteer."""
     if re.search(r"\d", text):
-        lat, lon = geodesy.parse_coordinate(text)
-        return _point(None, lat, lon)
-    place = context.gazetteer.resolve(text)
+        try:
+            lat, lon = geodesy.parse_coordinate(text)
+            return _point(None, lat, lon)
+        except InvalidCoordinate as coordinate_error:
+            # A name may hold a digit ("Sohae 2"); when the gazetteer does not know it either,
+            # the coordinate message (with its swapped-order hint) is the more useful one.
+            try:
+                return _place(context.gazetteer.resolve(text))
+            except LaunchmapError:
+                raise coordinate_error from None
+    return _place(context.gazetteer.resolve(text))
+
+
+def _place(place: Any) -> dict[str, Any]:
     lat, lon = geodesy.validate_lat_lon(place.lat, place.lon)
     return _point(place.name, lat, lon, getattr(place, "id", None))
+
+
+def _curated_places(gazetteer: Any) -> pd.DataFrame | None:
+    """Launch sites and reference places of the gazetteer as an ``extra_places`` frame."""
+    if gazetteer is None:
+        return None
+    if hasattr(gazetteer, "to_frame"):
+        return gazetteer.to_frame()
+    rows = [
+        {
+            "name": place.name,
+            "country": getattr(place, "province_or_country", ""),
+            "kind": getattr(place, "kind", "place") or "place",
+            "lat": place.lat,
+            "lon": place.lon,
+        }
+        for place in gazetteer
+    ]
+    return pd.DataFrame(rows) if rows else None
 
 
 def _centre(args: argparse.Namespace, context: Any) -> dict[str, Any]:
@@ -117,7 +149,7 @@ def cmd_in_range(args: argparse.Namespace, context: Any) -> int:
     centre = _centre(args, context)
     radius_km = geodesy.parse_length_km(args.range)
     gazetteer = _optional_gazetteer(context)
-    extra = gazetteer.to_frame() if gazetteer is not None and hasattr(gazetteer, "to_frame") else None
+    extra = _curated_places(gazetteer)
     found = geodesy.cities_in_range(centre["lat"], centre["lon"], radius_km, args.min_population, extra)
     population = geodesy.population_in_range(found)
     shown = found if args.limit is None else found.head(args.limit)
