@@ -1,0 +1,265 @@
+"""Newsroom stills: presets, styles, formats, projection choice, labels, text lines."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.image import imread
+
+from geodata import geodesy
+from geodata.events import launches_frame
+from geodata.stills import FORMATS, PRESETS, STYLES, credit_line, date_line, render_still, render_to_file
+from geodata.stills_layers import LabelRequest, place_labels
+from geodata.stills_view import RingSpec, choose_view, launch_tracks
+
+FIXTURES = Path(__file__).parent / "fixtures" / "seeds"
+TITLE = "Test launch over the East Sea"
+SUNAN = (39.224, 125.670)
+
+
+@pytest.fixture(scope="module")
+def launches() -> pd.DataFrame:
+    return launches_frame(pd.read_csv(FIXTURES / "launches.csv").to_dict("records"))
+
+
+@pytest.fixture(scope="module")
+def sites() -> pd.DataFrame:
+    return pd.read_csv(FIXTURES / "sites.csv")
+
+
+@pytest.fixture(scope="module")
+def places() -> pd.DataFrame:
+    return pd.read_csv(FIXTURES / "places.csv")
+
+
+def _png_pixels(data: bytes) -> np.ndarray:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return imread(io.BytesIO(data), format="png")
+
+
+@pytest.mark.parametrize(("preset", "scale"), [("16x9", 1), ("1x1", 1), ("4x5", 1), ("1x1", 2)])
+def test_render_still__png_has_the_preset_pixel_size(launches, sites, preset, scale):
+    pixels = _png_pixels(render_still(launches, sites=sites, preset=preset, scale=scale))
+    width, height = PRESETS[preset]
+    assert pixels.shape[:2] == (height * scale, width * scale)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("preset", PRESETS)
+def test_render_still__every_preset_style_and_format(launches, sites, places, preset, style, fmt):
+    data = render_still(
+        launches,
+        sites=sites,
+        places=places,
+        preset=preset,
+        style=style,
+        fmt=fmt,
+        scale=0.25,
+        title=TITLE,
+        credit="Source: ROK JCS",
+        rings=[RingSpec(*SUNAN, 1000)],
+    )
+    width, height = PRESETS[preset]
+    if fmt == "png":
+        pixels = _png_pixels(data)
+        assert pixels.shape[:2] == (height // 4, width // 4)
+        assert pixels[..., :3].std() > 0.05, "image looks blank"
+    elif fmt == "svg":
+        svg = data.decode("utf-8")
+        assert re.search(rf"<text[^>]*>{TITLE}</text>", svg), "title is not SVG text"
+        assert "Source: ROK JCS; Map: launchmap; Natural Earth, GeoNames" in svg
+        assert f'width="{width * 0.72:g}pt"' in svg and f'height="{height * 0.72:g}pt"' in svg
+    else:
+        assert data.startswith(b"%PDF")
+        media_box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
+        assert media_box and (float(media_box[1]), float(media_box[2])) == pytest.approx(
+            (width * 0.72, height * 0.72)
+        )
+
+
+def test_render_still__print_style_is_greyscale(launches, sites):
+    pixels = _png_pixels(render_still(launches, sites=sites, style="print", scale=0.5))[..., :3]
+    assert np.abs(pixels[..., 0] - pixels[..., 1]).max() < 0.02
+    assert np.abs(pixels[..., 1] - pixels[..., 2]).max() < 0.02
+
+
+def test_render_still__light_style_is_coloured_and_dark_style_is_dark(launches, sites):
+    light = _png_pixels(render_still(launches, sites=sites, style="light", scale=0.5))[..., :3]
+    dark = _png_pixels(render_still(launches, sites=sites, style="dark", scale=0.5))[..., :3]
+    assert np.abs(light[..., 0] - light[..., 2]).max() > 0.2  # class colours survive
+    assert dark.mean() < 0.35 < light.mean()
+
+
+def test_render_still__no_launches_still_draws_a_map(sites):
+    pixels = _png_pixels(render_still(launches_frame(), sites=sites, scale=0.25))
+    assert pixels[..., :3].std() > 0.05
+
+
+def test_render_still__logo_space_and_logo(launches, sites, tmp_path):
+    logo = tmp_path / "logo.png"
+    fig = Figure(figsize=(2, 0.5))
+    FigureCanvasAgg(fig)
+    fig.text(0.1, 0.3, "LOGO", fontsize=20)
+    fig.savefig(logo)
+    svg = render_still(launches, sites=sites, fmt="svg", logo=logo, scale=0.25).decode()
+    assert 'id="logo-space"' in svg and "<image" in svg
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"preset": "3x2"}, "preset must be one of"),
+        ({"style": "neon"}, "style must be one of"),
+        ({"fmt": "gif"}, "fmt must be one of"),
+        ({"scale": 0}, "scale must be a number in"),
+        ({"scale": -1}, "scale must be a number in"),
+        ({"scale": 8}, "scale must be a number in"),
+        ({"scale": float("nan")}, "scale must be a number in"),
+        ({"scale": "2"}, "scale must be a number in"),
+    ],
+)
+def test_render_still__rejects_bad_choices(launches, sites, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        render_still(launches, sites=sites, **kwargs)
+
+
+def test_render_to_file__format_follows_the_suffix(launches, sites, tmp_path):
+    assert (
+        render_to_file(tmp_path / "a.svg", launches, sites=sites, scale=0.25)
+        .read_bytes()
+        .startswith(b"<?xml")
+    )
+    assert (
+        render_to_file(tmp_path / "a.pdf", launches, sites=sites, scale=0.25).read_bytes().startswith(b"%PDF")
+    )
+    with pytest.raises(ValueError, match="file suffix must be one of"):
+        render_to_file(tmp_path / "a.jpg", launches, sites=sites)
+
+
+# --- projection choice ------------------------------------------------------------------------------
+
+
+def test_choose_view__single_launch_is_regional_mercator():
+    view = choose_view([(40.21, 125.2), (40.6, 133.4)], (), aspect=16 / 9)
+    assert view.kind == "regional"
+    assert 700 < view.width_km < 3000
+    x, y = view.project([40.21, 40.6], [125.2, 133.4])
+    assert all(view.contains(a, b) for a, b in zip(x, y, strict=True))
+
+
+@pytest.mark.parametrize("radius_km", [5500, 10000, 13000])
+def test_choose_view__intercontinental_ring_is_a_circle_around_the_site(radius_km):
+    ring = RingSpec(*SUNAN, radius_km)
+    view = choose_view([SUNAN], [ring], aspect=1.0)
+    assert view.kind == "azimuthal" and (view.centre_lat, view.centre_lon) == SUNAN
+    points = geodesy.range_ring(*SUNAN, radius_km)
+    x, y = view.project([p[0] for p in points], [p[1] for p in points])
+    radii_km = np.hypot(x, y) / 1000
+    assert np.allclose(radii_km, radius_km, rtol=0.005)
+    assert view.x_min < -radius_km * 1000 and view.x_max > radius_km * 1000
+
+
+def test_choose_view__small_ring_keeps_a_regional_view():
+    view = choose_view([SUNAN], [RingSpec(*SUNAN, 1000)], aspect=1.0)
+    assert view.kind == "regional" and view.width_km > 2000
+
+
+def test_choose_view__polar_content_switches_to_azimuthal():
+    assert choose_view([(80.0, 10.0), (78.0, 20.0)], (), aspect=1.0).kind == "azimuthal"
+
+
+# --- tracks -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ({"impact_lat": 40.8, "impact_lon": 136.9, "impact_basis": "reported"}, ((40.8, 136.9), False)),
+        ({"impact_lat": 40.8, "impact_lon": 136.9, "impact_basis": "estimated"}, ((40.8, 136.9), True)),
+        ({"distance_km": 700.0, "bearing_deg": 90.0}, (geodesy.destination(*SUNAN, 90.0, 700.0), True)),
+        ({"distance_km": 700.0}, None),
+        ({"distance_km": float("nan"), "bearing_deg": 90.0}, None),
+        ({}, None),
+    ],
+)
+def test_launch_tracks__end_point_and_estimate_flag(row, expected):
+    tracks = launch_tracks([{"id": "x", "lat": SUNAN[0], "lon": SUNAN[1], "system_class": "SRBM", **row}])
+    if expected is None:
+        assert tracks == []
+    else:
+        assert (tracks[0].end, tracks[0].estimated) == expected
+
+
+# --- labels -------------------------------------------------------------------------------------------
+
+
+def test_place_labels__optional_labels_never_overlap():
+    fig = Figure(figsize=(4, 3), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, 100)
+    ax.set_ylim(0, 100)
+    style = STYLES["light"]
+    labels = [LabelRequest(50 + i % 3, 50 + i // 3, f"Place number {i}", priority=i) for i in range(12)]
+    placed = place_labels(ax, labels, [], style, marker_px=3)
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in placed]
+    assert 1 < len(placed) < 12
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b)
+
+
+def test_place_labels__required_labels_are_always_kept():
+    fig = Figure(figsize=(4, 3), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    labels = [LabelRequest(0.5, 0.5, f"Site {i}", priority=100, required=True) for i in range(10)]
+    assert len(place_labels(ax, labels, [], STYLES["light"], marker_px=3)) == 10
+
+
+# --- text lines ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("launched_at", "precision", "expected"),
+    [
+        ("2025-11-07T03:35:00Z", "minute", "7 November 2025, 12:35 KST (03:35 UTC)"),
+        ("2017-11-28T18:17:00Z", "minute", "29 November 2017, 03:17 KST · 28 November 2017, 18:17 UTC"),
+        ("2017-11-28T00:00:00Z", "day", "28 November 2017"),
+        ("2017-11-01T00:00:00Z", "month", "November 2017"),
+    ],
+)
+def test_date_line__one_event_in_kst_and_utc(launched_at, precision, expected):
+    frame = launches_frame([{"id": "x", "launched_at": launched_at, "launched_at_precision": precision}])
+    assert date_line(frame) == expected
+
+
+def test_date_line__several_events_give_a_span(launches):
+    assert date_line(launches) == "12 Dec 2012 – 7 Nov 2025 (KST) · 3 events"
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        ("Source: ROK JCS", "Source: ROK JCS; Map: launchmap; Natural Earth, GeoNames"),
+        ("Source: Reuters.", "Source: Reuters; Map: launchmap; Natural Earth, GeoNames"),
+        ("Source: JCS; Natural Earth", "Source: JCS; Natural Earth"),
+        (None, "Source: launchmap database; Map: launchmap; Natural Earth, GeoNames"),
+    ],
+)
+def test_credit_line__always_carries_the_map_credits(credit, expected):
+    assert credit_line(credit) == expected
+
+
+def test_credit_line__names_the_sources_when_no_credit_is_given():
+    sources = pd.DataFrame({"source": ["ROK JCS", "Japan MoD", "ROK JCS"]})
+    assert credit_line(None, sources).startswith("Source: ROK JCS, Japan MoD; Map: launchmap")
