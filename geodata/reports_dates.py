@@ -1,0 +1,154 @@
+"""Launch date and time from report text, resolved against the publication date.
+
+Regular expressions only *find* date and time phrases; ``dateparser`` does the
+calendar arithmetic ("Friday", "yesterday", "Nov. 7"). Assumptions:
+
+- a weekday names the most recent such day on or before publication, so "on Friday"
+  in a report published on a Friday is that same day;
+- a clock time without a zone is Korea time (KST = Japan time, UTC+9), because the
+  reports quote Seoul's JCS or Tokyo; "GMT"/"UTC" times are taken as UTC.
+
+>>> import datetime as dt
+>>> [m.value for m in find_dates("It fired on Friday.", dt.date(2025, 11, 7))]
+[datetime.date(2025, 11, 7)]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import dateparser
+
+KST = ZoneInfo("Asia/Seoul")
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+DATE_RE = re.compile(
+    rf"(?P<full>(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{_MONTH}\.?(?:,?\s+\d{{4}})?"
+    r"|\d{4}-\d{2}-\d{2})"
+    rf"|(?P<weekday>(?:(?:early|late)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)"
+    r"|(?P<relative>\byesterday\b|\btoday\b|\blast night\b|\bthis morning\b|\bearlier today\b|\blast week\b|"
+    r"\bearlier this week\b|\bthis week\b)",
+    re.IGNORECASE,
+)
+TIME_RE = re.compile(
+    r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)(?:\s*\(?\s*(?P<zone>KST|JST|GMT|UTC|local time|Korea time|Seoul time))?"
+    r"|(?P<h24>\d{1,2}):(?P<m24>\d{2})\s*(?P<zone24>KST|JST|GMT|UTC|local time|Korea time|Seoul time)?"
+    r"|(?P<hhmm>\d{4})\s*(?P<zonehhmm>GMT|UTC)\b",
+    re.IGNORECASE,
+)
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|reported|announced|stated|confirmed|added|told \w+)\s+(?:on\s+|early\s+|late\s+)?$", re.I
+)
+_RELATIVE_ALIASES = {
+    "last night": "yesterday",
+    "this morning": "today",
+    "earlier today": "today",
+    "earlier this week": "this week",
+}
+# How far back a date may lie and still be taken as this report's launch (older = background).
+MAX_AGE_DAYS = 31
+
+
+@dataclass(frozen=True)
+class Found:
+    """A phrase found in the text: its value, the text, and where it is."""
+
+    value: Any
+    text: str
+    start: int
+    end: int
+    vague: bool = False  # "last week": a day can be given but it is approximate
+
+
+def _parse(phrase: str, base: dt.datetime) -> dt.date | None:
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Found]:
+    """Dates mentioned in ``text`` that could be the launch day, in text order.
+
+    Relative phrases need ``published``; without it they are skipped. Dates after
+    publication or more than :data:`MAX_AGE_DAYS` before it are background and dropped.
+    """
+    found: list[Found] = []
+    base = dt.datetime.combine(published, dt.time(12)) if published else dt.datetime(2100, 1, 1)
+    for match in DATE_RE.finditer(text):
+        phrase = match.group(0)
+        if _REPORTED_ON.search(text[max(0, match.start() - 40) : match.start()]):
+            continue  # "KCNA said on Monday": the day of the statement, not of the launch
+        if match.group("full"):
+            value = _parse(re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", phrase), base)
+        elif published is None:
+            continue
+        elif match.group("weekday"):
+            # dateparser's "past" skips today's weekday; a base one day later makes
+            # "Friday" mean the most recent Friday on or before publication.
+            day = re.search(_WEEKDAY, phrase, re.IGNORECASE)
+            value = _parse(day.group(0), base + dt.timedelta(days=1)) if day else None
+        else:
+            key = phrase.lower()
+            value = _parse(_RELATIVE_ALIASES.get(key, key), base)
+        if value is None:
+            continue
+        if published and not (published - dt.timedelta(days=MAX_AGE_DAYS) <= value <= published):
+            continue
+        vague = bool(match.group("relative")) and "week" in phrase.lower()
+        found.append(Found(value, phrase, offset + match.start(), offset + match.end(), vague))
+    return found
+
+
+def find_times(text: str, offset: int = 0) -> list[Found]:
+    """Clock times as ``(hour, minute, is_utc)``, in text order."""
+    found = []
+    for match in TIME_RE.finditer(text):
+        if match.group("hhmm"):
+            hour, minute, zone = int(match.group("hhmm")[:2]), int(match.group("hhmm")[2:]), "UTC"
+        elif match.group("ampm"):
+            hour, minute = int(match.group("h")), int(match.group("m") or 0)
+            pm = match.group("ampm").lower().startswith("p")
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if pm else 0)
+            zone = (match.group("zone") or "").upper()
+        else:
+            hour, minute = int(match.group("h24")), int(match.group("m24"))
+            zone = (match.group("zone24") or "").upper()
+        if hour > 23 or minute > 59:
+            continue
+        found.append(
+            Found(
+                (hour, minute, zone in ("GMT", "UTC")),
+                match.group(0),
+                offset + match.start(),
+                offset + match.end(),
+            )
+        )
+    return found
+
+
+def launch_time_utc(day: dt.date, clock: tuple[int, int, bool] | None) -> tuple[str, str]:
+    """``(launched_at, precision)`` for a Korean local ``day`` and an optional clock time.
+
+    >>> launch_time_utc(dt.date(2025, 11, 7), (12, 35, False))
+    ('2025-11-07T03:35:00Z', 'minute')
+    >>> launch_time_utc(dt.date(2022, 10, 4), (22, 23, True))  # 07:23 KST on the 4th
+    ('2022-10-03T22:23:00Z', 'minute')
+    """
+    if clock is None:
+        return f"{day.isoformat()}T00:00:00Z", "day"
+    hour, minute, is_utc = clock
+    if is_utc:
+        # The reported day is Korea's; a UTC clock of 15:00 or later is still the previous UTC day.
+        utc_day = day - dt.timedelta(days=1) if hour + 9 >= 24 else day
+        moment = dt.datetime.combine(utc_day, dt.time(hour, minute), dt.UTC)
+    else:
+        moment = dt.datetime.combine(day, dt.time(hour, minute), KST).astimezone(dt.UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:00Z"), "minute"

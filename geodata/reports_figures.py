@@ -1,0 +1,124 @@
+"""Distances and altitudes in report text, with units, hedges and who said them.
+
+A figure is a number with a length unit ("about 700 kilometers (435 miles)", "some
+1,000km", "flew 435 miles"), converted to km. A parenthesised second unit is checked
+against the first: more than 5 % apart gives a warning. Whether a figure is a
+distance or an apogee is read from the words around it ("altitude", "apogee",
+"high" -> apogee); figures that locate the splash-down ("250 km west of Okushiri")
+are not flight figures and are skipped.
+
+>>> [(f.kind, round(f.value_km)) for f in find_figures("It flew about 700 kilometers (435 miles).")[0]]
+[('distance', 700)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+try:  # the geodesy engine owns the constant; keep working while it is being written
+    from geodata.geodesy import KM_PER_MILE
+except ImportError:  # pragma: no cover
+    KM_PER_MILE = 1.609344  # international mile
+
+KM_PER_NAUTICAL_MILE = 1.852
+AGREEMENT_TOLERANCE = 0.05
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_UNIT = r"kilomet(?:er|re)s?|km|miles?|mi|nautical miles?|nm"
+_HEDGE = r"about|around|approximately|roughly|some|nearly|almost|more than|over|up to|at least|an estimated|close to|a maximum of"
+FIGURE_RE = re.compile(
+    rf"(?:(?P<hedge>{_HEDGE})\s+)?(?P<num>{_NUM})\s*-?\s*(?P<unit>{_UNIT})\b"
+    rf"(?:\s*\(\s*(?:{_HEDGE}\s+)?(?P<num2>{_NUM})\s*-?\s*(?P<unit2>{_UNIT})\s*\))?",
+    re.IGNORECASE,
+)
+_APOGEE_BEFORE = re.compile(
+    r"(altitude|apogee|height|peak|soared|climbed|maximum height|max(?:imum)? altitude)\W+(?:\w+\W+){0,6}$",
+    re.I,
+)
+_BOUND_BEFORE = re.compile(r"\b(?:less than|under|below|lower than|within)\s+$", re.I)
+_APOGEE_AFTER = re.compile(r"^\s*(?:high|in altitude|into space|up\b|above)", re.I)
+_LOCATION_AFTER = re.compile(
+    r"^\s*(?:off|away from|from (?:the )?(?:coast|city|island|peninsula|Japan)|(?:north|south|east|west)"
+    r"(?:east|west)?(?:ern)? of|(?:to the )?(?:north|south|east|west)\w* of)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str  # "distance" or "apogee"
+    value_km: float
+    text: str
+    start: int
+    end: int
+    unit: str  # "km", "mi" or "nmi" of the first-stated number
+
+
+def _to_km(number: str, unit: str) -> tuple[float, str]:
+    value = float(number.replace(",", ""))
+    unit = unit.lower()
+    if unit.startswith("nautical") or unit == "nm":
+        return value * KM_PER_NAUTICAL_MILE, "nmi"
+    if unit.startswith("mi"):
+        return value * KM_PER_MILE, "mi"
+    return value, "km"
+
+
+def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str]]:
+    """Flight figures in one sentence, and warnings (units that disagree)."""
+    figures, warnings = [], []
+    previous_end = 0  # words before an earlier figure describe that figure, not this one
+    for match in FIGURE_RE.finditer(sentence):
+        before = sentence[max(previous_end, match.start() - 60) : match.start()]
+        previous_end = match.end()
+        if _BOUND_BEFORE.search(before):
+            warnings.append(
+                f"{before.split()[-2:]!r} {match.group(0)!r} is only a bound; not used as a figure"
+            )
+            continue
+        after = sentence[match.end() : match.end() + 40]
+        if _LOCATION_AFTER.match(after):
+            continue
+        value_km, unit = _to_km(match.group("num"), match.group("unit"))
+        if match.group("num2"):
+            other_km, other_unit = _to_km(match.group("num2"), match.group("unit2"))
+            if other_unit != unit and abs(other_km - value_km) > AGREEMENT_TOLERANCE * max(
+                value_km, other_km
+            ):
+                warnings.append(
+                    f"the units in {match.group(0)!r} disagree: {value_km:.0f} km vs {other_km:.0f} km "
+                    f"(more than {AGREEMENT_TOLERANCE:.0%} apart); kept the first"
+                )
+            if (
+                unit != "km" and other_unit == "km"
+            ):  # "435 miles (700 km)": the metric figure is the source's own
+                value_km, unit = other_km, other_unit
+        is_apogee = bool(_APOGEE_BEFORE.search(before) or _APOGEE_AFTER.match(after))
+        figures.append(
+            Figure(
+                "apogee" if is_apogee else "distance",
+                round(value_km, 1),
+                match.group(0),
+                offset + match.start(),
+                offset + match.end(),
+                unit,
+            )
+        )
+    return figures, warnings
+
+
+def check_units_agree(figures: list[Figure], who: str) -> list[str]:
+    """Warn when one source's km and miles figures for the same quantity disagree by > 5 %."""
+    warnings = []
+    for kind in ("distance", "apogee"):
+        same = [f for f in figures if f.kind == kind]
+        units = {f.unit for f in same}
+        if len(units) > 1:
+            low, high = min(f.value_km for f in same), max(f.value_km for f in same)
+            if high - low > AGREEMENT_TOLERANCE * high:
+                quoted = ", ".join(repr(f.text) for f in same)
+                warnings.append(
+                    f"{who} {kind} figures in different units disagree by more than 5 %: {quoted}"
+                )
+    return warnings

@@ -1,0 +1,213 @@
+"""Word tables the report extractor (:mod:`geodata.reports`) matches against.
+
+Kept apart from the matching code so an editor can add a spelling, a system or a
+source without reading regular expressions. Every table maps words seen in wire
+reports to values of :mod:`geodata.schema`. Patterns are case-insensitive.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- who said it -------------------------------------------------------------------------
+# (pattern, source name as in launch_sources.source, source_kind). Order matters only for
+# overlapping words: the longest match at a position wins in the extractor.
+SOURCES: tuple[tuple[str, str, str], ...] = (
+    (
+        r"Joint Chiefs of Staff|\bJCS\b|South Korea'?s? military|South Korean military|Seoul'?s? military|"
+        r"South Korean (?:officials|army)|\bSeoul\b",
+        "ROK JCS",
+        "government",
+    ),
+    (
+        r"Japan'?s? (?:defen[cs]e ministry|ministry of defen[cs]e)|Japanese (?:defen[cs]e ministry|ministry of defen[cs]e)|"
+        r"Japan'?s? defen[cs]e minist(?:er|ry)|Japanese defen[cs]e minister|Japanese (?:government|coast guard|officials)|"
+        r"Japan'?s? (?:coast guard|government)|Chief Cabinet Secretary|Japanese Prime Minister|\bTokyo\b|\bJapan said\b",
+        "Japan MoD",
+        "government",
+    ),
+    (
+        r"Indo-Pacific Command|INDOPACOM|\bPentagon\b|U\.?S\.? (?:military|officials?|forces)|United States Forces Korea|"
+        r"\bUSFK\b|American officials",
+        "US",
+        "government",
+    ),
+    (
+        r"\bKCNA\b|Korean Central News Agency|(?:North Korea'?s?|North Korean|Pyongyang'?s?) state media|state media|"
+        r"Rodong Sinmun|North Korea said|Pyongyang said",
+        "KCNA",
+        "state media",
+    ),
+)
+
+# --- class and system ----------------------------------------------------------------------
+# (pattern, system_class). First match in text order decides; more specific patterns first.
+CLASSES: tuple[tuple[str, str], ...] = (
+    (r"submarine-launched|\bSLBMs?\b|from a submarine", "SLBM"),
+    (r"intercontinental|\bICBMs?\b", "ICBM"),
+    (r"intermediate[- ]range|\bIRBMs?\b", "IRBM"),
+    (r"medium[- ]range|\bMRBMs?\b", "MRBM"),
+    (r"hypersonic|glide vehicle", "HGV"),
+    (r"cruise missiles?|\bcruise\b", "cruise"),
+    (r"satellite|space launch vehicle|carrier rocket|space rocket", "SLV"),
+    (r"short[- ]range|\bSRBMs?\b|close-range", "SRBM"),
+)
+
+# (pattern, canonical system name, system_class). Names follow /work/scratch/DATA.md.
+SYSTEMS: tuple[tuple[str, str, str], ...] = (
+    (r"KN-?23|Hwas(?:eo|o)ng-?11A?\b(?![-\s]?[BCD])", "Hwasong-11A (KN-23)", "SRBM"),
+    (r"KN-?24|Hwas(?:eo|o)ng-?11B", "Hwasong-11B (KN-24)", "SRBM"),
+    (r"KN-?25|super-large (?:multiple )?rocket launcher|600[- ]mm", "KN-25 (600 mm MRL)", "SRBM"),
+    (r"Hwas(?:eo|o)ng-?11C", "Hwasong-11C", "SRBM"),
+    (r"Hwas(?:eo|o)ng-?11D", "Hwasong-11D", "SRBM"),
+    (r"Hwas(?:eo|o)ng-?20", "Hwasong-20", "ICBM"),
+    (r"Hwas(?:eo|o)ng-?19", "Hwasong-19", "ICBM"),
+    (r"Hwas(?:eo|o)ng-?18", "Hwasong-18", "ICBM"),
+    (r"Hwas(?:eo|o)ng-?17", "Hwasong-17", "ICBM"),
+    (r"Hwas(?:eo|o)ng-?16B", "Hwasong-16B", "HGV"),
+    (r"Hwas(?:eo|o)ng-?15", "Hwasong-15", "ICBM"),
+    (r"Hwas(?:eo|o)ng-?14", "Hwasong-14", "ICBM"),
+    (r"Hwas(?:eo|o)ng-?12", "Hwasong-12", "IRBM"),
+    (r"Hwas(?:eo|o)ng-?8\b", "Hwasong-8", "HGV"),
+    (r"Musudan|Hwas(?:eo|o)ng-?10", "Musudan (Hwasong-10)", "IRBM"),
+    (r"Nodong|Rodong(?! Sinmun)|Hwas(?:eo|o)ng-?7\b", "Nodong (Hwasong-7)", "MRBM"),
+    (r"Pukguksong-?2|KN-?15", "Pukguksong-2 (KN-15)", "MRBM"),
+    (r"Pukguksong-?3", "Pukguksong-3", "SLBM"),
+    (r"Pukguksong-?1|KN-?11", "Pukguksong-1 (KN-11)", "SLBM"),
+    (r"Chollima-?1", "Chollima-1", "SLV"),
+    (r"Unha-?3", "Unha-3", "SLV"),
+    (r"Unha-?2", "Unha-2", "SLV"),
+    (r"Taepodong-?1|Paektusan", "Taepodong-1 (Paektusan)", "SLV"),
+    (r"Scud-?ER|Hwas(?:eo|o)ng-?9", "Scud-ER (Hwasong-9)", "SRBM"),
+    (r"Hwasal-?2", "Hwasal-2", "cruise"),
+    (r"Hwasal-?1", "Hwasal-1", "cruise"),
+    (r"Pulhwasal-?3-?31", "Pulhwasal-3-31", "cruise"),
+    (r"Scud", "Scud-B (Hwasong-5)", "SRBM"),
+)
+
+# Name to use when only the class is known.
+UNKNOWN_SYSTEM_BY_CLASS = {
+    "SRBM": "Unknown SRBM",
+    "cruise": "Unknown cruise missile",
+}
+UNKNOWN_SYSTEM = "Unknown ballistic missile"
+
+# --- heading -------------------------------------------------------------------------------
+# (pattern, landing_area, (bearing_min_deg, bearing_max_deg)). Checked in order; the first
+# that matches wins, so "over Japan" beats a later "Pacific".
+HEADINGS: tuple[tuple[str, str, tuple[float, float] | None], ...] = (
+    (r"\b(?:into|entered|reached|placed (?:it )?in(?:to)?) (?:an? |the )?(?:\w+ )?orbit", "orbit", None),
+    (
+        r"over (?:northern )?Japan|over (?:the )?(?:Japanese )?(?:island of )?Hokkaido|over Japanese territory",
+        "Pacific (over Japan)",
+        (70.0, 110.0),
+    ),
+    (
+        r"(?:inside|within) Japan'?s? (?:exclusive economic zone|EEZ)",
+        "East Sea/Sea of Japan (inside Japan's EEZ)",
+        (60.0, 120.0),
+    ),
+    (
+        r"outside Japan'?s? (?:exclusive economic zone|EEZ)",
+        "East Sea/Sea of Japan (outside Japan's EEZ)",
+        (60.0, 120.0),
+    ),
+    (
+        r"East Sea|Sea of Japan|(?:off|waters off) (?:its|the|North Korea'?s?) east(?:ern)? coast|eastern waters",
+        "East Sea/Sea of Japan",
+        (60.0, 120.0),
+    ),
+    (
+        r"Yellow Sea|West Sea|(?:off|waters off) (?:its|the|North Korea'?s?) west(?:ern)? coast|western waters",
+        "Yellow Sea",
+        (240.0, 300.0),
+    ),
+    (r"Pacific", "Pacific", (60.0, 120.0)),
+)
+
+# Compass words narrow the bearing range to ±22.5° around the point.
+COMPASS = {
+    "north": 0.0,
+    "northeast": 45.0,
+    "east": 90.0,
+    "southeast": 135.0,
+    "south": 180.0,
+    "southwest": 225.0,
+    "west": 270.0,
+    "northwest": 315.0,
+    "east-northeast": 67.5,
+    "north-northeast": 22.5,
+    "east-southeast": 112.5,
+}
+
+# --- counts --------------------------------------------------------------------------------
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "two": 2,
+    "pair": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "eighteen": 18,
+    "twenty": 20,
+}
+VAGUE_COUNTS = (
+    "several",
+    "multiple",
+    "a barrage of",
+    "a volley of",
+    "a salvo of",
+    "a number of",
+    "a series of",
+)
+
+# --- provinces (approximate centroids, used only when no site is named) ------------------------
+PROVINCES: dict[str, tuple[float, float]] = {
+    "North Pyongan": (40.10, 125.10),
+    "South Pyongan": (39.40, 125.90),
+    "North Hamgyong": (41.50, 129.50),
+    "South Hamgyong": (40.20, 127.90),
+    "North Hwanghae": (38.60, 126.30),
+    "South Hwanghae": (38.20, 125.40),
+    "Kangwon": (38.80, 127.50),
+    "Chagang": (40.90, 126.50),
+    "Ryanggang": (41.20, 128.20),
+}
+# Romanisation variants folded before matching place names (Phyongan/Pyongan, Taekwan/Taegwan).
+SPELLING_FOLDS: tuple[tuple[str, str], ...] = (
+    ("ph", "p"),
+    ("kh", "k"),
+    ("gw", "kw"),
+    ("g", "k"),
+    ("eo", "o"),
+    ("ae", "a"),
+    ("-", ""),
+    (" ", ""),
+)
+
+
+def fold_spelling(name: str) -> str:
+    """Fold romanisation variants so 'Taekwan', 'Taegwan' and 'Tae-gwan' compare equal."""
+    folded = name.lower()
+    for old, new in SPELLING_FOLDS:
+        folded = folded.replace(old, new)
+    return folded
+
+
+def compile_table(table, flags=re.IGNORECASE):
+    """Compile the first element of each row of a word table."""
+    return tuple((re.compile(row[0], flags), *row[1:]) for row in table)

@@ -1,0 +1,129 @@
+"""The launch site named in a report, resolved against the gazetteer.
+
+Candidates are capitalised phrases after "from", "near", "in", "area of"...; each is
+tried as given, without a trailing "County"/"Province"/"area", word by word, and through
+the gazetteer's close matches when the romanisation differs (Taekwan/Taegwan,
+Phyongan/Pyongan). Only places of a launch-site kind count, so "Seoul" or "Tokyo" never
+becomes a site. When only a province is named, its approximate centre is used and the
+site is left blank.
+
+The gazetteer needs ``resolve(name) -> Place`` raising ``UnknownPlace`` (whose
+``close_matches`` lists near names); see :mod:`geodata.places`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geodata.errors import UnknownPlace
+from geodata.reports_lexicon import PROVINCES, fold_spelling
+from geodata.schema import SITE_KINDS
+
+_CANDIDATE = re.compile(
+    r"\b(?:from|near|in|at|around|area of|vicinity of|close to|outskirts of|off)\s+"
+    r"(?:(?:the|an?|its|a site|an? inland site|the capital(?: city)?)\s+)*"
+    r"(?P<name>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,4})"
+)
+_SUFFIX = re.compile(r"[\s-]+(?:County|Province|province|area|City|region|district)$")
+_SKIP = {
+    "North Korea",
+    "South Korea",
+    "Korea",
+    "Japan",
+    "Seoul",
+    "Tokyo",
+    "Washington",
+    "The",
+    "It",
+    "East Sea",
+    "Yellow Sea",
+}
+
+
+@dataclass(frozen=True)
+class SiteMatch:
+    site_id: str | None
+    lat: float
+    lon: float
+    evidence: dict
+    province: str | None = None
+
+
+def _is_site(place) -> bool:
+    kind = getattr(place, "kind", None)
+    return kind in SITE_KINDS or kind in (None, "site", "launch site")
+
+
+def _resolve(gazetteer, name: str):
+    """The site called ``name``, tolerating romanisation variants, or None."""
+    try:
+        place = gazetteer.resolve(name)
+    except UnknownPlace as error:
+        folded = fold_spelling(name)
+        for close in error.close_matches:
+            if fold_spelling(close) == folded:
+                try:
+                    place = gazetteer.resolve(close)
+                except UnknownPlace:
+                    continue
+                return place if _is_site(place) else None
+        return None
+    except (KeyError, ValueError):
+        return None
+    return place if _is_site(place) else None
+
+
+def _variants(name: str) -> list[str]:
+    base = _SUFFIX.sub("", name).strip()
+    words = base.split()
+    variants = [name, base] + [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)] + words
+    return list(dict.fromkeys(v for v in variants if v and v not in _SKIP))
+
+
+def _province(name: str) -> str | None:
+    folded = fold_spelling(_SUFFIX.sub("", name))
+    return next((p for p in PROVINCES if fold_spelling(p) == folded), None)
+
+
+def find_site(group, gazetteer, warnings: list[str]) -> SiteMatch | None:
+    """The first resolvable site in ``group`` (launch sentences first), else a province centre."""
+    ordered = [s for s in group if s.is_launch] + [s for s in group if not s.is_launch]
+    province_hit = None
+    for sentence in ordered:
+        for match in _CANDIDATE.finditer(sentence.text):
+            name = match.group("name")
+            span = {
+                "text": name,
+                "start": sentence.start + match.start("name"),
+                "end": sentence.start + match.end("name"),
+            }
+            if gazetteer is not None:
+                for variant in _variants(name):
+                    place = _resolve(gazetteer, variant)
+                    if place is not None:
+                        if fold_spelling(variant) != fold_spelling(
+                            getattr(place, "name", variant)
+                        ) and variant.lower() not in [
+                            a.lower() for a in (getattr(place, "aliases", None) or ())
+                        ]:
+                            warnings.append(f"read the site {variant!r} as {place.name!r} ({place.id})")
+                        province = _province_after(sentence.text[match.end() :])
+                        return SiteMatch(place.id, place.lat, place.lon, span, province)
+            province = _province(name)
+            if province and province_hit is None:
+                province_hit = (province, span)
+    if province_hit:
+        province, span = province_hit
+        lat, lon = PROVINCES[province]
+        warnings.append(
+            f"only the province is named ({span['text']!r}); the launch point is its approximate centre "
+            "and the site is left blank"
+        )
+        return SiteMatch(None, lat, lon, span, province)
+    return None
+
+
+def _province_after(rest: str) -> str | None:
+    match = re.match(r"\s*,?\s*(?:in\s+)?([A-Z]\w+ [A-Z]\w+)\s+[Pp]rovince", rest)
+    return _province(match.group(1)) if match else None

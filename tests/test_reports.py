@@ -1,0 +1,397 @@
+"""Tests for geodata.reports: a corpus of wire-style reports with expected fields, bad input, units, dates, CLI.
+
+The corpus lives in tests/reports/ (NN-name.txt + expected.json); the texts paraphrase
+real launches. Per-field accuracy over the corpus:
+
+    .venv/bin/python tests/test_reports.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from geodata.errors import InvalidFile, LaunchmapError, UnknownPlace
+from geodata.reports import MAX_INPUT_CHARS, extract_events
+from geodata.reports_dates import find_dates, launch_time_utc
+from geodata.reports_figures import find_figures
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = Path(__file__).resolve().parent / "reports"
+EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
+ORIGIN_ARTICLE = (
+    Path(__file__).resolve().parents[2] / "shared" / "seeds" / "2025-11-07-taekwan-launch-article.txt"
+)
+FIELDS = (
+    "launched_at",
+    "launched_at_precision",
+    "site_id",
+    "system",
+    "system_class",
+    "count",
+    "distance_km",
+    "apogee_km",
+    "landing_area",
+    "outcome",
+    "confirmation",
+)
+FIGURE_TOLERANCE = 0.02  # 435 mi is 700.1 km: figures match within 2 %
+
+
+class _SeedGazetteer:
+    """Stand-in for geodata.places.Gazetteer while that module is absent: sites.csv names and aliases."""
+
+    def __init__(self, sites_csv: Path) -> None:
+        self.by_name = {}
+        with sites_csv.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                aliases = [a for a in row["aliases"].split(";") if a]
+                place = SimpleNamespace(
+                    id=row["id"],
+                    name=row["name"],
+                    lat=float(row["lat"]),
+                    lon=float(row["lon"]),
+                    kind=row["kind"],
+                    aliases=aliases,
+                    province_or_country=row["province"],
+                )
+                for name in (row["id"], row["name"], *aliases):
+                    self.by_name[name.lower()] = place
+
+    def resolve(self, name: str):
+        try:
+            return self.by_name[name.lower()]
+        except KeyError:
+            raise UnknownPlace(name, list(self.by_name)) from None
+
+
+def make_gazetteer():
+    try:
+        from geodata.places import Gazetteer
+    except ImportError:
+        return _SeedGazetteer(REPO / "seeds" / "sites.csv")
+    return Gazetteer.from_seeds(REPO / "seeds")
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return make_gazetteer()
+
+
+def _same(field: str, got, want) -> bool:
+    if field in ("distance_km", "apogee_km") and got is not None and want is not None:
+        return abs(got - want) <= FIGURE_TOLERANCE * want
+    return got == want
+
+
+def run_corpus(gazetteer) -> dict[str, dict]:
+    """Extract every corpus report: {case: {"extraction", "expected"}}."""
+    results = {}
+    for case, expected in EXPECTED.items():
+        text = (CORPUS / f"{case}.txt").read_text(encoding="utf-8")
+        extraction = extract_events(text, dt.date.fromisoformat(expected["published"]), gazetteer)
+        results[case] = {"extraction": extraction, "expected": expected, "text": text}
+    return results
+
+
+def field_accuracy(results: dict[str, dict]) -> dict[str, tuple[int, int]]:
+    """(right, total) per field over all expected events, paired by order; plus the event count per report."""
+    score = {field: [0, 0] for field in ("events", *FIELDS)}
+    for result in results.values():
+        got, want = result["extraction"].events, result["expected"]["events"]
+        score["events"][0] += len(got) == len(want)
+        score["events"][1] += 1
+        for index, expected_event in enumerate(want):
+            event = got[index] if index < len(got) else {}
+            for field in FIELDS:
+                score[field][0] += _same(field, event.get(field), expected_event[field])
+                score[field][1] += 1
+    return {field: (right, total) for field, (right, total) in score.items()}
+
+
+@pytest.fixture(scope="module")
+def corpus_results(gazetteer):
+    return run_corpus(gazetteer)
+
+
+def test_corpus__has_at_least_25_reports_with_the_required_kinds():
+    assert len(EXPECTED) >= 25
+    assert any(len(c["events"]) == 2 for c in EXPECTED.values()), "a report with two launches"
+    assert any(not c["events"] for c in EXPECTED.values()), "a report with no launch"
+    assert any(e["outcome"] == "failure" for c in EXPECTED.values() for e in c["events"]), "a failed launch"
+    assert any(len(e.get("sources", {})) >= 2 for c in EXPECTED.values() for e in c["events"]), (
+        "disagreeing sources"
+    )
+    assert all((CORPUS / f"{case}.txt").is_file() for case in EXPECTED)
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_extract_events__corpus_report(case, corpus_results):
+    result = corpus_results[case]
+    events, expected = result["extraction"].events, result["expected"]
+    assert len(events) == len(expected["events"]), result["extraction"].warnings
+    for event, want in zip(events, expected["events"], strict=True):
+        wrong = {f: (event.get(f), want[f]) for f in FIELDS if not _same(f, event.get(f), want[f])}
+        assert not wrong, f"{case}: (got, expected) {wrong}"
+        for name, (distance_km, apogee_km) in want.get("sources", {}).items():
+            source = next((s for s in event["sources"] if s["source"] == name), None)
+            assert source is not None, f"{case}: no source {name!r} in {event['sources']}"
+            assert _same("distance_km", source["distance_km"], distance_km), (name, source)
+            assert _same("apogee_km", source["apogee_km"], apogee_km), (name, source)
+    for needle in expected.get("warnings_contain", []):
+        assert any(needle in w for w in result["extraction"].warnings), (
+            needle,
+            result["extraction"].warnings,
+        )
+
+
+# Measured on the corpus when this test was written; a drop below these is a regression.
+MIN_FIELD_ACCURACY = 0.9
+
+
+def test_extract_events__field_accuracy_over_corpus(corpus_results):
+    accuracy = field_accuracy(corpus_results)
+    low = {f: f"{r}/{t}" for f, (r, t) in accuracy.items() if r < MIN_FIELD_ACCURACY * t}
+    assert not low, f"fields below {MIN_FIELD_ACCURACY:.0%}: {low}"
+
+
+def test_extract_events__evidence_spans_point_at_their_text(corpus_results):
+    for case, result in corpus_results.items():
+        for event in result["extraction"].events:
+            for field, span in event["evidence"].items():
+                assert result["text"][span["start"] : span["end"]] == span["text"], (case, field, span)
+            for key in ("distance_km", "apogee_km", "site_id", "system_class", "landing_area"):
+                if event.get(key) not in (None, "unknown"):
+                    assert key in event["evidence"], (case, key)
+
+
+def test_extract_events__impact_is_estimated_with_the_geodesy_engine(corpus_results):
+    from geodata.geodesy import destination
+
+    event = corpus_results["06-taegwan-two-sources-2025"]["extraction"].events[0]
+    assert event["impact_basis"] == "estimated"
+    assert event["bearing_deg"] == 90.0 and event["bearing_range_deg"] == [60.0, 120.0]
+    lat, lon = destination(event["lat"], event["lon"], 90.0, 700.0)
+    assert (event["impact_lat"], event["impact_lon"]) == pytest.approx((lat, lon), abs=1e-3)
+
+
+def test_extract_events__yellow_sea_bearing_is_westward(corpus_results):
+    event = corpus_results["20-cruise-yellow-sea-2024"]["extraction"].events[0]
+    assert event["bearing_range_deg"] == [240.0, 300.0] and event["bearing_deg"] == 270.0
+    assert event["impact_basis"] == "none"  # no distance, no site: nothing to estimate from
+
+
+def test_extract_events__conflicting_sources_are_kept_apart(corpus_results):
+    extraction = corpus_results["06-taegwan-two-sources-2025"]["extraction"]
+    sources = {s["source"]: s for s in extraction.events[0]["sources"]}
+    assert sources["ROK JCS"]["is_headline"] and not sources["Japan MoD"]["is_headline"]
+    assert any("disagree" in w for w in extraction.warnings)
+
+
+@pytest.mark.skipif(
+    not ORIGIN_ARTICLE.is_file(), reason=f"origin article not found at {ORIGIN_ARTICLE} (../shared absent)"
+)
+def test_extract_events__origin_article(gazetteer):
+    extraction = extract_events(ORIGIN_ARTICLE.read_text(encoding="utf-8"), dt.date(2025, 11, 7), gazetteer)
+    assert len(extraction.events) == 1, extraction.warnings
+    event = extraction.events[0]
+    assert event["launched_at"][:10] == "2025-11-07"  # the Friday after the 4 Nov meeting
+    assert event["site_id"] == "taegwan"
+    assert (event["system_class"], event["count"]) == ("SRBM", 1)
+    assert event["distance_km"] == pytest.approx(700, rel=0.01)
+    assert event["landing_area"] == "East Sea/Sea of Japan"
+    assert "no injuries or damage" in event["notes"]
+    assert event["evidence"]["site_id"]["text"] == "Taekwan"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"\xff\xfe\xfa not utf-8", "UTF-8"),
+        ("missile " * (10 * 1024 * 1024 // 8), "at most"),
+        ("ELF\x00\x01\x02" * 100, "binary"),
+        (12345, "expected report text"),
+    ],
+)
+def test_extract_events__bad_input_gets_a_clear_error(text, message):
+    with pytest.raises(InvalidFile, match=message) as raised:
+        extract_events(text, dt.date(2025, 11, 7))
+    assert isinstance(raised.value, LaunchmapError) and isinstance(raised.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "북한이 7일 낮 12시 35분께 평안북도 대관 일대에서 동해상으로 단거리 탄도미사일 1발을 발사했다고 합참이 밝혔다.",
+        "La Corée du Nord a tiré vendredi un missile balistique de courte portée vers la mer de l'Est, selon l'armée sud-coréenne.",
+    ],
+)
+def test_extract_events__other_language_gets_a_warning_and_no_events(text):
+    extraction = extract_events(text, dt.date(2025, 11, 7))
+    assert extraction.events == []
+    assert "English" in extraction.warnings[0]
+
+
+def test_extract_events__largest_allowed_input_does_not_crash():
+    text = ("Officials met in Seoul to discuss the alliance. " * (MAX_INPUT_CHARS // 48))[:MAX_INPUT_CHARS]
+    assert extract_events(text, dt.date(2025, 11, 7)).events == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "km"),
+    [
+        ("It flew about 700 kilometers (435 miles).", "distance", 700.0),
+        ("It flew some 1,000km.", "distance", 1000.0),
+        ("It reached an altitude of 50 km.", "apogee", 50.0),
+        ("The missile flew 435 miles.", "distance", 700.1),
+        ("It flew 435 miles (700 km).", "distance", 700.0),
+        ("It climbed to 4,475 km and travelled 950 km.", "apogee", 4475.0),
+        ("It flew 300 nautical miles.", "distance", 555.6),
+        ("It soared 2,000 kilometres high.", "apogee", 2000.0),
+    ],
+)
+def test_find_figures__units_and_hedges(sentence, kind, km):
+    figures, warnings = find_figures(sentence)
+    assert (figures[0].kind, figures[0].value_km) == (kind, pytest.approx(km, abs=0.1))
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It landed about 250 km west of Okushiri island.",
+        "It fell some 200 km off the coast.",
+        "It exploded at an altitude of less than 20 km.",
+    ],
+)
+def test_find_figures__locations_and_bounds_are_not_flight_figures(sentence):
+    assert find_figures(sentence)[0] == []
+
+
+def test_find_figures__km_and_miles_that_disagree_warn():
+    figures, warnings = find_figures("It flew about 600 km (470 miles).")
+    assert figures[0].value_km == 600.0
+    assert warnings and "disagree" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [
+        ("on Friday", "2025-11-07", "2025-11-07"),  # publication day itself
+        ("early Thursday", "2025-11-07", "2025-11-06"),
+        ("on Saturday", "2025-11-07", "2025-11-01"),
+        ("yesterday", "2025-11-07", "2025-11-06"),
+        ("last week", "2025-11-07", "2025-10-31"),
+        ("on Nov. 7", "2025-11-08", "2025-11-07"),
+        ("on 4 January 2024", "2024-01-05", "2024-01-04"),
+    ],
+)
+def test_find_dates__relative_to_publication(phrase, published, expected):
+    found = find_dates(f"North Korea fired a missile {phrase}.", dt.date.fromisoformat(published))
+    assert found[0].value == dt.date.fromisoformat(expected)
+
+
+def test_find_dates__statement_day_and_old_dates_are_not_launch_days():
+    published = dt.date(2025, 11, 7)
+    assert find_dates("KCNA said on Friday that it fired missiles.", published) == []
+    assert find_dates("It was the first launch since May 30, 2024.", published) == []
+
+
+@pytest.mark.parametrize(
+    ("day", "clock", "expected"),
+    [
+        ("2025-11-07", (12, 35, False), ("2025-11-07T03:35:00Z", "minute")),
+        ("2022-10-04", (7, 23, False), ("2022-10-03T22:23:00Z", "minute")),  # KST morning: previous UTC day
+        ("2022-10-04", (22, 23, True), ("2022-10-03T22:23:00Z", "minute")),
+        ("2025-11-07", None, ("2025-11-07T00:00:00Z", "day")),
+    ],
+)
+def test_launch_time_utc__korea_time_to_utc(day, clock, expected):
+    assert launch_time_utc(dt.date.fromisoformat(day), clock) == expected
+
+
+def test_extract_events__gmt_time_in_brackets_wins():
+    text = "North Korea fired a ballistic missile at 7:23 a.m. (2223 GMT) on Tuesday, South Korea's JCS said."
+    event = extract_events(text, dt.date(2022, 10, 4), _SeedGazetteer(REPO / "seeds" / "sites.csv")).events[0]
+    assert event["launched_at"] == "2022-10-03T22:23:00Z"
+
+
+def test_extract_events__no_publication_date_leaves_relative_day_blank():
+    extraction = extract_events("North Korea fired a short-range ballistic missile on Friday, the JCS said.")
+    assert extraction.events[0]["launched_at"] is None
+    assert any("date" in w for w in extraction.warnings)
+
+
+def test_extract_events__to_json_round_trips(corpus_results):
+    extraction = corpus_results["01-hwasong15-2017"]["extraction"]
+    assert json.loads(extraction.to_json()) == {"events": extraction.events, "warnings": extraction.warnings}
+
+
+def _cli(argv, stdin_text=None, monkeypatch=None, gazetteer=None):
+    from geodata import cli_report
+
+    parser = argparse.ArgumentParser()
+    subparsers = parser.add_subparsers(dest="command")
+    cli_report.register(subparsers, lambda args: SimpleNamespace(gazetteer=gazetteer))
+    args = parser.parse_args(argv)
+    return args.handler(args, SimpleNamespace(gazetteer=gazetteer))
+
+
+def test_cli_extract__file_prints_events_json(tmp_path, capsys, gazetteer):
+    report = tmp_path / "report.txt"
+    report.write_text(
+        (CORPUS / "06-taegwan-two-sources-2025.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    assert _cli(["extract", str(report), "--published", "2025-11-07"], gazetteer=gazetteer) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert set(printed) == {"events", "warnings"}
+    assert printed["events"][0]["site_id"] == "taegwan"
+
+
+def test_cli_extract__stdin(monkeypatch, capsys, gazetteer):
+    import io
+
+    monkeypatch.setattr(
+        sys,
+        "stdin",
+        io.TextIOWrapper(io.BytesIO(b"North Korea fired two cruise missiles into the Yellow Sea on Sunday.")),
+    )
+    assert _cli(["extract", "-", "--published", "2024-01-30"], gazetteer=gazetteer) == 0
+    event = json.loads(capsys.readouterr().out)["events"][0]
+    assert (event["launched_at"], event["system_class"], event["count"]) == (
+        "2024-01-28T00:00:00Z",
+        "cruise",
+        2,
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["extract", "/nonexistent/report.txt"], "cannot read"),
+        (["extract", "-", "--published", "7/11/2025"], "YYYY-MM-DD"),
+    ],
+)
+def test_cli_extract__bad_arguments_fail_with_a_message(argv, message, capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"text")))
+    with pytest.raises((LaunchmapError, SystemExit)) as raised:
+        _cli(argv)
+    assert message in str(raised.value) + capsys.readouterr().err
+
+
+if __name__ == "__main__":  # per-field accuracy table for the closing note
+    table = field_accuracy(run_corpus(make_gazetteer()))
+    for field, (right, total) in table.items():
+        print(f"{field:24s} {right:3d}/{total:<3d} {right / total:6.1%}")
