@@ -88,7 +88,7 @@ LAUNCH_COLUMNS: tuple[Column, ...] = (
     Column("count", "int", "Number of missiles fired in this event (a salvo of one system from one site at one time).", "missiles", required=True, minimum=1, maximum=100),
     Column("distance_km", "float", "Headline ground distance flown.", "km", minimum=0, maximum=20000),
     Column("apogee_km", "float", "Headline maximum altitude.", "km", minimum=0, maximum=10000),
-    Column("flight_time_s", "float", "Headline flight time.", "s", minimum=0, maximum=10000),
+    Column("flight_time_s", "float", "Headline flight time (cruise missiles can fly for hours).", "s", minimum=0, maximum=30000),
     Column("bearing_deg", "float", "Initial heading from the launch point, clockwise from true north.", "degrees", minimum=0, maximum=360),
     Column("impact_lat", "float", "Latitude of the impact point (reported or estimated).", "degrees north", minimum=-90, maximum=90),
     Column("impact_lon", "float", "Longitude of the impact point.", "degrees east", minimum=-180, maximum=180),
@@ -109,7 +109,7 @@ SOURCE_COLUMNS: tuple[Column, ...] = (
     Column("title", "str", "Headline of the report, when known."),
     Column("distance_km", "float", "Distance this source reported.", "km", minimum=0, maximum=20000),
     Column("apogee_km", "float", "Apogee this source reported.", "km", minimum=0, maximum=10000),
-    Column("flight_time_s", "float", "Flight time this source reported.", "s", minimum=0, maximum=10000),
+    Column("flight_time_s", "float", "Flight time this source reported.", "s", minimum=0, maximum=30000),
     Column("count", "int", "Number of missiles this source reported.", "missiles", minimum=1, maximum=100),
     Column("is_headline", "bool", "True for the one source whose figures the event shows first (rule: `HEADLINE_PRIORITY`).", required=True),
 )
