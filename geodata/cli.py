@@ -66,7 +66,11 @@ def _print_frame(frame: pd.DataFrame, fmt: str) -> None:
 
 def cmd_serve(args: argparse.Namespace, context: Context) -> int:
     """Start the Streamlit dashboard (seeds the store first so the first page load is quick)."""
+    from geodata.maps import install_static_assets
+
     context.store  # noqa: B018 - open and seed before the server starts
+    # Leaflet, jQuery and the basemap are copied from installed packages, never committed.
+    install_static_assets(DASHBOARD_APP.parent / "static")
     env = {**os.environ}
     if args.db:
         env["LAUNCHMAP_DB"] = str(args.db)

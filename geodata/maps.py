@@ -1,0 +1,443 @@
+"""Folium map builders: an offline base map and the launch, ring and place layers drawn on it.
+
+Pure functions of their arguments (no Streamlit), so they are tested without a browser.
+The base map loads Leaflet and jQuery from local copies of the ``xstatic-*`` packages
+(set per map instance on ``default_js``/``default_css``; never the class-level lists)
+and draws Natural Earth country shapes, so it works with no internet. Online tile layers
+are optional overlays, off by default.
+
+Every string that came from data or a user is HTML-escaped before it reaches a
+popup or tooltip, because Leaflet inserts those as HTML.
+
+>>> m = base_map(vendor_url="/app/static/vendor", basemap_url="/app/static/countries_50m.geojson")
+>>> [name for name, _ in m.default_js]
+['leaflet', 'jquery']
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import folium
+import numpy as np
+import pandas as pd
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from geodata import geodesy
+from geodata.basemap import basemap_path
+from geodata.schema import SYSTEM_CLASSES
+
+# Okabe & Ito (2008) colour-blind-safe palette, one colour per class; cruise's yellow
+# is darkened so it stays visible on the pale land colour.
+CLASS_COLOURS: dict[str, str] = {
+    "SRBM": "#E69F00",
+    "MRBM": "#56B4E9",
+    "IRBM": "#009E73",
+    "ICBM": "#D55E00",
+    "SLBM": "#0072B2",
+    "SLV": "#CC79A7",
+    "cruise": "#8C7A00",
+    "HGV": "#000000",
+    "unknown": "#999999",
+}
+assert set(CLASS_COLOURS) == set(SYSTEM_CLASSES)
+
+LAND_COLOUR = "#ECEAE4"
+SEA_COLOUR = "#C9DCEB"
+BORDER_COLOUR = "#9A978F"
+
+ONLINE_TILES = (  # optional overlays; they stay blank offline and are off by default
+    ("OpenStreetMap (online)", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "&copy; OpenStreetMap contributors"),
+    ("Light (online)", "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png", "&copy; OpenStreetMap, &copy; CARTO"),
+    ("Dark (online)", "https://{s}.basemaps.cartocdn.com/dark_all/{z}/{x}/{y}.png", "&copy; OpenStreetMap, &copy; CARTO"),
+    ("Satellite (online)", "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
+     "Esri, Maxar, Earthstar Geographics"),
+)
+
+
+@dataclass(frozen=True)
+class VendorFile:
+    package: str  # the xstatic module holding it
+    relative_path: str
+    url_name: str
+
+
+VENDOR_FILES = (
+    VendorFile("xstatic.pkg.leaflet", "leaflet.js", "leaflet.js"),
+    VendorFile("xstatic.pkg.leaflet", "leaflet.css", "leaflet.css"),
+    VendorFile("xstatic.pkg.jquery", "jquery.min.js", "jquery.min.js"),
+)
+
+
+def vendor_source(file: VendorFile) -> Path:
+    """Where an installed xstatic package keeps one of its files."""
+    import importlib
+
+    return Path(importlib.import_module(file.package).BASE_DIR) / file.relative_path
+
+
+def install_static_assets(target: Path) -> Path:
+    """Copy Leaflet, jQuery and the basemap from installed packages into ``target`` (idempotent).
+
+    Streamlit serves ``dashboard/static/`` at ``/app/static/``; nothing third-party is
+    committed, it is copied here at run time.
+    """
+    vendor = target / "vendor"
+    vendor.mkdir(parents=True, exist_ok=True)
+    for file in VENDOR_FILES:
+        destination = vendor / file.url_name
+        source = vendor_source(file)
+        if not destination.exists() or destination.stat().st_size != source.stat().st_size:
+            shutil.copyfile(source, destination)
+    # Leaflet's control icons (layers.png etc.) are referenced relative to leaflet.css.
+    images = vendor_source(VENDOR_FILES[0]).parent / "images"
+    shutil.copytree(images, vendor / "images", dirs_exist_ok=True)
+    for resolution in ("50m", "110m"):
+        source = basemap_path(resolution)
+        destination = target / source.name
+        if not destination.exists() or destination.stat().st_size != source.stat().st_size:
+            shutil.copyfile(source, destination)
+    return target
+
+
+class OfflineBasemap(MacroElement):
+    """Natural Earth countries drawn under everything, fetched from a local URL or inlined."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this._parent.get_name() }};
+            map.getContainer().style.background = {{ this.sea_colour|tojson }};
+            var pane = map.createPane('basemap'); pane.style.zIndex = 250;
+            function draw(data) {
+                L.geoJSON(data, {pane: 'basemap', interactive: false, style: {
+                    color: {{ this.border_colour|tojson }}, weight: 0.6,
+                    fillColor: {{ this.land_colour|tojson }}, fillOpacity: 1}}).addTo(map);
+            }
+            {% if this.data %}draw({{ this.data }});
+            {% else %}fetch({{ this.url|tojson }}).then(function(r) { return r.json(); }).then(draw);{% endif %}
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str | None = None, data: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self._name = "OfflineBasemap"
+        self.url = url
+        self.data = json.dumps(data, separators=(",", ":")) if data is not None else None
+        self.sea_colour, self.land_colour, self.border_colour = SEA_COLOUR, LAND_COLOUR, BORDER_COLOUR
+
+
+class FullscreenControl(MacroElement):
+    """A small Leaflet control using the browser's Fullscreen API (no plugin needed)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this._parent.get_name() }};
+            var Control = L.Control.extend({options: {position: 'topleft'}, onAdd: function() {
+                var box = L.DomUtil.create('div', 'leaflet-bar leaflet-control');
+                var link = L.DomUtil.create('a', 'launchmap-fullscreen', box);
+                link.href = '#'; link.title = 'Full screen'; link.setAttribute('role', 'button');
+                link.innerHTML = '<svg width="14" height="14" viewBox="0 0 14 14" style="margin-top:7px" fill="none" '
+                    + 'stroke="#333" stroke-width="2"><path d="M1 5V1h4M9 1h4v4M13 9v4H9M5 13H1V9"/></svg>';
+                L.DomEvent.on(link, 'click', function(e) {
+                    L.DomEvent.preventDefault(e);
+                    var el = map.getContainer();
+                    if (document.fullscreenElement) { document.exitFullscreen(); }
+                    else if (el.requestFullscreen) { el.requestFullscreen(); }
+                });
+                document.addEventListener('fullscreenchange', function() { map.invalidateSize(); });
+                return box;
+            }});
+            new Control().addTo(map);
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "FullscreenControl"
+
+
+def legend_html(classes: Iterable[str], title: str = "Launches") -> str:
+    rows = "".join(
+        f'<div><span style="display:inline-block;width:12px;height:12px;border-radius:6px;margin-right:6px;'
+        f'background:{CLASS_COLOURS[c]}"></span>{html.escape(c)}</div>'
+        for c in classes
+    )
+    return (
+        '<div class="launchmap-legend" style="position:absolute;bottom:28px;right:10px;z-index:1000;'
+        "background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;font:12px/1.45 sans-serif;"
+        f'box-shadow:0 1px 4px rgba(0,0,0,.3)"><b>{html.escape(title)}</b>{rows}'
+        '<div style="margin-top:4px"><svg width="26" height="6"><line x1="0" y1="3" x2="26" y2="3" '
+        'stroke="#444" stroke-width="2"/></svg> reported impact</div>'
+        '<div><svg width="26" height="6"><line x1="0" y1="3" x2="26" y2="3" stroke="#444" stroke-width="2" '
+        'stroke-dasharray="5 4"/></svg> estimated impact</div></div>'
+    )
+
+
+def base_map(
+    *,
+    vendor_url: str,
+    basemap_url: str | None = None,
+    basemap_data: dict[str, Any] | None = None,
+    center: tuple[float, float] = (39.5, 130.0),
+    zoom: int = 5,
+    legend_classes: Iterable[str] = SYSTEM_CLASSES,
+    online_tiles: bool = True,
+    height: str = "100%",
+) -> folium.Map:
+    """A Leaflet map that needs no internet: local scripts, Natural Earth land, scale, fullscreen, legend."""
+    m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, max_zoom=12, min_zoom=1,
+                   control_scale=True, world_copy_jump=False, height=height, prefer_canvas=False)
+    # Per-instance asset lists: the class-level add_js_link would change every map in the process.
+    m.default_js = [("leaflet", f"{vendor_url}/leaflet.js"), ("jquery", f"{vendor_url}/jquery.min.js")]
+    m.default_css = [("leaflet_css", f"{vendor_url}/leaflet.css")]
+    OfflineBasemap(url=basemap_url, data=basemap_data).add_to(m)
+    if online_tiles:
+        for name, url, attribution in ONLINE_TILES:
+            folium.TileLayer(url, name=name, attr=attribution, overlay=True, show=False, max_zoom=12).add_to(m)
+    FullscreenControl().add_to(m)
+    m.get_root().html.add_child(Element(legend_html(legend_classes)))
+    return m
+
+
+# --- launch layers ------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA else html.escape(str(value))
+
+
+def _figure(value: Any, unit: str) -> str:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return "—"
+    return "—" if np.isnan(number) else f"{number:,.0f} {unit}"
+
+
+# Most reports give a distance and a sea ("into the East Sea") but no heading. The typical heading
+# for that sea from North Korea's launch areas stands in for it; such tracks are drawn as estimates.
+ASSUMED_BEARING_DEG = {
+    "East Sea/Sea of Japan": 80.0,
+    "East Sea/Sea of Japan (inside Japan's EEZ)": 85.0,
+    "East Sea/Sea of Japan (outside Japan's EEZ)": 80.0,
+    "Pacific (over Japan)": 85.0,
+    "Pacific": 95.0,
+    "Yellow Sea": 265.0,
+}
+
+
+def impact_point(event: dict[str, Any]) -> tuple[tuple[float, float] | None, str]:
+    """(impact lat/lon, basis) for one event: reported, or estimated from distance and a bearing.
+
+    The bearing is the reported one, else the typical heading for the reported landing sea
+    (:data:`ASSUMED_BEARING_DEG`). Without a distance, or with neither, the basis is ``none``.
+    """
+    if pd.notna(event.get("impact_lat")) and pd.notna(event.get("impact_lon")):
+        basis = event.get("impact_basis") if event.get("impact_basis") in ("reported", "estimated") else "reported"
+        return (float(event["impact_lat"]), float(event["impact_lon"])), str(basis)
+    distance = pd.to_numeric(event.get("distance_km"), errors="coerce")
+    bearing = pd.to_numeric(event.get("bearing_deg"), errors="coerce")
+    if pd.isna(bearing) and event.get("system_class") != "cruise":
+        # Not for cruise missiles: their reported distance is a winding path length, not a range.
+        bearing = ASSUMED_BEARING_DEG.get(str(event.get("landing_area")), np.nan)
+    if pd.notna(distance) and distance > 0 and pd.notna(bearing):
+        point = geodesy.destination(float(event["lat"]), float(event["lon"]), float(bearing), float(distance))
+        return point, "estimated"
+    return None, "none"
+
+
+def event_label(event: dict[str, Any]) -> str:
+    when = pd.Timestamp(event["launched_at"])
+    fmt = {"month": "%b %Y", "year": "%Y"}.get(str(event.get("launched_at_precision")), "%d %b %Y")
+    return f"{when.strftime(fmt)} · {event['system']}"
+
+
+def launch_geojson(launches: pd.DataFrame, site_names: dict[str, str] | None = None) -> dict[str, dict[str, Any]]:
+    """Three FeatureCollections (tracks, impacts, launch points) with escaped, display-ready properties."""
+    site_names = site_names or {}
+    tracks, impacts, origins = [], [], []
+    for event in launches.to_dict("records"):
+        colour = CLASS_COLOURS.get(event["system_class"], CLASS_COLOURS["unknown"])
+        when = pd.Timestamp(event["launched_at"])
+        properties = {
+            "id": _text(event["id"]),
+            "label": _text(event_label(event)),
+            "system_class": _text(event["system_class"]),
+            "site": _text(site_names.get(event["site_id"], event["site_id"])),
+            "count": int(event["count"]) if pd.notna(event["count"]) else 1,
+            "distance": _figure(event.get("distance_km"), "km"),
+            "apogee": _figure(event.get("apogee_km"), "km"),
+            "utc": when.strftime("%Y-%m-%d %H:%M UTC") if event.get("launched_at_precision") == "minute"
+            else when.strftime("%Y-%m-%d"),
+            "outcome": _text(event["outcome"]),
+            "colour": colour,
+        }
+        launch_point = (float(event["lat"]), float(event["lon"]))
+        origins.append(_point_feature(launch_point, properties))
+        point, basis = impact_point(event)
+        if point is None:
+            continue
+        properties = {**properties, "basis": basis, "dash": "6 6" if basis == "estimated" else None}
+        line = geodesy.track(launch_point, point, spacing_km=50)
+        tracks.append({"type": "Feature", "properties": properties,
+                       "geometry": {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in line]}})
+        impacts.append(_point_feature((line[-1][0], line[-1][1]), properties))
+    collection = lambda features: {"type": "FeatureCollection", "features": features}  # noqa: E731
+    return {"tracks": collection(tracks), "impacts": collection(impacts), "origins": collection(origins)}
+
+
+def _point_feature(point: tuple[float, float], properties: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "Feature", "properties": properties, "geometry": {"type": "Point", "coordinates": [point[1], point[0]]}}
+
+
+POPUP_FIELDS = ("label", "utc", "site", "count", "distance", "apogee", "outcome", "id")
+POPUP_ALIASES = ("", "Time", "Site", "Missiles", "Distance", "Apogee", "Outcome", "ID")
+
+
+def launch_layers(
+    launches: pd.DataFrame, sites: pd.DataFrame, collections: dict[str, dict[str, Any]] | None = None
+) -> list[folium.FeatureGroup]:
+    """Feature groups for streamlit-folium's ``feature_group_to_add``: sites, tracks, impacts.
+
+    One GeoJson layer per group, not one marker per event: thousands of events stay fast.
+    ``collections`` is :func:`launch_geojson`'s output when the caller cached it.
+    """
+    names = dict(zip(sites["id"], sites["name"], strict=False)) if not sites.empty else {}
+    layers = collections if collections is not None else launch_geojson(launches, names)
+    groups = []
+
+    counts = launches.groupby("site_id").size()
+    site_features = []
+    for site in sites[sites["id"].isin(counts.index)].to_dict("records"):
+        n = int(counts[site["id"]])
+        site_features.append(_point_feature((float(site["lat"]), float(site["lon"])), {
+            "name": _text(site["name"]), "aliases": _text(site.get("aliases") or ""),
+            "launches": n, "radius": float(4 + 3 * np.sqrt(n)),
+        }))
+    site_group = folium.FeatureGroup(name="Launch sites", show=True)
+    if site_features:
+        folium.GeoJson(
+            {"type": "FeatureCollection", "features": site_features},
+            marker=folium.CircleMarker(radius=6, fill=True),
+            style_function=lambda f: {"radius": f["properties"]["radius"], "color": "#333", "weight": 1,
+                                      "fillColor": "#ffffff", "fillOpacity": 0.85},
+            tooltip=folium.GeoJsonTooltip(fields=["name", "launches"], aliases=["Site", "Launch events"]),
+            name="sites",
+        ).add_to(site_group)
+    groups.append(site_group)
+
+    track_group = folium.FeatureGroup(name="Flight tracks", show=True)
+    if layers["tracks"]["features"]:
+        folium.GeoJson(
+            layers["tracks"],
+            style_function=lambda f: {"color": f["properties"]["colour"], "weight": 2.2, "opacity": 0.85,
+                                      "dashArray": f["properties"]["dash"]},
+            highlight_function=lambda f: {"weight": 5},
+            tooltip=folium.GeoJsonTooltip(fields=["label", "distance"], aliases=["", "Distance"]),
+            popup=folium.GeoJsonPopup(fields=list(POPUP_FIELDS), aliases=list(POPUP_ALIASES)),
+            name="tracks",
+        ).add_to(track_group)
+    groups.append(track_group)
+
+    impact_group = folium.FeatureGroup(name="Impact points", show=True)
+    points = layers["impacts"] if layers["impacts"]["features"] else layers["origins"]
+    if points["features"]:
+        folium.GeoJson(
+            points,
+            marker=folium.CircleMarker(radius=5, fill=True),
+            style_function=lambda f: {"color": "#222", "weight": 1, "fillColor": f["properties"]["colour"],
+                                      "fillOpacity": 0.95, "radius": 5},
+            tooltip=folium.GeoJsonTooltip(fields=["label", "distance"], aliases=["", "Distance"]),
+            popup=folium.GeoJsonPopup(fields=list(POPUP_FIELDS), aliases=list(POPUP_ALIASES)),
+            name="impacts",
+        ).add_to(impact_group)
+    groups.append(impact_group)
+    return groups
+
+
+def leaflet_ring(lat: float, lon: float, radius_km: float) -> list[tuple[float, float]]:
+    """Ring vertices for Leaflet: unwrapped longitudes; a ring around a pole is closed along that pole."""
+    ring = geodesy.range_ring(lat, lon, radius_km)
+    if abs(ring[-1][1] - ring[0][1]) >= 180:  # winds once around the globe: it encloses a pole
+        north = geodesy.distance_km((lat, lon), (90.0, 0.0)) < radius_km
+        pole = 89.9 if north else -89.9
+        ring = [*ring, (pole, ring[-1][1]), (pole, ring[0][1]), ring[0]]
+    return ring
+
+
+def ring_layer(rings: Iterable[tuple[float, float, float, str]], name: str = "Range rings") -> folium.FeatureGroup:
+    """Exact geodesic range rings; each ring is (lat, lon, radius_km, label)."""
+    group = folium.FeatureGroup(name=name, show=True)
+    palette = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
+    for index, (lat, lon, radius_km, label) in enumerate(rings):
+        colour = palette[index % len(palette)]
+        vertices = leaflet_ring(lat, lon, radius_km)
+        text = f"{html.escape(label)}: {radius_km:,.0f} km ({radius_km / geodesy.KM_PER_MILE:,.0f} mi)"
+        folium.Polygon(vertices, color=colour, weight=2, fill=True, fill_opacity=0.04, tooltip=text,
+                       smooth_factor=0.5).add_to(group)
+        # Copies one world east and west keep the ring visible when the user pans across 180°.
+        for shift in (-360.0, 360.0):
+            folium.Polygon([(a, b + shift) for a, b in vertices], color=colour, weight=2, fill=True,
+                           fill_opacity=0.04, tooltip=text, smooth_factor=0.5).add_to(group)
+    return group
+
+
+def places_layer(places: pd.DataFrame, name: str = "Places in range", limit: int = 300) -> folium.FeatureGroup:
+    """Cities and places (the output of ``geodesy.cities_in_range``) as one GeoJson point layer."""
+    group = folium.FeatureGroup(name=name, show=True)
+    features = [
+        _point_feature((float(p["lat"]), float(p["lon"])), {
+            "name": _text(p["name"]), "country": _text(p.get("country", "")),
+            "distance": _figure(p.get("distance_km"), "km"),
+            "kind": _text(p.get("kind", "")),
+        })
+        for p in places.head(limit).to_dict("records")
+    ]
+    if features:
+        folium.GeoJson(
+            {"type": "FeatureCollection", "features": features},
+            marker=folium.CircleMarker(radius=3, fill=True),
+            style_function=lambda f: {"color": "#444", "weight": 1, "fillColor": "#444" if f["properties"]["kind"] == "city"
+                                      else "#7B2D8E", "fillOpacity": 0.9, "radius": 3 if f["properties"]["kind"] == "city" else 5},
+            tooltip=folium.GeoJsonTooltip(fields=["name", "country", "distance"], aliases=["", "", "Distance"]),
+            name="places",
+        ).add_to(group)
+    return group
+
+
+def origin_marker(lat: float, lon: float, label: str) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name="Origin", show=True)
+    folium.CircleMarker((lat, lon), radius=7, color="#000", weight=2, fill=True, fill_color="#fff", fill_opacity=1,
+                        tooltip=html.escape(label)).add_to(group)
+    return group
+
+
+def system_rings(event: dict[str, Any], systems: pd.DataFrame) -> list[tuple[float, float, float, str]]:
+    """Rings at the published min/max range of an event's system, centred on its launch point."""
+    match = systems[systems["name"] == event["system"]]
+    if match.empty:
+        return []
+    system = match.iloc[0]
+    rings = []
+    for column, word in (("range_min_km", "min"), ("range_max_km", "max")):
+        value = pd.to_numeric(system.get(column), errors="coerce")
+        if pd.notna(value) and 0 < float(value) < geodesy.MAX_RING_RADIUS_KM:
+            rings.append((float(event["lat"]), float(event["lon"]), float(value), f"{system['name']} {word}"))
+    if len(rings) == 2 and rings[0][2] == rings[1][2]:
+        rings = rings[1:]
+    return rings
