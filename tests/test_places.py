@@ -239,6 +239,8 @@ def test_seeds__no_two_places_share_a_spelling(gazetteer: Gazetteer) -> None:
 
 # Natural Earth 1:50m coastlines are generalised; a coastal site may sit a few km "at sea" on them.
 COASTLINE_TOLERANCE_KM = 5.0
+# Places the 1:50m map leaves out altogether, so the check cannot see them.
+TOO_SMALL_FOR_THE_MAP = {"hodo": "the Hodo peninsula is too thin to appear on Natural Earth 1:50m"}
 
 
 def test_seeds__sites_lie_inside_north_korea() -> None:
@@ -250,7 +252,7 @@ def test_seeds__sites_lie_inside_north_korea() -> None:
     outside = {
         r.id: round(north_korea.distance(Point(float(r.lon), float(r.lat))) * 111.2, 1)
         for r in sites.itertuples()
-        if r.kind not in ("submarine/barge", "ship")
+        if r.kind not in ("submarine/barge", "ship") and r.id not in TOO_SMALL_FOR_THE_MAP
     }
     assert {site: km for site, km in outside.items() if km > COASTLINE_TOLERANCE_KM} == {}
 
