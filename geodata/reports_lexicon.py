@@ -103,7 +103,7 @@ HEADINGS: tuple[tuple[str, str, tuple[float, float] | None], ...] = (
         (70.0, 110.0),
     ),
     (
-        r"(?:inside|within) Japan'?s? (?:exclusive economic zone|EEZ)",
+        r"\b(?:inside|within|in|into) Japan'?s? (?:exclusive economic zone|EEZ)",
         "East Sea/Sea of Japan (inside Japan's EEZ)",
         (60.0, 120.0),
     ),

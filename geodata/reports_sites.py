@@ -22,7 +22,8 @@ from geodata.schema import SITE_KINDS
 
 _CANDIDATE = re.compile(
     r"\b(?:from|near|in|at|around|area of|vicinity of|close to|outskirts of|off)\s+"
-    r"(?:(?:the|an?|its|a site|an? inland site|the capital(?: city)?)\s+)*"
+    # up to five lower-case words between: "from the eastern coastal town of Wonsan"
+    r"(?:[a-z][\w-]*\s+){0,5}?"
     r"(?P<name>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,4})"
 )
 _SUFFIX = re.compile(r"[\s-]+(?:County|Province|province|area|City|region|district)$")

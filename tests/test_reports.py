@@ -1,7 +1,11 @@
 """Tests for geodata.reports: a corpus of wire-style reports with expected fields, bad input, units, dates, CLI.
 
 The corpus lives in tests/reports/ (NN-name.txt + expected.json); the texts paraphrase
-real launches. Per-field accuracy over the corpus:
+real launches and were used while developing the extractor. tests/reports/heldout/ holds
+8 more reports whose expected fields were written before the extractor was first run on
+them; that first run scored site_id 6/8, landing_area 6/8, confirmation 7/8 and every other
+field 8/8 (fixes followed: lower-case words before a site name, "fell in Japan's EEZ",
+per-event confirmation, east-coast "into the sea"). Per-field accuracy now:
 
     .venv/bin/python tests/test_reports.py
 """
@@ -25,7 +29,16 @@ from geodata.reports_figures import find_figures
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).resolve().parent / "reports"
-EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
+HELDOUT = (
+    CORPUS / "heldout"
+)  # written and scored once before the extractor saw them; see the module docstring
+
+
+def load_corpus(folder: Path = CORPUS) -> dict[str, dict]:
+    return json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+
+
+EXPECTED = load_corpus(CORPUS)
 ORIGIN_ARTICLE = (
     Path(__file__).resolve().parents[2] / "shared" / "seeds" / "2025-11-07-taekwan-launch-article.txt"
 )
@@ -91,11 +104,11 @@ def _same(field: str, got, want) -> bool:
     return got == want
 
 
-def run_corpus(gazetteer) -> dict[str, dict]:
-    """Extract every corpus report: {case: {"extraction", "expected"}}."""
+def run_corpus(gazetteer, folder: Path = CORPUS) -> dict[str, dict]:
+    """Extract every report in ``folder``: {case: {"extraction", "expected", "text"}}."""
     results = {}
-    for case, expected in EXPECTED.items():
-        text = (CORPUS / f"{case}.txt").read_text(encoding="utf-8")
+    for case, expected in load_corpus(folder).items():
+        text = (folder / f"{case}.txt").read_text(encoding="utf-8")
         extraction = extract_events(text, dt.date.fromisoformat(expected["published"]), gazetteer)
         results[case] = {"extraction": extraction, "expected": expected, "text": text}
     return results
@@ -121,6 +134,11 @@ def corpus_results(gazetteer):
     return run_corpus(gazetteer)
 
 
+@pytest.fixture(scope="module")
+def heldout_results(gazetteer):
+    return run_corpus(gazetteer, HELDOUT)
+
+
 def test_corpus__has_at_least_25_reports_with_the_required_kinds():
     assert len(EXPECTED) >= 25
     assert any(len(c["events"]) == 2 for c in EXPECTED.values()), "a report with two launches"
@@ -132,9 +150,13 @@ def test_corpus__has_at_least_25_reports_with_the_required_kinds():
     assert all((CORPUS / f"{case}.txt").is_file() for case in EXPECTED)
 
 
-@pytest.mark.parametrize("case", sorted(EXPECTED))
-def test_extract_events__corpus_report(case, corpus_results):
-    result = corpus_results[case]
+@pytest.mark.parametrize("case", sorted(EXPECTED) + [f"heldout/{c}" for c in sorted(load_corpus(HELDOUT))])
+def test_extract_events__corpus_report(case, corpus_results, heldout_results):
+    result = (
+        heldout_results[case.removeprefix("heldout/")]
+        if case.startswith("heldout/")
+        else corpus_results[case]
+    )
     events, expected = result["extraction"].events, result["expected"]
     assert len(events) == len(expected["events"]), result["extraction"].warnings
     for event, want in zip(events, expected["events"], strict=True):
@@ -156,8 +178,9 @@ def test_extract_events__corpus_report(case, corpus_results):
 MIN_FIELD_ACCURACY = 0.9
 
 
-def test_extract_events__field_accuracy_over_corpus(corpus_results):
-    accuracy = field_accuracy(corpus_results)
+@pytest.mark.parametrize("which", ["corpus", "heldout"])
+def test_extract_events__field_accuracy_over_corpus(which, corpus_results, heldout_results):
+    accuracy = field_accuracy(corpus_results if which == "corpus" else heldout_results)
     low = {f: f"{r}/{t}" for f, (r, t) in accuracy.items() if r < MIN_FIELD_ACCURACY * t}
     assert not low, f"fields below {MIN_FIELD_ACCURACY:.0%}: {low}"
 
@@ -391,7 +414,24 @@ def test_cli_extract__bad_arguments_fail_with_a_message(argv, message, capsys, m
     assert message in str(raised.value) + capsys.readouterr().err
 
 
-if __name__ == "__main__":  # per-field accuracy table for the closing note
-    table = field_accuracy(run_corpus(make_gazetteer()))
-    for field, (right, total) in table.items():
-        print(f"{field:24s} {right:3d}/{total:<3d} {right / total:6.1%}")
+if __name__ == "__main__":  # per-field accuracy tables for the closing note
+    for folder in (CORPUS, HELDOUT):
+        print(f"{folder.relative_to(REPO)}: {len(load_corpus(folder))} reports")
+        for field, (right, total) in field_accuracy(run_corpus(make_gazetteer(), folder)).items():
+            print(f"  {field:24s} {right:3d}/{total:<3d} {right / total:6.1%}")
+
+
+def test_cli_extract__through_launchmap_main(tmp_path, capsys, monkeypatch):
+    from geodata import cli
+
+    monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "geodata.cli_report"))
+    report = tmp_path / "report.txt"
+    report.write_text((CORPUS / "17-kn23-wonsan-2019.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    assert cli.main(["--db", db, "extract", str(report), "--published", "2019-07-25"]) == 0
+    event = json.loads(capsys.readouterr().out)["events"][0]
+    assert (event["site_id"], event["count"]) == ("wonsan", 2)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert cli.main(["--db", db, "extract", str(empty)]) == 1
+    assert "empty" in capsys.readouterr().err

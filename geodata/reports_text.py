@@ -1,0 +1,194 @@
+"""Report text: input checks, sentences with offsets, and which sentences belong to which launch.
+
+A sentence is a *launch sentence* when a launch verb ("fired", "launched", "test-fired")
+that is not negated or merely possible ("has not fired", "could launch") meets a missile
+word. A report holds one event per run of sentences; a new event starts at a launch
+sentence that marks another launch ("also", "separately", "later") and names another
+system/class or another day. Bare "launch" is not a verb here: it is either the noun
+("the launch came") or an intention ("to launch").
+
+>>> [s.is_launch for s in split_sentences("North Korea fired a missile. It may launch more.")]
+[True, False]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from geodata.errors import InvalidFile
+from geodata.reports_dates import find_dates
+from geodata.reports_lexicon import CLASSES, SYSTEMS, compile_table
+
+_CLASSES = compile_table(CLASSES)
+_SYSTEMS = compile_table(SYSTEMS)
+
+# A wire report is a few kB; 200 kB is a long feature. Larger input is a wrong file.
+MAX_INPUT_CHARS = 200_000
+# Bare "launch" is left out: it is either the noun ("the launch came") or an intention ("to launch").
+_LAUNCH_VERB = re.compile(
+    r"\b(launch(?:ed|es|ing(?!\s+(?:station|ground|site|pad|facility|base|complex|vehicle)))|fired|fires|firing|test-fired|test-fires|test-launched|lobbed|shot)\b",
+    re.I,
+)
+_MISSILE_NOUN = re.compile(
+    r"\b(missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|satellite|launch vehicle|Hwas(?:eo|o)ng|KN-?\d+)\b",
+    re.I,
+)
+_NEGATED = re.compile(r"(?:\b(?:not|no|never|without)|n't)\W+(?:\w+\W+){0,3}$", re.I)
+# "could fire" is not a launch; "may have fired" is a suspected one.
+_MODAL = re.compile(r"\b(?:could|may|might|would|will|shall|can)\W+(?:\w+\W+){0,2}$", re.I)
+_PERFECT = re.compile(r"\bhave\s+(?:been\s+)?$", re.I)
+_NEXT_EVENT = re.compile(
+    r"\b(also|separately|later|another|second|in a separate|hours after|followed)\b", re.I
+)
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:U\.S|U\.N|Nov|Dec|Jan|Feb|Aug|Sept?|Oct|Mr|Mrs|Ms|Dr|Gen|Lt|Col|No|St|[ap]\.m|approx)\.)$|\b[A-Z]\.$"
+)
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int
+    is_launch: bool = False
+
+
+def check_text(text: str | bytes) -> str:
+    """Return ``text`` as str, or raise :class:`InvalidFile` for empty, binary or oversized input."""
+    if isinstance(text, bytes | bytearray):
+        if b"\x00" in text[:8192]:
+            raise InvalidFile(
+                f"expected report text, got binary data ({len(text)} bytes containing NUL bytes)"
+            )
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InvalidFile(
+                f"expected UTF-8 report text, got undecodable bytes at position {error.start}"
+            ) from None
+    if not isinstance(text, str):
+        raise InvalidFile(f"expected report text (str), got {text!r:.40} ({type(text).__name__})")
+    if len(text) > MAX_INPUT_CHARS:
+        raise InvalidFile(
+            f"expected a news report of at most {MAX_INPUT_CHARS:,} characters, got {len(text):,} "
+            "characters; paste the article itself, not a whole page or archive"
+        )
+    if not text.strip():
+        raise InvalidFile(f"expected report text, got an empty text ({len(text)} characters, all blank)")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t")
+    if "\x00" in text or controls > 0.01 * len(text):
+        raise InvalidFile(
+            f"expected report text, got binary-looking data ({controls} control characters in {len(text)})"
+        )
+    return text
+
+
+def looks_english(text: str) -> bool:
+    """True when most letters are Latin and common English words occur."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return False
+    latin = sum(1 for ch in letters if ch.isascii())
+    words = re.findall(r"[a-z]+", text.lower())
+    common = sum(
+        1 for w in words if w in {"the", "a", "of", "and", "to", "in", "on", "said", "was", "from", "it"}
+    )
+    return latin / len(letters) > 0.8 and common >= max(1, 0.04 * len(words))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with their offsets; abbreviations such as 'U.S.' and 'Nov.' do not end one."""
+    sentences, start = [], 0
+    for match in re.finditer(r"[.!?][\"”’)]?\s+(?=[\"“(A-Z0-9])|\n\s*", text):
+        if match.group(0).startswith((".", "!", "?")) and _ABBREVIATIONS.search(
+            text[max(0, match.start() - 6) : match.start() + 1]
+        ):
+            continue
+        if text[start : match.end()].strip():
+            sentences.append(Sentence(text[start : match.end()], start))
+        start = match.end()
+    if text[start:].strip():
+        sentences.append(Sentence(text[start:], start))
+    for sentence in sentences:
+        sentence.is_launch = _is_launch(sentence.text)
+    return sentences
+
+
+def _is_launch(sentence: str) -> bool:
+    for verb in _LAUNCH_VERB.finditer(sentence):
+        before = sentence[: verb.start()]
+        if _NEGATED.search(before) or (_MODAL.search(before) and not _PERFECT.search(before)):
+            continue
+        if _MISSILE_NOUN.search(sentence):
+            return True
+    return False
+
+
+def span(match: re.Match, offset: int, group: int | str = 0) -> dict:
+    return {
+        "text": match.group(group),
+        "start": offset + match.start(group),
+        "end": offset + match.end(group),
+    }
+
+
+def first_match(table, sentences: list[Sentence], launch_first: bool = True):
+    """First row of ``table`` matching, preferring launch sentences: (row, match, offset)."""
+    ordered = (
+        [s for s in sentences if s.is_launch] + [s for s in sentences if not s.is_launch]
+        if launch_first
+        else sentences
+    )
+    for sentence in ordered:
+        best = None
+        for row in table:
+            match = row[0].search(sentence.text)
+            if match and (best is None or match.start() < best[1].start()):
+                best = (row, match, sentence.start)
+        if best:
+            return best
+    return None
+
+
+def _new_day(sentence: Sentence, group: list[Sentence], published: dt.date | None) -> bool:
+    """True when ``sentence`` names a launch day other than the one ``group`` names."""
+    days = {d.value for d in find_dates(sentence.text, published)}
+    current = {d.value for s in group if s.is_launch for d in find_dates(s.text, published)}
+    return bool(days and current and not days & current)
+
+
+def group_events(sentences: list[Sentence], published: dt.date | None = None) -> list[list[Sentence]]:
+    """Split the report into one run of sentences per launch event."""
+    groups: list[list[Sentence]] = []
+    current_kind: str | None = None
+    for sentence in sentences:
+        kind = _kind(sentence.text)
+        if (sentence.is_launch and not groups) or (
+            sentence.is_launch
+            and _NEXT_EVENT.search(sentence.text)
+            and (
+                (kind and current_kind and kind != current_kind) or _new_day(sentence, groups[-1], published)
+            )
+        ):
+            groups.append([sentence])
+            current_kind = kind
+        elif groups:
+            groups[-1].append(sentence)
+            current_kind = current_kind or kind
+    if (
+        groups
+    ):  # sentences before the first launch sentence (a headline, a dateline) belong to the first event
+        lead = [s for s in sentences if s.start < groups[0][0].start]
+        groups[0] = lead + groups[0]
+    return groups
+
+
+def _kind(sentence: str) -> str | None:
+    for pattern, name, _ in _SYSTEMS:
+        if pattern.search(sentence):
+            return name
+    for pattern, system_class in _CLASSES:
+        if pattern.search(sentence):
+            return system_class
+    return None
