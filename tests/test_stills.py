@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 
@@ -263,3 +264,71 @@ def test_credit_line__always_carries_the_map_credits(credit, expected):
 def test_credit_line__names_the_sources_when_no_credit_is_given():
     sources = pd.DataFrame({"source": ["ROK JCS", "Japan MoD", "ROK JCS"]})
     assert credit_line(None, sources).startswith("Source: ROK JCS, Japan MoD; Map: launchmap")
+
+
+# --- CLI ----------------------------------------------------------------------------------------------
+
+
+class _Context:
+    def __init__(self, store):
+        from geodata.places import Gazetteer
+
+        self.store = store
+        self.gazetteer = Gazetteer.from_frames(store.sites(), store.places())
+
+
+def _run_render(store, argv: list[str]) -> int:
+    import argparse
+
+    from geodata import cli_render
+
+    parser = argparse.ArgumentParser(prog="launchmap")
+    cli_render.register(parser.add_subparsers(dest="command"), _Context)
+    args = parser.parse_args(["render", *argv])
+    return args.handler(args, _Context(store))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--event", "2025-11-07-taegwan", "--credit", "Source: ROK JCS"],
+        ["--class", "ICBM", "--ring", "Sunan:13000km", "--ring", "sunan:Hwasong-15", "--style", "dark"],
+        ["--since", "2017-01-01", "--until", "2017-12-31", "--preset", "4x5", "--style", "print"],
+    ],
+)
+@pytest.mark.parametrize("suffix", ["png", "svg", "pdf"])
+def test_cli_render__writes_the_file(store, tmp_path, capsys, argv, suffix):
+    out = tmp_path / f"map.{suffix}"
+    assert _run_render(store, ["--out", str(out), "--scale", "0.25", *argv]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["out"] == str(out) and summary["bytes"] == out.stat().st_size > 1000
+    assert summary["events"] >= 1
+
+
+def test_cli_render__ring_from_a_system_name_is_labelled(store, tmp_path, capsys):
+    _run_render(store, ["--out", str(tmp_path / "a.svg"), "--scale", "0.25", "--ring", "Sunan:Hwasong-15"])
+    assert json.loads(capsys.readouterr().out)["rings"] == ["Hwasong-15 13,000 km"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        (["--event", "no-such-launch"], "expected a stored launch id"),
+        (["--event", "2025-11-07-taegwan", "--class", "SRBM"], "--event picks one launch"),
+        (["--ring", "Sunan"], "expected a ring as SITE:RANGE"),
+        (["--ring", "Sunan:far"], "expected RANGE to be a length"),
+        (["--ring", "Atlantis:700km"], "unknown place"),
+    ],
+)
+def test_cli_render__rejects_bad_selection(store, tmp_path, argv, error):
+    from geodata.errors import LaunchmapError
+
+    with pytest.raises(LaunchmapError, match=re.escape(error)):
+        _run_render(store, ["--out", str(tmp_path / "a.png"), *argv])
+
+
+def test_cli_render__rejects_unknown_suffix(store, tmp_path):
+    from geodata.errors import LaunchmapError
+
+    with pytest.raises(LaunchmapError, match="expected --out to end in"):
+        _run_render(store, ["--out", str(tmp_path / "a.gif")])
