@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geodata.reports_dates import find_dates, find_times, launch_time_utc
+from geodata.reports_dates import find_dates, find_times, korea_day, launch_time_utc
 from geodata.reports_fields import (
     centre_deg,
     count_missiles,
@@ -47,6 +47,7 @@ from geodata.reports_text import (
     span,
     split_sentences,
 )
+from geodata.schema import LAUNCH_COLUMNS, SOURCE_COLUMNS
 
 __all__ = [
     "MAX_INPUT_CHARS",
@@ -315,7 +316,7 @@ def _draft(group, text, published, gazetteer, first_day, warnings) -> dict:
         _locate(evidence["notes"], group)
     event["notes"] = "; ".join(notes) or None
     if event["launched_at"] and event["site_id"]:
-        event["id"] = f"{event['launched_at'][:10]}-{event['site_id']}"
+        event["id"] = f"{korea_day(event['launched_at'], event['launched_at_precision'])}-{event['site_id']}"
     event["evidence"] = evidence
     return event
 
@@ -327,3 +328,42 @@ def _locate(span: dict, group: list[Sentence]) -> None:
         if at >= 0:
             span["start"], span["end"] = sentence.start + at, sentence.start + at + len(span["text"])
             return
+
+
+def launch_row(event: dict) -> dict:
+    """The draft ``event`` as a ``launches`` row: schema columns only, with an id when it can be made."""
+    row = {column.name: event.get(column.name) for column in LAUNCH_COLUMNS}
+    if not row["id"] and row["launched_at"] and row["site_id"]:
+        row["id"] = f"{korea_day(str(row['launched_at']), row['launched_at_precision'])}-{row['site_id']}"
+    return row
+
+
+def source_rows(
+    event: dict,
+    published_on: dt.date | str,
+    outlet: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+) -> list[dict]:
+    """``launch_sources`` rows for ``event``: one per attributed source, or one for the report itself.
+
+    Every row is dated ``published_on`` and relayed by ``outlet`` (the report the figures were read from).
+    """
+    published_on = published_on.isoformat() if isinstance(published_on, dt.date) else str(published_on)
+    drafted = event.get("sources") or [
+        {"source": outlet or "news report", "source_kind": "news", "is_headline": True}
+    ]
+    if not any(s.get("is_headline") for s in drafted):
+        drafted = [{**drafted[0], "is_headline": True}, *drafted[1:]]
+    rows = []
+    for source in drafted:
+        row = {column.name: source.get(column.name) for column in SOURCE_COLUMNS}
+        row.update(
+            launch_id=event.get("id"),
+            published_on=published_on,
+            outlet=outlet or source.get("source"),
+            url=url or None,
+            title=title or None,
+        )
+        rows.append(row)
+    return rows

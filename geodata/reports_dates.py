@@ -152,3 +152,15 @@ def launch_time_utc(day: dt.date, clock: tuple[int, int, bool] | None) -> tuple[
     else:
         moment = dt.datetime.combine(day, dt.time(hour, minute), KST).astimezone(dt.UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:00Z"), "minute"
+
+
+def korea_day(launched_at: str, precision: str | None) -> str:
+    """The launch day in Korea (``YYYY-MM-DD``), as event ids use it.
+
+    >>> korea_day("2019-07-24T20:34:00Z", "minute")
+    '2019-07-25'
+    """
+    if precision != "minute":  # day-precise records store the reported (Korea) day at 00:00Z
+        return launched_at[:10]
+    moment = dt.datetime.fromisoformat(launched_at.replace("Z", "+00:00"))
+    return moment.astimezone(KST).date().isoformat()

@@ -89,6 +89,7 @@ SYSTEMS: tuple[tuple[str, str, str], ...] = (
 UNKNOWN_SYSTEM_BY_CLASS = {
     "SRBM": "Unknown SRBM",
     "cruise": "Unknown cruise missile",
+    "MRBM": "Unknown MRBM",
 }
 UNKNOWN_SYSTEM = "Unknown ballistic missile"
 

@@ -435,3 +435,132 @@ def test_cli_extract__through_launchmap_main(tmp_path, capsys, monkeypatch):
     empty.write_text("", encoding="utf-8")
     assert cli.main(["--db", db, "extract", str(empty)]) == 1
     assert "empty" in capsys.readouterr().err
+
+
+# --- launch_row / source_rows and the "Report to map" page ---------------------------------------------
+
+
+def test_launch_row__schema_columns_only_with_an_id(corpus_results):
+    from geodata.reports import launch_row
+    from geodata.schema import LAUNCHES
+
+    row = launch_row(corpus_results["06-taegwan-two-sources-2025"]["extraction"].events[0])
+    assert list(row) == LAUNCHES.names
+    assert row["id"] == "2025-11-07-taegwan" and row["impact_basis"] == "estimated"
+
+
+def test_source_rows__one_per_source_or_the_report_itself(corpus_results):
+    from geodata.reports import source_rows
+    from geodata.schema import SOURCES
+
+    event = corpus_results["06-taegwan-two-sources-2025"]["extraction"].events[0]
+    rows = source_rows(event, dt.date(2025, 11, 7), outlet="AP")
+    assert [list(r) for r in rows] == [SOURCES.names] * 2
+    assert [(r["source"], r["is_headline"], r["published_on"]) for r in rows] == [
+        ("ROK JCS", True, "2025-11-07"),
+        ("Japan MoD", False, "2025-11-07"),
+    ]
+    bare = source_rows({"id": "x", "sources": []}, "2024-01-24", outlet="Yonhap")
+    assert [(r["source"], r["source_kind"], r["is_headline"]) for r in bare] == [("Yonhap", "news", True)]
+
+
+def _page():
+    from dashboard.app_pages import report_to_map
+
+    return report_to_map
+
+
+def test_report_page__highlight_escapes_every_text():
+    text = "<script>alert(1)</script> It flew 700 km."
+    start = text.index("700 km")
+    shown = _page().highlight(
+        text,
+        {
+            "distance_km": {"text": "700 km", "start": start, "end": start + 6},
+            "bad": {"text": "<b>", "start": 0, "end": 3},
+        },
+    )
+    assert "<script" not in shown and "&lt;sc</mark>ript&gt;" in shown
+    assert '<mark title="distance_km"' in shown and ">700 km</mark>" in shown
+
+
+def test_report_page__draft_layer_draws_site_track_and_estimated_impact(corpus_results):
+    event = corpus_results["06-taegwan-two-sources-2025"]["extraction"].events[0]
+    layer = _page().draft_layer([event, {"lat": None, "lon": None}])
+    kinds = sorted(type(child).__name__ for child in layer._children.values())
+    assert kinds == ["CircleMarker", "CircleMarker", "PolyLine"]
+
+
+@pytest.mark.parametrize(
+    ("launch_id", "taken", "expected"),
+    [
+        ("2025-11-07-taegwan", set(), "2025-11-07-taegwan"),
+        ("2025-11-07-taegwan", {"2025-11-07-taegwan"}, "2025-11-07-taegwan-b"),
+        ("2025-11-07-taegwan", {"2025-11-07-taegwan", "2025-11-07-taegwan-b"}, "2025-11-07-taegwan-c"),
+        (None, set(), None),
+    ],
+)
+def test_report_page__free_id(launch_id, taken, expected):
+    assert _page().free_id(launch_id, taken) == expected
+
+
+def test_report_page__estimate_impact_follows_corrections():
+    estimate = _page().estimate_impact(
+        {"lat": 40.21, "lon": 125.2, "bearing_deg": 90.0, "distance_km": 450.0}
+    )
+    assert estimate["impact_basis"] == "estimated" and 130 < estimate["impact_lon"] < 131
+    assert _page().estimate_impact(
+        {"lat": 40.21, "lon": 125.2, "bearing_deg": None, "distance_km": 450.0}
+    ) == {"impact_lat": None, "impact_lon": None, "impact_basis": "none"}
+
+
+def _run_page(tmp_path, monkeypatch, text, published=dt.date(2025, 11, 7)):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("LAUNCHMAP_DB", str(tmp_path / "page.db"))
+    st.cache_resource.clear()  # the store is cached per process; this test has its own file
+    st.cache_data.clear()
+    app = AppTest.from_file(str(REPO / "dashboard" / "app_pages" / "report_to_map.py"), default_timeout=60)
+    app.run()
+    app.text_area(key="report_text").input(text)
+    app.date_input[0].set_value(published)
+    app.run()
+    return app
+
+
+def test_report_page__drafts_highlights_and_saves_with_audit(tmp_path, monkeypatch):
+    from geodata.store import Store
+
+    app = _run_page(
+        tmp_path,
+        monkeypatch,
+        (CORPUS / "17-kn23-wonsan-2019.txt").read_text(encoding="utf-8"),
+        dt.date(2019, 7, 25),
+    )
+    assert not app.exception
+    assert any('<mark title="site_id"' in m.value for m in app.markdown)
+    launched_at = next(t for t in app.text_input if t.label.startswith("Launched at"))
+    assert launched_at.value == "2019-07-24T20:34:00Z"  # editable draft value
+    app.button[0].click().run()
+    assert not app.exception and not app.error, [e.value for e in app.error]
+    assert "Saved as 2019-07-25-wonsan" in app.success[0].value
+    store = Store(str(tmp_path / "page.db"))
+    saved = store.launch("2019-07-25-wonsan")
+    assert (saved["count"], saved["system"], saved["impact_basis"]) == (2, "Hwasong-11A (KN-23)", "estimated")
+    assert list(store.sources(["2019-07-25-wonsan"])["source"]) == ["ROK JCS"]
+    assert "report-to-map" in set(store.audit()["actor"])
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("북한이 단거리 탄도미사일 1발을 동해상으로 발사했다고 합참이 밝혔다.", "English"),
+        ((CORPUS / "23-no-launch-sohae-imagery.txt").read_text(encoding="utf-8"), "no missile launch"),
+    ],
+)
+def test_report_page__unusable_text_gets_a_message(tmp_path, monkeypatch, text, shown):
+    app = _run_page(tmp_path, monkeypatch, text)
+    assert not app.exception
+    assert any(shown in w.value for w in app.warning)
+    assert not app.button  # nothing to save
