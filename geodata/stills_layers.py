@@ -30,19 +30,25 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox, offset_copy
 from shapely.geometry.base import BaseGeometry
 
+from geodata.maps import CLASS_COLOURS
 from geodata.stills_view import LaunchTrack, MapView, RingSpec, projected_basemap
 
-# Okabe & Ito (2008) colour-universal-design palette; marker shapes repeat the distinction.
+# Colours are the interactive map's (Okabe & Ito 2008, colour-blind safe); the marker shape
+# repeats the distinction so a greyscale print keeps classes apart.
+CLASS_MARKERS: dict[str, str] = {
+    "SRBM": "o",
+    "MRBM": "D",
+    "IRBM": "p",
+    "ICBM": "^",
+    "SLBM": "v",
+    "SLV": "*",
+    "cruise": "X",
+    "HGV": "h",
+    "unknown": "P",
+}
 CLASS_STYLE: dict[str, tuple[str, str]] = {
-    "SRBM": ("#0072B2", "o"),
-    "MRBM": ("#009E73", "D"),
-    "IRBM": ("#E69F00", "p"),
-    "ICBM": ("#D55E00", "^"),
-    "SLBM": ("#CC79A7", "v"),
-    "SLV": ("#56B4E9", "*"),
-    "cruise": ("#9C8A00", "X"),  # Okabe-Ito yellow darkened: the original vanishes on pale land
-    "HGV": ("#000000", "h"),
-    "unknown": ("#7F7F7F", "P"),
+    name: (CLASS_COLOURS.get(name, CLASS_COLOURS["unknown"]), marker)
+    for name, marker in CLASS_MARKERS.items()
 }
 
 # Label anchors: offsets in points, with the text alignment that keeps text clear of the anchor.

@@ -257,36 +257,29 @@ class LaunchTrack:
         return geodesy.inverse(self.start, self.end)[0]
 
 
-def _number(value: object) -> float | None:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
 def launch_tracks(launches: Iterable[Mapping[str, object]]) -> list[LaunchTrack]:
     """The track of each launch row that has an end point.
 
-    The end is the impact point when one is given (estimated when ``impact_basis`` says
-    so); otherwise it is estimated from ``distance_km`` and ``bearing_deg`` with
-    :func:`geodata.geodesy.destination`. Rows with neither have no track.
+    The end point follows the interactive map's rule (:func:`geodata.maps.impact_point`):
+    the impact point when one is given, else one estimated from ``distance_km`` and the
+    reported bearing (or the usual heading for the reported landing sea). Rows with no
+    end point have no track. Estimated ends are drawn dashed.
     """
+    from geodata.maps import impact_point  # folium is only needed here, and only on first use
+
     tracks = []
     for row in launches:
-        lat, lon = _number(row.get("lat")), _number(row.get("lon"))
-        if lat is None or lon is None:
+        try:
+            lat, lon = float(row.get("lat")), float(row.get("lon"))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
             continue
-        impact_lat, impact_lon = _number(row.get("impact_lat")), _number(row.get("impact_lon"))
-        distance_km, bearing_deg = _number(row.get("distance_km")), _number(row.get("bearing_deg"))
-        if impact_lat is not None and impact_lon is not None:
-            end, estimated = (impact_lat, impact_lon), row.get("impact_basis") != "reported"
-        elif distance_km and bearing_deg is not None:
-            end, estimated = geodesy.destination(lat, lon, bearing_deg, distance_km), True
-        else:
+        if not (math.isfinite(lat) and math.isfinite(lon)):
             continue
-        if end == (lat, lon):
+        end, basis = impact_point(dict(row))
+        if end is None or tuple(end) == (lat, lon):
             continue
         system_class = str(row.get("system_class") or "unknown")
-        tracks.append(LaunchTrack(str(row.get("id", "")), system_class, (lat, lon), end, estimated))
+        tracks.append(
+            LaunchTrack(str(row.get("id", "")), system_class, (lat, lon), tuple(end), basis != "reported")
+        )
     return tracks

@@ -16,6 +16,7 @@ from matplotlib.image import imread
 
 from geodata import geodesy
 from geodata.events import launches_frame
+from geodata.maps import ASSUMED_BEARING_DEG
 from geodata.stills import FORMATS, PRESETS, STYLES, credit_line, date_line, render_still, render_to_file
 from geodata.stills_layers import LabelRequest, place_labels
 from geodata.stills_view import RingSpec, choose_view, launch_tracks
@@ -187,6 +188,10 @@ def test_choose_view__polar_content_switches_to_azimuthal():
         ({"impact_lat": 40.8, "impact_lon": 136.9, "impact_basis": "estimated"}, ((40.8, 136.9), True)),
         ({"distance_km": 700.0, "bearing_deg": 90.0}, (geodesy.destination(*SUNAN, 90.0, 700.0), True)),
         ({"distance_km": 700.0}, None),
+        (
+            {"distance_km": 700.0, "landing_area": "East Sea/Sea of Japan"},
+            (geodesy.destination(*SUNAN, ASSUMED_BEARING_DEG["East Sea/Sea of Japan"], 700.0), True),
+        ),
         ({"distance_km": float("nan"), "bearing_deg": 90.0}, None),
         ({}, None),
     ],
