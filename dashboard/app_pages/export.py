@@ -1,0 +1,218 @@
+"""Export: a publication-ready still of the current selection, its data files and a standalone map.
+
+Thin: widgets -> ``geodata.stills`` / ``geodata.exports`` -> preview and download buttons.
+The selection comes from the shared sidebar filters (kept in the URL); ``?event=ID`` picks
+one event. Downloads are generated when clicked (a callable ``data``), so changing a
+choice re-renders only the preview.
+"""
+
+from __future__ import annotations
+
+import re
+
+import folium
+import pandas as pd
+import streamlit as st
+
+from dashboard import common
+from dashboard.filters import sidebar_filters
+from geodata import exports, maps, stills
+from geodata.basemap import load_countries
+from geodata.cli_render import parse_ring
+from geodata.errors import LaunchmapError
+from geodata.places import Gazetteer
+from geodata.stills_view import RingSpec
+
+ALL = "__all__"
+PRESET_LABELS = {"16x9": "16:9 · 1920×1080", "1x1": "1:1 · 1080×1080", "4x5": "4:5 · 1080×1350"}
+PREVIEW_SCALE = 0.5
+
+
+@st.cache_resource(show_spinner=False)
+def gazetteer(version: int) -> Gazetteer:
+    return Gazetteer.from_frames(common.sites(), common.places())
+
+
+@st.cache_data(show_spinner="Rendering…", max_entries=32)
+def render(
+    version: int, ids: tuple[str, ...], rings: tuple[RingSpec, ...], options: tuple, fmt: str, scale: float
+) -> bytes:
+    """A still of the events ``ids`` (cached per store version and choices)."""
+    preset, style, title, subtitle, credit = options
+    launches = common.launches()
+    selected = launches[launches["id"].isin(ids)]
+    event_sources = common.sources()
+    return stills.render_still(
+        selected,
+        sites=common.sites(),
+        places=common.places(),
+        rings=rings,
+        preset=preset,
+        scale=scale,
+        style=style,
+        title=title or None,
+        subtitle=subtitle or None,
+        credit=credit or None,
+        fmt=fmt,
+        sources=event_sources[event_sources["launch_id"].isin(ids)],
+    )
+
+
+def standalone_map(selected: pd.DataFrame, rings: tuple[RingSpec, ...]) -> str:
+    """The interactive map of the selection as one self-contained HTML file (Natural Earth inlined)."""
+    base = maps.base_map(
+        vendor_url=common.VENDOR_URL,
+        basemap_data=load_countries("50m"),
+        online_tiles=False,
+        legend_classes=sorted(set(selected["system_class"])),
+    )
+    for group in maps.launch_layers(selected, common.sites()):
+        group.add_to(base)
+    if rings:
+        maps.ring_layer([(r.lat, r.lon, r.radius_km, r.text) for r in rings]).add_to(base)
+    if len(selected):
+        base.fit_bounds(
+            [[selected["lat"].min(), selected["lon"].min()], [selected["lat"].max(), selected["lon"].max()]],
+            max_zoom=6,
+        )
+    folium.LayerControl(collapsed=True).add_to(base)
+    return exports.standalone_html(base, title="launchmap")
+
+
+def choose_rings(selected: pd.DataFrame, state: common.UrlState) -> tuple[RingSpec, ...]:
+    sites = common.sites()
+    names = dict(zip(sites["id"], sites["name"], strict=False))
+    used = list(dict.fromkeys(selected["site_id"].dropna())) or list(sites["id"])
+    left, right = st.columns([1, 2])
+    site = left.selectbox(
+        "Ring centre",
+        used,
+        format_func=lambda s: names.get(s, s),
+        index=used.index(state.get("ring_site", str, used[0]))
+        if state.get("ring_site", str, used[0]) in used
+        else 0,
+    )
+    text = right.text_input(
+        "Ring ranges",
+        value=state.get("rings", str, ""),
+        placeholder="e.g. 1000 km, 5500 km, Hwasong-15",
+        help="Lengths in km, mi or nmi, or a system name (its published maximum range).",
+    )
+    common.set_params({"ring_site": site if text else None, "rings": text or None})
+    rings = []
+    for token in (t.strip() for t in text.split(",") if t.strip()):
+        try:
+            rings.append(parse_ring(f"{site}:{token}", gazetteer(common.store_version()), common.systems()))
+        except LaunchmapError as error:
+            st.warning(f"Ring `{token}` left out: {error}")
+    return tuple(rings)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "map"
+
+
+def main() -> None:
+    state = common.UrlState()
+    all_launches = common.launches()
+    selection = sidebar_filters(all_launches, state)
+    common.page_header("Export", "A still for publication, the data behind it, and a map that works offline.")
+    selected = selection.launches.sort_values("launched_at", ascending=False)
+    event_ids = [ALL, *selected["id"]]
+    wanted = state.get("event", str, ALL)
+    if wanted not in event_ids:
+        if wanted != ALL:
+            state.notices.append(f"Ignored URL parameter `event={wanted[:60]}`: not in the filtered events")
+        wanted = ALL
+    state.show_notices()
+    labels = {row["id"]: maps.event_label(row) for row in selected.to_dict("records")}
+    event = st.selectbox(
+        "Events",
+        event_ids,
+        index=event_ids.index(wanted),
+        format_func=lambda i: (
+            f"All {len(selected)} filtered events ({selection.description})" if i == ALL else labels[i]
+        ),
+    )
+    common.set_params({"event": None if event == ALL else event})
+    chosen = selected if event == ALL else selected[selected["id"] == event]
+
+    c1, c2, c3 = st.columns(3)
+    preset = (
+        c1.segmented_control(
+            "Size", list(stills.PRESETS), default="16x9", format_func=PRESET_LABELS.get, key="x_preset"
+        )
+        or "16x9"
+    )
+    style = c2.segmented_control("Style", list(stills.STYLES), default="light", key="x_style") or "light"
+    retina = c3.toggle("Retina (2×)", key="x_retina", help="Twice the pixels for high-density screens.")
+    title = st.text_input("Title", placeholder="Automatic: system and site, or the number of events")
+    subtitle = st.text_input("Subtitle", placeholder="Automatic: distance, apogee and landing area")
+    credit = st.text_input(
+        "Source credit",
+        placeholder="Automatic: the sources of these events",
+        help="'Map: launchmap; Natural Earth, GeoNames' is always added.",
+    )
+    rings = choose_rings(chosen, state)
+
+    version, ids = common.store_version(), tuple(chosen["id"])
+    options = (preset, style, title, subtitle, credit)
+    scale = 2.0 if retina else 1.0
+    st.image(
+        render(version, ids, rings, options, "png", PREVIEW_SCALE),
+        caption=f"Preview at half size; the PNG is {stills.PRESETS[preset][0] * scale:.0f}×"
+        f"{stills.PRESETS[preset][1] * scale:.0f} px.",
+        width="stretch",
+    )
+
+    name = f"launchmap-{slug(event if event != ALL else selection.description)}"
+    st.subheader("Download")
+    image_columns = st.columns(3)
+    for column, fmt, mime in zip(
+        image_columns, stills.FORMATS, ("image/png", "image/svg+xml", "application/pdf"), strict=True
+    ):
+        column.download_button(
+            f"{fmt.upper()} still",
+            data=lambda fmt=fmt: render(version, ids, rings, options, fmt, scale),
+            file_name=f"{name}-{preset}{'@2x' if retina and fmt == 'png' else ''}.{fmt}",
+            mime=mime,
+            on_click="ignore",
+            use_container_width=True,
+            key=f"download_{fmt}",
+        )
+    event_sources = common.sources()
+    event_sources = event_sources[event_sources["launch_id"].isin(ids)]
+    data_columns = st.columns(4)
+    data_files = (
+        ("CSV", "csv", "text/csv", lambda: exports.to_csv(chosen, event_sources)),
+        (
+            "GeoJSON",
+            "geojson",
+            "application/geo+json",
+            lambda: __import__("json").dumps(exports.to_geojson(chosen, event_sources, rings)),
+        ),
+        (
+            "KML",
+            "kml",
+            "application/vnd.google-earth.kml+xml",
+            lambda: exports.to_kml(chosen, event_sources, rings),
+        ),
+        ("Offline map (HTML)", "html", "text/html", lambda: standalone_map(chosen, rings)),
+    )
+    for column, (label, suffix, mime, make) in zip(data_columns, data_files, strict=True):
+        column.download_button(
+            label,
+            data=make,
+            file_name=f"{name}.{suffix}",
+            mime=mime,
+            on_click="ignore",
+            use_container_width=True,
+            key=f"download_{suffix}",
+        )
+    st.caption(
+        "Every file carries the sources of its events. CSV cells that a spreadsheet would run as a formula "
+        "are prefixed with ' ; the HTML map has Leaflet and the basemap inside and opens with no internet."
+    )
+
+
+main()
