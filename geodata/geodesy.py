@@ -194,7 +194,7 @@ def inverse(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, floa
     """Return ``(distance_km, initial_bearing_deg)`` from ``a`` to ``b``; the bearing is in ``[0, 360)``."""
     (lat1, lon1), (lat2, lon2) = validate_lat_lon(*a), validate_lat_lon(*b)
     line = Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2)
-    return line["s12"] / 1000.0, float(line["azi1"]) % 360.0
+    return line["s12"] / 1000.0, float(_bearing_deg(np.float64(line["azi1"])))
 
 
 def destination(lat: float, lon: float, bearing_deg: float, distance_km: float) -> tuple[float, float]:
@@ -209,8 +209,16 @@ def destination(lat: float, lon: float, bearing_deg: float, distance_km: float) 
     return float(point.latitude), _wrap_lon(float(point.longitude))
 
 
+def _bearing_deg(azimuth_deg: Any) -> Any:
+    """Azimuths in [0, 360): a tiny negative azimuth would otherwise round to 360.0."""
+    bearing = np.mod(azimuth_deg, 360.0)
+    return np.where(bearing >= 360.0, 0.0, bearing)
+
+
 def _wrap_lon(lon: float) -> float:
-    return (lon + 180.0) % 360.0 - 180.0
+    """Longitude in [-180, 180)."""
+    wrapped = (lon + 180.0) % 360.0 - 180.0
+    return -180.0 if wrapped >= 180.0 else wrapped
 
 
 def _positive_km(value: Any, *, allow_zero: bool = False, name: str = "distance") -> float:
@@ -334,7 +342,8 @@ def track(
 ) -> list[tuple[float, float]]:
     """The geodesic from ``start`` to ``end`` as ``(lat, lon)`` points at most ``spacing_km`` apart.
 
-    Includes both end points; longitudes are unwrapped (continuous across 180°).
+    Includes both end points; longitudes are unwrapped (continuous across 180°). A track over a pole
+    gets the pole twice, once at each meridian, so maps draw it up to the pole and down the other side.
     """
     (lat1, lon1), (lat2, lon2) = validate_lat_lon(*start), validate_lat_lon(*end)
     spacing = _positive_km(spacing_km, name="track spacing")
@@ -344,7 +353,14 @@ def track(
     lons = np.array([lon1, *[p[0] for p in inner], lon2], dtype=float)
     lats = np.array([lat1, *[p[1] for p in inner], lat2], dtype=float)
     lons = np.unwrap(lons, period=360.0)
-    return list(zip(lats.tolist(), lons.tolist(), strict=True))
+    points = list(zip(lats.tolist(), lons.tolist(), strict=True))
+    # Over a pole the meridian flips by exactly 180°, which np.unwrap leaves as a jump.
+    flips = np.flatnonzero(np.isclose(np.abs(np.diff(lons)), 180.0, atol=1e-6))
+    for i in flips[::-1]:
+        pole_lat = math.copysign(90.0, lats[i])
+        at_pole = [(pole_lat, float(lons[j])) for j in (i, i + 1) if lats[j] != pole_lat]
+        points[i + 1 : i + 1] = at_pole
+    return points
 
 
 def track_geojson(
@@ -388,7 +404,7 @@ def points_within(
         km = np.asarray(metres) / 1000.0
         inside = km <= radius
         distance[candidates[inside]] = km[inside]
-        bearing[candidates[inside]] = np.mod(np.asarray(az)[inside], 360.0)
+        bearing[candidates[inside]] = _bearing_deg(np.asarray(az)[inside])
     return distance, bearing
 
 

@@ -56,7 +56,8 @@ def test_range_ring__closed_unwrapped_counter_clockwise(lat: float, lon: float, 
     lats = np.array([v[0] for v in ring])
     lons = np.array([v[1] for v in ring])
     assert lats[0] == lats[-1]
-    assert (lons[-1] - lons[0]) % 360 == 0  # same point; a pole-enclosing ring winds once (±360)
+    winding = (lons[-1] - lons[0]) / 360  # same point; a ring around a pole winds once (±360°)
+    assert winding in (-1.0, 0.0, 1.0) or abs(winding - round(winding)) < 1e-12
     assert np.all(np.abs(np.diff(lons)) < 180), "unwrapped longitudes never jump across the map"
     # Counter-clockwise seen from above: the azimuth from the centre to successive vertices decreases.
     azimuths = np.array([GEOD.Inverse(lat, lon, vlat, vlon)["azi1"] for vlat, vlon in ring[:-1]])
@@ -341,6 +342,27 @@ def test_track__densified_geodesic_with_unwrapped_lons(
     assert sum(steps) == pytest.approx(total_km, rel=1e-6), "every point lies on the geodesic"
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "pole_lat"),
+    [
+        ((80.0, 0.0), (80.0, 180.0), 90.0),
+        ((-85.0, 30.0), (-85.0, -150.0), -90.0),
+        ((0.0, 0.0), (0.0, 180.0), 90.0),
+    ],
+)
+def test_track__over_a_pole_goes_through_it(start: tuple, end: tuple, pole_lat: float) -> None:
+    points = geodesy.track(start, end, spacing_km=100)
+    assert [p[0] for p in points].count(pole_lat) == 2
+    for (lat1, lon1), (lat2, lon2) in itertools.pairwise(points):
+        assert abs(lon2 - lon1) < 180 or lat1 == lat2 == pole_lat, "only the pole itself spans meridians"
+    geometry = geodesy.track_geojson(start, end, spacing_km=100)
+    assert pole_lat in [p[1] for line in _lines(geometry) for p in line]
+
+
+def _lines(geometry: dict) -> list:
+    return [geometry["coordinates"]] if geometry["type"] == "LineString" else geometry["coordinates"]
+
+
 def test_track_geojson__splits_at_antimeridian() -> None:
     geometry = geodesy.track_geojson((40.0, 170.0), (45.0, -170.0))
     assert geometry["type"] == "MultiLineString"
@@ -366,6 +388,20 @@ def test_points_within__matches_geographiclib_and_masks_far_points() -> None:
             assert bearing_deg[i] == pytest.approx(line["azi1"] % 360, abs=1e-6)
         else:
             assert np.isnan(distance_km[i]) and np.isnan(bearing_deg[i])
+
+
+@pytest.mark.parametrize("radius_km", [50.0, 3000.0, 13_000.0])
+def test_points_within__exact_at_the_boundary_in_every_direction(radius_km: float) -> None:
+    # The spherical pre-filter differs from the ellipsoid by up to ~0.5 %: it must not drop edge cases.
+    azimuths = np.arange(0, 360, 2.0)
+    inside = [GEOD.Direct(*TAEGWAN, az, (radius_km - 0.01) * 1000) for az in azimuths]
+    outside = [GEOD.Direct(*TAEGWAN, az, (radius_km + 0.01) * 1000) for az in azimuths]
+    lats = np.array([p["lat2"] for p in inside + outside])
+    lons = np.array([p["lon2"] for p in inside + outside])
+    distance_km, bearing_deg = geodesy.points_within(*TAEGWAN, radius_km, lats, lons)
+    assert np.all(np.isfinite(distance_km[: azimuths.size]))
+    assert np.all(np.isnan(distance_km[azimuths.size :]))
+    assert bearing_deg[: azimuths.size] == pytest.approx(azimuths, abs=1e-6)
 
 
 def test_cities_in_range__nearest_first_with_distance_and_bearing() -> None:
