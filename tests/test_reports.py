@@ -424,7 +424,8 @@ if __name__ == "__main__":  # per-field accuracy tables for the closing note
 def test_cli_extract__through_launchmap_main(tmp_path, capsys, monkeypatch):
     from geodata import cli
 
-    monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "geodata.cli_report"))
+    if "geodata.cli_report" not in cli.COMMAND_MODULES:  # until the lead wires it in
+        monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "geodata.cli_report"))
     report = tmp_path / "report.txt"
     report.write_text((CORPUS / "17-kn23-wonsan-2019.txt").read_text(encoding="utf-8"), encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'store.db'}"
@@ -564,3 +565,56 @@ def test_report_page__unusable_text_gets_a_message(tmp_path, monkeypatch, text, 
     assert not app.exception
     assert any(shown in w.value for w in app.warning)
     assert not app.button  # nothing to save
+
+
+@pytest.mark.browser
+def test_report_page__in_chromium_paste_map_save_and_open(tmp_path):
+    from tests.browser.harness import (
+        browser_available,
+        chromium,
+        outside_requests,
+        served_dashboard,
+        wait_for_map,
+    )
+
+    if not browser_available():
+        pytest.skip("Debian chromium/chromedriver not installed at /usr/bin")
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    def wait_for(find, timeout_s=40):
+        import time
+
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            found = find()
+            if found:
+                return found
+            time.sleep(0.3)
+        raise AssertionError("element did not appear")
+
+    text = (CORPUS / "06-taegwan-two-sources-2025.txt").read_text(encoding="utf-8")
+    with served_dashboard(tmp_path / "browser.db") as base, chromium(1400, 1800) as driver:
+        driver.get(base)
+        wait_for(
+            lambda: [a for a in driver.find_elements(By.CSS_SELECTOR, "a") if a.text == "Report to map"]
+        )[0].click()
+        area = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "textarea"))[0]
+        area.send_keys(text, Keys.CONTROL, Keys.ENTER)
+        probe = wait_for_map(driver, min_paths=3)  # launch point, estimated track, impact point
+        assert probe["leaflet"] and probe["height"] > 300
+        assert wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "mark"))
+        driver.save_screenshot(str(tmp_path / "report_to_map.png"))
+        save = wait_for(
+            lambda: [
+                b for b in driver.find_elements(By.CSS_SELECTOR, "button") if "Save to the store" in b.text
+            ]
+        )[0]
+        driver.execute_script("arguments[0].scrollIntoView()", save)
+        save.click()
+        link = wait_for(
+            lambda: [a for a in driver.find_elements(By.CSS_SELECTOR, "a") if "on the launch map" in a.text]
+        )[0]
+        link.click()
+        wait_for(lambda: "?event=" in driver.current_url and "-taegwan" in driver.current_url)
+        assert outside_requests(driver) == []

@@ -125,9 +125,24 @@ def draft_layer(events: list[dict]) -> folium.FeatureGroup:
     return group
 
 
+def map_centre(events: list[dict]) -> tuple[float, float]:
+    """Midpoint of the drafted launch and impact points (North Korea's east coast when there are none)."""
+    points = [(e["lat"], e["lon"]) for e in events if e.get("lat") is not None] + [
+        (e["impact_lat"], e["impact_lon"]) for e in events if e.get("impact_lat") is not None
+    ]
+    if not points:
+        return (39.5, 130.0)
+    return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+
+
 def show_map(events: list[dict]) -> None:
     base = maps.base_map(
-        vendor_url=common.VENDOR_URL, basemap_url=common.BASEMAP_URL, online_tiles=False, legend_classes=()
+        vendor_url=common.VENDOR_URL,
+        basemap_url=common.BASEMAP_URL,
+        online_tiles=False,
+        legend_classes=(),
+        center=map_centre(events),
+        zoom=5,
     )
     st_folium(
         base,
