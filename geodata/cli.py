@@ -27,7 +27,7 @@ from geodata.events import filter_launches
 from geodata.schema import SYSTEM_CLASSES
 
 # Subcommand groups living next to the code they drive; each module has register(subparsers, context_factory).
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES = ("geodata.cli_geo", "geodata.cli_report", "geodata.cli_render")
 
 DASHBOARD_APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
 

@@ -210,7 +210,9 @@ def base_map(
         for name, url, attribution in ONLINE_TILES:
             folium.TileLayer(url, name=name, attr=attribution, overlay=True, show=False, max_zoom=12).add_to(m)
     FullscreenControl().add_to(m)
-    m.get_root().html.add_child(Element(legend_html(legend_classes)))
+    legend_classes = list(legend_classes)
+    if legend_classes:
+        m.get_root().html.add_child(Element(legend_html(legend_classes)))
     return m
 
 
@@ -262,7 +264,10 @@ def impact_point(event: dict[str, Any]) -> tuple[tuple[float, float] | None, str
 
 
 def event_label(event: dict[str, Any]) -> str:
+    """'29 Nov 2017 · Hwasong-15': the date in Korea, as the launch is known, for minute-precise times."""
     when = pd.Timestamp(event["launched_at"])
+    if event.get("launched_at_precision") == "minute":
+        when = when.tz_convert("Asia/Seoul")
     fmt = {"month": "%b %Y", "year": "%Y"}.get(str(event.get("launched_at_precision")), "%d %b %Y")
     return f"{when.strftime(fmt)} · {event['system']}"
 
@@ -370,14 +375,20 @@ def launch_layers(
     return groups
 
 
-def leaflet_ring(lat: float, lon: float, radius_km: float) -> list[tuple[float, float]]:
-    """Ring vertices for Leaflet: unwrapped longitudes; a ring around a pole is closed along that pole."""
-    ring = geodesy.range_ring(lat, lon, radius_km)
-    if abs(ring[-1][1] - ring[0][1]) >= 180:  # winds once around the globe: it encloses a pole
+def leaflet_ring(lat: float, lon: float, radius_km: float) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """(outline, fill) for Leaflet, with unwrapped longitudes.
+
+    The outline is the ring itself. The fill is the same ring, closed along the pole it
+    encloses when it winds once around the globe; it is drawn without a stroke so the
+    closing edges along the pole and the map's edge never show.
+    """
+    outline = geodesy.range_ring(lat, lon, radius_km)
+    fill = outline
+    if abs(outline[-1][1] - outline[0][1]) >= 180:  # winds once around the globe: it encloses a pole
         north = geodesy.distance_km((lat, lon), (90.0, 0.0)) < radius_km
         pole = 89.9 if north else -89.9
-        ring = [*ring, (pole, ring[-1][1]), (pole, ring[0][1]), ring[0]]
-    return ring
+        fill = [*outline, (pole, outline[-1][1]), (pole, outline[0][1]), outline[0]]
+    return outline, fill
 
 
 def ring_layer(rings: Iterable[tuple[float, float, float, str]], name: str = "Range rings") -> folium.FeatureGroup:
@@ -386,14 +397,14 @@ def ring_layer(rings: Iterable[tuple[float, float, float, str]], name: str = "Ra
     palette = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
     for index, (lat, lon, radius_km, label) in enumerate(rings):
         colour = palette[index % len(palette)]
-        vertices = leaflet_ring(lat, lon, radius_km)
+        outline, fill = leaflet_ring(lat, lon, radius_km)
         text = f"{html.escape(label)}: {radius_km:,.0f} km ({radius_km / geodesy.KM_PER_MILE:,.0f} mi)"
-        folium.Polygon(vertices, color=colour, weight=2, fill=True, fill_opacity=0.04, tooltip=text,
-                       smooth_factor=0.5).add_to(group)
         # Copies one world east and west keep the ring visible when the user pans across 180°.
-        for shift in (-360.0, 360.0):
-            folium.Polygon([(a, b + shift) for a, b in vertices], color=colour, weight=2, fill=True,
-                           fill_opacity=0.04, tooltip=text, smooth_factor=0.5).add_to(group)
+        for shift in (0.0, -360.0, 360.0):
+            folium.Polygon([(a, b + shift) for a, b in fill], stroke=False, fill=True, fill_color=colour,
+                           fill_opacity=0.05, interactive=False).add_to(group)
+            folium.PolyLine([(a, b + shift) for a, b in outline], color=colour, weight=2.2, tooltip=text,
+                            smooth_factor=0.5).add_to(group)
     return group
 
 
@@ -425,6 +436,32 @@ def origin_marker(lat: float, lon: float, label: str) -> folium.FeatureGroup:
     folium.CircleMarker((lat, lon), radius=7, color="#000", weight=2, fill=True, fill_color="#fff", fill_opacity=1,
                         tooltip=html.escape(label)).add_to(group)
     return group
+
+
+def selected_layer(event: dict[str, Any]) -> folium.FeatureGroup:
+    """The selected event drawn on top: a thick track (dashed if estimated) and a ringed launch point."""
+    group = folium.FeatureGroup(name="Selected launch", show=True)
+    colour = CLASS_COLOURS.get(event["system_class"], CLASS_COLOURS["unknown"])
+    start = (float(event["lat"]), float(event["lon"]))
+    point, basis = impact_point(event)
+    label = html.escape(event_label(event))
+    if point is not None:
+        line = geodesy.track(start, point, spacing_km=25)
+        folium.PolyLine(line, color="#111", weight=7, opacity=0.35).add_to(group)
+        folium.PolyLine(line, color=colour, weight=4, dash_array="8 6" if basis == "estimated" else None,
+                        tooltip=label).add_to(group)
+        folium.CircleMarker(line[-1], radius=7, color="#111", weight=2, fill=True, fill_color=colour,
+                            fill_opacity=1, tooltip=f"{label}: {basis} impact").add_to(group)
+    folium.CircleMarker(start, radius=9, color="#111", weight=3, fill=False, tooltip=label).add_to(group)
+    return group
+
+
+def zoom_for_radius(radius_km: float) -> int:
+    """A web-map zoom level that shows a circle of this radius in a ~600 px map."""
+    for limit_km, zoom in ((400, 6), (900, 5), (1800, 4), (3500, 3), (7000, 2)):
+        if radius_km <= limit_km:
+            return zoom
+    return 1
 
 
 def system_rings(event: dict[str, Any], systems: pd.DataFrame) -> list[tuple[float, float, float, str]]:

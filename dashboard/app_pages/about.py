@@ -27,8 +27,8 @@ def what_if() -> None:
                             value=float(row["apogee_km"]) if row is not None else 4475.0, step=10.0, key=f"wi_h_{picked}")
     distance = b.number_input("Distance flown (km)", min_value=1.0, max_value=19000.0,
                               value=float(row["distance_km"]) if row is not None else 950.0, step=10.0, key=f"wi_d_{picked}")
-    apogee_error = c.number_input("± apogee (km)", min_value=0.0, value=round(apogee * 0.05), step=5.0, key=f"wi_he_{picked}")
-    distance_error = d.number_input("± distance (km)", min_value=0.0, value=round(distance * 0.05), step=5.0,
+    apogee_error = c.number_input("± apogee (km)", min_value=0.0, value=float(round(apogee * 0.05)), step=5.0, key=f"wi_he_{picked}")
+    distance_error = d.number_input("± distance (km)", min_value=0.0, value=float(round(distance * 0.05)), step=5.0,
                                     key=f"wi_de_{picked}")
     try:
         estimate = ballistics.analyse_trajectory(apogee, distance, apogee_error, distance_error)

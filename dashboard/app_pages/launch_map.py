@@ -42,10 +42,14 @@ def build_map(selected: pd.DataFrame, event: dict | None, show_rings: bool, embe
                          online_tiles=not embed)
     collections = cached_launch_geojson(common.store_version(), tuple(selected["id"]))
     groups = maps.launch_layers(selected, common.sites(), collections)
-    if event is not None and show_rings:
-        rings = maps.system_rings(event, common.systems())
+    center, zoom = None, None
+    if event is not None:
+        rings = maps.system_rings(event, common.systems()) if show_rings else []
         if rings:
             groups.append(maps.ring_layer(rings, name=f"{event['system']} range"))
+        groups.append(maps.selected_layer(event))
+        reach_km = max([r[2] for r in rings] + [float(event.get("distance_km") or 0) if pd.notna(event.get("distance_km")) else 0])
+        center, zoom = (float(event["lat"]), float(event["lon"])), maps.zoom_for_radius(reach_km or 300)
     return st_folium(
         base,
         feature_group_to_add=groups,
@@ -53,6 +57,8 @@ def build_map(selected: pd.DataFrame, event: dict | None, show_rings: bool, embe
         returned_objects=["last_object_clicked_popup"],
         use_container_width=True,
         height=620 if not embed else 700,
+        center=center,
+        zoom=zoom,
         key="launch_map",
     )
 
@@ -139,7 +145,8 @@ def main() -> None:
     selection = sidebar_filters(all_launches, state)
     selected = selection.launches
     event_id = state.get("event", lambda v: v if v in set(all_launches["id"]) else _unknown_event(v))
-    embed = state.get("embed", lambda v: v in ("1", "true", "yes"), False)
+    # `view=embed`, not `embed`: Streamlit reserves `embed` and hides it from st.query_params.
+    embed = state.get("view", lambda v: v == "embed" or _raise_view(v), False)
     event = all_launches[all_launches["id"] == event_id].iloc[0].to_dict() if event_id else None
     if embed:
         render_embed(selected, event, state)
@@ -162,6 +169,10 @@ def main() -> None:
         if st.button("Clear selection"):
             del st.query_params["event"]
             st.rerun()
+
+
+def _raise_view(value: str) -> bool:
+    raise ValueError(f"expected view=embed, got {value[:20]!r}")
 
 
 def _unknown_event(value: str) -> str:

@@ -114,7 +114,7 @@ def main() -> None:
 
     common.ensure_static_assets()
     largest = max((r[2] for r in rings), default=0)
-    zoom = 5 if largest < 1500 else 3 if largest < 6000 else 2 if largest < 11000 else 1
+    zoom = maps.zoom_for_radius(largest or 500)
     base = maps.base_map(vendor_url=common.VENDOR_URL, basemap_url=common.BASEMAP_URL, center=origin, zoom=zoom,
                          legend_classes=())
     places_found = in_range(origin[0], origin[1], largest, int(min_population), common.store_version()) if rings else None

@@ -1,0 +1,210 @@
+"""Every page through Streamlit's AppTest (no JavaScript): filters, figures, URL state, bad parameters."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import FIXTURE_SEEDS
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+PAGES = ("launch_map", "history", "range_planner", "report_to_map", "export", "data", "about")
+
+
+@pytest.fixture(autouse=True)
+def fixture_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LAUNCHMAP_DB", str(tmp_path / "app.db"))
+    monkeypatch.setenv("LAUNCHMAP_SEEDS", str(FIXTURE_SEEDS))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def open_page(page: str = "launch_map", **params: str) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        app.query_params[key] = value
+    if page != "launch_map":
+        app.switch_page(f"app_pages/{page}.py")
+    return app.run()
+
+
+def metrics(app: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in app.metric}
+
+
+def url(app: AppTest) -> dict[str, str]:
+    """The query string the page wrote, one value per key."""
+    return {k: v if isinstance(v, str) else ",".join(v) for k, v in app.query_params.items()}
+
+
+def folium_component(app: AppTest) -> dict:
+    """The st_folium component's arguments (AppTest renders no JavaScript)."""
+    for element in app.main:
+        proto = getattr(element, "proto", None)
+        if proto is not None and getattr(proto, "component_name", "").endswith("st_folium"):
+            return json.loads(proto.json_args)
+    raise AssertionError("no st_folium component on the page")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page__renders_without_exception(page: str) -> None:
+    app = open_page(page)
+    assert not app.exception, [e.message for e in app.exception]
+    assert app.title, f"{page} has no title"
+
+
+def test_launch_map__key_figures_for_all_events() -> None:
+    app = open_page()
+    assert metrics(app) == {"Launch events": "3", "Missiles fired": "3", "Longest flight": "950 km",
+                            "Highest apogee": "4,475 km"}
+
+
+def test_launch_map__map_uses_local_assets_and_geojson_layers() -> None:
+    args = folium_component(open_page())
+    assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
+    assert "leaflet.js" in " ".join(args["js_links"])
+    assert args["feature_group"].count("L.geoJson") >= 2  # sites, tracks and impacts: one layer each
+    assert args["returned_objects"] == ["last_object_clicked_popup"]
+
+
+@pytest.mark.parametrize(
+    ("widget", "value", "expected_events"),
+    [
+        ("System class", ["ICBM"], "1"),
+        ("System class", ["SRBM", "SLV"], "2"),
+        ("Launch site", ["taegwan"], "1"),
+        ("Outcome", ["failure"], "0"),
+    ],
+)
+def test_launch_map__multiselect_filters_change_figures(widget: str, value: list[str], expected_events: str) -> None:
+    app = open_page()
+    next(m for m in app.multiselect if m.label == widget).set_value(value).run()
+    assert metrics(app)["Launch events"] == expected_events
+
+
+def test_launch_map__distance_filter() -> None:
+    app = open_page()
+    next(s for s in app.slider if s.label.startswith("Distance")).set_value((800, 1000)).run()
+    assert metrics(app)["Launch events"] == "1" and metrics(app)["Longest flight"] == "950 km"
+
+
+def test_launch_map__period_this_year_and_custom_range() -> None:
+    app = open_page()
+    app.radio[0].set_value("Custom range").run()
+    slider = next(s for s in app.slider if s.label == "Launch dates")
+    import datetime as dt
+
+    slider.set_value((dt.date(2017, 1, 1), dt.date(2018, 1, 1))).run()
+    assert metrics(app)["Launch events"] == "1"
+    assert url(app)["since"] == "2017-01-01" and url(app)["period"] == "custom"
+
+
+def test_launch_map__filters_are_written_to_the_url() -> None:
+    app = open_page()
+    next(m for m in app.multiselect if m.label == "System class").set_value(["ICBM"]).run()
+    assert url(app)["class"] == "ICBM"
+
+
+def test_launch_map__url_reproduces_the_view() -> None:
+    app = open_page(**{"class": "SRBM,ICBM", "since": "2017-01-01", "until": "2025-12-31"})
+    assert metrics(app)["Launch events"] == "2"
+    assert not app.warning
+
+
+def test_launch_map__url_event_opens_its_card_with_both_sources() -> None:
+    app = open_page(event="2025-11-07-taegwan")
+    assert any("Unknown SRBM" in s.value for s in app.subheader)
+    assert any("disagree on distance" in w.value for w in app.warning)
+    table = app.dataframe[0].value
+    assert set(table["source"]) == {"ROK JCS", "Japan MoD"}
+    assert any("needs both apogee and distance" in i.value for i in app.info)  # JCS gave no apogee
+    assert "12:35 KST" in " ".join(m.value for m in app.markdown)
+
+
+def test_launch_map__lofted_event_card_shows_equivalent_range() -> None:
+    app = open_page(event="2017-11-28-sunan")
+    text = " ".join(m.value for m in app.markdown)
+    assert "lofted" in text
+    assert re.search(r"≈ (9,9\d\d|10,0\d\d) km", text)  # ≈ 10,000 km from 4,475 km apogee and 950 km
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"event": "no-such-event"}, "no launch event with id"),
+        ({"class": "ABM"}, "unknown value(s) in URL parameter `class`"),
+        ({"since": "yesterday-ish"}, "since"),
+        ({"dist": "lots"}, "dist"),
+        ({"period": "decade"}, "period"),
+        ({"since": "2025-01-01", "until": "2020-01-01"}, "since is after until"),
+    ],
+)
+def test_launch_map__bad_url_parameter_is_a_notice_not_a_crash(params: dict[str, str], notice: str) -> None:
+    app = open_page(**params)
+    assert not app.exception
+    assert any(notice in w.value for w in app.warning), [w.value for w in app.warning]
+    assert metrics(app)["Launch events"] == "3"
+
+
+def test_launch_map__embed_view_hides_chrome_and_credits() -> None:
+    app = open_page(view="embed", title="Launches <script>")
+    assert not app.metric
+    assert any("&lt;script&gt;" in m.value for m in app.markdown)
+    assert any("Natural Earth" in c.value for c in app.caption)
+
+
+def test_history__table_and_download() -> None:
+    app = open_page("history")
+    assert len(app.dataframe[0].value) == 3
+    next(m for m in app.multiselect if m.label == "System class").set_value(["ICBM"]).run()
+    assert list(app.dataframe[0].value["id"]) == ["2017-11-28-sunan"]
+
+
+def test_range_planner__typed_ranges_and_url() -> None:
+    app = open_page("range_planner", origin="sohae", ranges="700km,435mi")
+    assert not app.exception
+    assert url(app)["origin"] == "sohae"
+    table = app.dataframe[0].value
+    assert (table["distance_km"] <= 700.1).all() and "Pyongyang" in set(table["name"])
+    assert "within 700 km" in table.columns
+
+
+def test_range_planner__coordinate_origin_anywhere() -> None:
+    app = open_page("range_planner", origin="-33.87,151.21", ranges="1000km")
+    assert not app.exception
+    assert "Canberra" in set(app.dataframe[0].value["name"])
+
+
+def test_range_planner__bad_range_and_origin_are_explained() -> None:
+    app = open_page("range_planner", origin="atlantis", ranges="700 parsecs,25000km")
+    assert not app.exception
+    assert any("origin" in w.value for w in app.warning)
+    assert len(app.error) == 2
+
+
+def test_data__form_adds_a_launch_with_audit() -> None:
+    app = open_page("data")
+    id_input = next(t for t in app.text_input if t.label == "ID")
+    id_input.set_value("2025-11-20-sunan")
+    next(t for t in app.text_input if t.label == "Who said it").set_value("ROK JCS")
+    next(b for b in app.button if b.label == "Save").click().run()
+    assert any("Added 2025-11-20-sunan" in s.value for s in app.success), [e.value for e in app.error]
+
+
+def test_data__form_rejects_a_launch_without_source() -> None:
+    app = open_page("data")
+    next(t for t in app.text_input if t.label == "ID").set_value("2025-11-21-sunan")
+    next(b for b in app.button if b.label == "Save").click().run()
+    assert any("needs a source" in e.value for e in app.error)
+
+
+def test_about__what_if_reproduces_hwasong15() -> None:
+    app = open_page("about")
+    values = metrics(app)
+    assert values["Trajectory"] == "lofted"
+    assert values["Burnout speed"].startswith("7.")
