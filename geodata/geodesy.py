@@ -56,20 +56,9 @@ _MAX_RING_VERTICES = 1 << 16
 # --- lengths -------------------------------------------------------------------------------------
 
 _UNITS_KM = {
-    "": 1.0,
-    "km": 1.0,
-    "kms": 1.0,
-    "kilometre": 1.0,
-    "kilometres": 1.0,
-    "kilometer": 1.0,
-    "kilometers": 1.0,
-    "mi": KM_PER_MILE,
-    "mile": KM_PER_MILE,
-    "miles": KM_PER_MILE,
-    "nmi": KM_PER_NMI,
-    "nm": KM_PER_NMI,
-    "nautical mile": KM_PER_NMI,
-    "nautical miles": KM_PER_NMI,
+    **dict.fromkeys(("", "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"), 1.0),
+    **dict.fromkeys(("mi", "mile", "miles"), KM_PER_MILE),
+    **dict.fromkeys(("nmi", "nm", "nautical mile", "nautical miles"), KM_PER_NMI),  # NM: aviation usage
 }
 _LENGTH_RE = re.compile(
     r"^\s*(?P<num>[+-]?nan|[+-]?inf(?:inity)?|[+-]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d*)?(?:e[+-]?\d+)?)"

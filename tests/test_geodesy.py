@@ -212,6 +212,17 @@ def test_parse_length_km__rejects(text: str, message: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "ok"), [(700, True), (12.5, True), (0, False), (math.nan, False), (True, False)]
+)
+def test_parse_length_km__numbers_are_km(value: float, ok: bool) -> None:
+    if ok:
+        assert geodesy.parse_length_km(value) == value
+    else:
+        with pytest.raises(InvalidRange):
+            geodesy.parse_length_km(value)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("40.209, 125.204", (40.209, 125.204)),
