@@ -32,9 +32,7 @@ from __future__ import annotations
 
 import io
 import math
-import textwrap
 from collections.abc import Sequence
-from datetime import UTC, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +43,15 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from geodata import stills_layers as layers
+from geodata.stills_text import (
+    credit_line,
+    date_line,
+    default_subtitle,
+    default_title,
+    place_rows,
+    site_rows,
+    wrap,
+)
 from geodata.stills_view import RingSpec, choose_view, launch_tracks
 
 __all__ = [
@@ -60,8 +67,6 @@ __all__ = [
 
 PRESETS: dict[str, tuple[int, int]] = {"16x9": (1920, 1080), "1x1": (1080, 1080), "4x5": (1080, 1350)}
 FORMATS = ("png", "svg", "pdf")
-MAP_CREDIT = "Map: launchmap; Natural Earth, GeoNames"
-KST = timezone(timedelta(hours=9), "KST")  # Korea has kept UTC+9 without daylight saving since 1988
 
 _BASE = {"greyscale": False, "marker_fill": "#ffffff"}
 STYLES: dict[str, dict[str, Any]] = {
@@ -111,115 +116,12 @@ STYLES: dict[str, dict[str, Any]] = {
 # Sizes in points at scale 1 (100 px per inch); every preset's short side is 1080 px.
 _FONT = {"title": 28, "subtitle": 17, "date": 14, "label": 12, "legend": 12, "credit": 11.5, "note": 10.5}
 _MARGIN_IN = 0.45
+MAX_PLACES = 16  # places drawn in one view, most important first; more crowd out the launches
 
 
 def _check(name: str, value: Any, choices: Sequence[str]) -> None:
     if value not in choices:
         raise ValueError(f"{name} must be one of {tuple(choices)}, got {value!r} ({type(value).__name__})")
-
-
-def _fmt_time(ts: pd.Timestamp, precision: str, zone: timezone) -> str:
-    local = ts.tz_convert(zone)
-    if precision == "year":
-        return f"{local:%Y}"
-    if precision == "month":
-        return f"{local:%B %Y}"
-    if precision == "day":
-        return f"{local.day} {local:%B %Y}"
-    return f"{local.day} {local:%B %Y}, {local:%H:%M} {zone.tzname(None)}"
-
-
-def date_line(launches: pd.DataFrame) -> str:
-    """When: one event in KST and UTC, or the span of several (KST dates)."""
-    times = launches["launched_at"].dropna() if "launched_at" in launches else pd.Series(dtype=object)
-    if times.empty:
-        return ""
-    if len(times) == 1:
-        row = launches.loc[times.index[0]]
-        precision = str(row.get("launched_at_precision") or "minute")
-        kst, utc = _fmt_time(times.iloc[0], precision, KST), _fmt_time(times.iloc[0], precision, UTC)
-        if precision != "minute":
-            return kst if kst == utc else f"{kst} (KST) · {utc} (UTC)"
-        ts = times.iloc[0]
-        if ts.tz_convert(KST).date() == ts.tz_convert(UTC).date():  # one date, two clocks
-            return f"{kst} ({ts.tz_convert(UTC):%H:%M} UTC)"
-        return f"{kst} · {utc}"
-    first, last = times.min().tz_convert(KST), times.max().tz_convert(KST)
-    if first.date() == last.date():
-        return f"{first.day} {first:%B %Y}, {first:%H:%M}–{last:%H:%M} KST · {len(times)} events"
-    return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y} (KST) · {len(times)} events"
-
-
-def credit_line(credit: str | None, sources: pd.DataFrame | None = None) -> str:
-    """The credit line: the caller's source credit, always followed by the map and data credits."""
-    if not credit:
-        names = []
-        if sources is not None and "source" in sources:
-            names = list(dict.fromkeys(str(s) for s in sources["source"].dropna()))
-        credit = "Source: " + (
-            ", ".join(names[:4]) + (" and others" if len(names) > 4 else "")
-            if names
-            else "launchmap database"
-        )
-    credit = credit.strip().rstrip(";.")
-    return credit if "Natural Earth" in credit else f"{credit}; {MAP_CREDIT}"
-
-
-def _default_title(launches: pd.DataFrame, site_names: dict[str, str]) -> str:
-    if len(launches) == 1:
-        row = launches.iloc[0]
-        site = site_names.get(str(row.get("site_id")), str(row.get("site_id") or "an unknown site"))
-        return f"{row.get('system') or 'Missile'} launch from {site}"
-    if launches.empty:
-        return "Launch sites and ranges"
-    return f"{len(launches)} launch events"
-
-
-def _default_subtitle(launches: pd.DataFrame) -> str:
-    if len(launches) == 1:
-        row = launches.iloc[0]
-        parts = []
-        for column, label in (("distance_km", "flew about {:,.0f} km"), ("apogee_km", "apogee {:,.0f} km")):
-            value = row.get(column)
-            if value is not None and not pd.isna(value):
-                parts.append(label.format(float(value)))
-        if isinstance(row.get("landing_area"), str) and row.get("landing_area"):
-            parts.append(f"landed in the {row['landing_area']}")
-        text = "; ".join(parts)
-        return text[:1].upper() + text[1:]
-    if launches.empty:
-        return ""
-    counts = launches["system_class"].value_counts()
-    missiles = int(pd.to_numeric(launches.get("count"), errors="coerce").fillna(1).sum())
-    return f"{missiles} missiles · " + ", ".join(f"{n} {c}" for c, n in counts.items())
-
-
-def _wrap(text: str, width_in: float, fontsize: float, max_lines: int) -> list[str]:
-    chars = max(10, int(width_in * 72 / (fontsize * 0.55)))
-    lines = textwrap.wrap(text, chars) or [""]
-    if len(lines) > max_lines:
-        lines = [*lines[: max_lines - 1], textwrap.shorten(" ".join(lines[max_lines - 1 :]), chars)]
-    return lines
-
-
-def _site_rows(launches: pd.DataFrame, sites: pd.DataFrame) -> list[tuple[float, float, str]]:
-    used = set(launches["site_id"].dropna().astype(str)) if "site_id" in launches else set()
-    rows = sites[sites["id"].astype(str).isin(used)] if used else sites.iloc[0:0]
-    return [(float(r.lat), float(r.lon), str(r.name)) for r in rows.itertuples()]
-
-
-def _place_rows(places: pd.DataFrame | None, limit: int = 14) -> list[tuple[float, float, str]]:
-    if places is None or places.empty:
-        return []
-    rank = {"capital": 0, "base": 1, "territory": 2, "city": 3, "other": 4}
-    ordered = places.assign(
-        _rank=places.get("kind", pd.Series("other", index=places.index)).map(rank).fillna(5)
-    )
-    if "population" in ordered:
-        ordered = ordered.sort_values(["_rank", "population"], ascending=[True, False])
-    else:
-        ordered = ordered.sort_values("_rank", kind="stable")
-    return [(float(r.lat), float(r.lon), str(r.name)) for r in ordered.head(limit).itertuples()]
 
 
 def render_still(
@@ -263,11 +165,11 @@ def render_still(
         dict(zip(sites["id"].astype(str), sites["name"].astype(str), strict=False)) if len(sites) else {}
     )
     text_width = width_in - 2 * _MARGIN_IN
-    title_lines = _wrap(
-        title if title is not None else _default_title(launches, site_names), text_width, _FONT["title"], 2
+    title_lines = wrap(
+        title if title is not None else default_title(launches, site_names), text_width, _FONT["title"], 2
     )
-    subtitle_text = subtitle if subtitle is not None else _default_subtitle(launches)
-    subtitle_lines = _wrap(subtitle_text, text_width, _FONT["subtitle"], 2) if subtitle_text else []
+    subtitle_text = subtitle if subtitle is not None else default_subtitle(launches)
+    subtitle_lines = wrap(subtitle_text, text_width, _FONT["subtitle"], 2) if subtitle_text else []
     when = date_line(launches)
 
     # Header: stacked text lines measured in inches from the top.
@@ -306,8 +208,8 @@ def render_still(
     ax = fig.add_axes(map_box)
     aspect = (map_box[2] * width_in) / (map_box[3] * height_in)
     tracks = launch_tracks(launches.to_dict("records"))
-    site_rows = _site_rows(launches, sites)
-    content = [(r[0], r[1]) for r in site_rows]
+    used_sites = site_rows(launches, sites)
+    content = [(r[0], r[1]) for r in used_sites]
     content += [
         (float(lat), float(lon))
         for lat, lon in zip(launches.get("lat", []), launches.get("lon", []), strict=False)
@@ -327,28 +229,28 @@ def render_still(
     layers.draw_graticule(ax, view, colours)
     labels = layers.draw_rings(ax, view, rings, colours)
     impacts, along_tracks = layers.draw_tracks(ax, view, tracks, colours)
+    # One or two sites are always named; with more, the busiest get the room first.
     site_labels, site_xy = layers.draw_points(
         ax,
         view,
-        site_rows,
+        [(lat, lon, name, 1000 + n) for lat, lon, name, n in used_sites],
         colours,
         marker="s",
         size=9,
-        priority=100,
-        required=True,
+        required=len(used_sites) <= 2,
         fontsize=_FONT["label"],
         weight="bold",
     )
     place_labels, place_xy = layers.draw_points(
         ax,
         view,
-        _place_rows(places),
+        [(lat, lon, name, 100 - rank) for lat, lon, name, rank in place_rows(places)],
         colours,
         marker="o",
         size=4.5,
-        priority=50,
         required=False,
         fontsize=_FONT["label"] - 1,
+        limit=MAX_PLACES,
     )
     labels += site_labels + place_labels
     layers.draw_scale_bar(ax, view, colours, _FONT["note"])
@@ -378,7 +280,9 @@ def render_still(
     legend.set_zorder(10)
     renderer = fig.canvas.get_renderer()
     obstacles = [legend.get_window_extent(renderer)]
-    obstacles += [t.get_window_extent(renderer) for t in ax.texts if t.get_gid() == "scale-bar"]
+    obstacles += [
+        a.get_window_extent(renderer) for a in (*ax.texts, *ax.patches) if a.get_gid() == "scale-bar"
+    ]
     layers.place_labels(ax, labels, obstacles, colours, marker_px=5 * scale, lines=along_tracks)
 
     # Footer: the projection note, then the credit line; logo space on the right.

@@ -221,19 +221,24 @@ def draw_tracks(
 def draw_points(
     ax: Axes,
     view: MapView,
-    rows: Sequence[tuple[float, float, str]],
+    rows: Sequence[tuple[float, float, str, int]],
     style: dict,
     *,
     marker: str,
     size: float,
-    priority: int,
     required: bool,
     fontsize: float,
     weight: str = "normal",
+    limit: int | None = None,
 ) -> tuple[list[LabelRequest], list[tuple[float, float]]]:
-    """Markers with labels for sites or places (``(lat, lon, name)``) inside the view."""
+    """Markers with labels for sites or places (``(lat, lon, name, label priority)``) inside the view.
+
+    At most ``limit`` rows are drawn: the first ones in view, so pass the rows most important first.
+    """
     labels, positions = [], []
-    for lat, lon, name in rows:
+    for lat, lon, name, priority in rows:
+        if limit is not None and len(positions) >= limit:
+            break
         x, y = view.project([lat], [lon])
         x0, y0 = float(x[0]), float(y[0])
         if not view.contains(x0, y0):
@@ -271,6 +276,7 @@ def draw_scale_bar(ax: Axes, view: MapView, style: dict, fontsize: float) -> Non
             facecolor=style["panel"],
             edgecolor="none",
             alpha=0.85,
+            gid="scale-bar",
             **kwargs,
         )
     )
