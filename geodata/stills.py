@@ -263,6 +263,7 @@ def render_still(
         reported=any(not t.estimated for t in tracks),
         rings=bool(rings),
         places=bool(place_xy),
+        sites=bool(site_xy),
     )
     corner = layers.legend_corner(ax, view, site_xy + impacts + place_xy)
     legend = ax.legend(

@@ -321,8 +321,16 @@ def legend_corner(ax: Axes, view: MapView, points: Sequence[tuple[float, float]]
 
 
 def legend_handles(
-    classes: Sequence[str], style: dict, *, estimated: bool, reported: bool, rings: bool, places: bool
+    classes: Sequence[str],
+    style: dict,
+    *,
+    estimated: bool,
+    reported: bool,
+    rings: bool,
+    places: bool,
+    sites: bool = True,
 ) -> list[Line2D]:
+    """Legend entries for what the still shows: classes, track kinds, sites, rings, places."""
     handles = []
     for system_class in classes:
         colour = class_colour(system_class, style)
@@ -346,18 +354,19 @@ def legend_handles(
                 label="Estimated track / impact",
             )
         )
-    handles.append(
-        Line2D(
-            [],
-            [],
-            ls="none",
-            marker="s",
-            ms=8,
-            markerfacecolor=style["marker_fill"],
-            markeredgecolor=style["text"],
-            label="Launch site",
+    if sites:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                ls="none",
+                marker="s",
+                ms=8,
+                markerfacecolor=style["marker_fill"],
+                markeredgecolor=style["text"],
+                label="Launch site",
+            )
         )
-    )
     if rings:
         handles.append(Line2D([], [], color=style["ring"], lw=1.3, ls=(0, (6, 2, 1, 2)), label="Range ring"))
     if places:
