@@ -34,10 +34,9 @@ SECTIONS = {
         ("app_pages/about.py", "About & methods"),
     ],
 }
-HERE = Path(__file__).parent
 pages = {
     section: [st.Page(path, title=title, default=path.endswith("launch_map.py"))
-              for path, title in entries if (HERE / path).exists()]  # DEV-ONLY filter
+              for path, title in entries]
     for section, entries in SECTIONS.items()
 }
 st.navigation(pages).run()

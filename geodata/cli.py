@@ -202,6 +202,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
         print(f"launchmap: error: {error.strerror}: {error.filename}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `launchmap ... | head`: the reader left; not an error worth a traceback
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -121,6 +121,7 @@ class OfflineBasemap(MacroElement):
                 L.geoJSON(data, {pane: 'basemap', interactive: false, style: {
                     color: {{ this.border_colour|tojson }}, weight: 0.6,
                     fillColor: {{ this.land_colour|tojson }}, fillOpacity: 1}}).addTo(map);
+                map.getContainer().dataset.basemap = 'drawn';  // lets tests and screenshots wait for it
             }
             {% if this.data %}draw({{ this.data }});
             {% else %}fetch({{ this.url|tojson }}).then(function(r) { return r.json(); }).then(draw);{% endif %}

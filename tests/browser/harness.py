@@ -95,7 +95,8 @@ for (const frame of frames) {
     if (win && win.L && win.document.querySelector('.leaflet-container')) {
       return {leaflet: win.L.version, height: frame.getBoundingClientRect().height,
               paths: win.document.querySelectorAll('path.leaflet-interactive').length,
-              land: win.document.querySelectorAll('.leaflet-basemap-pane path, path').length,
+              land: win.document.querySelectorAll('.leaflet-basemap-pane path').length,
+              basemap: win.document.querySelector('.leaflet-container').dataset.basemap || null,
               title: frame.title};
     }
   } catch (e) { }
@@ -110,7 +111,7 @@ def wait_for_map(driver, min_paths: int = 1, timeout_s: float = 40) -> dict:
     probe = None
     while time.monotonic() < deadline:
         probe = driver.execute_script(MAP_PROBE)
-        if probe and probe["paths"] >= min_paths:
+        if probe and probe["paths"] >= min_paths and probe["basemap"] == "drawn":
             return probe
         time.sleep(0.25)
     raise AssertionError(f"map not drawn within {timeout_s} s: {probe}")
