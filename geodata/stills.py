@@ -265,7 +265,7 @@ def render_still(
         places=bool(place_xy),
         sites=bool(site_xy),
     )
-    corner = layers.legend_corner(ax, view, site_xy + impacts + place_xy)
+    corner = layers.legend_corner(view, site_xy + impacts + place_xy)
     legend = ax.legend(
         handles=handles,
         loc=corner,
@@ -279,7 +279,7 @@ def render_still(
         handlelength=2.6,
     )
     legend.set_zorder(10)
-    renderer = fig.canvas.get_renderer()
+    renderer = layers.agg_renderer(fig)
     obstacles = [legend.get_window_extent(renderer)]
     obstacles += [
         a.get_window_extent(renderer) for a in (*ax.texts, *ax.patches) if a.get_gid() == "scale-bar"

@@ -17,12 +17,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, Literal, cast
 
 import numpy as np
 import shapely
 from matplotlib import patheffects
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
 from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, PathPatch, Rectangle
 from matplotlib.path import Path
@@ -188,7 +191,8 @@ def draw_tracks(
 
     Returns the impact points' positions and points along the tracks (for label avoidance).
     """
-    impacts, along = [], []
+    impacts: list[tuple[float, float]] = []
+    along: list[tuple[float, float]] = []
     for track in tracks:
         points = track.points()
         x, y = view.project([p[0] for p in points], [p[1] for p in points])
@@ -235,7 +239,8 @@ def draw_points(
 
     At most ``limit`` rows are drawn: the first ones in view, so pass the rows most important first.
     """
-    labels, positions = [], []
+    labels: list[LabelRequest] = []
+    positions: list[tuple[float, float]] = []
     for lat, lon, name, priority in rows:
         if limit is not None and len(positions) >= limit:
             break
@@ -267,7 +272,7 @@ def draw_scale_bar(ax: Axes, view: MapView, style: dict, fontsize: float) -> Non
     fraction = length_km * 1000.0 * view.scale_factor / (view.x_max - view.x_min)
     x1, y = 0.97, 0.045
     x0 = x1 - fraction
-    kwargs = {"transform": ax.transAxes, "zorder": 8}
+    kwargs: dict[str, Any] = {"transform": ax.transAxes, "zorder": 8}
     ax.add_patch(
         Rectangle(
             (x0 - 0.012, y - 0.025),
@@ -309,14 +314,18 @@ def draw_scale_bar(ax: Axes, view: MapView, style: dict, fontsize: float) -> Non
     )
 
 
-def legend_corner(ax: Axes, view: MapView, points: Sequence[tuple[float, float]]) -> str:
-    """The corner whose quarter of the map holds the fewest content points."""
+Corner = Literal["upper left", "upper right", "lower left"]
+
+
+def legend_corner(view: MapView, points: Sequence[tuple[float, float]]) -> Corner:
+    """The corner whose quarter of the map holds the fewest content points (lower right has the scale bar)."""
     cx, cy = (view.x_min + view.x_max) / 2, (view.y_min + view.y_max) / 2
-    counts = {"upper left": 0, "upper right": 0, "lower left": 0}  # lower right holds the scale bar
+    counts: dict[Corner, int] = {"upper left": 0, "upper right": 0, "lower left": 0}
     for x, y in points:
-        key = ("upper " if y >= cy else "lower ") + ("left" if x < cx else "right")
-        if key in counts:
-            counts[key] += 1
+        if y >= cy:
+            counts["upper left" if x < cx else "upper right"] += 1
+        elif x < cx:
+            counts["lower left"] += 1
     return min(counts, key=lambda k: (counts[k], k != "upper left"))
 
 
@@ -401,7 +410,7 @@ def place_labels(
 
     ``lines`` are points along drawn lines (tracks) that labels should not cover.
     """
-    renderer = ax.figure.canvas.get_renderer()
+    renderer = agg_renderer(ax.figure)
     frame = ax.get_window_extent(renderer)
     taken = list(obstacles)
     for x, y in ax.transData.transform(lines) if len(lines) else ():
@@ -424,7 +433,7 @@ def place_labels(
         )
         chosen = None
         for candidate in _CANDIDATES:
-            box = _try(text, label, candidate, renderer)
+            box = _try(ax, text, candidate, renderer)
             inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
             if inside and not _overlaps(box, taken):
                 chosen = box
@@ -433,15 +442,20 @@ def place_labels(
             if not label.required:
                 text.remove()
                 continue
-            chosen = _try(text, label, _CANDIDATES[0], renderer)  # required: overlap rather than vanish
+            chosen = _try(ax, text, _CANDIDATES[0], renderer)  # required: overlap rather than vanish
         taken.append(chosen)
         placed.append(text)
     return placed
 
 
-def _try(text: Text, label: LabelRequest, candidate: tuple, renderer: object) -> Bbox:
+def agg_renderer(figure: Any) -> RendererBase:
+    """The renderer of a figure drawn on an Agg canvas (text sizes are measured with it)."""
+    return figure.canvas.get_renderer()  # FigureCanvasAgg has it; the base class does not say so
+
+
+def _try(ax: Axes, text: Text, candidate: tuple, renderer: RendererBase) -> Bbox:
     dx, dy, ha, va = candidate
-    text.set_transform(offset_copy(text.axes.transData, fig=text.figure, x=dx, y=dy, units="points"))
+    text.set_transform(offset_copy(ax.transData, fig=cast(Figure, ax.figure), x=dx, y=dy, units="points"))
     text.set_horizontalalignment(ha)
     text.set_verticalalignment(va)
     return text.get_window_extent(renderer).padded(2)

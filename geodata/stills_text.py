@@ -95,7 +95,8 @@ def default_subtitle(launches: pd.DataFrame) -> str:
         return text[:1].upper() + text[1:]
     if launches.empty:
         return ""
-    missiles = pd.to_numeric(launches.get("count"), errors="coerce").fillna(1).astype(int)
+    counts = launches["count"] if "count" in launches else pd.Series(1, index=launches.index)
+    missiles = pd.to_numeric(counts, errors="coerce").fillna(1).astype(int)
     by_class = missiles.groupby(launches["system_class"]).sum().sort_values(ascending=False)
     return f"{len(launches)} launch events, {missiles.sum()} missiles: " + ", ".join(
         f"{n} {c}" for c, n in by_class.items()
@@ -116,7 +117,10 @@ def site_rows(launches: pd.DataFrame, sites: pd.DataFrame) -> list[tuple[float, 
         return []
     counts = launches["site_id"].dropna().astype(str).value_counts()
     used = sites[sites["id"].astype(str).isin(counts.index)]
-    rows = [(float(r.lat), float(r.lon), str(r.name), int(counts[str(r.id)])) for r in used.itertuples()]
+    rows = [
+        (float(lat), float(lon), str(name), int(counts[str(site_id)]))
+        for lat, lon, name, site_id in zip(used["lat"], used["lon"], used["name"], used["id"], strict=True)
+    ]
     return sorted(rows, key=lambda row: -row[3])
 
 
@@ -128,4 +132,7 @@ def place_rows(places: pd.DataFrame | None) -> list[tuple[float, float, str, int
     ordered = places.assign(place_rank=kinds.map(PLACE_RANK).fillna(len(PLACE_RANK)).astype(int))
     keys = ["place_rank", "population"] if "population" in ordered else ["place_rank"]
     ordered = ordered.sort_values(keys, ascending=[True] + [False] * (len(keys) - 1), kind="stable")
-    return [(float(r.lat), float(r.lon), str(r.name), int(r.place_rank)) for r in ordered.itertuples()]
+    columns = (ordered["lat"], ordered["lon"], ordered["name"], ordered["place_rank"])
+    return [
+        (float(lat), float(lon), str(name), int(rank)) for lat, lon, name, rank in zip(*columns, strict=True)
+    ]

@@ -25,8 +25,10 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import shapely
 from pyproj import Transformer
 from shapely.geometry import LineString, MultiLineString, box, shape
@@ -88,7 +90,7 @@ class MapView:
     def resolution(self) -> str:
         return "50m" if self.width_km < 7000 else "110m"
 
-    def project(self, lats: Sequence[float], lons: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+    def project(self, lats: npt.ArrayLike, lons: npt.ArrayLike) -> tuple[np.ndarray, np.ndarray]:
         """Projected ``(x, y)`` metres of ``(lat, lon)`` points (lons may be unwrapped)."""
         x, y = self.transformer.transform(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
         return np.asarray(x), np.asarray(y)
@@ -143,7 +145,8 @@ def choose_view(points: Sequence[tuple[float, float]], rings: Sequence[RingSpec]
         lat0 = centre.lat if centre else float(lats.mean())
         lon0 = centre.lon if centre else _circular_mean_lon(np.array([p[1] for p in pts]))
         transformer = _transformer("azimuthal", lat0, lon0)
-        xs, ys = [], []
+        xs: list[float] = []
+        ys: list[float] = []
         if pts:
             x, y = transformer.transform([p[1] for p in pts], [p[0] for p in pts])
             xs.extend(np.atleast_1d(x))
@@ -153,9 +156,11 @@ def choose_view(points: Sequence[tuple[float, float]], rings: Sequence[RingSpec]
         # A disc a little larger than the content: the map ends in a circle, well before
         # the antipode where the projection stretches countries into crescents.
         disc_m = min(reach_m * 1.08 + 300e3, WORLD_LIMIT_KM * 1000.0)
-        bounds = _fit(np.array([-disc_m, disc_m]), np.array([-disc_m, disc_m]), aspect, 0.0)
-        bounds = tuple(b / (1 + 2 * PAD) * 1.02 for b in bounds)  # the disc needs no padding
-        return MapView("azimuthal", lat0, lon0, *bounds, transformer=transformer, disc_m=disc_m)
+        x_min, x_max, y_min, y_max = (
+            b / (1 + 2 * PAD) * 1.02  # the disc needs no padding
+            for b in _fit(np.array([-disc_m, disc_m]), np.array([-disc_m, disc_m]), aspect, 0.0)
+        )
+        return MapView("azimuthal", lat0, lon0, x_min, x_max, y_min, y_max, transformer, disc_m)
     lons = np.array([p[1] for p in pts])
     lon0 = round(_circular_mean_lon(lons), 4)
     lat0 = round(float((lats.min() + lats.max()) / 2), 4)
@@ -180,7 +185,7 @@ def _border_lines(resolution: str) -> tuple[BaseGeometry, ...]:
                 (coords[:-1, 1] <= -89.9999) & (coords[1:, 1] <= -89.9999)
             )
             start = 0
-            for i in np.flatnonzero(seam):
+            for i in np.flatnonzero(seam).tolist():
                 if i + 1 - start >= 2:
                     lines.append(LineString(coords[start : i + 1]))
                 start = i + 1
@@ -226,7 +231,7 @@ def projected_basemap(view: MapView) -> tuple[BaseGeometry, BaseGeometry]:
     """``(land, borders)`` of the view's basemap in projected metres, clipped to the view."""
     region = _clip_region(view)
     shapely.prepare(region)
-    land_parts = []
+    land_parts: list[BaseGeometry] = []
     for country in basemap.country_shapes(view.resolution):
         if region.intersects(country.geometry):
             part = shapely.make_valid(country.geometry).intersection(region)
@@ -257,7 +262,7 @@ class LaunchTrack:
         return geodesy.inverse(self.start, self.end)[0]
 
 
-def launch_tracks(launches: Iterable[Mapping[str, object]]) -> list[LaunchTrack]:
+def launch_tracks(launches: Iterable[Mapping[Any, Any]]) -> list[LaunchTrack]:
     """The track of each launch row that has an end point.
 
     The end point follows the interactive map's rule (:func:`geodata.maps.impact_point`):
@@ -270,8 +275,8 @@ def launch_tracks(launches: Iterable[Mapping[str, object]]) -> list[LaunchTrack]
     tracks = []
     for row in launches:
         try:
-            lat, lon = float(row.get("lat")), float(row.get("lon"))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except (KeyError, TypeError, ValueError):
             continue
         if not (math.isfinite(lat) and math.isfinite(lon)):
             continue
@@ -279,7 +284,8 @@ def launch_tracks(launches: Iterable[Mapping[str, object]]) -> list[LaunchTrack]
         if end is None or tuple(end) == (lat, lon):
             continue
         system_class = str(row.get("system_class") or "unknown")
+        end_point = (float(end[0]), float(end[1]))
         tracks.append(
-            LaunchTrack(str(row.get("id", "")), system_class, (lat, lon), tuple(end), basis != "reported")
+            LaunchTrack(str(row.get("id", "")), system_class, (lat, lon), end_point, basis != "reported")
         )
     return tracks
