@@ -13,6 +13,7 @@ catalogue (its published maximum range). Prints a JSON summary on stdout.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
 from collections.abc import Callable
@@ -48,13 +49,21 @@ def parse_ring(text: str, gazetteer: Any, systems: pd.DataFrame | None = None) -
 
 
 def _system_range(name: str, systems: pd.DataFrame | None, text: str) -> tuple[float, str]:
+    """A system's published maximum range, by name, short name ("Hwasong-11A") or designation ("KN-23")."""
+    wanted = name.casefold()
+    known: list[str] = []
     if systems is not None and len(systems):
-        match = systems[systems["name"].str.casefold() == name.casefold()]
-        if len(match) and pd.notna(match.iloc[0].get("range_max_km")):
-            radius_km = float(match.iloc[0]["range_max_km"])
-            return radius_km, f"{match.iloc[0]['name']} {radius_km:,.0f} km"
+        for row in systems.to_dict("records"):
+            names = {str(row["name"]), str(row["name"]).split(" (")[0]}
+            names |= {d.strip() for d in str(row.get("designations") or "").split(";") if d.strip()}
+            known.extend(names)
+            if wanted in {n.casefold() for n in names} and pd.notna(row.get("range_max_km")):
+                radius_km = float(row["range_max_km"])
+                return radius_km, f"{row['name']} {radius_km:,.0f} km"
+    hint = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
     raise InvalidRange(
         f"expected RANGE to be a length (700km, 435mi) or a system with a published range, got {name!r} in {text!r}"
+        + (f"; did you mean {', '.join(map(repr, hint))}?" if hint else "")
     )
 
 

@@ -310,9 +310,18 @@ def test_cli_render__writes_the_file(store, tmp_path, capsys, argv, suffix):
     assert summary["events"] >= 1
 
 
-def test_cli_render__ring_from_a_system_name_is_labelled(store, tmp_path, capsys):
-    _run_render(store, ["--out", str(tmp_path / "a.svg"), "--scale", "0.25", "--ring", "Sunan:Hwasong-15"])
-    assert json.loads(capsys.readouterr().out)["rings"] == ["Hwasong-15 13,000 km"]
+@pytest.mark.parametrize(
+    ("ring", "label"),
+    [
+        ("Sunan:Hwasong-15", "Hwasong-15 13,000 km"),
+        ("taegwan:Hwasong-11A", "Hwasong-11A (KN-23) 800 km"),  # short name without the designation
+        ("taegwan:kn-23", "Hwasong-11A (KN-23) 800 km"),  # designation, any case
+        ("Sunan:435mi", "700 km"),
+    ],
+)
+def test_cli_render__ring_ranges_by_length_or_system(store, tmp_path, capsys, ring, label):
+    _run_render(store, ["--out", str(tmp_path / "a.svg"), "--scale", "0.25", "--ring", ring])
+    assert json.loads(capsys.readouterr().out)["rings"] == [label]
 
 
 @pytest.mark.parametrize(
@@ -322,6 +331,7 @@ def test_cli_render__ring_from_a_system_name_is_labelled(store, tmp_path, capsys
         (["--event", "2025-11-07-taegwan", "--class", "SRBM"], "--event picks one launch"),
         (["--ring", "Sunan"], "expected a ring as SITE:RANGE"),
         (["--ring", "Sunan:far"], "expected RANGE to be a length"),
+        (["--ring", "Sunan:Hwasong-16X"], "did you mean"),
         (["--ring", "Atlantis:700km"], "unknown place"),
     ],
 )
