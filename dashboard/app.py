@@ -10,11 +10,10 @@ import streamlit as st
 # `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard import common  # noqa: E402
+from dashboard import common
 
 # No page_icon: a Material icon favicon would be fetched from a font CDN, which fails offline.
-st.set_page_config(page_title="launchmap", layout="wide",
-                   initial_sidebar_state="expanded")
+st.set_page_config(page_title="launchmap", layout="wide", initial_sidebar_state="expanded")
 common.ensure_static_assets()
 
 SECTIONS = {
@@ -35,8 +34,7 @@ SECTIONS = {
     ],
 }
 pages = {
-    section: [st.Page(path, title=title, default=path.endswith("launch_map.py"))
-              for path, title in entries]
+    section: [st.Page(path, title=title, default=path.endswith("launch_map.py")) for path, title in entries]
     for section, entries in SECTIONS.items()
 }
 st.navigation(pages).run()

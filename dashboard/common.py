@@ -113,7 +113,9 @@ class UrlState:
         values = [v for v in raw.split(",") if v]
         unknown = [v for v in values if v not in allowed]
         if unknown:
-            self.notices.append(f"Ignored unknown value(s) in URL parameter `{name}`: {', '.join(unknown[:5])}")
+            self.notices.append(
+                f"Ignored unknown value(s) in URL parameter `{name}`: {', '.join(unknown[:5])}"
+            )
         return [v for v in values if v in allowed]
 
     def show_notices(self) -> None:
@@ -124,7 +126,11 @@ class UrlState:
 def set_params(values: dict[str, Any]) -> None:
     """Write the page's state to the URL; empty values are removed so links stay short."""
     for key, value in values.items():
-        text = ",".join(map(str, value)) if isinstance(value, (list, tuple)) else ("" if value is None else str(value))
+        text = (
+            ",".join(map(str, value))
+            if isinstance(value, (list, tuple))
+            else ("" if value is None else str(value))
+        )
         if text:
             if st.query_params.get(key) != text:
                 st.query_params[key] = text

@@ -75,12 +75,25 @@ def cmd_serve(args: argparse.Namespace, context: Context) -> int:
     if args.db:
         env["LAUNCHMAP_DB"] = str(args.db)
     command = [
-        sys.executable, "-m", "streamlit", "run", str(DASHBOARD_APP),
-        "--server.address", args.host, "--server.port", str(args.port),
-        "--server.headless", "true", "--server.enableStaticServing", "true",
-        "--browser.gatherUsageStats", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(DASHBOARD_APP),
+        "--server.address",
+        args.host,
+        "--server.port",
+        str(args.port),
+        "--server.headless",
+        "true",
+        "--server.enableStaticServing",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
     ]
-    print(f"launchmap: serving on http://{args.host}:{args.port}  (store: {context.store.url})", file=sys.stderr)
+    print(
+        f"launchmap: serving on http://{args.host}:{args.port}  (store: {context.store.url})", file=sys.stderr
+    )
     return subprocess.call(command, env=env, cwd=DASHBOARD_APP.parent.parent)
 
 
@@ -88,12 +101,26 @@ def cmd_events(args: argparse.Namespace, context: Context) -> int:
     """List stored launch events matching the filters."""
     launches = filter_launches(
         context.store.launches(),
-        since=args.since, until=args.until,
-        classes=args.classes, systems=args.systems, sites=args.sites,
+        since=args.since,
+        until=args.until,
+        classes=args.classes,
+        systems=args.systems,
+        sites=args.sites,
     )
     if args.format == "table":
-        launches = launches[["id", "launched_at", "site_id", "system", "system_class", "count", "distance_km",
-                             "apogee_km", "outcome"]]
+        launches = launches[
+            [
+                "id",
+                "launched_at",
+                "site_id",
+                "system",
+                "system_class",
+                "count",
+                "distance_km",
+                "apogee_km",
+                "outcome",
+            ]
+        ]
     _print_frame(launches, args.format)
     return 0
 
@@ -108,29 +135,54 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
     for error in parsed.errors:
         print(f"error: {error}", file=sys.stderr)
     if parsed.errors and not args.skip_invalid:
-        print(f"{len(parsed.errors)} invalid row(s) in {args.file}; nothing was written "
-              "(use --skip-invalid to import only the valid rows)", file=sys.stderr)
+        print(
+            f"{len(parsed.errors)} invalid row(s) in {args.file}; nothing was written "
+            "(use --skip-invalid to import only the valid rows)",
+            file=sys.stderr,
+        )
         return 1
     try:
-        result = context.store.import_launches(parsed.launches, parsed.sources, actor=f"import:{Path(args.file).name}",
-                                               skip_invalid=args.skip_invalid)
+        result = context.store.import_launches(
+            parsed.launches,
+            parsed.sources,
+            actor=f"import:{Path(args.file).name}",
+            skip_invalid=args.skip_invalid,
+        )
     except InvalidEvent as error:
         for row_error in error.errors:
             print(f"error: {row_error}", file=sys.stderr)
-        print(f"{len(error.errors)} invalid row(s) in {args.file}; nothing was written "
-              "(use --skip-invalid to import only the valid rows)", file=sys.stderr)
+        print(
+            f"{len(error.errors)} invalid row(s) in {args.file}; nothing was written "
+            "(use --skip-invalid to import only the valid rows)",
+            file=sys.stderr,
+        )
         return 1
     for row_error in result.errors:
         print(f"skipped: {row_error}", file=sys.stderr)
-    print(json.dumps({"format": parsed.format, "inserted": len(result.inserted), "unchanged": len(result.unchanged),
-                      "skipped_rows": len(result.errors) + len(parsed.errors), "systems_added": result.systems_added}))
+    print(
+        json.dumps(
+            {
+                "format": parsed.format,
+                "inserted": len(result.inserted),
+                "unchanged": len(result.unchanged),
+                "skipped_rows": len(result.errors) + len(parsed.errors),
+                "systems_added": result.systems_added,
+            }
+        )
+    )
     return 0
 
 
 def cmd_export(args: argparse.Namespace, context: Context) -> int:
     """Write every stored launch with its sources as CSV or JSON."""
-    launches = filter_launches(context.store.launches(), since=args.since, until=args.until,
-                               classes=args.classes, systems=args.systems, sites=args.sites)
+    launches = filter_launches(
+        context.store.launches(),
+        since=args.since,
+        until=args.until,
+        classes=args.classes,
+        systems=args.systems,
+        sites=args.sites,
+    )
     sources = context.store.sources(launches["id"])
     if args.format == "csv":
         from geodata.exports import to_csv
@@ -138,8 +190,10 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
         sys.stdout.write(to_csv(launches, sources))
     else:
         records = json.loads(launches.to_json(orient="records", date_format="iso"))
-        by_launch = {k: json.loads(g.drop(columns="launch_id").to_json(orient="records"))
-                     for k, g in sources.groupby("launch_id")}
+        by_launch = {
+            k: json.loads(g.drop(columns="launch_id").to_json(orient="records"))
+            for k, g in sources.groupby("launch_id")
+        }
         for record in records:
             record["sources"] = by_launch.get(record["id"], [])
         json.dump(records, sys.stdout, indent=1)
@@ -151,8 +205,9 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     """The selection options shared by events, export and render."""
     parser.add_argument("--since", help="first day (YYYY-MM-DD, UTC)")
     parser.add_argument("--until", help="last day, inclusive (YYYY-MM-DD, UTC)")
-    parser.add_argument("--class", dest="classes", action="append", choices=SYSTEM_CLASSES,
-                        help="system class (repeatable)")
+    parser.add_argument(
+        "--class", dest="classes", action="append", choices=SYSTEM_CLASSES, help="system class (repeatable)"
+    )
     parser.add_argument("--system", dest="systems", action="append", help="system name (repeatable)")
     parser.add_argument("--site", dest="sites", action="append", help="site id (repeatable)")
 
@@ -160,8 +215,11 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="launchmap",
-        description="Missile-launch maps: sourced launch history, exact geodesic range rings, newsroom exports.")
-    parser.add_argument("--db", help="SQLite file path or SQLAlchemy URL (default: $LAUNCHMAP_DB or the user data dir)")
+        description="Missile-launch maps: sourced launch history, exact geodesic range rings, newsroom exports.",
+    )
+    parser.add_argument(
+        "--db", help="SQLite file path or SQLAlchemy URL (default: $LAUNCHMAP_DB or the user data dir)"
+    )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     serve = subparsers.add_parser("serve", help="start the dashboard", description=cmd_serve.__doc__)
@@ -175,14 +233,21 @@ def build_parser() -> argparse.ArgumentParser:
     events.set_defaults(handler=cmd_events)
 
     importer = subparsers.add_parser(
-        "import", help="import launches from a file",
-        description=cmd_import.__doc__ + " Formats: launchmap CSV/JSON/GeoJSON exports, the CNS/NTI database layout "
-        "(CSV or XLSX).")
+        "import",
+        help="import launches from a file",
+        description=str(cmd_import.__doc__)
+        + " Formats: launchmap CSV/JSON/GeoJSON exports, the CNS/NTI database layout "
+        "(CSV or XLSX).",
+    )
     importer.add_argument("file", help="CSV, XLSX, JSON or GeoJSON file")
-    importer.add_argument("--skip-invalid", action="store_true", help="import the valid rows and report the others")
+    importer.add_argument(
+        "--skip-invalid", action="store_true", help="import the valid rows and report the others"
+    )
     importer.set_defaults(handler=cmd_import)
 
-    export = subparsers.add_parser("export", help="export launches with their sources", description=cmd_export.__doc__)
+    export = subparsers.add_parser(
+        "export", help="export launches with their sources", description=cmd_export.__doc__
+    )
     add_filter_options(export)
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.set_defaults(handler=cmd_export)

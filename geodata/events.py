@@ -33,6 +33,9 @@ from geodata.schema import (
 # The earliest launch on record is the April 1984 Scud-B series; anything before is a typo.
 EARLIEST_LAUNCH = pd.Timestamp("1984-01-01", tz="UTC")
 
+# One row as DataFrame.to_dict("records") gives it (pandas types its keys as Hashable).
+Record = dict[Any, Any]
+
 _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f", ""}
 
@@ -50,7 +53,12 @@ class RowError:
         return f"row {self.row}, column {self.column!r}: {self.message}"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "value": _display(self.value), "message": self.message}
+        return {
+            "row": self.row,
+            "column": self.column,
+            "value": _display(self.value),
+            "message": self.message,
+        }
 
 
 def _display(value: Any) -> Any:
@@ -129,11 +137,15 @@ def _check_cell(table: Table, column: Column, value: Any, row: int | str) -> tup
     try:
         converted = _coerce(column, value)
     except (ValueError, TypeError, OverflowError):
-        return None, RowError(row, column.name, value, f"expected {_EXPECTED[column.dtype]}, got {_found(value)}")
+        return None, RowError(
+            row, column.name, value, f"expected {_EXPECTED[column.dtype]}, got {_found(value)}"
+        )
     if column.choices and converted not in column.choices:
         options = ", ".join(column.choices)
         return None, RowError(row, column.name, value, f"expected one of {options}; got {_found(value)}")
-    if column.minimum is not None and converted < column.minimum or column.maximum is not None and converted > column.maximum:
+    if (column.minimum is not None and converted < column.minimum) or (
+        column.maximum is not None and converted > column.maximum
+    ):
         unit = f" {column.unit}" if column.unit and column.dtype in ("float", "int") else ""
         hint = ""
         if column.name in ("lat", "impact_lat") and isinstance(converted, float) and abs(converted) <= 180:
@@ -155,8 +167,12 @@ def validate_table(
     unknown_columns = [c for c in frame.columns if c not in table.names]
     if unknown_columns:
         errors.append(
-            RowError("header", ", ".join(map(str, unknown_columns)), None,
-                     f"unknown column(s) for {table.name}; expected columns: {', '.join(table.names)}")
+            RowError(
+                "header",
+                ", ".join(map(str, unknown_columns)),
+                None,
+                f"unknown column(s) for {table.name}; expected columns: {', '.join(table.names)}",
+            )
         )
     records: list[dict[str, Any]] = []
     bad_rows: list[int] = []
@@ -204,26 +220,62 @@ def validate_launches(
         event_id = record["id"]
         if event_id:
             if event_id in seen:
-                problems.append(RowError(row, "id", event_id, f"duplicate id {event_id!r}, first used in row {seen[event_id]}"))
+                problems.append(
+                    RowError(
+                        row, "id", event_id, f"duplicate id {event_id!r}, first used in row {seen[event_id]}"
+                    )
+                )
             elif event_id in taken:
-                problems.append(RowError(row, "id", event_id, f"id {event_id!r} is already stored; edit that event instead"))
+                problems.append(
+                    RowError(
+                        row, "id", event_id, f"id {event_id!r} is already stored; edit that event instead"
+                    )
+                )
             seen.setdefault(event_id, row)
         when = record["launched_at"]
         if when is not None and (when > now or when < EARLIEST_LAUNCH):
             problems.append(
-                RowError(row, "launched_at", when.isoformat(),
-                         f"launch time must be between {EARLIEST_LAUNCH.date()} and now, got {when.isoformat()!r}")
+                RowError(
+                    row,
+                    "launched_at",
+                    when.isoformat(),
+                    f"launch time must be between {EARLIEST_LAUNCH.date()} and now, got {when.isoformat()!r}",
+                )
             )
         if sites is not None and record["site_id"] and record["site_id"] not in sites:
-            problems.append(RowError(row, "site_id", record["site_id"], f"unknown site id {record['site_id']!r}; add it to sites first"))
+            problems.append(
+                RowError(
+                    row,
+                    "site_id",
+                    record["site_id"],
+                    f"unknown site id {record['site_id']!r}; add it to sites first",
+                )
+            )
         if systems is not None and record["system"] and record["system"] not in systems:
-            problems.append(RowError(row, "system", record["system"], f"unknown system {record['system']!r}; add it to systems first"))
+            problems.append(
+                RowError(
+                    row,
+                    "system",
+                    record["system"],
+                    f"unknown system {record['system']!r}; add it to systems first",
+                )
+            )
         has_impact = record["impact_lat"] is not None, record["impact_lon"] is not None
         if has_impact[0] != has_impact[1]:
-            problems.append(RowError(row, "impact_lon" if has_impact[0] else "impact_lat", None,
-                                     "impact point needs both impact_lat and impact_lon"))
+            problems.append(
+                RowError(
+                    row,
+                    "impact_lon" if has_impact[0] else "impact_lat",
+                    None,
+                    "impact point needs both impact_lat and impact_lon",
+                )
+            )
         if record["impact_basis"] == "reported" and not all(has_impact):
-            problems.append(RowError(row, "impact_basis", "reported", "impact_basis is 'reported' but no impact point is given"))
+            problems.append(
+                RowError(
+                    row, "impact_basis", "reported", "impact_basis is 'reported' but no impact point is given"
+                )
+            )
         if problems:
             errors.extend(problems)
             if position not in bad:
@@ -249,8 +301,12 @@ def validate_sources(
         if known is not None and launch_id and launch_id not in known:
             problem = RowError(row, "launch_id", launch_id, f"no launch with id {launch_id!r}")
         elif record["is_headline"] and launch_id in headlines:
-            problem = RowError(row, "is_headline", True,
-                               f"launch {launch_id!r} already has a headline source (row {headlines[launch_id]})")
+            problem = RowError(
+                row,
+                "is_headline",
+                True,
+                f"launch {launch_id!r} already has a headline source (row {headlines[launch_id]})",
+            )
         if record["is_headline"] and launch_id:
             headlines.setdefault(launch_id, row)
         if problem:
@@ -261,19 +317,19 @@ def validate_sources(
     return sources_frame(valid), errors
 
 
-def launches_frame(records: Iterable[dict[str, Any]] = ()) -> pd.DataFrame:
+def launches_frame(records: Iterable[Record] = ()) -> pd.DataFrame:
     """An events DataFrame with the schema's columns and dtypes (launched_at as UTC Timestamp)."""
     return _typed_frame(LAUNCHES, records)
 
 
-def sources_frame(records: Iterable[dict[str, Any]] = ()) -> pd.DataFrame:
+def sources_frame(records: Iterable[Record] = ()) -> pd.DataFrame:
     return _typed_frame(SOURCES, records)
 
 
-_PANDAS_DTYPES = {"str": "object", "float": "float64", "int": "Int64", "bool": "bool", "date": "object"}
+_PANDAS_DTYPES: dict[str, Any] = {"str": "object", "float": "float64", "int": "Int64", "bool": "bool", "date": "object"}
 
 
-def _typed_frame(table: Table, records: Iterable[dict[str, Any]]) -> pd.DataFrame:
+def _typed_frame(table: Table, records: Iterable[Record]) -> pd.DataFrame:
     frame = pd.DataFrame(list(records), columns=table.names)
     for column in table.columns:
         if column.dtype == "datetime":
@@ -314,7 +370,11 @@ def disagreements(sources: pd.DataFrame, tolerance: float = 0.1) -> dict[str, li
     for launch_id, group in sources.groupby("launch_id"):
         for figure in ("distance_km", "apogee_km", "flight_time_s", "count"):
             values = group[figure].dropna().astype(float)
-            if len(values) > 1 and values.max() > 0 and (values.max() - values.min()) / values.max() > tolerance:
+            if (
+                len(values) > 1
+                and values.max() > 0
+                and (values.max() - values.min()) / values.max() > tolerance
+            ):
                 found.setdefault(str(launch_id), []).append(figure)
     return found
 
@@ -345,7 +405,12 @@ def filter_launches(
             mask &= launches["launched_at"] < end
         else:
             mask &= launches["launched_at"] <= end
-    for column, wanted in (("system_class", classes), ("system", systems), ("site_id", sites), ("outcome", outcomes)):
+    for column, wanted in (
+        ("system_class", classes),
+        ("system", systems),
+        ("site_id", sites),
+        ("outcome", outcomes),
+    ):
         if wanted is not None:
             mask &= launches[column].isin(list(wanted))
     if distance_km is not None:

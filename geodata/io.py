@@ -41,13 +41,17 @@ class ParsedFile:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_launch_file(path: Path | None = None, *, data: bytes | None = None, name: str | None = None) -> ParsedFile:
+def read_launch_file(
+    path: Path | None = None, *, data: bytes | None = None, name: str | None = None
+) -> ParsedFile:
     """Parse a file from ``path`` or from ``data`` bytes (an upload named ``name``)."""
     if data is None:
         if path is None:
             raise InvalidFile("expected a file path or the file's bytes, got neither")
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise InvalidFile(f"file is {path.stat().st_size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB")
+            raise InvalidFile(
+                f"file is {path.stat().st_size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB"
+            )
         data = path.read_bytes()
     name = name or (path.name if path else "upload")
     if len(data) > MAX_FILE_BYTES:
@@ -79,15 +83,15 @@ def _read_csv(data: bytes, name: str) -> ParsedFile:
         warnings = [f"ignored column(s) not in the launch schema: {', '.join(extra)}"] if extra else []
         launches = frame[[c for c in frame.columns if c in LAUNCHES.names]]
         launches.index = pd.Index(range(2, len(frame) + 2))  # CSV line numbers (line 1 is the header)
-        return ParsedFile("launchmap-csv", launches, sources,
-                          warnings=warnings)
+        return ParsedFile("launchmap-csv", launches, sources, warnings=warnings)
     from geodata.cns import looks_like_cns
 
     if looks_like_cns(list(frame.columns)):
         return _read_cns(data, name)
     raise InvalidFile(
         f"{name}: expected launchmap columns ({', '.join(LAUNCHES.names[:4])}, ...) or the CNS database layout "
-        f"('Date', 'Missile Name', 'Facility Name', ...); found columns {', '.join(map(str, frame.columns[:8]))}")
+        f"('Date', 'Missile Name', 'Facility Name', ...); found columns {', '.join(map(str, frame.columns[:8]))}"
+    )
 
 
 def _read_json(data: bytes, name: str) -> ParsedFile:
@@ -101,22 +105,31 @@ def _read_json(data: bytes, name: str) -> ParsedFile:
         launches, sources = from_geojson(document)
         return ParsedFile("geojson", launches, sources)
     if isinstance(document, list) and all(isinstance(r, dict) for r in document):
-        sources = [{**s, "launch_id": r.get("id")} for r in document for s in r.get("sources") or []]
+        source_rows = [{**s, "launch_id": r.get("id")} for r in document for s in r.get("sources") or []]
         launches = pd.DataFrame([{k: v for k, v in r.items() if k != "sources"} for r in document])
-        return ParsedFile("launchmap-json", launches, pd.DataFrame(sources, columns=SOURCES.names))
-    raise InvalidFile(f"{name}: expected a GeoJSON FeatureCollection or a JSON list of launch records, "
-                      f"got {type(document).__name__}")
+        return ParsedFile("launchmap-json", launches, pd.DataFrame(source_rows, columns=SOURCES.names))
+    raise InvalidFile(
+        f"{name}: expected a GeoJSON FeatureCollection or a JSON list of launch records, "
+        f"got {type(document).__name__}"
+    )
 
 
 def _read_cns(data: bytes, name: str) -> ParsedFile:
     from geodata.cns import read_cns
 
-    launches, sources, problems = read_cns(io.BytesIO(data) if name.lower().endswith((".xlsx", ".xlsm"))
-                                           else io.StringIO(data.decode("utf-8-sig")))
+    launches, sources, problems = read_cns(
+        io.BytesIO(data)
+        if name.lower().endswith((".xlsx", ".xlsm"))
+        else io.StringIO(data.decode("utf-8-sig"))
+    )
     errors = [p if isinstance(p, RowError) else RowError(**p) for p in problems if _is_error(p)]
-    warnings = [str(p.get("message", p)) if isinstance(p, dict) else str(p) for p in problems if not _is_error(p)]
+    warnings = [
+        str(p.get("message", p)) if isinstance(p, dict) else str(p) for p in problems if not _is_error(p)
+    ]
     return ParsedFile("cns", launches, sources, errors, warnings)
 
 
 def _is_error(problem: Any) -> bool:
-    return isinstance(problem, RowError) or (isinstance(problem, dict) and {"row", "column", "message"} <= problem.keys())
+    return isinstance(problem, RowError) or (
+        isinstance(problem, dict) and {"row", "column", "message"} <= problem.keys()
+    )

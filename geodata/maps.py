@@ -32,6 +32,7 @@ from jinja2 import Template
 
 from geodata import geodesy
 from geodata.basemap import basemap_path
+from geodata.events import Record
 from geodata.schema import SYSTEM_CLASSES
 
 # Okabe & Ito (2008) colour-blind-safe palette, one colour per class; cruise's yellow
@@ -54,11 +55,26 @@ SEA_COLOUR = "#C9DCEB"
 BORDER_COLOUR = "#9A978F"
 
 ONLINE_TILES = (  # optional overlays; they stay blank offline and are off by default
-    ("OpenStreetMap (online)", "https://tile.openstreetmap.org/{z}/{x}/{y}.png", "&copy; OpenStreetMap contributors"),
-    ("Light (online)", "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png", "&copy; OpenStreetMap, &copy; CARTO"),
-    ("Dark (online)", "https://{s}.basemaps.cartocdn.com/dark_all/{z}/{x}/{y}.png", "&copy; OpenStreetMap, &copy; CARTO"),
-    ("Satellite (online)", "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
-     "Esri, Maxar, Earthstar Geographics"),
+    (
+        "OpenStreetMap (online)",
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "&copy; OpenStreetMap contributors",
+    ),
+    (
+        "Light (online)",
+        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png",
+        "&copy; OpenStreetMap, &copy; CARTO",
+    ),
+    (
+        "Dark (online)",
+        "https://{s}.basemaps.cartocdn.com/dark_all/{z}/{x}/{y}.png",
+        "&copy; OpenStreetMap, &copy; CARTO",
+    ),
+    (
+        "Satellite (online)",
+        "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
+        "Esri, Maxar, Earthstar Geographics",
+    ),
 )
 
 
@@ -201,19 +217,30 @@ def base_map(
     height: str = "100%",
 ) -> folium.Map:
     """A Leaflet map that needs no internet: local scripts, Natural Earth land, scale, fullscreen, legend."""
-    m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, max_zoom=12, min_zoom=1,
-                   control_scale=True, world_copy_jump=False, height=height, prefer_canvas=False)
+    m = folium.Map(
+        location=list(center),
+        zoom_start=zoom,
+        tiles=None,
+        max_zoom=12,
+        min_zoom=1,
+        control_scale=True,
+        world_copy_jump=False,
+        height=height,
+        prefer_canvas=False,
+    )
     # Per-instance asset lists: the class-level add_js_link would change every map in the process.
     m.default_js = [("leaflet", f"{vendor_url}/leaflet.js"), ("jquery", f"{vendor_url}/jquery.min.js")]
     m.default_css = [("leaflet_css", f"{vendor_url}/leaflet.css")]
     OfflineBasemap(url=basemap_url, data=basemap_data).add_to(m)
     if online_tiles:
         for name, url, attribution in ONLINE_TILES:
-            folium.TileLayer(url, name=name, attr=attribution, overlay=True, show=False, max_zoom=12).add_to(m)
+            folium.TileLayer(url, name=name, attr=attribution, overlay=True, show=False, max_zoom=12).add_to(
+                m
+            )
     FullscreenControl().add_to(m)
     legend_classes = list(legend_classes)
     if legend_classes:
-        m.get_root().html.add_child(Element(legend_html(legend_classes)))
+        m.get_root().html.add_child(Element(legend_html(legend_classes)))  # type: ignore[attr-defined]
     return m
 
 
@@ -221,7 +248,11 @@ def base_map(
 
 
 def _text(value: Any) -> str:
-    return "" if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA else html.escape(str(value))
+    return (
+        ""
+        if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA
+        else html.escape(str(value))
+    )
 
 
 def _figure(value: Any, unit: str) -> str:
@@ -244,17 +275,29 @@ ASSUMED_BEARING_DEG = {
 }
 
 
-def impact_point(event: dict[str, Any]) -> tuple[tuple[float, float] | None, str]:
+def _number(value: Any) -> float:
+    """A float, or NaN for anything missing or not numeric."""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def impact_point(event: Record) -> tuple[tuple[float, float] | None, str]:
     """(impact lat/lon, basis) for one event: reported, or estimated from distance and a bearing.
 
     The bearing is the reported one, else the typical heading for the reported landing sea
     (:data:`ASSUMED_BEARING_DEG`). Without a distance, or with neither, the basis is ``none``.
     """
     if pd.notna(event.get("impact_lat")) and pd.notna(event.get("impact_lon")):
-        basis = event.get("impact_basis") if event.get("impact_basis") in ("reported", "estimated") else "reported"
+        basis = (
+            event.get("impact_basis")
+            if event.get("impact_basis") in ("reported", "estimated")
+            else "reported"
+        )
         return (float(event["impact_lat"]), float(event["impact_lon"])), str(basis)
-    distance = pd.to_numeric(event.get("distance_km"), errors="coerce")
-    bearing = pd.to_numeric(event.get("bearing_deg"), errors="coerce")
+    distance = _number(event.get("distance_km"))
+    bearing = _number(event.get("bearing_deg"))
     if pd.isna(bearing) and event.get("system_class") != "cruise":
         # Not for cruise missiles: their reported distance is a winding path length, not a range.
         bearing = ASSUMED_BEARING_DEG.get(str(event.get("landing_area")), np.nan)
@@ -264,7 +307,7 @@ def impact_point(event: dict[str, Any]) -> tuple[tuple[float, float] | None, str
     return None, "none"
 
 
-def event_label(event: dict[str, Any]) -> str:
+def event_label(event: Record) -> str:
     """'29 Nov 2017 · Hwasong-15': the date in Korea, as the launch is known, for minute-precise times."""
     when = pd.Timestamp(event["launched_at"])
     if event.get("launched_at_precision") == "minute":
@@ -273,7 +316,9 @@ def event_label(event: dict[str, Any]) -> str:
     return f"{when.strftime(fmt)} · {event['system']}"
 
 
-def launch_geojson(launches: pd.DataFrame, site_names: dict[str, str] | None = None) -> dict[str, dict[str, Any]]:
+def launch_geojson(
+    launches: pd.DataFrame, site_names: dict[str, str] | None = None
+) -> dict[str, dict[str, Any]]:
     """Three FeatureCollections (tracks, impacts, launch points) with escaped, display-ready properties."""
     site_names = site_names or {}
     tracks, impacts, origins = [], [], []
@@ -288,7 +333,8 @@ def launch_geojson(launches: pd.DataFrame, site_names: dict[str, str] | None = N
             "count": int(event["count"]) if pd.notna(event["count"]) else 1,
             "distance": _figure(event.get("distance_km"), "km"),
             "apogee": _figure(event.get("apogee_km"), "km"),
-            "utc": when.strftime("%Y-%m-%d %H:%M UTC") if event.get("launched_at_precision") == "minute"
+            "utc": when.strftime("%Y-%m-%d %H:%M UTC")
+            if event.get("launched_at_precision") == "minute"
             else when.strftime("%Y-%m-%d"),
             "outcome": _text(event["outcome"]),
             "colour": colour,
@@ -300,15 +346,24 @@ def launch_geojson(launches: pd.DataFrame, site_names: dict[str, str] | None = N
             continue
         properties = {**properties, "basis": basis, "dash": "6 6" if basis == "estimated" else None}
         line = geodesy.track(launch_point, point, spacing_km=50)
-        tracks.append({"type": "Feature", "properties": properties,
-                       "geometry": {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in line]}})
+        tracks.append(
+            {
+                "type": "Feature",
+                "properties": properties,
+                "geometry": {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in line]},
+            }
+        )
         impacts.append(_point_feature((line[-1][0], line[-1][1]), properties))
     collection = lambda features: {"type": "FeatureCollection", "features": features}  # noqa: E731
     return {"tracks": collection(tracks), "impacts": collection(impacts), "origins": collection(origins)}
 
 
 def _point_feature(point: tuple[float, float], properties: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "Feature", "properties": properties, "geometry": {"type": "Point", "coordinates": [point[1], point[0]]}}
+    return {
+        "type": "Feature",
+        "properties": properties,
+        "geometry": {"type": "Point", "coordinates": [point[1], point[0]]},
+    }
 
 
 POPUP_FIELDS = ("label", "utc", "site", "count", "distance", "apogee", "outcome", "id")
@@ -331,17 +386,29 @@ def launch_layers(
     site_features = []
     for site in sites[sites["id"].isin(counts.index)].to_dict("records"):
         n = int(counts[site["id"]])
-        site_features.append(_point_feature((float(site["lat"]), float(site["lon"])), {
-            "name": _text(site["name"]), "aliases": _text(site.get("aliases") or ""),
-            "launches": n, "radius": float(4 + 3 * np.sqrt(n)),
-        }))
+        site_features.append(
+            _point_feature(
+                (float(site["lat"]), float(site["lon"])),
+                {
+                    "name": _text(site["name"]),
+                    "aliases": _text(site.get("aliases") or ""),
+                    "launches": n,
+                    "radius": float(4 + 3 * np.sqrt(n)),
+                },
+            )
+        )
     site_group = folium.FeatureGroup(name="Launch sites", show=True)
     if site_features:
         folium.GeoJson(
             {"type": "FeatureCollection", "features": site_features},
             marker=folium.CircleMarker(radius=6, fill=True),
-            style_function=lambda f: {"radius": f["properties"]["radius"], "color": "#333", "weight": 1,
-                                      "fillColor": "#ffffff", "fillOpacity": 0.85},
+            style_function=lambda f: {
+                "radius": f["properties"]["radius"],
+                "color": "#333",
+                "weight": 1,
+                "fillColor": "#ffffff",
+                "fillOpacity": 0.85,
+            },
             tooltip=folium.GeoJsonTooltip(fields=["name", "launches"], aliases=["Site", "Launch events"]),
             name="sites",
         ).add_to(site_group)
@@ -351,8 +418,12 @@ def launch_layers(
     if layers["tracks"]["features"]:
         folium.GeoJson(
             layers["tracks"],
-            style_function=lambda f: {"color": f["properties"]["colour"], "weight": 2.2, "opacity": 0.85,
-                                      "dashArray": f["properties"]["dash"]},
+            style_function=lambda f: {
+                "color": f["properties"]["colour"],
+                "weight": 2.2,
+                "opacity": 0.85,
+                "dashArray": f["properties"]["dash"],
+            },
             highlight_function=lambda f: {"weight": 5},
             tooltip=folium.GeoJsonTooltip(fields=["label", "distance"], aliases=["", "Distance"]),
             popup=folium.GeoJsonPopup(fields=list(POPUP_FIELDS), aliases=list(POPUP_ALIASES)),
@@ -366,8 +437,13 @@ def launch_layers(
         folium.GeoJson(
             points,
             marker=folium.CircleMarker(radius=5, fill=True),
-            style_function=lambda f: {"color": "#222", "weight": 1, "fillColor": f["properties"]["colour"],
-                                      "fillOpacity": 0.95, "radius": 5},
+            style_function=lambda f: {
+                "color": "#222",
+                "weight": 1,
+                "fillColor": f["properties"]["colour"],
+                "fillOpacity": 0.95,
+                "radius": 5,
+            },
             tooltip=folium.GeoJsonTooltip(fields=["label", "distance"], aliases=["", "Distance"]),
             popup=folium.GeoJsonPopup(fields=list(POPUP_FIELDS), aliases=list(POPUP_ALIASES)),
             name="impacts",
@@ -376,7 +452,9 @@ def launch_layers(
     return groups
 
 
-def leaflet_ring(lat: float, lon: float, radius_km: float) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+def leaflet_ring(
+    lat: float, lon: float, radius_km: float
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
     """(outline, fill) for Leaflet, with unwrapped longitudes.
 
     The outline is the ring itself. The fill is the same ring, closed along the pole it
@@ -392,7 +470,9 @@ def leaflet_ring(lat: float, lon: float, radius_km: float) -> tuple[list[tuple[f
     return outline, fill
 
 
-def ring_layer(rings: Iterable[tuple[float, float, float, str]], name: str = "Range rings") -> folium.FeatureGroup:
+def ring_layer(
+    rings: Iterable[tuple[float, float, float, str]], name: str = "Range rings"
+) -> folium.FeatureGroup:
     """Exact geodesic range rings; each ring is (lat, lon, radius_km, label)."""
     group = folium.FeatureGroup(name=name, show=True)
     palette = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
@@ -402,31 +482,55 @@ def ring_layer(rings: Iterable[tuple[float, float, float, str]], name: str = "Ra
         text = f"{html.escape(label)}: {radius_km:,.0f} km ({radius_km / geodesy.KM_PER_MILE:,.0f} mi)"
         # Copies one world east and west keep the ring visible when the user pans across 180°.
         for shift in (0.0, -360.0, 360.0):
-            folium.Polygon([(a, b + shift) for a, b in fill], stroke=False, fill=True, fill_color=colour,
-                           fill_opacity=0.05, interactive=False).add_to(group)
-            folium.PolyLine([(a, b + shift) for a, b in outline], color=colour, weight=2.2, tooltip=text,
-                            smooth_factor=0.5).add_to(group)
+            folium.Polygon(
+                [(a, b + shift) for a, b in fill],
+                stroke=False,
+                fill=True,
+                fill_color=colour,
+                fill_opacity=0.05,
+                interactive=False,
+            ).add_to(group)
+            folium.PolyLine(
+                [(a, b + shift) for a, b in outline],
+                color=colour,
+                weight=2.2,
+                tooltip=text,
+                smooth_factor=0.5,
+            ).add_to(group)
     return group
 
 
-def places_layer(places: pd.DataFrame, name: str = "Places in range", limit: int = 300) -> folium.FeatureGroup:
+def places_layer(
+    places: pd.DataFrame, name: str = "Places in range", limit: int = 300
+) -> folium.FeatureGroup:
     """Cities and places (the output of ``geodesy.cities_in_range``) as one GeoJson point layer."""
     group = folium.FeatureGroup(name=name, show=True)
     features = [
-        _point_feature((float(p["lat"]), float(p["lon"])), {
-            "name": _text(p["name"]), "country": _text(p.get("country", "")),
-            "distance": _figure(p.get("distance_km"), "km"),
-            "kind": _text(p.get("kind", "")),
-        })
+        _point_feature(
+            (float(p["lat"]), float(p["lon"])),
+            {
+                "name": _text(p["name"]),
+                "country": _text(p.get("country", "")),
+                "distance": _figure(p.get("distance_km"), "km"),
+                "kind": _text(p.get("kind", "")),
+            },
+        )
         for p in places.head(limit).to_dict("records")
     ]
     if features:
         folium.GeoJson(
             {"type": "FeatureCollection", "features": features},
             marker=folium.CircleMarker(radius=3, fill=True),
-            style_function=lambda f: {"color": "#444", "weight": 1, "fillColor": "#444" if f["properties"]["kind"] == "city"
-                                      else "#7B2D8E", "fillOpacity": 0.9, "radius": 3 if f["properties"]["kind"] == "city" else 5},
-            tooltip=folium.GeoJsonTooltip(fields=["name", "country", "distance"], aliases=["", "", "Distance"]),
+            style_function=lambda f: {
+                "color": "#444",
+                "weight": 1,
+                "fillColor": "#444" if f["properties"]["kind"] == "city" else "#7B2D8E",
+                "fillOpacity": 0.9,
+                "radius": 3 if f["properties"]["kind"] == "city" else 5,
+            },
+            tooltip=folium.GeoJsonTooltip(
+                fields=["name", "country", "distance"], aliases=["", "", "Distance"]
+            ),
             name="places",
         ).add_to(group)
     return group
@@ -434,8 +538,16 @@ def places_layer(places: pd.DataFrame, name: str = "Places in range", limit: int
 
 def origin_marker(lat: float, lon: float, label: str) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name="Origin", show=True)
-    folium.CircleMarker((lat, lon), radius=7, color="#000", weight=2, fill=True, fill_color="#fff", fill_opacity=1,
-                        tooltip=html.escape(label)).add_to(group)
+    folium.CircleMarker(
+        (lat, lon),
+        radius=7,
+        color="#000",
+        weight=2,
+        fill=True,
+        fill_color="#fff",
+        fill_opacity=1,
+        tooltip=html.escape(label),
+    ).add_to(group)
     return group
 
 
@@ -449,10 +561,19 @@ def selected_layer(event: dict[str, Any]) -> folium.FeatureGroup:
     if point is not None:
         line = geodesy.track(start, point, spacing_km=25)
         folium.PolyLine(line, color="#111", weight=7, opacity=0.35).add_to(group)
-        folium.PolyLine(line, color=colour, weight=4, dash_array="8 6" if basis == "estimated" else None,
-                        tooltip=label).add_to(group)
-        folium.CircleMarker(line[-1], radius=7, color="#111", weight=2, fill=True, fill_color=colour,
-                            fill_opacity=1, tooltip=f"{label}: {basis} impact").add_to(group)
+        folium.PolyLine(
+            line, color=colour, weight=4, dash_array="8 6" if basis == "estimated" else None, tooltip=label
+        ).add_to(group)
+        folium.CircleMarker(
+            line[-1],
+            radius=7,
+            color="#111",
+            weight=2,
+            fill=True,
+            fill_color=colour,
+            fill_opacity=1,
+            tooltip=f"{label}: {basis} impact",
+        ).add_to(group)
     folium.CircleMarker(start, radius=9, color="#111", weight=3, fill=False, tooltip=label).add_to(group)
     return group
 

@@ -77,33 +77,124 @@ class Table:
 
 
 LAUNCH_COLUMNS: tuple[Column, ...] = (
-    Column("id", "str", "Stable identifier, e.g. `2025-11-07-taegwan`: date, then a short slug.", required=True),
-    Column("launched_at", "datetime", "Launch time in UTC (ISO-8601). Less precise records use the first instant of the period.", "UTC", required=True),
-    Column("launched_at_precision", "str", "How precise `launched_at` is; a month-precise record did not report a day.", required=True, choices=PRECISIONS),
+    Column(
+        "id", "str", "Stable identifier, e.g. `2025-11-07-taegwan`: date, then a short slug.", required=True
+    ),
+    Column(
+        "launched_at",
+        "datetime",
+        "Launch time in UTC (ISO-8601). Less precise records use the first instant of the period.",
+        "UTC",
+        required=True,
+    ),
+    Column(
+        "launched_at_precision",
+        "str",
+        "How precise `launched_at` is; a month-precise record did not report a day.",
+        required=True,
+        choices=PRECISIONS,
+    ),
     Column("site_id", "str", "Launch site, a key of `sites.csv`.", required=True),
-    Column("lat", "float", "Launch latitude; may differ from the site's when reported as 'near' a place.", "degrees north", required=True, minimum=-90, maximum=90),
+    Column(
+        "lat",
+        "float",
+        "Launch latitude; may differ from the site's when reported as 'near' a place.",
+        "degrees north",
+        required=True,
+        minimum=-90,
+        maximum=90,
+    ),
     Column("lon", "float", "Launch longitude.", "degrees east", required=True, minimum=-180, maximum=180),
-    Column("system", "str", "Missile or launcher as commonly named, e.g. `Hwasong-11A (KN-23)`; a key of `systems.csv`.", required=True),
+    Column(
+        "system",
+        "str",
+        "Missile or launcher as commonly named, e.g. `Hwasong-11A (KN-23)`; a key of `systems.csv`.",
+        required=True,
+    ),
     Column("system_class", "str", "Class of the system.", required=True, choices=SYSTEM_CLASSES),
-    Column("count", "int", "Number of missiles fired in this event (a salvo of one system from one site at one time).", "missiles", required=True, minimum=1, maximum=100),
+    Column(
+        "count",
+        "int",
+        "Number of missiles fired in this event (a salvo of one system from one site at one time).",
+        "missiles",
+        required=True,
+        minimum=1,
+        maximum=100,
+    ),
     Column("distance_km", "float", "Headline ground distance flown.", "km", minimum=0, maximum=20000),
     Column("apogee_km", "float", "Headline maximum altitude.", "km", minimum=0, maximum=10000),
-    Column("flight_time_s", "float", "Headline flight time (cruise missiles can fly for hours).", "s", minimum=0, maximum=30000),
-    Column("bearing_deg", "float", "Initial heading from the launch point, clockwise from true north.", "degrees", minimum=0, maximum=360),
-    Column("impact_lat", "float", "Latitude of the impact point (reported or estimated).", "degrees north", minimum=-90, maximum=90),
-    Column("impact_lon", "float", "Longitude of the impact point.", "degrees east", minimum=-180, maximum=180),
-    Column("impact_basis", "str", "Whether the impact point was reported by a source, estimated from site + bearing + distance, or is unknown.", required=True, choices=IMPACT_BASES),
+    Column(
+        "flight_time_s",
+        "float",
+        "Headline flight time (cruise missiles can fly for hours).",
+        "s",
+        minimum=0,
+        maximum=30000,
+    ),
+    Column(
+        "bearing_deg",
+        "float",
+        "Initial heading from the launch point, clockwise from true north.",
+        "degrees",
+        minimum=0,
+        maximum=360,
+    ),
+    Column(
+        "impact_lat",
+        "float",
+        "Latitude of the impact point (reported or estimated).",
+        "degrees north",
+        minimum=-90,
+        maximum=90,
+    ),
+    Column(
+        "impact_lon", "float", "Longitude of the impact point.", "degrees east", minimum=-180, maximum=180
+    ),
+    Column(
+        "impact_basis",
+        "str",
+        "Whether the impact point was reported by a source, estimated from site + bearing + distance, or is unknown.",
+        required=True,
+        choices=IMPACT_BASES,
+    ),
     Column("landing_area", "str", "Where the missile came down, as reported.", choices=LANDING_AREAS),
-    Column("outcome", "str", "Whether the flight succeeded, as far as public sources tell.", required=True, choices=OUTCOMES),
-    Column("confirmation", "str", "How well established the launch is: confirmed by an outside government, only claimed by North Korea, or suspected.", required=True, choices=CONFIRMATIONS),
+    Column(
+        "outcome",
+        "str",
+        "Whether the flight succeeded, as far as public sources tell.",
+        required=True,
+        choices=OUTCOMES,
+    ),
+    Column(
+        "confirmation",
+        "str",
+        "How well established the launch is: confirmed by an outside government, only claimed by North Korea, or suspected.",
+        required=True,
+        choices=CONFIRMATIONS,
+    ),
     Column("notes", "str", "Free text: context, caveats, disagreements."),
 )
 
 SOURCE_COLUMNS: tuple[Column, ...] = (
     Column("launch_id", "str", "The launch event this source reports (`launches.csv` `id`).", required=True),
-    Column("source", "str", "Who said it: `ROK JCS`, `Japan MoD`, `US`, `KCNA`, or an outlet such as `Reuters`.", required=True),
-    Column("source_kind", "str", "Government statement, state media, news outlet or research organisation.", required=True, choices=SOURCE_KINDS),
-    Column("outlet", "str", "Where it was published or relayed, e.g. `Yonhap`, `AP`; same as `source` for a primary statement."),
+    Column(
+        "source",
+        "str",
+        "Who said it: `ROK JCS`, `Japan MoD`, `US`, `KCNA`, or an outlet such as `Reuters`.",
+        required=True,
+    ),
+    Column(
+        "source_kind",
+        "str",
+        "Government statement, state media, news outlet or research organisation.",
+        required=True,
+        choices=SOURCE_KINDS,
+    ),
+    Column(
+        "outlet",
+        "str",
+        "Where it was published or relayed, e.g. `Yonhap`, `AP`; same as `source` for a primary statement.",
+    ),
     Column("published_on", "date", "Date of the report (YYYY-MM-DD).", required=True),
     Column("url", "str", "Address of the report, when there is one."),
     Column("title", "str", "Headline of the report, when known."),
@@ -111,7 +202,12 @@ SOURCE_COLUMNS: tuple[Column, ...] = (
     Column("apogee_km", "float", "Apogee this source reported.", "km", minimum=0, maximum=10000),
     Column("flight_time_s", "float", "Flight time this source reported.", "s", minimum=0, maximum=30000),
     Column("count", "int", "Number of missiles this source reported.", "missiles", minimum=1, maximum=100),
-    Column("is_headline", "bool", "True for the one source whose figures the event shows first (rule: `HEADLINE_PRIORITY`).", required=True),
+    Column(
+        "is_headline",
+        "bool",
+        "True for the one source whose figures the event shows first (rule: `HEADLINE_PRIORITY`).",
+        required=True,
+    ),
 )
 
 SITE_COLUMNS: tuple[Column, ...] = (
@@ -149,7 +245,13 @@ PLACE_COLUMNS: tuple[Column, ...] = (
 )
 
 LAUNCHES = Table("launches", "One row per launch event.", LAUNCH_COLUMNS, seed_file="launches.csv")
-SOURCES = Table("launch_sources", "One row per source per launch, with the figures that source reported.", SOURCE_COLUMNS, key="", seed_file="launch_sources.csv")
+SOURCES = Table(
+    "launch_sources",
+    "One row per source per launch, with the figures that source reported.",
+    SOURCE_COLUMNS,
+    key="",
+    seed_file="launch_sources.csv",
+)
 SITES = Table("sites", "Launch sites.", SITE_COLUMNS, seed_file="sites.csv")
 SYSTEMS = Table("systems", "Missile systems.", SYSTEM_COLUMNS, key="name", seed_file="systems.csv")
 PLACES = Table("places", "Places people measure ranges to.", PLACE_COLUMNS, seed_file="places.csv")

@@ -28,13 +28,14 @@ from sqlalchemy.engine import Connection, Engine
 
 from geodata.errors import InvalidEvent, StoreError
 from geodata.events import (
+    Record,
     RowError,
     choose_headline,
     launches_frame,
     sources_frame,
     validate_launches,
-    validate_table,
     validate_sources,
+    validate_table,
 )
 from geodata.schema import LAUNCHES, PLACES, SITES, SOURCES, SYSTEMS, Column, Table
 
@@ -80,8 +81,12 @@ def _sql_table(table: Table) -> sa.Table:
         columns.append(sa.Column("row_id", sa.Integer, primary_key=True, autoincrement=True))
     for column in table.columns:
         columns.append(
-            sa.Column(column.name, _SQL_TYPES[column.dtype](), primary_key=column.name == table.key,
-                      nullable=not column.required)
+            sa.Column(
+                column.name,
+                _SQL_TYPES[column.dtype](),
+                primary_key=column.name == table.key,
+                nullable=not column.required,
+            )
         )
     return sa.Table(table.name, metadata, *columns)
 
@@ -105,10 +110,20 @@ audit_table = sa.Table(
     sa.Column("old_value", sa.Text),  # JSON of the row before the change
     sa.Column("new_value", sa.Text),
 )
-meta_table = sa.Table("meta", metadata, sa.Column("key", sa.Text, primary_key=True), sa.Column("value", sa.Text))
+meta_table = sa.Table(
+    "meta", metadata, sa.Column("key", sa.Text, primary_key=True), sa.Column("value", sa.Text)
+)
 
-_BY_NAME = {t.name: (t, s) for t, s in ((LAUNCHES, launches_table), (SOURCES, sources_table), (SITES, sites_table),
-                                         (SYSTEMS, systems_table), (PLACES, places_table))}
+_BY_NAME = {
+    t.name: (t, s)
+    for t, s in (
+        (LAUNCHES, launches_table),
+        (SOURCES, sources_table),
+        (SITES, sites_table),
+        (SYSTEMS, systems_table),
+        (PLACES, places_table),
+    )
+}
 
 
 @dataclass
@@ -125,7 +140,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _to_sql(table: Table, record: dict[str, Any]) -> dict[str, Any]:
+def _to_sql(table: Table, record: Record) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for column in table.columns:
         value = record.get(column.name)
@@ -178,7 +193,7 @@ class Store:
         frame = launches_frame(self._read(launches_table, LAUNCHES).to_dict("records"))
         return frame.sort_values(["launched_at", "id"], ignore_index=True)
 
-    def launch(self, launch_id: str) -> dict[str, Any] | None:
+    def launch(self, launch_id: str) -> Record | None:
         frame = self.launches()
         match = frame[frame["id"] == launch_id]
         return None if match.empty else match.iloc[0].to_dict()
@@ -199,22 +214,42 @@ class Store:
     def audit(self, limit: int = 200) -> pd.DataFrame:
         query = sa.select(audit_table).order_by(audit_table.c.id.desc()).limit(limit)
         with self.engine.connect() as connection:
-            return pd.DataFrame([dict(r._mapping) for r in connection.execute(query)],
-                                columns=[c.name for c in audit_table.columns])
+            return pd.DataFrame(
+                [dict(r._mapping) for r in connection.execute(query)],
+                columns=[c.name for c in audit_table.columns],
+            )
 
     def version(self) -> int:
         """A number that changes with every write; pages use it to invalidate caches."""
         with self.engine.connect() as connection:
-            return int(connection.execute(sa.select(sa.func.coalesce(sa.func.max(audit_table.c.id), 0))).scalar_one())
+            return int(
+                connection.execute(sa.select(sa.func.coalesce(sa.func.max(audit_table.c.id), 0))).scalar_one()
+            )
 
     # --- writing -----------------------------------------------------------------
-    def _audit(self, connection: Connection, actor: str, action: str, table: str, key: str,
-               old: dict[str, Any] | None, new: dict[str, Any] | None) -> None:
-        connection.execute(audit_table.insert().values(
-            at=_now(), actor=actor, action=action, table_name=table, row_key=key,
-            old_value=_json(old), new_value=_json(new)))
+    def _audit(
+        self,
+        connection: Connection,
+        actor: str,
+        action: str,
+        table: str,
+        key: str,
+        old: dict[str, Any] | None,
+        new: dict[str, Any] | None,
+    ) -> None:
+        connection.execute(
+            audit_table.insert().values(
+                at=_now(),
+                actor=actor,
+                action=action,
+                table_name=table,
+                row_key=key,
+                old_value=_json(old),
+                new_value=_json(new),
+            )
+        )
 
-    def _insert(self, connection: Connection, table: Table, record: dict[str, Any], actor: str) -> None:
+    def _insert(self, connection: Connection, table: Table, record: Record, actor: str) -> None:
         sql_table = _BY_NAME[table.name][1]
         row = _to_sql(table, record)
         connection.execute(sql_table.insert().values(**row))
@@ -223,7 +258,8 @@ class Store:
 
     def _deleted_keys(self, connection: Connection, table_name: str) -> set[str]:
         query = sa.select(audit_table.c.row_key).where(
-            audit_table.c.table_name == table_name, audit_table.c.action == "delete")
+            audit_table.c.table_name == table_name, audit_table.c.action == "delete"
+        )
         return {r[0] for r in connection.execute(query)}
 
     def _stored_keys(self, connection: Connection, sql_table: sa.Table, key: str) -> set[str]:
@@ -239,7 +275,8 @@ class Store:
         digest = _digest(seeds_dir)
         with self.engine.begin() as connection:
             previous = connection.execute(
-                sa.select(meta_table.c.value).where(meta_table.c.key == "seed_digest")).scalar_one_or_none()
+                sa.select(meta_table.c.value).where(meta_table.c.key == "seed_digest")
+            ).scalar_one_or_none()
             if previous == digest:
                 return 0
             inserted = 0
@@ -248,18 +285,29 @@ class Store:
                 inserted += self._seed_keyed(connection, table, frames[table.name], actor)
             sites = self._stored_keys(connection, sites_table, "id")
             systems = self._stored_keys(connection, systems_table, "name")
-            valid, errors = validate_launches(frames[LAUNCHES.name], site_ids=sites, system_names=systems,
-                                              row_numbers=_file_rows(frames[LAUNCHES.name]))
+            valid, errors = validate_launches(
+                frames[LAUNCHES.name],
+                site_ids=sites,
+                system_names=systems,
+                row_numbers=_file_rows(frames[LAUNCHES.name]),
+            )
             if errors:
-                raise InvalidEvent(f"seeds/launches.csv has {len(errors)} invalid row(s): {errors[0]}", errors)
+                raise InvalidEvent(
+                    f"seeds/launches.csv has {len(errors)} invalid row(s): {errors[0]}", errors
+                )
             new_ids = self._new_keys(connection, LAUNCHES, valid["id"])
             for record in valid[valid["id"].isin(new_ids)].to_dict("records"):
                 self._insert(connection, LAUNCHES, record, actor)
                 inserted += 1
-            sources, errors = validate_sources(frames[SOURCES.name], launch_ids=set(valid["id"]),
-                                               row_numbers=_file_rows(frames[SOURCES.name]))
+            sources, errors = validate_sources(
+                frames[SOURCES.name],
+                launch_ids=set(valid["id"]),
+                row_numbers=_file_rows(frames[SOURCES.name]),
+            )
             if errors:
-                raise InvalidEvent(f"seeds/launch_sources.csv has {len(errors)} invalid row(s): {errors[0]}", errors)
+                raise InvalidEvent(
+                    f"seeds/launch_sources.csv has {len(errors)} invalid row(s): {errors[0]}", errors
+                )
             for record in choose_headline(sources[sources["launch_id"].isin(new_ids)]).to_dict("records"):
                 self._insert(connection, SOURCES, record, actor)
                 inserted += 1
@@ -269,13 +317,17 @@ class Store:
 
     def _new_keys(self, connection: Connection, table: Table, keys: Iterable[str]) -> set[str]:
         sql_table = _BY_NAME[table.name][1]
-        skip = self._stored_keys(connection, sql_table, table.key) | self._deleted_keys(connection, table.name)
+        skip = self._stored_keys(connection, sql_table, table.key) | self._deleted_keys(
+            connection, table.name
+        )
         return {k for k in keys if k not in skip}
 
     def _seed_keyed(self, connection: Connection, table: Table, frame: pd.DataFrame, actor: str) -> int:
-        records, bad, errors = validate_table(table, frame, _file_rows(frame))
+        records, _bad, errors = validate_table(table, frame, _file_rows(frame))
         if errors:
-            raise InvalidEvent(f"seeds/{table.seed_file} has {len(errors)} invalid row(s): {errors[0]}", errors)
+            raise InvalidEvent(
+                f"seeds/{table.seed_file} has {len(errors)} invalid row(s): {errors[0]}", errors
+            )
         new_keys = self._new_keys(connection, table, [r[table.key] for r in records])
         count = 0
         for record in records:
@@ -307,10 +359,11 @@ class Store:
         stored = self.launches().set_index("id")
         candidate = launches.copy()
         unchanged = [
-            i for i, row in candidate.iterrows()
-            if str(row.get("id")) in stored.index and _same_event(row, stored.loc[str(row.get("id"))])
+            i
+            for i, row in candidate.iterrows()
+            if str(row.get("id")) in stored.index and _same_event(row, stored.loc[[str(row.get("id"))]].iloc[0])
         ]
-        result.unchanged = [str(candidate.loc[i, "id"]) for i in unchanged]
+        result.unchanged = [str(candidate.at[i, "id"]) for i in unchanged]
         candidate = candidate.drop(index=unchanged)
         # A default index means "row n of what was given" (1-based); readers of files set the
         # index to the line number an editor shows, and that label is kept.
@@ -318,11 +371,18 @@ class Store:
         row_numbers = [int(i) + offset if isinstance(i, int) else str(i) for i in candidate.index]
         systems = set(self.systems()["name"])
         valid, errors = validate_launches(
-            candidate, site_ids=set(self.sites()["id"]), system_names=None if add_unknown_systems else systems,
-            existing_ids=set(stored.index), row_numbers=row_numbers)
-        source_candidates = sources[~sources["launch_id"].isin(result.unchanged)] if not sources.empty else sources
+            candidate,
+            site_ids=set(self.sites()["id"]),
+            system_names=None if add_unknown_systems else systems,
+            existing_ids=set(stored.index),
+            row_numbers=row_numbers,
+        )
+        source_candidates = (
+            sources[~sources["launch_id"].isin(result.unchanged)] if not sources.empty else sources
+        )
         valid_sources, source_errors = validate_sources(
-            source_candidates, launch_ids=set(valid["id"]) | set(candidate["id"].dropna().astype(str)))
+            source_candidates, launch_ids=set(valid["id"]) | set(candidate["id"].dropna().astype(str))
+        )
         result.errors = errors + source_errors
         valid_sources = valid_sources[valid_sources["launch_id"].isin(valid["id"])]
         if dry_run:
@@ -331,12 +391,22 @@ class Store:
             return result
         if result.errors and not skip_invalid:
             raise InvalidEvent(
-                f"{len(result.errors)} invalid row(s); nothing was written. First: {result.errors[0]}", result.errors)
+                f"{len(result.errors)} invalid row(s); nothing was written. First: {result.errors[0]}",
+                result.errors,
+            )
         with self.engine.begin() as connection:
             for record in valid.to_dict("records"):
                 if record["system"] not in systems:
-                    self._insert(connection, SYSTEMS, {"name": record["system"], "system_class": record["system_class"],
-                                                       "notes": f"added by {actor}"}, actor)
+                    self._insert(
+                        connection,
+                        SYSTEMS,
+                        {
+                            "name": record["system"],
+                            "system_class": record["system_class"],
+                            "notes": f"added by {actor}",
+                        },
+                        actor,
+                    )
                     systems.add(record["system"])
                     result.systems_added.append(record["system"])
                 self._insert(connection, LAUNCHES, record, actor)
@@ -345,22 +415,35 @@ class Store:
                 self._insert(connection, SOURCES, record, actor)
         return result
 
-    def add_launch(self, event: dict[str, Any], sources: Iterable[dict[str, Any]] = (), *, actor: str = "form") -> str:
+    def add_launch(
+        self, event: dict[str, Any], sources: Iterable[dict[str, Any]] = (), *, actor: str = "form"
+    ) -> str:
         """Insert one event with its sources; raises InvalidEvent (nothing written) when invalid."""
         source_rows = [{**s, "launch_id": event.get("id")} for s in sources]
-        self.import_launches(pd.DataFrame([event]), pd.DataFrame(source_rows, columns=SOURCES.names), actor=actor)
+        self.import_launches(
+            pd.DataFrame([event]), pd.DataFrame(source_rows, columns=SOURCES.names), actor=actor
+        )
         return str(event["id"])
 
-    def update_launch(self, launch_id: str, changes: dict[str, Any], *, actor: str = "form") -> dict[str, Any]:
+    def update_launch(
+        self, launch_id: str, changes: dict[str, Any], *, actor: str = "form"
+    ) -> dict[str, Any]:
         """Apply ``changes`` to one event after validating the edited row; returns the new row."""
         with self.engine.begin() as connection:
-            old = connection.execute(sa.select(launches_table).where(launches_table.c.id == launch_id)).mappings().first()
+            old = (
+                connection.execute(sa.select(launches_table).where(launches_table.c.id == launch_id))
+                .mappings()
+                .first()
+            )
             if old is None:
                 raise InvalidEvent(f"no launch with id {launch_id!r}")
             edited = {**dict(old), **changes, "id": launch_id}
             valid, errors = validate_launches(
-                pd.DataFrame([edited]), site_ids=set(self.sites()["id"]),
-                system_names=set(self.systems()["name"]), row_numbers=[launch_id])
+                pd.DataFrame([edited]),
+                site_ids=set(self.sites()["id"]),
+                system_names=set(self.systems()["name"]),
+                row_numbers=[launch_id],
+            )
             if errors:
                 raise InvalidEvent(f"edit of {launch_id!r} is invalid: {errors[0]}", errors)
             new = _to_sql(LAUNCHES, valid.iloc[0].to_dict())
@@ -371,15 +454,30 @@ class Store:
     def delete_launch(self, launch_id: str, *, actor: str = "form") -> None:
         """Delete one event and its sources; the audit row keeps the old values (and stops re-seeding it)."""
         with self.engine.begin() as connection:
-            old = connection.execute(sa.select(launches_table).where(launches_table.c.id == launch_id)).mappings().first()
+            old = (
+                connection.execute(sa.select(launches_table).where(launches_table.c.id == launch_id))
+                .mappings()
+                .first()
+            )
             if old is None:
                 raise InvalidEvent(f"no launch with id {launch_id!r}")
-            old_sources = [dict(r) for r in connection.execute(
-                sa.select(sources_table).where(sources_table.c.launch_id == launch_id)).mappings()]
+            old_sources = [
+                dict(r)
+                for r in connection.execute(
+                    sa.select(sources_table).where(sources_table.c.launch_id == launch_id)
+                ).mappings()
+            ]
             connection.execute(sources_table.delete().where(sources_table.c.launch_id == launch_id))
             connection.execute(launches_table.delete().where(launches_table.c.id == launch_id))
-            self._audit(connection, actor, "delete", LAUNCHES.name, launch_id,
-                        {**dict(old), "sources": old_sources}, None)
+            self._audit(
+                connection,
+                actor,
+                "delete",
+                LAUNCHES.name,
+                launch_id,
+                {**dict(old), "sources": old_sources},
+                None,
+            )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -429,7 +527,11 @@ def _normalise(column: Column, value: Any) -> Any:
         pass
     try:
         if column.dtype == "datetime":
-            return pd.Timestamp(value).tz_convert("UTC") if pd.Timestamp(value).tzinfo else pd.Timestamp(value).tz_localize("UTC")
+            return (
+                pd.Timestamp(value).tz_convert("UTC")
+                if pd.Timestamp(value).tzinfo
+                else pd.Timestamp(value).tz_localize("UTC")
+            )
         if column.dtype in ("float", "int"):
             return round(float(value), 6)
     except (TypeError, ValueError):

@@ -34,7 +34,9 @@ FIXTURE_LAUNCH_FEATURES = 3 + 2 + 2
 def _require_browser() -> None:
     if browser_available():
         return
-    reason = "Debian chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)"
+    reason = (
+        "Debian chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)"
+    )
     if os.environ.get("LAUNCHMAP_REQUIRE_BROWSER"):
         pytest.fail(reason)
     pytest.skip(reason)
@@ -88,8 +90,9 @@ def test_launch_map__leaflet_draws_every_launch_feature_offline(dashboard: str, 
 
 
 def test_launch_map__shared_link_reopens_event_with_rings(dashboard: str, browser) -> None:
-    probe = _open(browser, dashboard + "/?event=2017-11-28-sunan&class=ICBM", "launch_map_event",
-                  min_paths=1 + 1 + 1)
+    probe = _open(
+        browser, dashboard + "/?event=2017-11-28-sunan&class=ICBM", "launch_map_event", min_paths=1 + 1 + 1
+    )
     # One site, one track, one impact, plus the selection overlay and the Hwasong-15 ring outlines.
     assert probe["paths"] > 3
     assert "Hwasong-15" in browser.page_source

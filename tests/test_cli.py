@@ -29,7 +29,11 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_events__json_lists_seeded_events(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "events", "--format", "json")
     assert code == 0
-    assert [e["id"] for e in json.loads(out)] == ["2012-12-12-sohae", "2017-11-28-sunan", "2025-11-07-taegwan"]
+    assert [e["id"] for e in json.loads(out)] == [
+        "2012-12-12-sohae",
+        "2017-11-28-sunan",
+        "2025-11-07-taegwan",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -65,9 +69,20 @@ def write_csv(path: Path, rows: list[dict]) -> Path:
     return path
 
 
-GOOD = {"id": "2025-11-08-sunan", "launched_at": "2025-11-08T01:00:00Z", "launched_at_precision": "minute",
-        "site_id": "sunan", "lat": 39.224, "lon": 125.67, "system": "Unknown SRBM", "system_class": "SRBM",
-        "count": 2, "impact_basis": "none", "outcome": "unknown", "confirmation": "suspected"}
+GOOD = {
+    "id": "2025-11-08-sunan",
+    "launched_at": "2025-11-08T01:00:00Z",
+    "launched_at_precision": "minute",
+    "site_id": "sunan",
+    "lat": 39.224,
+    "lon": 125.67,
+    "system": "Unknown SRBM",
+    "system_class": "SRBM",
+    "count": 2,
+    "impact_basis": "none",
+    "outcome": "unknown",
+    "confirmation": "suspected",
+}
 
 
 def test_import__twice_does_not_duplicate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -80,8 +95,12 @@ def test_import__twice_does_not_duplicate(capsys: pytest.CaptureFixture[str], tm
     assert sum(e["id"] == "2025-11-08-sunan" for e in json.loads(out)) == 1
 
 
-def test_import__bad_row_writes_nothing_and_exits_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "mixed.csv", [GOOD, {**GOOD, "id": "b", "launched_at": "2099-01-01T00:00:00Z"}])
+def test_import__bad_row_writes_nothing_and_exits_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "mixed.csv", [GOOD, {**GOOD, "id": "b", "launched_at": "2099-01-01T00:00:00Z"}]
+    )
     code, _, err = run(capsys, "import", str(path))
     assert code == 1
     assert "row 3, column 'launched_at'" in err and "nothing was written" in err
@@ -105,8 +124,9 @@ def test_import__skip_invalid(capsys: pytest.CaptureFixture[str], tmp_path: Path
         (b"hello", "notes.docx", "expected a .csv, .xlsx"),
     ],
 )
-def test_import__unreadable_files_are_clear_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path,
-                                                   content: bytes, name: str, message: str) -> None:
+def test_import__unreadable_files_are_clear_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, name: str, message: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     code, _, err = run(capsys, "import", str(path))

@@ -60,8 +60,12 @@ def test_page__renders_without_exception(page: str) -> None:
 
 def test_launch_map__key_figures_for_all_events() -> None:
     app = open_page()
-    assert metrics(app) == {"Launch events": "3", "Missiles fired": "3", "Longest flight": "950 km",
-                            "Highest apogee": "4,475 km"}
+    assert metrics(app) == {
+        "Launch events": "3",
+        "Missiles fired": "3",
+        "Longest flight": "950 km",
+        "Highest apogee": "4,475 km",
+    }
 
 
 def test_launch_map__map_uses_local_assets_and_geojson_layers() -> None:
@@ -81,7 +85,9 @@ def test_launch_map__map_uses_local_assets_and_geojson_layers() -> None:
         ("Outcome", ["failure"], "0"),
     ],
 )
-def test_launch_map__multiselect_filters_change_figures(widget: str, value: list[str], expected_events: str) -> None:
+def test_launch_map__multiselect_filters_change_figures(
+    widget: str, value: list[str], expected_events: str
+) -> None:
     app = open_page()
     next(m for m in app.multiselect if m.label == widget).set_value(value).run()
     assert metrics(app)["Launch events"] == expected_events

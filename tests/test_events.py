@@ -115,7 +115,13 @@ def test_validate_launches__unknown_column_is_reported() -> None:
 
 
 def source(**fields: object) -> dict:
-    return {"launch_id": "a", "source": "Yonhap", "source_kind": "news", "published_on": "2025-11-07", **fields}
+    return {
+        "launch_id": "a",
+        "source": "Yonhap",
+        "source_kind": "news",
+        "published_on": "2025-11-07",
+        **fields,
+    }
 
 
 def test_validate_sources__one_headline_per_launch() -> None:
@@ -130,38 +136,61 @@ def test_validate_sources__unknown_launch() -> None:
 
 
 def test_choose_headline__prefers_jcs_then_japan_then_us_then_kcna() -> None:
-    frame = sources_frame([
-        source(source="KCNA", source_kind="state media", is_headline=False),
-        source(source="Japan MoD", source_kind="government", is_headline=False),
-        source(source="ROK JCS", source_kind="government", is_headline=False),
-        source(launch_id="b", source="KCNA", source_kind="state media", is_headline=False),
-        source(launch_id="b", source="Japan MoD", source_kind="government", is_headline=False),
-    ])
+    frame = sources_frame(
+        [
+            source(source="KCNA", source_kind="state media", is_headline=False),
+            source(source="Japan MoD", source_kind="government", is_headline=False),
+            source(source="ROK JCS", source_kind="government", is_headline=False),
+            source(launch_id="b", source="KCNA", source_kind="state media", is_headline=False),
+            source(launch_id="b", source="Japan MoD", source_kind="government", is_headline=False),
+        ]
+    )
     marked = choose_headline(frame)
     headline = marked[marked["is_headline"]].set_index("launch_id")["source"].to_dict()
     assert headline == {"a": "ROK JCS", "b": "Japan MoD"}
 
 
 def test_choose_headline__keeps_an_explicit_choice() -> None:
-    frame = sources_frame([source(source="ROK JCS", is_headline=False), source(source="Reuters", is_headline=True)])
+    frame = sources_frame(
+        [source(source="ROK JCS", is_headline=False), source(source="Reuters", is_headline=True)]
+    )
     marked = choose_headline(frame)
     assert marked[marked["is_headline"]]["source"].tolist() == ["Reuters"]
 
 
 def test_disagreements__flags_700_vs_450_km() -> None:
-    frame = sources_frame([source(source="ROK JCS", distance_km=700.0), source(source="Japan MoD", distance_km=450.0,
-                                                                           apogee_km=50.0)])
+    frame = sources_frame(
+        [
+            source(source="ROK JCS", distance_km=700.0),
+            source(source="Japan MoD", distance_km=450.0, apogee_km=50.0),
+        ]
+    )
     assert disagreements(frame) == {"a": ["distance_km"]}
 
 
 def test_filter_launches__each_filter() -> None:
-    launches = launches_frame([
-        {**GOOD_ROW, "launched_at": pd.Timestamp("2025-11-07T03:35Z"), "distance_km": 700.0},
-        {**GOOD_ROW, "id": "b", "launched_at": pd.Timestamp("2017-11-28T18:17Z"), "system": "Hwasong-15",
-         "system_class": "ICBM", "site_id": "sunan", "distance_km": 950.0, "outcome": "success"},
-        {**GOOD_ROW, "id": "c", "launched_at": pd.Timestamp("2017-11-29T00:00Z"), "distance_km": None,
-         "outcome": "failure"},
-    ])
+    launches = launches_frame(
+        [
+            {**GOOD_ROW, "launched_at": pd.Timestamp("2025-11-07T03:35Z"), "distance_km": 700.0},
+            {
+                **GOOD_ROW,
+                "id": "b",
+                "launched_at": pd.Timestamp("2017-11-28T18:17Z"),
+                "system": "Hwasong-15",
+                "system_class": "ICBM",
+                "site_id": "sunan",
+                "distance_km": 950.0,
+                "outcome": "success",
+            },
+            {
+                **GOOD_ROW,
+                "id": "c",
+                "launched_at": pd.Timestamp("2017-11-29T00:00Z"),
+                "distance_km": None,
+                "outcome": "failure",
+            },
+        ]
+    )
     ids = lambda frame: sorted(frame["id"])  # noqa: E731
     assert ids(filter_launches(launches, since="2020-01-01")) == ["2025-11-07-taegwan"]
     assert ids(filter_launches(launches, until="2017-11-28")) == ["b"]

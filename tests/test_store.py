@@ -37,7 +37,9 @@ def test_seed__is_idempotent_and_audited(store: Store) -> None:
     assert reopened.seed(FIXTURE_SEEDS) == 0
     assert len(reopened.launches()) == 3
     audit = store.audit(limit=1000)
-    assert (audit["action"] == "insert").sum() == 3 + 5 + 3 + 4 + 2  # launches, sources, sites, systems, places
+    assert (
+        audit["action"] == "insert"
+    ).sum() == 3 + 5 + 3 + 4 + 2  # launches, sources, sites, systems, places
 
 
 def test_seed__headline_follows_the_documented_rule(store: Store) -> None:
@@ -51,8 +53,10 @@ def test_seed__changed_seeds_add_new_rows_but_keep_user_edits(store: Store, tmp_
     seeds = tmp_path / "seeds"
     shutil.copytree(FIXTURE_SEEDS, seeds)
     with (seeds / "launches.csv").open("a") as handle:
-        handle.write("2025-11-09-sunan,2025-11-09T00:00:00Z,day,sunan,39.224,125.670,Unknown SRBM,SRBM,1,,,,,,,none,,"
-                     "unknown,suspected,\n")
+        handle.write(
+            "2025-11-09-sunan,2025-11-09T00:00:00Z,day,sunan,39.224,125.670,Unknown SRBM,SRBM,1,,,,,,,none,,"
+            "unknown,suspected,\n"
+        )
     assert store.seed(seeds) == 1
     launches = store.launches().set_index("id")
     assert launches.loc["2025-11-07-taegwan", "distance_km"] == 650.0  # edit kept
@@ -102,7 +106,9 @@ def test_import__same_id_with_other_values_is_an_error(store: Store) -> None:
 
 
 def test_import__dry_run_reports_without_writing(store: Store) -> None:
-    result = store.import_launches(pd.DataFrame([NEW_EVENT, {**NEW_EVENT, "id": "x", "count": 0}]), dry_run=True)
+    result = store.import_launches(
+        pd.DataFrame([NEW_EVENT, {**NEW_EVENT, "id": "x", "count": 0}]), dry_run=True
+    )
     assert result.inserted == ["2025-11-08-sunan"] and result.errors[0].column == "count"
     assert "2025-11-08-sunan" not in set(store.launches()["id"])
 
@@ -114,9 +120,18 @@ def test_import__unknown_system_is_added_to_the_catalogue(store: Store) -> None:
 
 
 def test_add_launch__with_sources_picks_a_headline(store: Store) -> None:
-    store.add_launch(NEW_EVENT, [{"source": "KCNA", "source_kind": "state media", "published_on": "2025-11-09"},
-                                 {"source": "ROK JCS", "source_kind": "government", "published_on": "2025-11-08",
-                                  "distance_km": 300}])
+    store.add_launch(
+        NEW_EVENT,
+        [
+            {"source": "KCNA", "source_kind": "state media", "published_on": "2025-11-09"},
+            {
+                "source": "ROK JCS",
+                "source_kind": "government",
+                "published_on": "2025-11-08",
+                "distance_km": 300,
+            },
+        ],
+    )
     sources = store.sources(["2025-11-08-sunan"]).set_index("source")
     assert bool(sources.loc["ROK JCS", "is_headline"]) and not bool(sources.loc["KCNA", "is_headline"])
 
@@ -149,7 +164,10 @@ def test_store__sqlite_uses_wal(store: Store) -> None:
 
 @pytest.mark.parametrize(
     ("given", "expected_start"),
-    [("postgresql+psycopg://u:p@db/launchmap", "postgresql+psycopg://"), ("sqlite:///x.db", "sqlite:///x.db")],
+    [
+        ("postgresql+psycopg://u:p@db/launchmap", "postgresql+psycopg://"),
+        ("sqlite:///x.db", "sqlite:///x.db"),
+    ],
 )
 def test_resolve_db_url__urls_pass_through(given: str, expected_start: str) -> None:
     assert resolve_db_url(given).startswith(expected_start)

@@ -18,26 +18,51 @@ def what_if() -> None:
     testable = launches.dropna(subset=["apogee_km", "distance_km"])
     testable = testable[(testable["apogee_km"] > 0) & (testable["distance_km"] > 0)]
     labels = {"": "— type your own —", **{r["id"]: maps.event_label(r) for r in testable.to_dict("records")}}
-    default = next((i for i in testable["id"] if "hwasong-15" in str(testable.set_index("id").loc[i, "system"]).lower()), "")
-    picked = st.selectbox("Start from a past test", list(labels), format_func=labels.get,
-                          index=list(labels).index(default) if default else 0)
+    default = next(
+        (i for i in testable["id"] if "hwasong-15" in str(testable.set_index("id").loc[i, "system"]).lower()),
+        "",
+    )
+    picked = st.selectbox(
+        "Start from a past test",
+        list(labels),
+        format_func=labels.get,
+        index=list(labels).index(default) if default else 0,
+    )
     row = testable.set_index("id").loc[picked] if picked else None
     a, b, c, d = st.columns(4)
-    apogee = a.number_input("Apogee (km)", min_value=1.0, max_value=20000.0,
-                            value=float(row["apogee_km"]) if row is not None else 4475.0, step=10.0, key=f"wi_h_{picked}")
-    distance = b.number_input("Distance flown (km)", min_value=1.0, max_value=19000.0,
-                              value=float(row["distance_km"]) if row is not None else 950.0, step=10.0, key=f"wi_d_{picked}")
-    apogee_error = c.number_input("± apogee (km)", min_value=0.0, value=float(round(apogee * 0.05)), step=5.0, key=f"wi_he_{picked}")
-    distance_error = d.number_input("± distance (km)", min_value=0.0, value=float(round(distance * 0.05)), step=5.0,
-                                    key=f"wi_de_{picked}")
+    apogee = a.number_input(
+        "Apogee (km)",
+        min_value=1.0,
+        max_value=20000.0,
+        value=float(row["apogee_km"]) if row is not None else 4475.0,
+        step=10.0,
+        key=f"wi_h_{picked}",
+    )
+    distance = b.number_input(
+        "Distance flown (km)",
+        min_value=1.0,
+        max_value=19000.0,
+        value=float(row["distance_km"]) if row is not None else 950.0,
+        step=10.0,
+        key=f"wi_d_{picked}",
+    )
+    apogee_error = c.number_input(
+        "± apogee (km)", min_value=0.0, value=float(round(apogee * 0.05)), step=5.0, key=f"wi_he_{picked}"
+    )
+    distance_error = d.number_input(
+        "± distance (km)", min_value=0.0, value=float(round(distance * 0.05)), step=5.0, key=f"wi_de_{picked}"
+    )
     try:
         estimate = ballistics.analyse_trajectory(apogee, distance, apogee_error, distance_error)
     except LaunchmapError as error:
         st.error(str(error))
         return
     m1, m2, m3, m4 = st.columns(4)
-    m1.metric("Trajectory", estimate.trajectory_class,
-              help=f"apogee/range {estimate.apogee_to_range_ratio:.2f} vs minimum-energy {estimate.minimum_energy_ratio:.2f}")
+    m1.metric(
+        "Trajectory",
+        estimate.trajectory_class,
+        help=f"apogee/range {estimate.apogee_to_range_ratio:.2f} vs minimum-energy {estimate.minimum_energy_ratio:.2f}",
+    )
     m2.metric("Burnout speed", f"{estimate.burnout_speed_km_s:.2f} km/s")
     if estimate.unbounded:
         m3.metric("Equivalent range", "unbounded")
@@ -52,17 +77,35 @@ def what_if() -> None:
     st.info(estimate.caveat)
     if estimate.method_applies and estimate.equivalent_range_km and row is not None:
         common.ensure_static_assets()
-        base = maps.base_map(vendor_url=common.VENDOR_URL, basemap_url=common.BASEMAP_URL,
-                             center=(float(row["lat"]), float(row["lon"])), zoom=2, legend_classes=(), online_tiles=False)
+        base = maps.base_map(
+            vendor_url=common.VENDOR_URL,
+            basemap_url=common.BASEMAP_URL,
+            center=(float(row["lat"]), float(row["lon"])),
+            zoom=2,
+            legend_classes=(),
+            online_tiles=False,
+        )
         rings = [(float(row["lat"]), float(row["lon"]), estimate.equivalent_range_km, "equivalent range")]
-        st_folium(base, feature_group_to_add=[maps.ring_layer(rings)], returned_objects=[], use_container_width=True,
-                  height=380, key="whatif_map")
+        st_folium(
+            base,
+            feature_group_to_add=[maps.ring_layer(rings)],
+            returned_objects=[],
+            use_container_width=True,
+            height=380,
+            key="whatif_map",
+        )
     with st.expander("The formulas"):
         st.markdown(estimate.method)
-        st.latex(r"\psi = D/R,\quad r_a = R + H,\quad e = \frac{H}{H + R(1-\cos(\psi/2))},\quad a = \frac{r_a}{1+e}")
-        st.latex(r"v^2 = \mu\left(\frac{2}{R} - \frac{1}{a}\right),\quad Q = \frac{v^2 R}{\mu},\quad "
-                 r"\text{range} = 2R\,\arcsin\frac{Q}{2-Q}\ \ (Q<1)")
-        st.caption("μ = 398,600.44 km³/s², R = 6,371 km. Free-flight time from Kepler's equation on the same ellipse.")
+        st.latex(
+            r"\psi = D/R,\quad r_a = R + H,\quad e = \frac{H}{H + R(1-\cos(\psi/2))},\quad a = \frac{r_a}{1+e}"
+        )
+        st.latex(
+            r"v^2 = \mu\left(\frac{2}{R} - \frac{1}{a}\right),\quad Q = \frac{v^2 R}{\mu},\quad "
+            r"\text{range} = 2R\,\arcsin\frac{Q}{2-Q}\ \ (Q<1)"
+        )
+        st.caption(
+            "μ = 398,600.44 km³/s², R = 6,371 km. Free-flight time from Kepler's equation on the same ellipse."
+        )
 
 
 def main() -> None:
@@ -70,7 +113,8 @@ def main() -> None:
     st.markdown(
         "launchmap maps North Korean missile launches from the first Scud-B tests in 1984 to today: where they "
         "were fired from, how far and how high they flew, and what those figures imply. It works with no "
-        "internet connection. Every record cites who reported it; when sources disagree, all figures are kept.")
+        "internet connection. Every record cites who reported it; when sources disagree, all figures are kept."
+    )
     what_if()
     st.subheader("Methods, in plain language")
     st.markdown(f"""
@@ -111,8 +155,10 @@ morning in Korea.
     with right:
         st.dataframe(outlets, hide_index=True, use_container_width=True, height=260)
     years = pd.to_datetime(common.launches()["launched_at"]).dt.year
-    st.caption(f"{len(common.launches())} launch events from {years.min()} to {years.max()}, "
-               f"{len(sources)} source records.")
+    st.caption(
+        f"{len(common.launches())} launch events from {years.min()} to {years.max()}, "
+        f"{len(sources)} source records."
+    )
 
 
 main()

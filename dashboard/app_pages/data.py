@@ -10,14 +10,24 @@ import streamlit as st
 from dashboard import common
 from geodata.errors import InvalidEvent, InvalidFile, LaunchmapError
 from geodata.io import MAX_FILE_BYTES, read_launch_file
-from geodata.schema import CONFIRMATIONS, IMPACT_BASES, LANDING_AREAS, OUTCOMES, PRECISIONS, SOURCE_KINDS, SYSTEM_CLASSES
+from geodata.schema import (
+    CONFIRMATIONS,
+    IMPACT_BASES,
+    LANDING_AREAS,
+    OUTCOMES,
+    PRECISIONS,
+    SOURCE_KINDS,
+    SYSTEM_CLASSES,
+)
 
 
 def upload_section() -> None:
     st.subheader("Import a file")
-    st.caption(f"CSV or XLSX in the launchmap layout or the CNS/NTI *North Korea Missile Test Database* layout, "
-               f"or JSON/GeoJSON exported by launchmap. Up to {MAX_FILE_BYTES // 1_000_000} MB. "
-               "Nothing is written until you confirm; an import writes all its valid rows or nothing.")
+    st.caption(
+        f"CSV or XLSX in the launchmap layout or the CNS/NTI *North Korea Missile Test Database* layout, "
+        f"or JSON/GeoJSON exported by launchmap. Up to {MAX_FILE_BYTES // 1_000_000} MB. "
+        "Nothing is written until you confirm; an import writes all its valid rows or nothing."
+    )
     upload = st.file_uploader("Launch file", type=["csv", "xlsx", "json", "geojson"], key="upload")
     if upload is None:
         return
@@ -30,8 +40,10 @@ def upload_section() -> None:
     store = common.get_store()
     report = store.import_launches(parsed.launches, parsed.sources, dry_run=True)
     errors = parsed.errors + report.errors
-    st.markdown(f"**{upload.name}** — format *{parsed.format}*: {len(report.inserted)} new event(s) ready, "
-                f"{len(report.unchanged)} already stored unchanged, {len(errors)} row error(s).")
+    st.markdown(
+        f"**{upload.name}** — format *{parsed.format}*: {len(report.inserted)} new event(s) ready, "
+        f"{len(report.unchanged)} already stored unchanged, {len(errors)} row error(s)."
+    )
     for warning in parsed.warnings:
         st.warning(warning)
     if report.systems_added:
@@ -47,8 +59,9 @@ def upload_section() -> None:
     disabled = not report.inserted or (bool(errors) and not skip)
     if st.button(f"Import {len(report.inserted)} event(s)", type="primary", disabled=disabled):
         try:
-            result = store.import_launches(parsed.launches, parsed.sources, actor=f"upload:{upload.name}",
-                                           skip_invalid=skip)
+            result = store.import_launches(
+                parsed.launches, parsed.sources, actor=f"upload:{upload.name}", skip_invalid=skip
+            )
         except InvalidEvent as error:
             st.error(f"Nothing was written: {error}")
             return
@@ -64,27 +77,66 @@ def event_form(existing: dict | None) -> dict | None:
     when = pd.Timestamp(existing.get("launched_at") or datetime.now(UTC))
     with st.form("event_form", clear_on_submit=False):
         a, b, c = st.columns(3)
-        event_id = a.text_input("ID", value=existing.get("id", ""), disabled=bool(existing),
-                                help="date then a short slug, e.g. 2025-11-07-taegwan")
+        event_id = a.text_input(
+            "ID",
+            value=existing.get("id", ""),
+            disabled=bool(existing),
+            help="date then a short slug, e.g. 2025-11-07-taegwan",
+        )
         day = b.date_input("Date (UTC)", value=when.date(), min_value=datetime(1984, 1, 1).date())
         clock = c.time_input("Time (UTC)", value=time(when.hour, when.minute), step=60)
-        precision = a.selectbox("Time precision", PRECISIONS, index=PRECISIONS.index(existing.get("launched_at_precision", "minute")))
-        site_id = b.selectbox("Site", site_ids, index=site_ids.index(existing["site_id"]) if existing.get("site_id") in site_ids else 0)
+        precision = a.selectbox(
+            "Time precision",
+            PRECISIONS,
+            index=PRECISIONS.index(existing.get("launched_at_precision", "minute")),
+        )
+        site_id = b.selectbox(
+            "Site",
+            site_ids,
+            index=site_ids.index(existing["site_id"]) if existing.get("site_id") in site_ids else 0,
+        )
         site_row = sites[sites["id"] == site_id].iloc[0]
         names = list(systems["name"])
-        system = c.selectbox("System", names, index=names.index(existing["system"]) if existing.get("system") in names else 0)
-        lat = a.number_input("Launch lat (°N)", value=float(existing.get("lat", site_row["lat"])), format="%.4f")
-        lon = b.number_input("Launch lon (°E)", value=float(existing.get("lon", site_row["lon"])), format="%.4f")
-        system_class = c.selectbox("Class", SYSTEM_CLASSES, index=SYSTEM_CLASSES.index(existing.get("system_class", "SRBM")))
-        count = a.number_input("Missiles", min_value=1, max_value=100, value=int(existing.get("count", 1) or 1))
-        distance = b.number_input("Distance (km)", min_value=0.0, value=_num(existing.get("distance_km")), step=10.0)
+        system = c.selectbox(
+            "System", names, index=names.index(existing["system"]) if existing.get("system") in names else 0
+        )
+        lat = a.number_input(
+            "Launch lat (°N)", value=float(existing.get("lat", site_row["lat"])), format="%.4f"
+        )
+        lon = b.number_input(
+            "Launch lon (°E)", value=float(existing.get("lon", site_row["lon"])), format="%.4f"
+        )
+        system_class = c.selectbox(
+            "Class", SYSTEM_CLASSES, index=SYSTEM_CLASSES.index(existing.get("system_class", "SRBM"))
+        )
+        count = a.number_input(
+            "Missiles", min_value=1, max_value=100, value=int(existing.get("count", 1) or 1)
+        )
+        distance = b.number_input(
+            "Distance (km)", min_value=0.0, value=_num(existing.get("distance_km")), step=10.0
+        )
         apogee = c.number_input("Apogee (km)", min_value=0.0, value=_num(existing.get("apogee_km")), step=5.0)
-        bearing = a.number_input("Bearing (°)", min_value=0.0, max_value=360.0, value=_num(existing.get("bearing_deg")))
-        landing = b.selectbox("Landing area", ("", *LANDING_AREAS),
-                              index=(("", *LANDING_AREAS).index(existing["landing_area"]) if existing.get("landing_area") in LANDING_AREAS else 0))
-        basis = c.selectbox("Impact point", IMPACT_BASES, index=IMPACT_BASES.index(existing.get("impact_basis", "estimated")))
+        bearing = a.number_input(
+            "Bearing (°)", min_value=0.0, max_value=360.0, value=_num(existing.get("bearing_deg"))
+        )
+        landing = b.selectbox(
+            "Landing area",
+            ("", *LANDING_AREAS),
+            index=(
+                ("", *LANDING_AREAS).index(existing["landing_area"])
+                if existing.get("landing_area") in LANDING_AREAS
+                else 0
+            ),
+        )
+        basis = c.selectbox(
+            "Impact point", IMPACT_BASES, index=IMPACT_BASES.index(existing.get("impact_basis", "estimated"))
+        )
         outcome = a.selectbox("Outcome", OUTCOMES, index=OUTCOMES.index(existing.get("outcome", "success")))
-        confirmation = b.selectbox("Confirmation", CONFIRMATIONS, index=CONFIRMATIONS.index(existing.get("confirmation", "confirmed")))
+        confirmation = b.selectbox(
+            "Confirmation",
+            CONFIRMATIONS,
+            index=CONFIRMATIONS.index(existing.get("confirmation", "confirmed")),
+        )
         notes = st.text_area("Notes", value=str(existing.get("notes") or ""))
         source_fields = {}
         if not existing:
@@ -101,12 +153,24 @@ def event_form(existing: dict | None) -> dict | None:
         return None
     row = {
         "id": existing.get("id") or event_id.strip(),
-        "launched_at": pd.Timestamp.combine(day, clock).tz_localize("UTC") if precision == "minute"
+        "launched_at": pd.Timestamp.combine(day, clock).tz_localize("UTC")
+        if precision == "minute"
         else pd.Timestamp(day).tz_localize("UTC"),
-        "launched_at_precision": precision, "site_id": site_id, "lat": lat, "lon": lon, "system": system,
-        "system_class": system_class, "count": count, "distance_km": distance or None, "apogee_km": apogee or None,
-        "bearing_deg": bearing or None, "landing_area": landing or None, "impact_basis": basis,
-        "outcome": outcome, "confirmation": confirmation, "notes": notes or None,
+        "launched_at_precision": precision,
+        "site_id": site_id,
+        "lat": lat,
+        "lon": lon,
+        "system": system,
+        "system_class": system_class,
+        "count": count,
+        "distance_km": distance or None,
+        "apogee_km": apogee or None,
+        "bearing_deg": bearing or None,
+        "landing_area": landing or None,
+        "impact_basis": basis,
+        "outcome": outcome,
+        "confirmation": confirmation,
+        "notes": notes or None,
     }
     return {"row": row, "source": source_fields}
 
@@ -154,9 +218,11 @@ def edit_section() -> None:
 
 def main() -> None:
     st.title("Data")
-    st.caption(f"Store: `{common.get_store().engine.url.render_as_string(hide_password=True)}` · "
-               f"{len(common.launches())} launch events, {len(common.sources())} sources, "
-               f"{len(common.sites())} sites, {len(common.systems())} systems")
+    st.caption(
+        f"Store: `{common.get_store().engine.url.render_as_string(hide_password=True)}` · "
+        f"{len(common.launches())} launch events, {len(common.sources())} sources, "
+        f"{len(common.sites())} sites, {len(common.systems())} systems"
+    )
     imports, edits, audit = st.tabs(["Import", "Add / edit", "Audit log"])
     with imports:
         upload_section()

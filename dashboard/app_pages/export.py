@@ -9,6 +9,7 @@ choice re-renders only the preview.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import folium
 import pandas as pd
@@ -108,6 +109,12 @@ def choose_rings(selected: pd.DataFrame, state: common.UrlState) -> tuple[RingSp
     return tuple(rings)
 
 
+def _choice(value: str, choices: Iterable[str]) -> str:
+    if value not in choices:
+        raise ValueError(f"expected one of {', '.join(choices)}")
+    return value
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "map"
 
@@ -140,18 +147,43 @@ def main() -> None:
     c1, c2, c3 = st.columns(3)
     preset = (
         c1.segmented_control(
-            "Size", list(stills.PRESETS), default="16x9", format_func=PRESET_LABELS.get, key="x_preset"
+            "Size",
+            list(stills.PRESETS),
+            format_func=PRESET_LABELS.get,
+            key="x_preset",
+            default=state.get("preset", lambda v: _choice(v, stills.PRESETS), "16x9"),
         )
         or "16x9"
     )
-    style = c2.segmented_control("Style", list(stills.STYLES), default="light", key="x_style") or "light"
+    style = (
+        c2.segmented_control(
+            "Style",
+            list(stills.STYLES),
+            key="x_style",
+            default=state.get("style", lambda v: _choice(v, stills.STYLES), "light"),
+        )
+        or "light"
+    )
     retina = c3.toggle("Retina (2×)", key="x_retina", help="Twice the pixels for high-density screens.")
-    title = st.text_input("Title", placeholder="Automatic: system and site, or the number of events")
+    title = st.text_input(
+        "Title",
+        value=state.get("title", str, ""),
+        placeholder="Automatic: system and site, or the number of events",
+    )
     subtitle = st.text_input("Subtitle", placeholder="Automatic: distance, apogee and landing area")
     credit = st.text_input(
         "Source credit",
+        value=state.get("credit", str, ""),
         placeholder="Automatic: the sources of these events",
         help="'Map: launchmap; Natural Earth, GeoNames' is always added.",
+    )
+    common.set_params(
+        {
+            "preset": None if preset == "16x9" else preset,
+            "style": None if style == "light" else style,
+            "title": title or None,
+            "credit": credit or None,
+        }
     )
     rings = choose_rings(chosen, state)
 

@@ -11,8 +11,18 @@ from dashboard.filters import sidebar_filters
 from geodata.maps import CLASS_COLOURS
 from geodata.schema import SYSTEM_CLASSES
 
-TABLE_COLUMNS = ["id", "launched_at", "site_id", "system", "system_class", "count", "distance_km", "apogee_km",
-                 "outcome", "confirmation"]
+TABLE_COLUMNS = [
+    "id",
+    "launched_at",
+    "site_id",
+    "system",
+    "system_class",
+    "count",
+    "distance_km",
+    "apogee_km",
+    "outcome",
+    "confirmation",
+]
 
 
 def class_scale() -> alt.Scale:
@@ -21,37 +31,62 @@ def class_scale() -> alt.Scale:
 
 def per_period(selected: pd.DataFrame, measure: str, freq: str) -> pd.DataFrame:
     """Events (or missiles) per period and class, with empty periods kept as zeros (a quiet year is a fact)."""
-    frame = selected.assign(period=selected["launched_at"].dt.tz_convert(None).dt.to_period(freq).dt.start_time,
-                            events=1, missiles=selected["count"].astype(int))
+    frame = selected.assign(
+        period=selected["launched_at"].dt.tz_convert(None).dt.to_period(freq).dt.start_time,
+        events=1,
+        missiles=selected["count"].astype(int),
+    )
     counts = frame.groupby(["period", "system_class"], as_index=False)[measure].sum()
     if counts.empty:
         return counts
-    periods = pd.date_range(counts["period"].min(), counts["period"].max(), freq="YS" if freq == "Y" else "MS")
-    full = pd.MultiIndex.from_product([periods, sorted(counts["system_class"].unique())], names=["period", "system_class"])
+    periods = pd.date_range(
+        counts["period"].min(), counts["period"].max(), freq="YS" if freq == "Y" else "MS"
+    )
+    full = pd.MultiIndex.from_product(
+        [periods, sorted(counts["system_class"].unique())], names=["period", "system_class"]
+    )
     return counts.set_index(["period", "system_class"]).reindex(full, fill_value=0).reset_index()
 
 
 def stacked_chart(data: pd.DataFrame, measure: str, freq: str) -> alt.Chart:
     time_unit = "year" if freq == "Y" else "yearmonth"
-    return alt.Chart(data).mark_bar().encode(
-        x=alt.X(f"{time_unit}(period):T", title=None),
-        y=alt.Y(f"sum({measure}):Q", title="launch events" if measure == "events" else "missiles fired"),
-        color=alt.Color("system_class:N", scale=class_scale(), title="Class"),
-        tooltip=[alt.Tooltip(f"{time_unit}(period):T", title="Period"), "system_class:N",
-                 alt.Tooltip(f"sum({measure}):Q", title=measure)],
-    ).properties(height=300)
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X(f"{time_unit}(period):T", title=None),
+            y=alt.Y(f"sum({measure}):Q", title="launch events" if measure == "events" else "missiles fired"),
+            color=alt.Color("system_class:N", scale=class_scale(), title="Class"),
+            tooltip=[
+                alt.Tooltip(f"{time_unit}(period):T", title="Period"),
+                "system_class:N",
+                alt.Tooltip(f"sum({measure}):Q", title=measure),
+            ],
+        )
+        .properties(height=300)
+    )
 
 
 def cumulative_chart(selected: pd.DataFrame) -> alt.Chart:
     ordered = selected.sort_values("launched_at")
-    data = pd.DataFrame({"launched_at": ordered["launched_at"].dt.tz_convert(None),
-                         "events": range(1, len(ordered) + 1),
-                         "missiles": ordered["count"].astype(int).cumsum()})
+    data = pd.DataFrame(
+        {
+            "launched_at": ordered["launched_at"].dt.tz_convert(None),
+            "events": range(1, len(ordered) + 1),
+            "missiles": ordered["count"].astype(int).cumsum(),
+        }
+    )
     long = data.melt("launched_at", var_name="measure", value_name="cumulative")
-    return alt.Chart(long).mark_line(interpolate="step-after").encode(
-        x=alt.X("launched_at:T", title=None), y=alt.Y("cumulative:Q", title="cumulative"),
-        color=alt.Color("measure:N", title=None, scale=alt.Scale(range=["#0072B2", "#D55E00"])),
-    ).properties(height=260)
+    return (
+        alt.Chart(long)
+        .mark_line(interpolate="step-after")
+        .encode(
+            x=alt.X("launched_at:T", title=None),
+            y=alt.Y("cumulative:Q", title="cumulative"),
+            color=alt.Color("measure:N", title=None, scale=alt.Scale(range=["#0072B2", "#D55E00"])),
+        )
+        .properties(height=260)
+    )
 
 
 def main() -> None:
@@ -59,38 +94,62 @@ def main() -> None:
     selection = sidebar_filters(common.launches(), state)
     selected = selection.launches
     st.title("Launch history")
-    st.caption(f"{selection.description} · {len(selected)} events, {int(selected['count'].sum()) if len(selected) else 0} missiles")
+    st.caption(
+        f"{selection.description} · {len(selected)} events, {int(selected['count'].sum()) if len(selected) else 0} missiles"
+    )
     state.show_notices()
     if selected.empty:
         st.info("No launch matches these filters.")
         return
-    measure = st.segmented_control("Count", ["events", "missiles"], default="events",
-                                   format_func=lambda m: "Launch events" if m == "events" else "Missiles fired")
+    measure = st.segmented_control(
+        "Count",
+        ["events", "missiles"],
+        default="events",
+        format_func=lambda m: "Launch events" if m == "events" else "Missiles fired",
+    )
     measure = measure or "events"
     by_year, by_month, cumulative = st.tabs(["Per year", "Per month", "Cumulative"])
     with by_year:
-        st.altair_chart(stacked_chart(per_period(selected, measure, "Y"), measure, "Y"), use_container_width=True)
+        st.altair_chart(
+            stacked_chart(per_period(selected, measure, "Y"), measure, "Y"), use_container_width=True
+        )
     with by_month:
-        st.altair_chart(stacked_chart(per_period(selected, measure, "M"), measure, "M"), use_container_width=True)
+        st.altair_chart(
+            stacked_chart(per_period(selected, measure, "M"), measure, "M"), use_container_width=True
+        )
     with cumulative:
         st.altair_chart(cumulative_chart(selected), use_container_width=True)
 
     st.subheader("Events")
     table = selected[TABLE_COLUMNS].sort_values("launched_at", ascending=False).reset_index(drop=True)
     picked = st.dataframe(
-        table, hide_index=True, use_container_width=True, on_select="rerun", selection_mode="single-row",
-        column_config={"launched_at": st.column_config.DatetimeColumn("launched (UTC)", format="YYYY-MM-DD HH:mm"),
-                       "distance_km": st.column_config.NumberColumn("distance (km)", format="%d"),
-                       "apogee_km": st.column_config.NumberColumn("apogee (km)", format="%d")},
+        table,
+        hide_index=True,
+        use_container_width=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={
+            "launched_at": st.column_config.DatetimeColumn("launched (UTC)", format="YYYY-MM-DD HH:mm"),
+            "distance_km": st.column_config.NumberColumn("distance (km)", format="%d"),
+            "apogee_km": st.column_config.NumberColumn("apogee (km)", format="%d"),
+        },
         key="history_table",
     )
     rows = picked.selection.rows if picked else []
     if rows:
         event_id = table.iloc[rows[0]]["id"]
-        st.page_link("app_pages/launch_map.py", label=f"Open {event_id} on the map", icon="🗺️",
-                     query_params={"event": event_id})
-    st.download_button("Download these events (CSV)", table.to_csv(index=False).encode(),
-                       file_name="launchmap-events.csv", mime="text/csv")
+        st.page_link(
+            "app_pages/launch_map.py",
+            label=f"Open {event_id} on the map",
+            icon="🗺️",
+            query_params={"event": event_id},
+        )
+    st.download_button(
+        "Download these events (CSV)",
+        table.to_csv(index=False).encode(),
+        file_name="launchmap-events.csv",
+        mime="text/csv",
+    )
 
 
 main()

@@ -23,7 +23,9 @@ def cached_launch_geojson(version: int, ids: tuple[str, ...]) -> dict:
     """Derived map layers, cached per store version and selection (the tracks are densified geodesics)."""
     frame = common.launches()
     sites = common.sites()
-    return maps.launch_geojson(frame[frame["id"].isin(ids)], dict(zip(sites["id"], sites["name"], strict=False)))
+    return maps.launch_geojson(
+        frame[frame["id"].isin(ids)], dict(zip(sites["id"], sites["name"], strict=False))
+    )
 
 
 def key_figures(selected: pd.DataFrame) -> None:
@@ -38,8 +40,7 @@ def key_figures(selected: pd.DataFrame) -> None:
 
 def build_map(selected: pd.DataFrame, event: dict | None, show_rings: bool, embed: bool = False) -> dict:
     common.ensure_static_assets()
-    base = maps.base_map(vendor_url=common.VENDOR_URL, basemap_url=common.BASEMAP_URL,
-                         online_tiles=not embed)
+    base = maps.base_map(vendor_url=common.VENDOR_URL, basemap_url=common.BASEMAP_URL, online_tiles=not embed)
     collections = cached_launch_geojson(common.store_version(), tuple(selected["id"]))
     groups = maps.launch_layers(selected, common.sites(), collections)
     center, zoom = None, None
@@ -48,7 +49,10 @@ def build_map(selected: pd.DataFrame, event: dict | None, show_rings: bool, embe
         if rings:
             groups.append(maps.ring_layer(rings, name=f"{event['system']} range"))
         groups.append(maps.selected_layer(event))
-        reach_km = max([r[2] for r in rings] + [float(event.get("distance_km") or 0) if pd.notna(event.get("distance_km")) else 0])
+        reach_km = max(
+            [r[2] for r in rings]
+            + [float(event.get("distance_km") or 0) if pd.notna(event.get("distance_km")) else 0]
+        )
         center, zoom = (float(event["lat"]), float(event["lon"])), maps.zoom_for_radius(reach_km or 300)
     return st_folium(
         base,
@@ -68,8 +72,20 @@ def sources_table(event_sources: pd.DataFrame) -> pd.DataFrame:
         headline=event_sources["is_headline"].map({True: "★", False: ""}),
         flight_time_min=(event_sources["flight_time_s"] / 60).round(1),
     )
-    return shown[["headline", "source", "outlet", "published_on", "distance_km", "apogee_km", "flight_time_min",
-                  "count", "title", "url"]]
+    return shown[
+        [
+            "headline",
+            "source",
+            "outlet",
+            "published_on",
+            "distance_km",
+            "apogee_km",
+            "flight_time_min",
+            "count",
+            "title",
+            "url",
+        ]
+    ]
 
 
 def event_card(event: dict, all_launches: pd.DataFrame, all_sources: pd.DataFrame) -> None:
@@ -81,8 +97,10 @@ def event_card(event: dict, all_launches: pd.DataFrame, all_sources: pd.DataFram
         st.markdown(f"**When** {common.format_times(event['launched_at'], event['launched_at_precision'])}")
         site_text = f"{site['name']} ({site['province']})" if site is not None else event["site_id"]
         st.markdown(f"**Site** {html.escape(str(site_text))} · {event['lat']:.3f}°N {event['lon']:.3f}°E")
-        st.markdown(f"**System** {html.escape(str(event['system']))} · **missiles** {event['count']} · "
-                    f"**outcome** {event['outcome']} · **{event['confirmation']}**")
+        st.markdown(
+            f"**System** {html.escape(str(event['system']))} · **missiles** {event['count']} · "
+            f"**outcome** {event['outcome']} · **{event['confirmation']}**"
+        )
         if pd.notna(event.get("landing_area")):
             st.markdown(f"**Landed** {html.escape(str(event['landing_area']))}")
         if pd.notna(event.get("notes")) and str(event["notes"]).strip():
@@ -92,25 +110,48 @@ def event_card(event: dict, all_launches: pd.DataFrame, all_sources: pd.DataFram
     event_sources = all_sources[all_sources["launch_id"] == event["id"]]
     flagged = disagreements(event_sources).get(event["id"], [])
     if flagged:
-        st.warning("Sources disagree on " + ", ".join(f.replace("_", " ") for f in flagged)
-                   + ". Each source's figures are shown; ★ marks the headline figure (rule on the About page).")
-    st.dataframe(sources_table(event_sources), hide_index=True, use_container_width=True,
-                 column_config={"url": st.column_config.LinkColumn("link", display_text="open"),
-                                "headline": st.column_config.TextColumn("", width="small")})
-    same_site = all_launches[(all_launches["site_id"] == event["site_id"]) & (all_launches["id"] != event["id"])]
-    same_system = all_launches[(all_launches["system"] == event["system"]) & (all_launches["id"] != event["id"])]
+        st.warning(
+            "Sources disagree on "
+            + ", ".join(f.replace("_", " ") for f in flagged)
+            + ". Each source's figures are shown; ★ marks the headline figure (rule on the About page)."
+        )
+    st.dataframe(
+        sources_table(event_sources),
+        hide_index=True,
+        use_container_width=True,
+        column_config={
+            "url": st.column_config.LinkColumn("link", display_text="open"),
+            "headline": st.column_config.TextColumn("", width="small"),
+        },
+    )
+    same_site = all_launches[
+        (all_launches["site_id"] == event["site_id"]) & (all_launches["id"] != event["id"])
+    ]
+    same_system = all_launches[
+        (all_launches["system"] == event["system"]) & (all_launches["id"] != event["id"])
+    ]
     a, b = st.columns(2)
-    for column, title, frame in ((a, "Other launches from this site", same_site),
-                                 (b, "Other launches of this system", same_system)):
+    for column, title, frame in (
+        (a, "Other launches from this site", same_site),
+        (b, "Other launches of this system", same_system),
+    ):
         with column:
             st.markdown(f"**{title}** ({len(frame)})")
             for other in frame.tail(8).iloc[::-1].to_dict("records"):
-                st.page_link("app_pages/launch_map.py", label=maps.event_label(other),
-                             query_params={"event": other["id"]})
+                st.page_link(
+                    "app_pages/launch_map.py",
+                    label=maps.event_label(other),
+                    query_params={"event": other["id"]},
+                )
 
 
 def trajectory_panel(event: dict) -> None:
-    if pd.isna(event.get("apogee_km")) or pd.isna(event.get("distance_km")) or not event["apogee_km"] or not event["distance_km"]:
+    if (
+        pd.isna(event.get("apogee_km"))
+        or pd.isna(event.get("distance_km"))
+        or not event["apogee_km"]
+        or not event["distance_km"]
+    ):
         st.info("Trajectory estimate needs both apogee and distance; this record lacks one.")
         return
     try:
@@ -118,20 +159,30 @@ def trajectory_panel(event: dict) -> None:
     except LaunchmapError as error:
         st.info(f"No trajectory estimate: {error}")
         return
-    st.markdown(f"**Trajectory** {estimate.trajectory_class} (apogee/range {estimate.apogee_to_range_ratio:.2f}; "
-                f"minimum-energy ≈ {estimate.minimum_energy_ratio:.2f})")
+    st.markdown(
+        f"**Trajectory** {estimate.trajectory_class} (apogee/range {estimate.apogee_to_range_ratio:.2f}; "
+        f"minimum-energy ≈ {estimate.minimum_energy_ratio:.2f})"
+    )
     if estimate.method_applies:
-        rng = "unbounded (orbital energy)" if estimate.unbounded else f"≈ {estimate.equivalent_range_km:,.0f} km"
-        st.markdown(f"**Equivalent range on a minimum-energy path** {rng} · burnout ≈ "
-                    f"{estimate.burnout_speed_km_s:.2f} km/s · free flight ≈ {estimate.free_flight_time_s / 60:.0f} min")
+        rng = (
+            "unbounded (orbital energy)"
+            if estimate.unbounded
+            else f"≈ {estimate.equivalent_range_km:,.0f} km"
+        )
+        st.markdown(
+            f"**Equivalent range on a minimum-energy path** {rng} · burnout ≈ "
+            f"{estimate.burnout_speed_km_s:.2f} km/s · free flight ≈ {estimate.free_flight_time_s / 60:.0f} min"
+        )
     st.caption(estimate.caveat)
 
 
 def render_embed(selected: pd.DataFrame, event: dict | None, state: common.UrlState) -> None:
     """Only the map, a title and the credit: for an iframe or a clean screenshot."""
-    st.markdown("<style>[data-testid='stSidebar'],[data-testid='stHeader'],[data-testid='stToolbar'],"
-                "[data-testid='stSidebarCollapsedControl']{display:none} .block-container{padding:1rem 1rem 0}</style>",
-                unsafe_allow_html=True)
+    st.markdown(
+        "<style>[data-testid='stSidebar'],[data-testid='stHeader'],[data-testid='stToolbar'],"
+        "[data-testid='stSidebarCollapsedControl']{display:none} .block-container{padding:1rem 1rem 0}</style>",
+        unsafe_allow_html=True,
+    )
     title = state.get("title", lambda v: v[:120], "North Korean missile launches")
     st.markdown(f"### {html.escape(title)}")
     build_map(selected, event, show_rings=event is not None, embed=True)
@@ -152,13 +203,17 @@ def main() -> None:
         render_embed(selected, event, state)
         return
     st.title("North Korean missile launches")
-    st.caption(f"{selection.description} — click a track or impact point for its card. Works offline; "
-               "online tile layers are optional (layer button, top right).")
+    st.caption(
+        f"{selection.description} — click a track or impact point for its card. Works offline; "
+        "online tile layers are optional (layer button, top right)."
+    )
     state.show_notices()
     key_figures(selected)
     if selected.empty:
         st.info("No launch matches these filters. Widen the period or clear a filter in the sidebar.")
-    show_rings = st.toggle("Show range rings of the selected event's system", value=True, disabled=event is None)
+    show_rings = st.toggle(
+        "Show range rings of the selected event's system", value=True, disabled=event is None
+    )
     result = build_map(selected, event, show_rings)
     clicked = EVENT_ID.search(str((result or {}).get("last_object_clicked_popup") or ""))
     if clicked and clicked.group(1) != event_id and clicked.group(1) in set(all_launches["id"]):

@@ -27,7 +27,9 @@ def parse_ranges(text: str) -> tuple[list[float], list[str]]:
         try:
             radius = geodesy.parse_length_km(part)
             if radius >= geodesy.MAX_RING_RADIUS_KM:
-                raise LaunchmapError(f"{part!r} is half the Earth's circumference or more: every point is in range")
+                raise LaunchmapError(
+                    f"{part!r} is half the Earth's circumference or more: every point is in range"
+                )
             values.append(radius)
         except (LaunchmapError, ValueError) as error:
             errors.append(str(error))
@@ -64,27 +66,35 @@ def main() -> None:
                 st.session_state.update(p_mode=ORIGIN_MODES[1], p_coord=f"{lat:.4f}, {lon:.4f}")
             except LaunchmapError as error:
                 state.notices.append(f"Ignored URL parameter `origin={origin[:40]}`: {error}")
-                st.session_state.update(p_mode=ORIGIN_MODES[0], p_site="sohae" if "sohae" in site_ids else site_ids[0])
+                st.session_state.update(
+                    p_mode=ORIGIN_MODES[0], p_site="sohae" if "sohae" in site_ids else site_ids[0]
+                )
         st.session_state["p_systems"] = state.get_list("systems", list(systems["name"])) or []
         st.session_state["p_ranges"] = state.get("ranges", lambda v: v[:200], "")
         st.session_state["p_minpop"] = state.get("minpop", lambda v: max(0, int(v)), 100000)
 
     st.title("Range planner")
-    st.caption("Exact geodesic rings on the WGS-84 ellipsoid, correct across 180° and around the poles. "
-               "Pick an origin anywhere on Earth, then systems from the catalogue and/or typed ranges.")
+    st.caption(
+        "Exact geodesic rings on the WGS-84 ellipsoid, correct across 180° and around the poles. "
+        "Pick an origin anywhere on Earth, then systems from the catalogue and/or typed ranges."
+    )
     state.show_notices()
 
     with st.sidebar:
         st.header("Origin")
         mode = st.radio("Origin from", ORIGIN_MODES, key="p_mode")
         if mode == ORIGIN_MODES[0]:
-            site_id = st.selectbox("Launch site", site_ids, key="p_site", format_func=lambda s: site_names.get(s, s))
+            site_id = st.selectbox(
+                "Launch site", site_ids, key="p_site", format_func=lambda s: site_names.get(s, s)
+            )
             origin = gazetteer_points[site_id]
             origin_label, origin_param = site_names.get(site_id, site_id), site_id
         else:
             if mode == ORIGIN_MODES[2]:
                 st.caption("Click the map to move the origin.")
-            text = st.text_input("Coordinates", key="p_coord", placeholder="40.21, 125.20 or 40°12′N 125°12′E")
+            text = st.text_input(
+                "Coordinates", key="p_coord", placeholder="40.21, 125.20 or 40°12′N 125°12′E"
+            )
             try:
                 origin = geodesy.parse_coordinate(text or "39.66, 124.705")
             except LaunchmapError as error:
@@ -93,9 +103,13 @@ def main() -> None:
             origin_label = f"{origin[0]:.3f}, {origin[1]:.3f}"
             origin_param = f"{origin[0]:.4f},{origin[1]:.4f}"
         st.header("Ranges")
-        chosen_systems = st.multiselect("Systems (published max range)", list(systems["name"]), key="p_systems")
+        chosen_systems = st.multiselect(
+            "Systems (published max range)", list(systems["name"]), key="p_systems"
+        )
         typed = st.text_input("Typed ranges", key="p_ranges", placeholder="700km, 435mi, 378nmi, 13000km")
-        min_population = st.number_input("Cities with at least (people)", min_value=0, step=50000, key="p_minpop")
+        min_population = st.number_input(
+            "Cities with at least (people)", min_value=0, step=50000, key="p_minpop"
+        )
 
     ranges, errors = parse_ranges(typed or "")
     for error in errors:
@@ -109,21 +123,44 @@ def main() -> None:
         else:
             st.warning(f"{name} has no published range in the catalogue; no ring drawn.")
     rings += [(origin[0], origin[1], r, f"{r:,.0f} km") for r in ranges]
-    common.set_params({"origin": origin_param, "systems": chosen_systems, "ranges": typed or None,
-                       "minpop": None if min_population == 100000 else int(min_population)})
+    common.set_params(
+        {
+            "origin": origin_param,
+            "systems": chosen_systems,
+            "ranges": typed or None,
+            "minpop": None if min_population == 100000 else int(min_population),
+        }
+    )
 
     common.ensure_static_assets()
     largest = max((r[2] for r in rings), default=0)
     zoom = maps.zoom_for_radius(largest or 500)
-    base = maps.base_map(vendor_url=common.VENDOR_URL, basemap_url=common.BASEMAP_URL, center=origin, zoom=zoom,
-                         legend_classes=())
-    places_found = in_range(origin[0], origin[1], largest, int(min_population), common.store_version()) if rings else None
+    base = maps.base_map(
+        vendor_url=common.VENDOR_URL,
+        basemap_url=common.BASEMAP_URL,
+        center=origin,
+        zoom=zoom,
+        legend_classes=(),
+    )
+    places_found = (
+        in_range(origin[0], origin[1], largest, int(min_population), common.store_version())
+        if rings
+        else None
+    )
     groups = [maps.ring_layer(rings), maps.origin_marker(origin[0], origin[1], origin_label)]
     if places_found is not None:
         groups.append(maps.places_layer(places_found))
-    result = st_folium(base, feature_group_to_add=groups, layer_control=folium.LayerControl(collapsed=True),
-                       returned_objects=["last_clicked"] if mode == ORIGIN_MODES[2] else [],
-                       use_container_width=True, height=560, key="planner_map", center=origin, zoom=zoom)
+    result = st_folium(
+        base,
+        feature_group_to_add=groups,
+        layer_control=folium.LayerControl(collapsed=True),
+        returned_objects=["last_clicked"] if mode == ORIGIN_MODES[2] else [],
+        use_container_width=True,
+        height=560,
+        key="planner_map",
+        center=origin,
+        zoom=zoom,
+    )
     clicked = (result or {}).get("last_clicked")
     if mode == ORIGIN_MODES[2] and clicked:
         new_origin = f"{clicked['lat']:.4f}, {((clicked['lng'] + 180) % 360) - 180:.4f}"
@@ -136,17 +173,27 @@ def main() -> None:
         return
     st.subheader(f"In range of {origin_label} ({largest:,.0f} km)")
     population = geodesy.population_in_range(places_found)
-    st.metric("People living in cities within the largest ring", f"{population:,}",
-              help="Sum of GeoNames city populations (cities of 15,000+), not a census of the area.")
+    st.metric(
+        "People living in cities within the largest ring",
+        f"{population:,}",
+        help="Sum of GeoNames city populations (cities of 15,000+), not a census of the area.",
+    )
     table = places_found.copy()
     table["flight_time_min"] = table["distance_km"].map(flight_time_min).round(0)
     for _, _, radius, label in sorted(rings, key=lambda r: r[2]):
         table[f"within {label}"] = table["distance_km"] <= radius
-    st.dataframe(table.drop(columns=["lat", "lon"]), hide_index=True, use_container_width=True,
-                 column_config={"distance_km": st.column_config.NumberColumn("distance (km)", format="%d"),
-                                "bearing_deg": st.column_config.NumberColumn("bearing (°)", format="%d"),
-                                "flight_time_min": st.column_config.NumberColumn(
-                                    "est. flight (min)", help="Minimum-energy free flight, boost not included")})
+    st.dataframe(
+        table.drop(columns=["lat", "lon"]),
+        hide_index=True,
+        use_container_width=True,
+        column_config={
+            "distance_km": st.column_config.NumberColumn("distance (km)", format="%d"),
+            "bearing_deg": st.column_config.NumberColumn("bearing (°)", format="%d"),
+            "flight_time_min": st.column_config.NumberColumn(
+                "est. flight (min)", help="Minimum-energy free flight, boost not included"
+            ),
+        },
+    )
     st.caption("Cities: GeoNames (CC BY 4.0). Places: curated in seeds/places.csv with sources.")
 
 

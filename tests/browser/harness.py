@@ -42,7 +42,12 @@ def served_dashboard(db_path: Path, seeds: Path | None = None, timeout_s: float 
         env["LAUNCHMAP_SEEDS"] = str(seeds)
     process = subprocess.Popen(
         [sys.executable, "-m", "geodata.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout_s
@@ -72,11 +77,20 @@ def chromium(width: int = 1400, height: int = 1000) -> Iterator[object]:
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     profile = tempfile.mkdtemp(prefix="launchmap-chromium-")
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                 f"--user-data-dir={profile}", f"--window-size={width},{height}",
-                 # Any request that is not to this machine fails: the page must not need the internet.
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={profile}",
+        f"--window-size={width},{height}",
+        # Any request that is not to this machine fails: the page must not need the internet.
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+    ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
@@ -124,8 +138,9 @@ def outside_requests(driver) -> list[str]:
         message = json.loads(entry["message"])["message"]
         if message.get("method") == "Network.requestWillBeSent":
             url = message["params"]["request"]["url"]
-            if url.startswith(("http://", "https://", "ws://", "wss://")) and not url.split("/")[2].split(":")[0] in (
-                    "127.0.0.1", "localhost"):
+            if url.startswith(("http://", "https://", "ws://", "wss://")) and url.split("/")[2].split(":")[
+                0
+            ] not in ("127.0.0.1", "localhost"):
                 urls.append(url)
     return urls
 
@@ -140,7 +155,10 @@ if __name__ == "__main__":
         driver.get(url)
         started = time.monotonic()
         try:
-            print(wait_for_map(driver, min_paths=int(sys.argv[3]) if len(sys.argv) > 3 else 1), f"{time.monotonic() - started:.2f}s")
+            print(
+                wait_for_map(driver, min_paths=int(sys.argv[3]) if len(sys.argv) > 3 else 1),
+                f"{time.monotonic() - started:.2f}s",
+            )
         except AssertionError as error:
             print(error)
         time.sleep(float(os.environ.get("SETTLE_S", "2")))
