@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geodata.events import validate_launches, validate_sources
+from geodata.events import headline_rank, validate_launches, validate_sources
 from geodata.store import Store
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -67,6 +67,12 @@ HEADLINE_EXCEPTIONS: dict[str, tuple[set[str], str]] = {
     "2022-06-05-sunan": ({"count"}, "JCS total of 8 split over four sites"),
     "2023-03-09-nampo": ({"count"}, "JCS first said one; later JCS reporting (KBS) six"),
     "2024-05-30-sunan": ({"count"}, "JCS about 10; KCNA 18, shown in its photos"),
+}
+
+# Figures a lower-ranked source gave that the event leaves blank on purpose, with the reason.
+UNFILLED_ON_PURPOSE: dict[tuple[str, str], str] = {
+    ("2006-07-05-tonghae", "distance_km"): "Japan's early 640 km was withdrawn; the missile failed near the pad",
+    ("2022-05-25-sunan-b", "apogee_km"): "JCS lost track at ~20 km altitude (failure); not an apogee",
 }
 
 # Launches of one system from one site within an hour that are really separate events.
@@ -267,6 +273,25 @@ def test_figures__event_shows_its_headline_source(launches: pd.DataFrame, source
     }
     assert unexplained == {}, "event (shown, headline said); fix the row or add a reasoned exception"
     assert set(HEADLINE_EXCEPTIONS) - set(mismatches) == set(), "stale HEADLINE_EXCEPTIONS entry"
+
+
+def test_figures__silent_headline_is_completed_by_the_next_source(
+    launches: pd.DataFrame, sources: pd.DataFrame
+) -> None:
+    """A figure the headline source did not give comes from the highest-ranked source that did."""
+    missing = []
+    ranked = sources.assign(rank=sources["source"].map(headline_rank)).sort_values(
+        ["is_headline", "rank", "published_on"], ascending=[False, True, True]
+    )
+    for launch_id, group in ranked.groupby("launch_id", sort=False):
+        for figure in ("distance_km", "apogee_km", "flight_time_s"):
+            given = group[figure].dropna()
+            shown = launches.at[launch_id, figure]
+            if len(given) and pd.isna(shown) and (launch_id, figure) not in UNFILLED_ON_PURPOSE:
+                missing.append((launch_id, figure, float(given.iloc[0])))
+    assert missing == [], "event leaves blank a figure a source gave"
+    stale = [key for key in UNFILLED_ON_PURPOSE if pd.notna(launches.at[key[0], key[1]])]
+    assert stale == [], "stale UNFILLED_ON_PURPOSE entry"
 
 
 def test_figures__taegwan_2025_11_07_keeps_both_governments(
