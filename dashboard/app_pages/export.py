@@ -25,7 +25,8 @@ from geodata.places import Gazetteer
 from geodata.stills_view import RingSpec
 
 ALL = "__all__"
-PRESET_LABELS = {"16x9": "16:9 · 1920×1080", "1x1": "1:1 · 1080×1080", "4x5": "4:5 · 1080×1350"}
+PRESET_LABELS = {"16x9": "16:9", "1x1": "1:1", "4x5": "4:5"}
+PRESET_HELP = "16:9 is 1920×1080 px, 1:1 is 1080×1080, 4:5 is 1080×1350; retina doubles them."
 PREVIEW_SCALE = 0.5
 
 
@@ -83,7 +84,7 @@ def standalone_map(selected: pd.DataFrame, rings: tuple[RingSpec, ...]) -> str:
 def choose_rings(selected: pd.DataFrame, state: common.UrlState) -> tuple[RingSpec, ...]:
     sites = common.sites()
     names = dict(zip(sites["id"], sites["name"], strict=False))
-    used = list(dict.fromkeys(selected["site_id"].dropna())) or list(sites["id"])
+    used = list(dict.fromkeys([*selected["site_id"].dropna(), *sites["id"]]))  # the selection's sites first
     left, right = st.columns([1, 2])
     site = left.selectbox(
         "Ring centre",
