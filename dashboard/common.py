@@ -7,6 +7,7 @@ Pages stay thin: they read widgets, call ``geodata`` and render. Shareable state
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,6 +72,18 @@ def places() -> pd.DataFrame:
 def refresh() -> None:
     """Call after a write so every page sees it (tables are cached per store version)."""
     _table.clear()
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(value: Any) -> str:
+    """Data or user text made inert for st.markdown: no links, images, HTML or formatting.
+
+    A note reading ``![x](http://host/pixel)`` would otherwise make every viewer's browser
+    fetch an outside URL; escaped, it shows as the characters typed.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
 
 
 def format_times(when: Any, precision: str = "minute") -> str:

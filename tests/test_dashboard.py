@@ -160,8 +160,19 @@ def test_launch_map__bad_url_parameter_is_a_notice_not_a_crash(params: dict[str,
 def test_launch_map__embed_view_hides_chrome_and_credits() -> None:
     app = open_page(view="embed", title="Launches <script>")
     assert not app.metric
-    assert any("&lt;script&gt;" in m.value for m in app.markdown)
+    assert any("Launches \\<script\\>" in m.value for m in app.markdown)
     assert any("Natural Earth" in c.value for c in app.caption)
+
+
+def test_launch_map__card_shows_stored_markup_as_text(tmp_path: Path) -> None:
+    from geodata.store import Store
+
+    store = Store(tmp_path / "app.db")
+    store.seed(FIXTURE_SEEDS)
+    store.update_launch("2025-11-07-taegwan", {"notes": "![p](http://outside.example/p.png) <img src=x>"})
+    app = open_page(event="2025-11-07-taegwan")
+    (note,) = [c.value for c in app.caption if "outside" in c.value]
+    assert note.startswith("\\!\\[p\\]\\(") and "\\<img" in note
 
 
 def test_history__table_and_download() -> None:

@@ -89,6 +89,27 @@ def cumulative_chart(selected: pd.DataFrame) -> alt.Chart:
     )
 
 
+def per_site_chart(selected: pd.DataFrame, measure: str) -> alt.Chart:
+    names = dict(zip(common.sites()["id"], common.sites()["name"], strict=False))
+    data = selected.assign(
+        site=selected["site_id"].map(lambda s: names.get(s, s)),
+        events=1,
+        missiles=selected["count"].astype(int),
+    )
+    data = data.groupby(["site", "system_class"], as_index=False)[measure].sum()
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("site:N", sort="-x", title=None),
+            x=alt.X(f"sum({measure}):Q", title="launch events" if measure == "events" else "missiles fired"),
+            color=alt.Color("system_class:N", scale=class_scale(), title="Class"),
+            tooltip=["site:N", "system_class:N", alt.Tooltip(f"sum({measure}):Q", title=measure)],
+        )
+        .properties(height=max(200, 18 * data["site"].nunique()))
+    )
+
+
 def main() -> None:
     state = common.UrlState()
     selection = sidebar_filters(common.launches(), state)
@@ -108,7 +129,7 @@ def main() -> None:
         format_func=lambda m: "Launch events" if m == "events" else "Missiles fired",
     )
     measure = measure or "events"
-    by_year, by_month, cumulative = st.tabs(["Per year", "Per month", "Cumulative"])
+    by_year, by_month, by_site, cumulative = st.tabs(["Per year", "Per month", "Per site", "Cumulative"])
     with by_year:
         st.altair_chart(
             stacked_chart(per_period(selected, measure, "Y"), measure, "Y"), use_container_width=True
@@ -117,6 +138,8 @@ def main() -> None:
         st.altair_chart(
             stacked_chart(per_period(selected, measure, "M"), measure, "M"), use_container_width=True
         )
+    with by_site:
+        st.altair_chart(per_site_chart(selected, measure), use_container_width=True)
     with cumulative:
         st.altair_chart(cumulative_chart(selected), use_container_width=True)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 import pandas as pd
@@ -96,15 +95,15 @@ def event_card(event: dict, all_launches: pd.DataFrame, all_sources: pd.DataFram
     with left:
         st.markdown(f"**When** {common.format_times(event['launched_at'], event['launched_at_precision'])}")
         site_text = f"{site['name']} ({site['province']})" if site is not None else event["site_id"]
-        st.markdown(f"**Site** {html.escape(str(site_text))} · {event['lat']:.3f}°N {event['lon']:.3f}°E")
+        st.markdown(f"**Site** {common.plain(site_text)} · {event['lat']:.3f}°N {event['lon']:.3f}°E")
         st.markdown(
-            f"**System** {html.escape(str(event['system']))} · **missiles** {event['count']} · "
+            f"**System** {common.plain(event['system'])} · **missiles** {event['count']} · "
             f"**outcome** {event['outcome']} · **{event['confirmation']}**"
         )
         if pd.notna(event.get("landing_area")):
-            st.markdown(f"**Landed** {html.escape(str(event['landing_area']))}")
+            st.markdown(f"**Landed** {common.plain(event['landing_area'])}")
         if pd.notna(event.get("notes")) and str(event["notes"]).strip():
-            st.caption(str(event["notes"]))
+            st.caption(common.plain(event["notes"]))
     with right:
         trajectory_panel(event)
     event_sources = all_sources[all_sources["launch_id"] == event["id"]]
@@ -184,7 +183,7 @@ def render_embed(selected: pd.DataFrame, event: dict | None, state: common.UrlSt
         unsafe_allow_html=True,
     )
     title = state.get("title", lambda v: v[:120], "North Korean missile launches")
-    st.markdown(f"### {html.escape(title)}")
+    st.markdown(f"### {common.plain(title)}")
     build_map(selected, event, show_rings=event is not None, embed=True)
     st.caption(f"{common.CREDIT} · {len(selected)} launch events")
 
