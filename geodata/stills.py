@@ -43,6 +43,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from geodata import stills_layers as layers
+from geodata.stills_labels import agg_renderer
 from geodata.stills_text import (
     credit_line,
     date_line,
@@ -241,7 +242,7 @@ def render_still(
         fontsize=_FONT["label"],
         weight="bold",
     )
-    place_labels, place_xy = layers.draw_points(
+    place_name_labels, place_xy = layers.draw_points(
         ax,
         view,
         [(lat, lon, name, 100 - rank) for lat, lon, name, rank in place_rows(places)],
@@ -252,7 +253,7 @@ def render_still(
         fontsize=_FONT["label"] - 1,
         limit=MAX_PLACES,
     )
-    labels += site_labels + place_labels
+    labels += site_labels + place_name_labels
     layers.draw_scale_bar(ax, view, colours, _FONT["note"])
 
     classes = [c for c in layers.CLASS_STYLE if c in {t.system_class for t in tracks}]
@@ -279,12 +280,12 @@ def render_still(
         handlelength=2.6,
     )
     legend.set_zorder(10)
-    renderer = layers.agg_renderer(fig)
+    renderer = agg_renderer(fig)
     obstacles = [legend.get_window_extent(renderer)]
     obstacles += [
         a.get_window_extent(renderer) for a in (*ax.texts, *ax.patches) if a.get_gid() == "scale-bar"
     ]
-    layers.place_labels(ax, labels, obstacles, colours, marker_px=5 * scale, lines=along_tracks)
+    place_labels(ax, labels, obstacles, colours, marker_px=5 * scale, lines=along_tracks)
 
     # Footer: the projection note, then the credit line; logo space on the right.
     logo_in = 1.7 if (logo_space or logo) else 0.0

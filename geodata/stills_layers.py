@@ -1,11 +1,8 @@
 """Map layers of a still, drawn with matplotlib on axes in projected metres.
 
 Each ``draw_*`` function draws one layer of :mod:`geodata.stills` and returns the
-labels it wants; :func:`place_labels` then places all labels at once, most important
-first, trying eight positions around each anchor and skipping a position whose text
-box overlaps another label, a marker, the legend, the scale bar or the map edge
-(greedy collision avoidance on bounding boxes). Sites and ring labels are always
-shown; a place label that finds no room is left out.
+labels it wants; :func:`geodata.stills_labels.place_labels` then places them all at
+once without overlaps.
 
 Colours and markers per system class come from :data:`CLASS_STYLE` (Okabe–Ito,
 colour-blind safe); the marker shape differs per class too, so a greyscale print keeps
@@ -16,24 +13,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 import numpy as np
 import shapely
-from matplotlib import patheffects
 from matplotlib.axes import Axes
-from matplotlib.backend_bases import RendererBase
 from matplotlib.collections import LineCollection
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, PathPatch, Rectangle
 from matplotlib.path import Path
-from matplotlib.text import Text
-from matplotlib.transforms import Bbox, offset_copy
 from shapely.geometry.base import BaseGeometry
 
 from geodata.maps import CLASS_COLOURS
+from geodata.stills_labels import LabelRequest
 from geodata.stills_view import LaunchTrack, MapView, RingSpec, projected_basemap
 
 # Colours are the interactive map's (Okabe & Ito 2008, colour-blind safe); the marker shape
@@ -53,32 +45,6 @@ CLASS_STYLE: dict[str, tuple[str, str]] = {
     name: (CLASS_COLOURS.get(name, CLASS_COLOURS["unknown"]), marker)
     for name, marker in CLASS_MARKERS.items()
 }
-
-# Label anchors: offsets in points, with the text alignment that keeps text clear of the anchor.
-_CANDIDATES = (
-    (6, 4, "left", "bottom"),
-    (6, -4, "left", "top"),
-    (-6, 4, "right", "bottom"),
-    (-6, -4, "right", "top"),
-    (8, 0, "left", "center"),
-    (-8, 0, "right", "center"),
-    (0, 8, "center", "bottom"),
-    (0, -8, "center", "top"),
-)
-
-
-@dataclass
-class LabelRequest:
-    """A label to place next to the point ``(x, y)`` (projected metres)."""
-
-    x: float
-    y: float
-    text: str
-    priority: int  # higher is placed first
-    required: bool = False
-    fontsize: float = 11.0
-    weight: str = "normal"
-    colour: str | None = None
 
 
 def class_colour(system_class: str, style: dict) -> str:
@@ -392,70 +358,3 @@ def legend_handles(
             )
         )
     return handles
-
-
-def _overlaps(box: Bbox, others: Sequence[Bbox]) -> bool:
-    return any(box.overlaps(other) for other in others)
-
-
-def place_labels(
-    ax: Axes,
-    labels: Sequence[LabelRequest],
-    obstacles: Sequence[Bbox],
-    style: dict,
-    marker_px: float,
-    lines: Sequence[tuple[float, float]] = (),
-) -> list[Text]:
-    """Greedy placement: for each label, most important first, the first candidate that overlaps nothing.
-
-    ``lines`` are points along drawn lines (tracks) that labels should not cover.
-    """
-    renderer = agg_renderer(ax.figure)
-    frame = ax.get_window_extent(renderer)
-    taken = list(obstacles)
-    for x, y in ax.transData.transform(lines) if len(lines) else ():
-        taken.append(Bbox.from_extents(x - 2, y - 2, x + 2, y + 2))
-    for label in labels:  # every anchor's marker is an obstacle for every other label
-        cx, cy = ax.transData.transform((label.x, label.y))
-        taken.append(Bbox.from_extents(cx - marker_px, cy - marker_px, cx + marker_px, cy + marker_px))
-    placed = []
-    halo = [patheffects.withStroke(linewidth=3, foreground=style["halo"])]
-    for label in sorted(labels, key=lambda lab: -lab.priority):
-        text = ax.text(
-            label.x,
-            label.y,
-            label.text,
-            fontsize=label.fontsize,
-            fontweight=label.weight,
-            color=label.colour or style["text"],
-            path_effects=halo,
-            zorder=9,
-        )
-        chosen = None
-        for candidate in _CANDIDATES:
-            box = _try(ax, text, candidate, renderer)
-            inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
-            if inside and not _overlaps(box, taken):
-                chosen = box
-                break
-        if chosen is None:
-            if not label.required:
-                text.remove()
-                continue
-            chosen = _try(ax, text, _CANDIDATES[0], renderer)  # required: overlap rather than vanish
-        taken.append(chosen)
-        placed.append(text)
-    return placed
-
-
-def agg_renderer(figure: Any) -> RendererBase:
-    """The renderer of a figure drawn on an Agg canvas (text sizes are measured with it)."""
-    return figure.canvas.get_renderer()  # FigureCanvasAgg has it; the base class does not say so
-
-
-def _try(ax: Axes, text: Text, candidate: tuple, renderer: RendererBase) -> Bbox:
-    dx, dy, ha, va = candidate
-    text.set_transform(offset_copy(ax.transData, fig=cast(Figure, ax.figure), x=dx, y=dy, units="points"))
-    text.set_horizontalalignment(ha)
-    text.set_verticalalignment(va)
-    return text.get_window_extent(renderer).padded(2)

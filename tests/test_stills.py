@@ -18,7 +18,7 @@ from geodata import geodesy
 from geodata.events import launches_frame
 from geodata.maps import ASSUMED_BEARING_DEG
 from geodata.stills import FORMATS, PRESETS, STYLES, credit_line, date_line, render_still, render_to_file
-from geodata.stills_layers import LabelRequest, place_labels
+from geodata.stills_labels import LabelRequest, place_labels
 from geodata.stills_view import RingSpec, choose_view, launch_tracks
 
 FIXTURES = Path(__file__).parent / "fixtures" / "seeds"
