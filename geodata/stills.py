@@ -43,7 +43,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from geodata import stills_layers as layers
-from geodata.stills_labels import agg_renderer
+from geodata.stills_labels import agg_renderer, place_labels
 from geodata.stills_text import (
     credit_line,
     date_line,
