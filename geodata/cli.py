@@ -24,7 +24,7 @@ import pandas as pd
 
 from geodata.errors import InvalidEvent, LaunchmapError
 from geodata.events import filter_launches
-from geodata.schema import SYSTEM_CLASSES
+from geodata.schema import LAUNCH_SUMMARY_COLUMNS, SYSTEM_CLASSES
 
 # Subcommand groups living next to the code they drive; each module has register(subparsers, context_factory).
 COMMAND_MODULES = ("geodata.cli_geo", "geodata.cli_report", "geodata.cli_render")
@@ -97,9 +97,9 @@ def cmd_serve(args: argparse.Namespace, context: Context) -> int:
     return subprocess.call(command, env=env, cwd=DASHBOARD_APP.parent.parent)
 
 
-def cmd_events(args: argparse.Namespace, context: Context) -> int:
-    """List stored launch events matching the filters."""
-    launches = filter_launches(
+def _selected(args: argparse.Namespace, context: Context) -> pd.DataFrame:
+    """Stored launches matching the shared --since/--until/--class/--system/--site options."""
+    return filter_launches(
         context.store.launches(),
         since=args.since,
         until=args.until,
@@ -107,22 +107,25 @@ def cmd_events(args: argparse.Namespace, context: Context) -> int:
         systems=args.systems,
         sites=args.sites,
     )
-    if args.format == "table":
-        launches = launches[
-            [
-                "id",
-                "launched_at",
-                "site_id",
-                "system",
-                "system_class",
-                "count",
-                "distance_km",
-                "apogee_km",
-                "outcome",
-            ]
-        ]
-    _print_frame(launches, args.format)
+
+
+def cmd_events(args: argparse.Namespace, context: Context) -> int:
+    """List stored launch events matching the filters."""
+    launches = _selected(args, context)
+    _print_frame(launches[LAUNCH_SUMMARY_COLUMNS] if args.format == "table" else launches, args.format)
     return 0
+
+
+def _refuse(file: str, errors: list[Any]) -> int:
+    """Print every row error and say that nothing was written; the exit code of a refused import."""
+    for row_error in errors:
+        print(f"error: {row_error}", file=sys.stderr)
+    print(
+        f"{len(errors)} invalid row(s) in {file}; nothing was written "
+        "(use --skip-invalid to import only the valid rows)",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def cmd_import(args: argparse.Namespace, context: Context) -> int:
@@ -132,15 +135,8 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
     parsed = read_launch_file(Path(args.file))
     for warning in parsed.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    for error in parsed.errors:
-        print(f"error: {error}", file=sys.stderr)
     if parsed.errors and not args.skip_invalid:
-        print(
-            f"{len(parsed.errors)} invalid row(s) in {args.file}; nothing was written "
-            "(use --skip-invalid to import only the valid rows)",
-            file=sys.stderr,
-        )
-        return 1
+        return _refuse(args.file, parsed.errors)
     try:
         result = context.store.import_launches(
             parsed.launches,
@@ -149,14 +145,9 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
             skip_invalid=args.skip_invalid,
         )
     except InvalidEvent as error:
-        for row_error in error.errors:
-            print(f"error: {row_error}", file=sys.stderr)
-        print(
-            f"{len(error.errors)} invalid row(s) in {args.file}; nothing was written "
-            "(use --skip-invalid to import only the valid rows)",
-            file=sys.stderr,
-        )
-        return 1
+        return _refuse(args.file, error.errors)
+    for row_error in parsed.errors:
+        print(f"skipped: {row_error}", file=sys.stderr)
     for row_error in result.errors:
         print(f"skipped: {row_error}", file=sys.stderr)
     print(
@@ -175,14 +166,7 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_export(args: argparse.Namespace, context: Context) -> int:
     """Write every stored launch with its sources as CSV or JSON."""
-    launches = filter_launches(
-        context.store.launches(),
-        since=args.since,
-        until=args.until,
-        classes=args.classes,
-        systems=args.systems,
-        sites=args.sites,
-    )
+    launches = _selected(args, context)
     sources = context.store.sources(launches["id"])
     if args.format == "csv":
         from geodata.exports import to_csv

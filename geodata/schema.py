@@ -175,6 +175,20 @@ LAUNCH_COLUMNS: tuple[Column, ...] = (
     Column("notes", "str", "Free text: context, caveats, disagreements."),
 )
 
+# The columns a person scans in a list of launches (CLI table, history table).
+LAUNCH_SUMMARY_COLUMNS = [
+    "id",
+    "launched_at",
+    "site_id",
+    "system",
+    "system_class",
+    "count",
+    "distance_km",
+    "apogee_km",
+    "outcome",
+    "confirmation",
+]
+
 SOURCE_COLUMNS: tuple[Column, ...] = (
     Column("launch_id", "str", "The launch event this source reports (`launches.csv` `id`).", required=True),
     Column(

@@ -9,20 +9,7 @@ import streamlit as st
 from dashboard import common
 from dashboard.filters import sidebar_filters
 from geodata.maps import CLASS_COLOURS
-from geodata.schema import SYSTEM_CLASSES
-
-TABLE_COLUMNS = [
-    "id",
-    "launched_at",
-    "site_id",
-    "system",
-    "system_class",
-    "count",
-    "distance_km",
-    "apogee_km",
-    "outcome",
-    "confirmation",
-]
+from geodata.schema import LAUNCH_SUMMARY_COLUMNS, SYSTEM_CLASSES
 
 
 def class_scale() -> alt.Scale:
@@ -144,7 +131,9 @@ def main() -> None:
         st.altair_chart(cumulative_chart(selected), use_container_width=True)
 
     st.subheader("Events")
-    table = selected[TABLE_COLUMNS].sort_values("launched_at", ascending=False).reset_index(drop=True)
+    table = (
+        selected[LAUNCH_SUMMARY_COLUMNS].sort_values("launched_at", ascending=False).reset_index(drop=True)
+    )
     picked = st.dataframe(
         table,
         hide_index=True,
