@@ -38,6 +38,7 @@ from geodata.reports_fields import (
 from geodata.reports_lexicon import CLASSES, SYSTEMS, UNKNOWN_SYSTEM, UNKNOWN_SYSTEM_BY_CLASS, compile_table
 from geodata.reports_sites import SiteMatch, find_site
 from geodata.reports_text import (
+    MAX_EVENTS,
     MAX_INPUT_CHARS,
     Sentence,
     check_text,
@@ -140,6 +141,11 @@ def extract_events(text: str | bytes, published: dt.date | None = None, gazettee
             [
                 "no missile launch found in the text (no sentence says a missile or rocket was launched or fired)"
             ],
+        )
+    if len(groups) == MAX_EVENTS:
+        warnings.append(
+            f"the text names {MAX_EVENTS} or more launches; drafted the first {MAX_EVENTS - 1} and "
+            "merged the rest into the last draft; split a round-up into single reports"
         )
     events, first_day = [], None
     for number, group in enumerate(groups, start=1):

@@ -16,6 +16,7 @@ calendar arithmetic ("Friday", "yesterday", "Nov. 7"). Assumptions:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -66,6 +67,7 @@ class Found:
     vague: bool = False  # "last week": a day can be given but it is approximate
 
 
+@functools.lru_cache(maxsize=4096)  # the same few phrases ("Friday") recur; dateparser is the slow step
 def _parse(phrase: str, base: dt.datetime) -> dt.date | None:
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     parsed = dateparser.parse(phrase, languages=["en"], settings=settings)

@@ -22,6 +22,8 @@ from geodata.reports_dates import find_dates
 from geodata.reports_lexicon import CLASSES, SYSTEMS, compile_table
 
 _CLASSES = compile_table(CLASSES)
+# A report naming more launches than this is a round-up or a list, not a wire report of one day.
+MAX_EVENTS = 12
 _SYSTEMS = compile_table(SYSTEMS)
 
 # A wire report is a few kB; 200 kB is a long feature. Larger input is a wrong file.
@@ -151,34 +153,37 @@ def first_match(table, sentences: list[Sentence], launch_first: bool = True):
     return None
 
 
-def _new_day(sentence: Sentence, group: list[Sentence], published: dt.date | None) -> bool:
-    """True when ``sentence`` names a launch day other than the one ``group`` names."""
-    days = {d.value for d in find_dates(sentence.text, published)}
-    current = {d.value for s in group if s.is_launch for d in find_dates(s.text, published)}
-    return bool(days and current and not days & current)
+def _launch_days(sentence: Sentence, published: dt.date | None) -> set[dt.date]:
+    return {d.value for d in find_dates(sentence.text, published)}
 
 
 def group_events(sentences: list[Sentence], published: dt.date | None = None) -> list[list[Sentence]]:
-    """Split the report into one run of sentences per launch event."""
+    """Split the report into one run of sentences per launch event (at most :data:`MAX_EVENTS`)."""
     groups: list[list[Sentence]] = []
     current_kind: str | None = None
+    current_days: set[dt.date] = set()  # days named by the current event's launch sentences
     for sentence in sentences:
         kind = _kind(sentence.text)
-        if (sentence.is_launch and not groups) or (
-            sentence.is_launch
-            and _NEXT_EVENT.search(sentence.text)
-            and (
-                (kind and current_kind and kind != current_kind) or _new_day(sentence, groups[-1], published)
+        days = _launch_days(sentence, published) if sentence.is_launch else set()
+        starts = sentence.is_launch and (
+            not groups
+            or (
+                len(groups) < MAX_EVENTS
+                and _NEXT_EVENT.search(sentence.text)
+                and (
+                    bool(kind and current_kind and kind != current_kind)
+                    or bool(days and current_days and not days & current_days)
+                )
             )
-        ):
+        )
+        if starts:
             groups.append([sentence])
-            current_kind = kind
+            current_kind, current_days = kind, set(days)
         elif groups:
             groups[-1].append(sentence)
             current_kind = current_kind or kind
-    if (
-        groups
-    ):  # sentences before the first launch sentence (a headline, a dateline) belong to the first event
+            current_days |= days
+    if groups:  # sentences before the first launch sentence (a headline, a dateline) belong to the first event
         lead = [s for s in sentences if s.start < groups[0][0].start]
         groups[0] = lead + groups[0]
     return groups

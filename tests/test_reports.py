@@ -21,6 +21,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from geodata.errors import InvalidFile, LaunchmapError, UnknownPlace
 from geodata.reports import MAX_INPUT_CHARS, extract_events
@@ -83,6 +85,9 @@ class _SeedGazetteer:
             return self.by_name[name.lower()]
         except KeyError:
             raise UnknownPlace(name, list(self.by_name)) from None
+
+
+_SEED_GAZETTEER = _SeedGazetteer(REPO / "seeds" / "sites.csv")
 
 
 def make_gazetteer():
@@ -618,3 +623,55 @@ def test_report_page__in_chromium_paste_map_save_and_open(tmp_path):
         link.click()
         wait_for(lambda: "?event=" in driver.current_url and "-taegwan" in driver.current_url)
         assert outside_requests(driver) == []
+
+
+def test_extract_events__round_up_of_many_launches_is_capped_with_a_warning():
+    from geodata.reports_text import MAX_EVENTS
+
+    text = "It also fired a Hwasong-18 on Monday. It also fired two cruise missiles on Sunday. " * 2000
+    extraction = extract_events(text, dt.date(2025, 11, 7))
+    assert len(extraction.events) == MAX_EVENTS
+    assert any("round-up" in w for w in extraction.warnings)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=40),
+            st.sampled_from(
+                [
+                    "fired",
+                    "missile",
+                    "Taekwan",
+                    "700 km",
+                    "(435 miles)",
+                    "on Friday",
+                    "12:35 p.m.",
+                    "East Sea",
+                    "two",
+                    "the JCS said",
+                    ".",
+                    "\n",
+                    "KCNA",
+                    "Hwasong-18",
+                    "failed",
+                    "0335 GMT",
+                ]
+            ),
+        ),
+        max_size=30,
+    ).map(" ".join),
+    st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))),
+)
+def test_extract_events__any_text_gives_a_draft_or_a_clear_error(text, published):
+    try:
+        extraction = extract_events(text, published, _SEED_GAZETTEER)
+    except InvalidFile as error:
+        assert "expected" in str(error)
+        return
+    json.loads(extraction.to_json())  # always serialisable
+    for event in extraction.events:
+        for span in event["evidence"].values():
+            assert text[span["start"] : span["end"]] == span["text"]
+        assert event["count"] is None or 1 <= event["count"] <= 100
