@@ -60,6 +60,13 @@ def neutralise_cell(value: Any) -> Any:
     return value
 
 
+def restore_cell(value: Any) -> Any:
+    """Undo :func:`neutralise_cell` when a launchmap CSV is read back."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
 def _plain(value: Any) -> Any:
     """A JSON-friendly Python value: None for missing, ISO-8601 for times, builtins for numpy scalars."""
     if value is None or value is pd.NA or value is pd.NaT:

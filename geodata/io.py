@@ -81,7 +81,9 @@ def _read_csv(data: bytes, name: str) -> ParsedFile:
         sources = pd.DataFrame(columns=SOURCES.names)
         extra = [c for c in frame.columns if c not in LAUNCHES.names]
         warnings = [f"ignored column(s) not in the launch schema: {', '.join(extra)}"] if extra else []
-        launches = frame[[c for c in frame.columns if c in LAUNCHES.names]]
+        from geodata.exports import restore_cell
+
+        launches = frame[[c for c in frame.columns if c in LAUNCHES.names]].map(restore_cell)
         launches.index = pd.Index(range(2, len(frame) + 2))  # CSV line numbers (line 1 is the header)
         return ParsedFile("launchmap-csv", launches, sources, warnings=warnings)
     from geodata.cns import looks_like_cns
