@@ -31,15 +31,23 @@ def _published(value: str) -> dt.date:
 
 
 def _read(path: str) -> bytes:
-    """The report's bytes, at most one byte more than the extractor accepts (so it can say 'too large')."""
-    limit = MAX_INPUT_CHARS * 4 + 1  # 4 bytes per character at most in UTF-8
-    if path == "-":
-        return sys.stdin.buffer.read(limit)
+    """The report's bytes; larger input than the extractor accepts is refused before it is read whole."""
+    limit = MAX_INPUT_CHARS * 4  # UTF-8 uses at most 4 bytes a character
     try:
-        with Path(path).open("rb") as handle:
-            return handle.read(limit)
+        if path == "-":
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            with Path(path).open("rb") as handle:
+                data = handle.read(limit + 1)
     except OSError as error:
         raise InvalidFile(f"cannot read report file {path!r}: {error.strerror}") from None
+    if len(data) > limit:
+        where = "standard input" if path == "-" else repr(path)
+        raise InvalidFile(
+            f"expected a news report of at most {MAX_INPUT_CHARS:,} characters, got more than "
+            f"{limit:,} bytes from {where}; pass the article itself, not a whole page or archive"
+        )
+    return data
 
 
 def cmd_extract(args: argparse.Namespace, context: Any) -> int:

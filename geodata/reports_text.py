@@ -86,17 +86,44 @@ def check_text(text: str | bytes) -> str:
     return text
 
 
+# Short function words of English that French, Spanish, German... do not share.
+_ENGLISH_WORDS = frozenset(
+    {
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "on",
+        "said",
+        "was",
+        "from",
+        "it",
+        "its",
+        "that",
+        "with",
+        "by",
+        "at",
+        "for",
+        "is",
+        "were",
+        "has",
+        "had",
+        "after",
+        "about",
+    }
+)
+
+
 def looks_english(text: str) -> bool:
-    """True when most letters are Latin and common English words occur."""
+    """True when most letters are Latin and common English function words make up a fair share of the words."""
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return False
     latin = sum(1 for ch in letters if ch.isascii())
-    words = re.findall(r"[a-z]+", text.lower())
-    common = sum(
-        1 for w in words if w in {"the", "a", "of", "and", "to", "in", "on", "said", "was", "from", "it"}
-    )
-    return latin / len(letters) > 0.8 and common >= max(1, 0.04 * len(words))
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    common = sum(1 for w in words if w in _ENGLISH_WORDS)
+    return latin / len(letters) > 0.8 and common >= max(1, 0.06 * len(words))
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -183,7 +210,9 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
             groups[-1].append(sentence)
             current_kind = current_kind or kind
             current_days |= days
-    if groups:  # sentences before the first launch sentence (a headline, a dateline) belong to the first event
+    if (
+        groups
+    ):  # sentences before the first launch sentence (a headline, a dateline) belong to the first event
         lead = [s for s in sentences if s.start < groups[0][0].start]
         groups[0] = lead + groups[0]
     return groups

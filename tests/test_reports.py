@@ -262,6 +262,9 @@ def test_extract_events__bad_input_gets_a_clear_error(text, message):
     [
         "북한이 7일 낮 12시 35분께 평안북도 대관 일대에서 동해상으로 단거리 탄도미사일 1발을 발사했다고 합참이 밝혔다.",
         "La Corée du Nord a tiré vendredi un missile balistique de courte portée vers la mer de l'Est, selon l'armée sud-coréenne.",
+        "Il a tiré un missile vers la mer, selon l'armée. Il a tiré un missile vers la mer, selon l'armée.",
+        "Nordkorea hat am Freitag eine ballistische Rakete ins Japanische Meer abgefeuert, teilte der Generalstab mit.",
+        "Corea del Norte disparó el viernes un misil balístico hacia el mar del Este, según el ejército surcoreano.",
     ],
 )
 def test_extract_events__other_language_gets_a_warning_and_no_events(text):
