@@ -11,6 +11,12 @@ is Korea time; when sources disagree, each keeps its own figures in ``sources`` 
 event shows the headline source's (``schema.HEADLINE_PRIORITY``). Nothing is invented:
 what cannot be read is left ``None`` and explained in ``warnings``.
 
+Each event holds the schema's launch columns plus ``sources`` (one dict per source with
+the figures it gave and ``is_headline``), ``evidence`` ({field: {"text", "start", "end"}},
+offsets into the input), ``bearing_range_deg`` ([min, max] the heading words allow) and,
+when only a province was named, ``province``. :func:`launch_row` and :func:`source_rows`
+turn a draft into store rows.
+
 >>> import datetime as dt
 >>> draft = extract_events("North Korea fired a short-range ballistic missile into the East Sea on "
 ...     "Friday, flying about 700 km, South Korea's Joint Chiefs of Staff said.", dt.date(2025, 11, 7))
@@ -70,6 +76,8 @@ _ABOUT_FLIGHT = re.compile(r"\b(missiles?|rockets?|projectiles?|launch\w*|it|fli
 _INTO_SEA = re.compile(r"\binto (?:the )?(?:sea|waters)\b", re.I)
 # Sites east of this longitude (Wonsan 127.5, Sinpo 128.2, Hamhung 127.5) sit on the east coast.
 EAST_COAST_MIN_LON = 127.3
+_HYPERSONIC = re.compile(r"\bhypersonic\b", re.I)
+_KOREA_OR_JAPAN = re.compile(r"KST|JST|local time|Korea time|Seoul|Tokyo|Korea|Japan")
 _SUCCESS = re.compile(r"\bsuccessful(?:ly)?\b", re.I)
 _SUSPECTED = re.compile(
     r"\b(suspected (?:ballistic )?(?:missile )?launch|possible (?:missile )?launch|apparent (?:missile )?launch|"
@@ -159,56 +167,70 @@ def extract_events(text: str | bytes, published: dt.date | None = None, gazettee
 
 
 def _draft(group, text, published, gazetteer, first_day, warnings) -> dict:
-    evidence: dict = {}
+    """One draft event from its run of sentences; each step adds fields, evidence and warnings."""
     event: dict = {"id": None}
-    # --- when
-    dates = [d for s in group for d in find_dates(s.text, published, s.start)]
-    launch_dates = [d for s in group if s.is_launch for d in find_dates(s.text, published, s.start)]
-    date = (launch_dates or dates)[0] if (launch_dates or dates) else None
+    evidence: dict = {}
+    _when(event, evidence, warnings, group, text, published, first_day)
+    _where(event, evidence, warnings, group, gazetteer)
+    _what(event, evidence, warnings, group)
+    _figures(event, evidence, warnings, group)
+    _outcome(event, evidence, group)
+    _direction(event, evidence, warnings, group)
+    _confirmation(event, evidence, group)
+    _notes(event, evidence, group)
+    if event["launched_at"] and event["site_id"]:
+        event["id"] = f"{korea_day(event['launched_at'], event['launched_at_precision'])}-{event['site_id']}"
+    event["evidence"] = evidence
+    return event
+
+
+def _first_in(pattern: re.Pattern, group: list[Sentence]) -> dict | None:
+    """Evidence span of the first match of ``pattern`` in the group's sentences."""
+    return next((span(m, s.start) for s in group if (m := pattern.search(s.text))), None)
+
+
+def _when(event, evidence, warnings, group, text, published, first_day) -> None:
+    dates = [d for s in group if s.is_launch for d in find_dates(s.text, published, s.start)] or [
+        d for s in group for d in find_dates(s.text, published, s.start)
+    ]
+    date = dates[0] if dates else None
     times = [t for s in group if s.is_launch for t in find_times(s.text, s.start)] or [
         t for s in group for t in find_times(s.text, s.start)
     ]
     clock = times[0] if times else None
     day = date.value if date else (dt.date.fromisoformat(first_day) if first_day else published)
     if date is None:
-        warnings.append(
-            "no launch date in the text; "
-            + (
-                "used the first event's date"
-                if first_day
-                else "used the publication date"
-                if published
-                else "left blank"
-            )
-        )
-    elif date.vague:
-        warnings.append(f"the launch day is vague ({date.text!r}); {date.value.isoformat()} is approximate")
-    if date:
+        fallback = "the first event's date" if first_day else "the publication date" if published else None
+        warnings.append("no launch date in the text; " + (f"used {fallback}" if fallback else "left blank"))
+    else:
         evidence["launched_at"] = {"text": date.text, "start": date.start, "end": date.end}
+        if date.vague:
+            warnings.append(
+                f"the launch day is vague ({date.text!r}); {date.value.isoformat()} is approximate"
+            )
     if clock:
         evidence["launched_at_time"] = {"text": clock.text, "start": clock.start, "end": clock.end}
-        if not clock.value[2] and not re.search(
-            r"KST|JST|local time|Korea time|Seoul|Tokyo|Korea|Japan", text
-        ):
+        if not clock.value[2] and not _KOREA_OR_JAPAN.search(text):
             warnings.append(f"the time {clock.text!r} has no zone; assumed Korea time (UTC+9)")
-    if day is not None:
-        event["launched_at"], event["launched_at_precision"] = launch_time_utc(
-            day, clock.value if clock else None
-        )
-    else:
-        event["launched_at"], event["launched_at_precision"] = None, None
-    # --- where
+    event["launched_at"], event["launched_at_precision"] = (
+        launch_time_utc(day, clock.value if clock else None) if day is not None else (None, None)
+    )
+
+
+def _where(event, evidence, warnings, group, gazetteer) -> None:
     site: SiteMatch | None = find_site(group, gazetteer, warnings)
     event["site_id"], event["lat"], event["lon"] = (
         (site.site_id, site.lat, site.lon) if site else (None, None, None)
     )
-    if site:
-        evidence["site_id"] = site.evidence
-        if site.province:
-            event["province"] = site.province
-    else:
+    if site is None:
         warnings.append("no launch site found in the text")
-    # --- what
+        return
+    evidence["site_id"] = site.evidence
+    if site.province:
+        event["province"] = site.province
+
+
+def _what(event, evidence, warnings, group) -> None:
     system_hit, class_hit = first_match(_SYSTEMS, group), first_match(_CLASSES, group)
     system_class, class_span = (
         (class_hit[0][1], span(class_hit[1], class_hit[2])) if class_hit else ("unknown", None)
@@ -219,10 +241,10 @@ def _draft(group, text, published, gazetteer, first_day, warnings) -> dict:
         if system_hit[0][2] != system_class and system_class != "HGV":
             # a named system decides its class ("a long-range missile ... a Hwasong-17" is an ICBM)
             system_class, class_span = system_hit[0][2], evidence["system"]
-    hypersonic = next(((m, s) for s in group if (m := re.search(r"\bhypersonic\b", s.text, re.I))), None)
+    hypersonic = _first_in(_HYPERSONIC, group)
     if system_class in ("IRBM", "MRBM", "unknown") and hypersonic:
         # "a hypersonic intermediate-range missile": the glide vehicle is what is new
-        system_class, class_span = "HGV", span(hypersonic[0], hypersonic[1].start)
+        system_class, class_span = "HGV", hypersonic
     if not system_hit:
         event["system"] = UNKNOWN_SYSTEM_BY_CLASS.get(system_class, UNKNOWN_SYSTEM)
         if system_class == "unknown":
@@ -233,54 +255,55 @@ def _draft(group, text, published, gazetteer, first_day, warnings) -> dict:
     event["count"], count_evidence = count_missiles(group, warnings)
     if count_evidence:
         evidence["count"] = count_evidence
-    # --- how far, how high, who said it
+
+
+def _figures(event, evidence, warnings, group) -> None:
+    """Headline distance and apogee; every source keeps its own figures in ``sources``."""
     by_source = figures_by_source(group, warnings, evidence)
     headline = headline_source(by_source)
+    ranked = ([headline] if headline else []) + list(by_source.values())
     for key in ("distance_km", "apogee_km"):
-        event[key] = headline[key] if headline else None
-        source_of = next(
-            (s for s in ([headline] if headline else []) + list(by_source.values()) if s[key] is not None),
-            None,
-        )
-        if event[key] is None and source_of:
-            event[key] = source_of[key]  # the headline source gave a distance only: take another's apogee
+        # the headline source's figure, else (it gave a distance only) another source's
+        source_of = next((s for s in ranked if s[key] is not None), None)
+        event[key] = source_of[key] if source_of else None
         if source_of:
             evidence[key] = source_of["evidence"][key]
-    sources = [
+    event["sources"] = [
         {k: v for k, v in s.items() if k != "evidence"} | {"is_headline": s is headline}
         for s in by_source.values()
     ]
-    event["sources"] = sources
-    if len({s["distance_km"] for s in sources if s["distance_km"]}) > 1:
+    distances = [s for s in event["sources"] if s["distance_km"]]
+    if len({s["distance_km"] for s in distances}) > 1:
         warnings.append(
             "sources disagree on the distance: "
-            + ", ".join(f"{s['source']} {s['distance_km']:.0f} km" for s in sources if s["distance_km"])
+            + ", ".join(f"{s['source']} {s['distance_km']:.0f} km" for s in distances)
         )
-    # --- outcome and confirmation
-    group_text = " ".join(s.text for s in group)
+
+
+def _outcome(event, evidence, group) -> None:
     failure = next(
-        ((m, s) for s in group if (m := _FAILURE.search(s.text)) and _ABOUT_FLIGHT.search(s.text)), None
+        (span(m, s.start) for s in group if (m := _FAILURE.search(s.text)) and _ABOUT_FLIGHT.search(s.text)),
+        None,
     )
-    success = next(((m, s) for s in group if (m := _SUCCESS.search(s.text))), None)
+    success = _first_in(_SUCCESS, group)
     if failure:
-        event["outcome"] = "failure"
-        evidence["outcome"] = span(failure[0], failure[1].start)
-    elif success or event["distance_km"]:
-        event["outcome"] = "success"
-        if success:
-            evidence["outcome"] = span(success[0], success[1].start)
-    else:
-        event["outcome"] = "unknown"
-    # --- which way, where it came down
+        event["outcome"], evidence["outcome"] = "failure", failure
+    elif success:
+        event["outcome"], evidence["outcome"] = "success", success
+    else:  # a missile that flew a reported distance flew, as far as public sources tell
+        event["outcome"] = "success" if event["distance_km"] else "unknown"
+
+
+def _direction(event, evidence, warnings, group) -> None:
+    """Landing area, bearing range and the impact point estimated from site + bearing + distance."""
     area, bearing_range, heading_evidence = heading(group, event["outcome"] == "failure")
     evidence.update(heading_evidence)
-    into_sea = next(((m, s) for s in group if (m := _INTO_SEA.search(s.text))), None)
+    into_sea = _first_in(_INTO_SEA, group)
     if area is None and into_sea and event["lon"] is not None and event["lon"] >= EAST_COAST_MIN_LON:
         # an east-coast site firing "into the sea" can only mean the East Sea
         area, bearing_range = "East Sea/Sea of Japan", (60.0, 120.0)
-        evidence["landing_area"] = span(into_sea[0], into_sea[1].start)
-        evidence["bearing_deg"] = evidence["landing_area"]
-        warnings.append(f"read {into_sea[0].group(0)!r} from an east-coast site as the East Sea")
+        evidence["landing_area"] = evidence["bearing_deg"] = into_sea
+        warnings.append(f"read {into_sea['text']!r} from an east-coast site as the East Sea")
     event["landing_area"] = area
     if area == "orbit" and event["outcome"] == "unknown":
         event["outcome"] = "success"
@@ -288,52 +311,39 @@ def _draft(group, text, published, gazetteer, first_day, warnings) -> dict:
     event["bearing_range_deg"] = list(bearing_range) if bearing_range else None
     event["impact_lat"] = event["impact_lon"] = None
     event["impact_basis"] = "none"
-    if (
-        event["lat"] is not None
-        and event["distance_km"]
-        and event["bearing_deg"] is not None
-        and event["system_class"] != "SLV"
-    ):
+    known = event["lat"] is not None and event["distance_km"] and event["bearing_deg"] is not None
+    if known and event["system_class"] != "SLV":  # a satellite launcher's distance is not a range
         impact = _destination(event["lat"], event["lon"], event["bearing_deg"], event["distance_km"])
         event["impact_lat"], event["impact_lon"] = round(impact[0], 3), round(impact[1], 3)
         event["impact_basis"] = "estimated"
-    suspected = next(((m, s) for s in group if (m := _SUSPECTED.search(s.text))), None)
-    observers = {name for s in group for _, name, _ in sources_in(s)} - {"KCNA"}
+
+
+def _confirmation(event, evidence, group) -> None:
+    suspected = _first_in(_SUSPECTED, group)
+    named = {name for s in group for _, name, _ in sources_in(s)}
     if suspected:
-        event["confirmation"] = "suspected"
-        evidence["confirmation"] = span(suspected[0], suspected[1].start)
-    elif not observers and "KCNA" in {name for s in group for _, name, _ in sources_in(s)}:
+        event["confirmation"], evidence["confirmation"] = "suspected", suspected
+    elif named == {"KCNA"}:  # only North Korea says so: nobody outside observed it
         event["confirmation"] = "claimed"
     else:
         event["confirmation"] = "confirmed"
-    # --- notes and id
+
+
+def _notes(event, evidence, group) -> None:
     notes = []
-    if len(sources) > 1:
+    if len(event["sources"]) > 1:
         notes.append(
             " vs ".join(
                 f"{s['source']} "
                 + "/".join(f"{s[k]:.0f} km {k[:-3]}" for k in ("distance_km", "apogee_km") if s[k])
-                for s in sources
+                for s in event["sources"]
             )
         )
-    if (harm := _NO_HARM.search(group_text)) is not None:
+    harm = _first_in(_NO_HARM, group)
+    if harm:
         notes.append("no injuries or damage reported")
-        evidence["notes"] = {"text": harm.group(0), "start": group_text.find(harm.group(0)), "end": -1}
-        _locate(evidence["notes"], group)
+        evidence["notes"] = harm
     event["notes"] = "; ".join(notes) or None
-    if event["launched_at"] and event["site_id"]:
-        event["id"] = f"{korea_day(event['launched_at'], event['launched_at_precision'])}-{event['site_id']}"
-    event["evidence"] = evidence
-    return event
-
-
-def _locate(span: dict, group: list[Sentence]) -> None:
-    """Give a span found in joined sentences its offsets in the original text."""
-    for sentence in group:
-        at = sentence.text.find(span["text"])
-        if at >= 0:
-            span["start"], span["end"] = sentence.start + at, sentence.start + at + len(span["text"])
-            return
 
 
 def launch_row(event: dict) -> dict:
