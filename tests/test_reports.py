@@ -678,3 +678,39 @@ def test_extract_events__any_text_gives_a_draft_or_a_clear_error(text, published
         for span in event["evidence"].values():
             assert text[span["start"] : span["end"]] == span["text"]
         assert event["count"] is None or 1 <= event["count"] <= 100
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("North Korea fired at least one ballistic missile, the JCS said.", 1),
+        ("North Korea fired a pair of short-range ballistic missiles, the JCS said.", 2),
+        ("North Korea fired 18 short-range ballistic missiles, the JCS said.", 18),
+        ("North Korea fired a barrage of short-range ballistic missiles, the JCS said.", None),
+        ("North Korea fired several cruise missiles, the JCS said.", None),
+        ("North Korea fired three missiles of an unknown type, the JCS said.", 3),
+        ("North Korea fired missiles on Friday, the JCS said.", None),
+    ],
+)
+def test_extract_events__count_words(sentence, count):
+    assert extract_events(sentence, dt.date(2025, 11, 7), _SEED_GAZETTEER).events[0]["count"] == count
+
+
+@pytest.mark.parametrize(
+    ("words", "landing_area", "bearing_range_deg"),
+    [
+        ("toward the East Sea", "East Sea/Sea of Japan", [60.0, 120.0]),
+        ("into the Sea of Japan", "East Sea/Sea of Japan", [60.0, 120.0]),
+        ("into the Yellow Sea", "Yellow Sea", [240.0, 300.0]),
+        ("over Japan into the Pacific", "Pacific (over Japan)", [70.0, 110.0]),
+        ("into waters off its west coast", "Yellow Sea", [240.0, 300.0]),
+        ("toward the northeast", None, [22.5, 67.5]),
+    ],
+)
+def test_extract_events__heading_words_give_a_bearing_range(words, landing_area, bearing_range_deg):
+    text = (
+        f"North Korea fired a ballistic missile from Kusong {words} on Friday, flying 500 km, the JCS said."
+    )
+    event = extract_events(text, dt.date(2025, 11, 7), _SEED_GAZETTEER).events[0]
+    assert (event["landing_area"], event["bearing_range_deg"]) == (landing_area, bearing_range_deg)
+    assert event["impact_basis"] == "estimated"
