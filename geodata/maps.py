@@ -345,12 +345,17 @@ def launch_geojson(
         if point is None:
             continue
         properties = {**properties, "basis": basis, "dash": "6 6" if basis == "estimated" else None}
-        line = geodesy.track(launch_point, point, spacing_km=50)
+        # 100 km steps: a straight Mercator segment of that length stays within pixels of the geodesic.
+        line = geodesy.track(launch_point, point, spacing_km=100)
         tracks.append(
             {
                 "type": "Feature",
                 "properties": properties,
-                "geometry": {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in line]},
+                # 4 decimals (~10 m) is far below what a map shows and cuts the page size by half.
+                "geometry": {
+                    "type": "LineString",
+                    "coordinates": [[round(lon, 4), round(lat, 4)] for lat, lon in line],
+                },
             }
         )
         impacts.append(_point_feature((line[-1][0], line[-1][1]), properties))
@@ -362,7 +367,7 @@ def _point_feature(point: tuple[float, float], properties: dict[str, Any]) -> di
     return {
         "type": "Feature",
         "properties": properties,
-        "geometry": {"type": "Point", "coordinates": [point[1], point[0]]},
+        "geometry": {"type": "Point", "coordinates": [round(point[1], 4), round(point[0], 4)]},
     }
 
 
