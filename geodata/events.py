@@ -326,7 +326,13 @@ def sources_frame(records: Iterable[Record] = ()) -> pd.DataFrame:
     return _typed_frame(SOURCES, records)
 
 
-_PANDAS_DTYPES: dict[str, Any] = {"str": "object", "float": "float64", "int": "Int64", "bool": "bool", "date": "object"}
+_PANDAS_DTYPES: dict[str, Any] = {
+    "str": "object",
+    "float": "float64",
+    "int": "Int64",
+    "bool": "bool",
+    "date": "object",
+}
 
 
 def _typed_frame(table: Table, records: Iterable[Record]) -> pd.DataFrame:

@@ -361,7 +361,8 @@ class Store:
         unchanged = [
             i
             for i, row in candidate.iterrows()
-            if str(row.get("id")) in stored.index and _same_event(row, stored.loc[[str(row.get("id"))]].iloc[0])
+            if str(row.get("id")) in stored.index
+            and _same_event(row, stored.loc[[str(row.get("id"))]].iloc[0])
         ]
         result.unchanged = [str(candidate.at[i, "id"]) for i in unchanged]
         candidate = candidate.drop(index=unchanged)

@@ -163,7 +163,7 @@ def test_help__every_command_says_what_it_does() -> None:
 def test_export__csv_neutralises_formulas_and_reimports_them_as_typed(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    path = write_csv(tmp_path / "formula.csv", [{**GOOD, "notes": "=HYPERLINK(\"http://x\")"}])
+    path = write_csv(tmp_path / "formula.csv", [{**GOOD, "notes": '=HYPERLINK("http://x")'}])
     assert run(capsys, "import", str(path))[0] == 0
     code, out, _ = run(capsys, "export", "--format", "csv", "--since", "2025-11-08")
     assert code == 0 and "'=HYPERLINK" in out

@@ -71,7 +71,10 @@ HEADLINE_EXCEPTIONS: dict[str, tuple[set[str], str]] = {
 
 # Figures a lower-ranked source gave that the event leaves blank on purpose, with the reason.
 UNFILLED_ON_PURPOSE: dict[tuple[str, str], str] = {
-    ("2006-07-05-tonghae", "distance_km"): "Japan's early 640 km was withdrawn; the missile failed near the pad",
+    (
+        "2006-07-05-tonghae",
+        "distance_km",
+    ): "Japan's early 640 km was withdrawn; the missile failed near the pad",
     ("2022-05-25-sunan-b", "apogee_km"): "JCS lost track at ~20 km altitude (failure); not an apogee",
 }
 
