@@ -46,13 +46,14 @@ FIELD_COLOURS = {  # one colour per kind of value, so the report shows what each
 def draft(text: str, published: dt.date, version: int) -> dict:
     """Extraction as a plain dict (cached per text, date and store version); errors come back as a message."""
     try:
-        return extract_events(text, published, gazetteer()).to_dict()
+        return extract_events(text, published, gazetteer(version)).to_dict()
     except LaunchmapError as error:
         return {"error": str(error), "events": [], "warnings": []}
 
 
-@st.cache_resource
-def gazetteer():
+@st.cache_resource(max_entries=2)
+def gazetteer(version: int):
+    """Sites and places of the store at ``version`` (a new site added on the Data page is found at once)."""
     from geodata.places import Gazetteer
 
     store = common.get_store()
