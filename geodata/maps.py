@@ -307,6 +307,21 @@ def impact_point(event: Record) -> tuple[tuple[float, float] | None, str]:
     return None, "none"
 
 
+def impact_explanation(event: Record) -> str:
+    """One sentence saying where the drawn impact point comes from, for the event card."""
+    point, basis = impact_point(event)
+    if point is None:
+        return "No impact point drawn: no reported landing place, and no distance with a heading."
+    where = f"{point[0]:.2f}°N {point[1]:.2f}°E"
+    if basis == "reported":
+        return f"Impact point {where} as reported."
+    if pd.notna(_number(event.get("bearing_deg"))):
+        heading = f"the reported heading of {float(event['bearing_deg']):.0f}°"
+    else:
+        heading = f"a typical heading for the {event['landing_area']} ({ASSUMED_BEARING_DEG[event['landing_area']]:.0f}°)"
+    return f"Impact point {where} estimated: {float(event['distance_km']):,.0f} km along {heading}; drawn dashed."
+
+
 def event_label(event: Record) -> str:
     """'29 Nov 2017 · Hwasong-15': the date in Korea, as the launch is known, for minute-precise times."""
     when = pd.Timestamp(event["launched_at"])

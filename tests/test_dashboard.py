@@ -130,6 +130,7 @@ def test_launch_map__url_event_opens_its_card_with_both_sources() -> None:
     assert set(table["source"]) == {"ROK JCS", "Japan MoD"}
     assert any("needs both apogee and distance" in i.value for i in app.info)  # JCS gave no apogee
     assert "12:35 KST" in " ".join(m.value for m in app.markdown)
+    assert any("typical heading for the East Sea" in c.value for c in app.caption)
 
 
 def test_launch_map__lofted_event_card_shows_equivalent_range() -> None:
@@ -171,7 +172,7 @@ def test_launch_map__card_shows_stored_markup_as_text(tmp_path: Path) -> None:
     store.seed(FIXTURE_SEEDS)
     store.update_launch("2025-11-07-taegwan", {"notes": "![p](http://outside.example/p.png) <img src=x>"})
     app = open_page(event="2025-11-07-taegwan")
-    (note,) = [c.value for c in app.caption if "outside" in c.value]
+    (note,) = [c.value for c in app.caption if "p\\.png" in c.value]
     assert note.startswith("\\!\\[p\\]\\(") and "\\<img" in note
 
 

@@ -102,6 +102,7 @@ def event_card(event: dict, all_launches: pd.DataFrame, all_sources: pd.DataFram
         )
         if pd.notna(event.get("landing_area")):
             st.markdown(f"**Landed** {common.plain(event['landing_area'])}")
+        st.caption(common.plain(maps.impact_explanation(event)))
         if pd.notna(event.get("notes")) and str(event["notes"]).strip():
             st.caption(common.plain(event["notes"]))
     with right:
@@ -209,7 +210,11 @@ def main() -> None:
     state.show_notices()
     key_figures(selected)
     if selected.empty:
-        st.info("No launch matches these filters. Widen the period or clear a filter in the sidebar.")
+        first, last = (all_launches["launched_at"].min(), all_launches["launched_at"].max())
+        st.info(
+            "No launch matches these filters. Widen the period or clear a filter in the sidebar "
+            f"(the records run from {first:%d %b %Y} to {last:%d %b %Y})."
+        )
     show_rings = st.toggle(
         "Show range rings of the selected event's system", value=True, disabled=event is None
     )
