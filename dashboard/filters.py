@@ -93,7 +93,7 @@ def sidebar_filters(
             step=50,
             help="Events with no reported distance are kept only while the range starts at 0.",
         )
-        if st.button("Reset filters", use_container_width=True):
+        if st.button("Reset filters", width="stretch"):
             for key in [k for k in st.session_state if str(k).startswith("f_")]:
                 del st.session_state[key]
             st.session_state["_filters_from_url"] = True

@@ -153,7 +153,7 @@ morning in Korea.
 - **Map library**: Leaflet, served from the installed `xstatic-leaflet` package.
 """)
     with right:
-        st.dataframe(outlets, hide_index=True, use_container_width=True, height=260)
+        st.dataframe(outlets, hide_index=True, width="stretch", height=260)
     years = pd.to_datetime(common.launches()["launched_at"]).dt.year
     st.caption(
         f"{len(common.launches())} launch events from {years.min()} to {years.max()}, "

@@ -49,10 +49,10 @@ def upload_section() -> None:
     if report.systems_added:
         st.info("New systems will be added to the catalogue: " + ", ".join(report.systems_added))
     if errors:
-        st.dataframe(pd.DataFrame([e.as_dict() for e in errors]), hide_index=True, use_container_width=True)
+        st.dataframe(pd.DataFrame([e.as_dict() for e in errors]), hide_index=True, width="stretch")
     if report.inserted:
         preview = parsed.launches[parsed.launches["id"].astype(str).isin(report.inserted)]
-        st.dataframe(preview, hide_index=True, use_container_width=True, height=220)
+        st.dataframe(preview, hide_index=True, width="stretch", height=220)
     skip = False
     if errors:
         skip = st.checkbox("Import only the valid rows and skip the rows listed above")
@@ -229,7 +229,7 @@ def main() -> None:
     with edits:
         edit_section()
     with audit:
-        st.dataframe(common.get_store().audit(limit=500), hide_index=True, use_container_width=True)
+        st.dataframe(common.get_store().audit(limit=500), hide_index=True, width="stretch")
 
 
 main()

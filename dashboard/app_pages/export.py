@@ -210,7 +210,7 @@ def main() -> None:
             file_name=f"{name}-{preset}{'@2x' if retina and fmt == 'png' else ''}.{fmt}",
             mime=mime,
             on_click="ignore",
-            use_container_width=True,
+            width="stretch",
             key=f"download_{fmt}",
         )
     event_sources = common.sources()
@@ -239,7 +239,7 @@ def main() -> None:
             file_name=f"{name}.{suffix}",
             mime=mime,
             on_click="ignore",
-            use_container_width=True,
+            width="stretch",
             key=f"download_{suffix}",
         )
     st.caption(

@@ -119,16 +119,16 @@ def main() -> None:
     by_year, by_month, by_site, cumulative = st.tabs(["Per year", "Per month", "Per site", "Cumulative"])
     with by_year:
         st.altair_chart(
-            stacked_chart(per_period(selected, measure, "Y"), measure, "Y"), use_container_width=True
+            stacked_chart(per_period(selected, measure, "Y"), measure, "Y"), width="stretch"
         )
     with by_month:
         st.altair_chart(
-            stacked_chart(per_period(selected, measure, "M"), measure, "M"), use_container_width=True
+            stacked_chart(per_period(selected, measure, "M"), measure, "M"), width="stretch"
         )
     with by_site:
-        st.altair_chart(per_site_chart(selected, measure), use_container_width=True)
+        st.altair_chart(per_site_chart(selected, measure), width="stretch")
     with cumulative:
-        st.altair_chart(cumulative_chart(selected), use_container_width=True)
+        st.altair_chart(cumulative_chart(selected), width="stretch")
 
     st.subheader("Events")
     table = (
@@ -137,7 +137,7 @@ def main() -> None:
     picked = st.dataframe(
         table,
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         on_select="rerun",
         selection_mode="single-row",
         column_config={

@@ -118,7 +118,7 @@ def event_card(event: dict, all_launches: pd.DataFrame, all_sources: pd.DataFram
     st.dataframe(
         sources_table(event_sources),
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         column_config={
             "url": st.column_config.LinkColumn("link", display_text="open"),
             "headline": st.column_config.TextColumn("", width="small"),

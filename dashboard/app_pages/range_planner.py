@@ -185,7 +185,7 @@ def main() -> None:
     st.dataframe(
         table.drop(columns=["lat", "lon"]),
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         column_config={
             "distance_km": st.column_config.NumberColumn("distance (km)", format="%d"),
             "bearing_deg": st.column_config.NumberColumn("bearing (°)", format="%d"),
