@@ -226,3 +226,10 @@ def test_about__what_if_reproduces_hwasong15() -> None:
     values = metrics(app)
     assert values["Trajectory"] == "lofted"
     assert values["Burnout speed"].startswith("7.")
+
+
+def test_export__opens_on_the_event_linked_from_its_card() -> None:
+    app = open_page("export", event="2025-11-07-taegwan")
+    assert not app.exception
+    assert next(b for b in app.selectbox if b.label == "Events").value == "2025-11-07-taegwan"
+    assert not app.warning

@@ -225,7 +225,9 @@ def main() -> None:
         st.rerun()
     if event is not None:
         event_card(event, all_launches, all_sources)
-        if st.button("Clear selection"):
+        export, clear = st.columns([1, 4])
+        export.page_link("app_pages/export.py", label="Export this launch", query_params={"event": event["id"]})
+        if clear.button("Clear selection"):
             del st.query_params["event"]
             st.rerun()
 
