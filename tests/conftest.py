@@ -13,6 +13,23 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+# A valid launch that the fixture seeds do not hold, for imports and forms.
+NEW_EVENT = {
+    "id": "2025-11-08-sunan",
+    "launched_at": "2025-11-08T01:00:00Z",
+    "launched_at_precision": "minute",
+    "site_id": "sunan",
+    "lat": 39.224,
+    "lon": 125.67,
+    "system": "Unknown SRBM",
+    "system_class": "SRBM",
+    "count": 2,
+    "impact_basis": "none",
+    "outcome": "unknown",
+    "confirmation": "suspected",
+}
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     """A file-backed store (so WAL and transactions are real) seeded with the fixture set."""

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from geodata.cli import build_parser, main
-from tests.conftest import FIXTURE_SEEDS
+from tests.conftest import FIXTURE_SEEDS, NEW_EVENT
 
 
 @pytest.fixture(autouse=True)
@@ -69,20 +69,7 @@ def write_csv(path: Path, rows: list[dict]) -> Path:
     return path
 
 
-GOOD = {
-    "id": "2025-11-08-sunan",
-    "launched_at": "2025-11-08T01:00:00Z",
-    "launched_at_precision": "minute",
-    "site_id": "sunan",
-    "lat": 39.224,
-    "lon": 125.67,
-    "system": "Unknown SRBM",
-    "system_class": "SRBM",
-    "count": 2,
-    "impact_basis": "none",
-    "outcome": "unknown",
-    "confirmation": "suspected",
-}
+GOOD = NEW_EVENT
 
 
 def test_import__twice_does_not_duplicate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -12,22 +12,7 @@ import sqlalchemy as sa
 
 from geodata.errors import InvalidEvent
 from geodata.store import Store, resolve_db_url
-from tests.conftest import FIXTURE_SEEDS
-
-NEW_EVENT = {
-    "id": "2025-11-08-sunan",
-    "launched_at": "2025-11-08T01:00:00Z",
-    "launched_at_precision": "minute",
-    "site_id": "sunan",
-    "lat": 39.224,
-    "lon": 125.67,
-    "system": "Unknown SRBM",
-    "system_class": "SRBM",
-    "count": 2,
-    "impact_basis": "none",
-    "outcome": "unknown",
-    "confirmation": "suspected",
-}
+from tests.conftest import FIXTURE_SEEDS, NEW_EVENT
 
 
 def test_seed__is_idempotent_and_audited(store: Store) -> None:
