@@ -7,7 +7,6 @@ leaves this machine. Screenshots land in ``artifacts/screenshots/`` to be looked
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.browser.harness import (
-    browser_available,
     chromium,
     outside_requests,
+    require_browser,
     served_dashboard,
     severe_console_entries,
     wait_for_map,
@@ -31,27 +30,16 @@ SCREENSHOTS = REPO / "artifacts" / "screenshots"
 FIXTURE_LAUNCH_FEATURES = 3 + 2 + 2
 
 
-def _require_browser() -> None:
-    if browser_available():
-        return
-    reason = (
-        "Debian chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)"
-    )
-    if os.environ.get("LAUNCHMAP_REQUIRE_BROWSER"):
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    _require_browser()
+    require_browser()
     with served_dashboard(tmp_path_factory.mktemp("browser") / "browser.db", seeds=FIXTURE_SEEDS) as base:
         yield base
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    _require_browser()
+    require_browser()
     with chromium() as driver:
         yield driver
 

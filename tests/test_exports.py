@@ -7,8 +7,6 @@ import io
 import itertools
 import json
 import re
-import shutil
-import tempfile
 import time
 import warnings
 import xml.etree.ElementTree as ET
@@ -24,7 +22,6 @@ from geodata.io import read_launch_file
 from geodata.stills_view import RingSpec
 
 FIXTURES = Path(__file__).parent / "fixtures" / "seeds"
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 # A ring across 180° (from Guam), one around the north pole (ICBM range from Sunan) and a small one.
 RINGS = [
     RingSpec(13.584, 144.924, 5000, "Guam 5,000 km"),
@@ -256,31 +253,12 @@ def test_standalone_html__leaves_out_assets_not_installed_with_a_warning():
 
 @pytest.mark.browser
 def test_standalone_html__draws_leaflet_offline_in_chromium(launches, sources, tmp_path):
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip("Debian chromium/chromedriver not installed at /usr/bin (CI installs them via .ci/run)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+    from tests.browser.harness import chromium, require_browser
 
+    require_browser()
     page = tmp_path / "map.html"
     page.write_text(standalone_html(_offline_map(launches, sources)), encoding="utf-8")
-    profile = tempfile.mkdtemp(prefix="launchmap-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={profile}",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-        "--window-size=1200,800",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    try:
+    with chromium(1200, 800) as driver:
         driver.get(page.as_uri())
         paths = 0
         for _ in range(100):
@@ -296,6 +274,3 @@ def test_standalone_html__draws_leaflet_offline_in_chromium(launches, sources, t
         resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
         assert [r for r in resources if r.startswith(("http:", "https:"))] == []
         driver.save_screenshot(str(tmp_path / "standalone.png"))
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)

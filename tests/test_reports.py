@@ -578,15 +578,14 @@ def test_report_page__unusable_text_gets_a_message(tmp_path, monkeypatch, text, 
 @pytest.mark.browser
 def test_report_page__in_chromium_paste_map_save_and_open(tmp_path):
     from tests.browser.harness import (
-        browser_available,
         chromium,
         outside_requests,
+        require_browser,
         served_dashboard,
         wait_for_map,
     )
 
-    if not browser_available():
-        pytest.skip("Debian chromium/chromedriver not installed at /usr/bin")
+    require_browser()
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 

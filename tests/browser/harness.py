@@ -27,6 +27,20 @@ def browser_available() -> bool:
     return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
 
 
+def require_browser() -> None:
+    """Skip (or, in CI with LAUNCHMAP_REQUIRE_BROWSER set, fail) when Debian chromium is missing."""
+    import pytest
+
+    if browser_available():
+        return
+    reason = (
+        "Debian chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)"
+    )
+    if os.environ.get("LAUNCHMAP_REQUIRE_BROWSER"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
