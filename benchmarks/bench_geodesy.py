@@ -1,4 +1,4 @@
-"""Ring, track and in-range speed of ``geodata.geodesy`` against a naive geopy loop, measured in the same run.
+"""Ring, track and in-range speed of ``geodata.geo.geodesy`` against a naive geopy loop, measured in the same run.
 
 The baselines are what one writes first: a Python loop of ``geopy.distance.geodesic`` calls, one per
 vertex, track point or city. Ours are vectorised pyproj ``Geod`` calls. Times are the best of several
@@ -14,7 +14,7 @@ from typing import Any
 
 from geopy.distance import geodesic
 
-from geodata import geodesy
+from geodata.geo import geodesy
 
 TAEGWAN = (40.209, 125.204)
 WASHINGTON = (38.8951, -77.0364)

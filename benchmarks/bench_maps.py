@@ -11,7 +11,7 @@ import time
 import folium
 
 from benchmarks.synthetic import synthetic_launches, synthetic_sites
-from geodata import maps
+from geodata.render import leaflet as maps
 
 
 def _page_bytes(groups: list[folium.FeatureGroup]) -> int:

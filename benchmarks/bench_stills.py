@@ -18,9 +18,9 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from geodata import stills_view
 from geodata.events import launches_frame
-from geodata.stills import PRESETS, RingSpec, render_still
+from geodata.render.stills import view as stills_view
+from geodata.render.stills.compose import PRESETS, RingSpec, render_still
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seeds"
 SUNAN = (39.224, 125.670)

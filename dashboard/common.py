@@ -16,8 +16,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from geodata.maps import install_static_assets
-from geodata.store import SEEDS_DIR, Store
+from geodata.render.leaflet import install_static_assets
+from geodata.store import Store
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 VENDOR_URL = "/app/static/vendor"  # Streamlit static serving maps dashboard/static/ here
@@ -30,7 +30,7 @@ CREDIT = "Map: launchmap · Natural Earth · GeoNames"
 def get_store() -> Store:
     """The store named by $LAUNCHMAP_DB (or the default file), seeded on first use."""
     store = Store(os.environ.get("LAUNCHMAP_DB"))
-    store.seed(Path(os.environ.get("LAUNCHMAP_SEEDS") or SEEDS_DIR))
+    store.seed()
     return store
 
 

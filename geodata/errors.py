@@ -56,3 +56,7 @@ class UnknownPlace(LaunchmapError, KeyError):
 
 class StoreError(LaunchmapError, RuntimeError):
     """The store could not be opened or a write could not be completed."""
+
+
+class MissingSeeds(LaunchmapError, FileNotFoundError):
+    """The seed folder (the bundled launch history) is missing, incomplete or unreadable."""

@@ -7,7 +7,7 @@ not stored yet and was never deleted by a user, so a restart neither duplicates 
 nor overwrites edits.
 
 >>> store = Store("sqlite://")          # in memory
->>> store.seed(SEEDS_DIR) >= 0
+>>> store.seed() > 0
 True
 """
 
@@ -38,8 +38,8 @@ from geodata.events import (
     validate_table,
 )
 from geodata.schema import LAUNCHES, PLACES, SITES, SOURCES, SYSTEMS, Column, Table
+from geodata.seeds import seeds_dir as resolve_seeds
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 ENV_VAR = "LAUNCHMAP_DB"
 
 
@@ -265,13 +265,15 @@ class Store:
     def _stored_keys(self, connection: Connection, sql_table: sa.Table, key: str) -> set[str]:
         return {r[0] for r in connection.execute(sa.select(sql_table.c[key]))}
 
-    def seed(self, seeds_dir: Path = SEEDS_DIR, actor: str = "seed") -> int:
+    def seed(self, seeds_dir: Path | None = None, actor: str = "seed") -> int:
         """Load ``seeds_dir`` into the store; returns how many rows were inserted.
 
+        ``seeds_dir`` defaults to ``$LAUNCHMAP_SEEDS`` or the bundled history; a missing or
+        incomplete folder raises :class:`~geodata.errors.MissingSeeds` (never an empty store).
         Skips entirely when the seed files are unchanged since the last seeding. Rows
         whose key is stored (possibly edited) or was deleted by a user are left alone.
         """
-        seeds_dir = Path(seeds_dir)
+        seeds_dir = resolve_seeds(seeds_dir)
         digest = _digest(seeds_dir)
         with self.engine.begin() as connection:
             previous = connection.execute(

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geodata import ballistics
-from geodata.ballistics import analyse_trajectory, minimum_energy_apogee_ratio
 from geodata.errors import InvalidRange
+from geodata.geo import ballistics
+from geodata.geo.ballistics import analyse_trajectory, minimum_energy_apogee_ratio
 
 G_SURFACE_KM_S2 = ballistics.MU_KM3_S2 / ballistics.EARTH_RADIUS_KM**2
 

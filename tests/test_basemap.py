@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from shapely.geometry import Point
 
-from geodata import basemap
+from geodata.geo import basemap
 
 ROOT = Path(__file__).resolve().parents[1]
 

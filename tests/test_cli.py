@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geodata.cli import build_parser, main
+from launchmap_cli.main import build_parser, main
 from tests.conftest import FIXTURE_SEEDS, NEW_EVENT
 
 

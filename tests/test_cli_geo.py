@@ -11,8 +11,8 @@ import pytest
 from geographiclib.geodesic import Geodesic
 from shapely.geometry import Point, shape
 
-from geodata import cli_geo
 from geodata.errors import UnknownPlace
+from launchmap_cli import geo as cli_geo
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class FakePlace:
 
 
 class FakeGazetteer:
-    """Three places; unknown names raise UnknownPlace with close matches, like geodata.places.Gazetteer."""
+    """Three places; unknown names raise UnknownPlace with close matches, like geodata.geo.places.Gazetteer."""
 
     PLACES = (
         FakePlace("taegwan", "Taegwan", 40.209, 125.204, "launch site"),

@@ -9,9 +9,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geodata.cns import CNS_COLUMNS, looks_like_cns, parse_cns_date, parse_cns_km, parse_cns_time, read_cns
 from geodata.errors import InvalidFile
-from geodata.places import Gazetteer
+from geodata.formats.cns import (
+    CNS_COLUMNS,
+    looks_like_cns,
+    parse_cns_date,
+    parse_cns_km,
+    parse_cns_time,
+    read_cns,
+)
+from geodata.geo.places import Gazetteer
 from geodata.schema import LAUNCH_COLUMNS, SOURCE_COLUMNS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cns"

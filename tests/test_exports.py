@@ -17,9 +17,9 @@ import pandas as pd
 import pytest
 
 from geodata.events import launches_frame, sources_frame
-from geodata.exports import from_geojson, neutralise_cell, standalone_html, to_csv, to_geojson, to_kml
-from geodata.io import read_launch_file
-from geodata.stills_view import RingSpec
+from geodata.formats.exports import from_geojson, neutralise_cell, standalone_html, to_csv, to_geojson, to_kml
+from geodata.formats.reader import read_launch_file
+from geodata.render.stills.view import RingSpec
 
 FIXTURES = Path(__file__).parent / "fixtures" / "seeds"
 # A ring across 180° (from Guam), one around the north pole (ICBM range from Sunan) and a small one.

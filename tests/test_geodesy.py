@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point, shape
 
-from geodata import geodesy
 from geodata.errors import InvalidCoordinate, InvalidRange
+from geodata.geo import geodesy
 
 GEOD = Geodesic.WGS84
 TAEGWAN = (40.209, 125.204)

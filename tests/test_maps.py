@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from geographiclib.geodesic import Geodesic
 
-from geodata import maps
 from geodata.events import launches_frame
+from geodata.render import leaflet as maps
 
 EVENT = {
     "id": "2025-11-07-taegwan",

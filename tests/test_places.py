@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from geodata.errors import UnknownPlace
-from geodata.places import Gazetteer, Place, place_key
+from geodata.geo.places import Gazetteer, Place, place_key
 from geodata.schema import (
     PLACE_COLUMNS,
     PLACE_KINDS,
@@ -244,7 +244,7 @@ TOO_SMALL_FOR_THE_MAP = {"hodo": "the Hodo peninsula is too thin to appear on Na
 
 
 def test_seeds__sites_lie_inside_north_korea() -> None:
-    basemap = pytest.importorskip("geodata.basemap")
+    basemap = pytest.importorskip("geodata.geo.basemap")
     from shapely.geometry import Point
 
     north_korea = next(c.geometry for c in basemap.country_shapes() if c.name == "North Korea")

@@ -1,4 +1,4 @@
-"""Tests for geodata.reports: a corpus of wire-style reports with expected fields, bad input, units, dates, CLI.
+"""Tests for geodata.reports.extract: a corpus of wire-style reports with expected fields, bad input, units, dates, CLI.
 
 The corpus lives in tests/reports/ (NN-name.txt + expected.json); the texts paraphrase
 real launches and were used while developing the extractor. tests/reports/heldout/ holds
@@ -25,9 +25,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geodata.errors import InvalidFile, LaunchmapError, UnknownPlace
-from geodata.reports import MAX_INPUT_CHARS, extract_events
-from geodata.reports_dates import find_dates, launch_time_utc
-from geodata.reports_figures import find_figures
+from geodata.reports.dates import find_dates, launch_time_utc
+from geodata.reports.extract import MAX_INPUT_CHARS, extract_events
+from geodata.reports.figures import find_figures
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).resolve().parent / "reports"
@@ -61,7 +61,7 @@ FIGURE_TOLERANCE = 0.02  # 435 mi is 700.1 km: figures match within 2 %
 
 
 class _SeedGazetteer:
-    """Stand-in for geodata.places.Gazetteer while that module is absent: sites.csv names and aliases."""
+    """Stand-in for geodata.geo.places.Gazetteer while that module is absent: sites.csv names and aliases."""
 
     def __init__(self, sites_csv: Path) -> None:
         self.by_name = {}
@@ -92,7 +92,7 @@ _SEED_GAZETTEER = _SeedGazetteer(REPO / "seeds" / "sites.csv")
 
 def make_gazetteer():
     try:
-        from geodata.places import Gazetteer
+        from geodata.geo.places import Gazetteer
     except ImportError:
         return _SeedGazetteer(REPO / "seeds" / "sites.csv")
     return Gazetteer.from_seeds(REPO / "seeds")
@@ -201,7 +201,7 @@ def test_extract_events__evidence_spans_point_at_their_text(corpus_results):
 
 
 def test_extract_events__impact_is_estimated_with_the_geodesy_engine(corpus_results):
-    from geodata.geodesy import destination
+    from geodata.geo.geodesy import destination
 
     event = corpus_results["06-taegwan-two-sources-2025"]["extraction"].events[0]
     assert event["impact_basis"] == "estimated"
@@ -369,7 +369,7 @@ def test_extract_events__to_json_round_trips(corpus_results):
 
 
 def _cli(argv, stdin_text=None, monkeypatch=None, gazetteer=None):
-    from geodata import cli_report
+    from launchmap_cli import report as cli_report
 
     parser = argparse.ArgumentParser()
     subparsers = parser.add_subparsers(dest="command")
@@ -430,10 +430,10 @@ if __name__ == "__main__":  # per-field accuracy tables for the closing note
 
 
 def test_cli_extract__through_launchmap_main(tmp_path, capsys, monkeypatch):
-    from geodata import cli
+    from launchmap_cli import main as cli
 
-    if "geodata.cli_report" not in cli.COMMAND_MODULES:  # until the lead wires it in
-        monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "geodata.cli_report"))
+    if "launchmap_cli.report" not in cli.COMMAND_MODULES:  # until the lead wires it in
+        monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "launchmap_cli.report"))
     report = tmp_path / "report.txt"
     report.write_text((CORPUS / "17-kn23-wonsan-2019.txt").read_text(encoding="utf-8"), encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'store.db'}"
@@ -450,7 +450,7 @@ def test_cli_extract__through_launchmap_main(tmp_path, capsys, monkeypatch):
 
 
 def test_launch_row__schema_columns_only_with_an_id(corpus_results):
-    from geodata.reports import launch_row
+    from geodata.reports.extract import launch_row
     from geodata.schema import LAUNCHES
 
     row = launch_row(corpus_results["06-taegwan-two-sources-2025"]["extraction"].events[0])
@@ -459,7 +459,7 @@ def test_launch_row__schema_columns_only_with_an_id(corpus_results):
 
 
 def test_source_rows__one_per_source_or_the_report_itself(corpus_results):
-    from geodata.reports import source_rows
+    from geodata.reports.extract import source_rows
     from geodata.schema import SOURCES
 
     event = corpus_results["06-taegwan-two-sources-2025"]["extraction"].events[0]
@@ -628,7 +628,7 @@ def test_report_page__in_chromium_paste_map_save_and_open(tmp_path):
 
 
 def test_extract_events__round_up_of_many_launches_is_capped_with_a_warning():
-    from geodata.reports_text import MAX_EVENTS
+    from geodata.reports.text import MAX_EVENTS
 
     text = "It also fired a Hwasong-18 on Monday. It also fired two cruise missiles on Sunday. " * 2000
     extraction = extract_events(text, dt.date(2025, 11, 7))

@@ -14,12 +14,20 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.image import imread
 
-from geodata import geodesy
 from geodata.events import launches_frame
-from geodata.maps import ASSUMED_BEARING_DEG
-from geodata.stills import FORMATS, PRESETS, STYLES, credit_line, date_line, render_still, render_to_file
-from geodata.stills_labels import LabelRequest, place_labels
-from geodata.stills_view import RingSpec, choose_view, launch_tracks
+from geodata.geo import geodesy
+from geodata.render.leaflet import ASSUMED_BEARING_DEG
+from geodata.render.stills.compose import (
+    FORMATS,
+    PRESETS,
+    STYLES,
+    credit_line,
+    date_line,
+    render_still,
+    render_to_file,
+)
+from geodata.render.stills.labels import LabelRequest, place_labels
+from geodata.render.stills.view import RingSpec, choose_view, launch_tracks
 
 FIXTURES = Path(__file__).parent / "fixtures" / "seeds"
 TITLE = "Test launch over the East Sea"
@@ -276,7 +284,7 @@ def test_credit_line__names_the_sources_when_no_credit_is_given():
 
 class _Context:
     def __init__(self, store):
-        from geodata.places import Gazetteer
+        from geodata.geo.places import Gazetteer
 
         self.store = store
         self.gazetteer = Gazetteer.from_frames(store.sites(), store.places())
@@ -285,7 +293,7 @@ class _Context:
 def _run_render(store, argv: list[str]) -> int:
     import argparse
 
-    from geodata import cli_render
+    from launchmap_cli import render as cli_render
 
     parser = argparse.ArgumentParser(prog="launchmap")
     cli_render.register(parser.add_subparsers(dest="command"), _Context)

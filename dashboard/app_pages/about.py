@@ -7,8 +7,9 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import common
-from geodata import ballistics, maps
 from geodata.errors import LaunchmapError
+from geodata.geo import ballistics
+from geodata.render import leaflet as maps
 from geodata.schema import HEADLINE_PRIORITY
 
 

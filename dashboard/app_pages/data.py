@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import common
 from geodata.errors import InvalidEvent, InvalidFile, LaunchmapError
-from geodata.io import MAX_FILE_BYTES, read_launch_file
+from geodata.formats.reader import MAX_FILE_BYTES, read_launch_file
 from geodata.schema import (
     CONFIRMATIONS,
     IMPACT_BASES,

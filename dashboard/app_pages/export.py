@@ -1,6 +1,6 @@
 """Export: a publication-ready still of the current selection, its data files and a standalone map.
 
-Thin: widgets -> ``geodata.stills`` / ``geodata.exports`` -> preview and download buttons.
+Thin: widgets -> ``geodata.render.stills.compose`` / ``geodata.formats.exports`` -> preview and download buttons.
 The selection comes from the shared sidebar filters (kept in the URL); ``?event=ID`` picks
 one event. Downloads are generated when clicked (a callable ``data``), so changing a
 choice re-renders only the preview.
@@ -17,12 +17,14 @@ import streamlit as st
 
 from dashboard import common
 from dashboard.filters import sidebar_filters
-from geodata import exports, maps, stills
-from geodata.basemap import load_countries
-from geodata.cli_render import parse_ring
 from geodata.errors import LaunchmapError
-from geodata.places import Gazetteer
-from geodata.stills_view import RingSpec
+from geodata.formats import exports
+from geodata.geo.basemap import load_countries
+from geodata.geo.places import Gazetteer
+from geodata.render import leaflet as maps
+from geodata.render.stills import compose as stills
+from geodata.render.stills.view import RingSpec
+from launchmap_cli.render import parse_ring
 
 ALL = "__all__"
 PRESET_LABELS = {"16x9": "16:9", "1x1": "1:1", "4x5": "4:5"}

@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard import common
 from dashboard.filters import sidebar_filters
-from geodata.maps import CLASS_COLOURS
+from geodata.render.leaflet import CLASS_COLOURS
 from geodata.schema import LAUNCH_SUMMARY_COLUMNS, SYSTEM_CLASSES
 
 
@@ -118,13 +118,9 @@ def main() -> None:
     measure = measure or "events"
     by_year, by_month, by_site, cumulative = st.tabs(["Per year", "Per month", "Per site", "Cumulative"])
     with by_year:
-        st.altair_chart(
-            stacked_chart(per_period(selected, measure, "Y"), measure, "Y"), width="stretch"
-        )
+        st.altair_chart(stacked_chart(per_period(selected, measure, "Y"), measure, "Y"), width="stretch")
     with by_month:
-        st.altair_chart(
-            stacked_chart(per_period(selected, measure, "M"), measure, "M"), width="stretch"
-        )
+        st.altair_chart(stacked_chart(per_period(selected, measure, "M"), measure, "M"), width="stretch")
     with by_site:
         st.altair_chart(per_site_chart(selected, measure), width="stretch")
     with cumulative:

@@ -10,9 +10,10 @@ from streamlit_folium import st_folium
 
 from dashboard import common
 from dashboard.filters import sidebar_filters
-from geodata import ballistics, maps
 from geodata.errors import LaunchmapError
 from geodata.events import disagreements
+from geodata.geo import ballistics
+from geodata.render import leaflet as maps
 
 EVENT_ID = re.compile(r"ID\s+([A-Za-z0-9][\w.:-]*)")
 
@@ -226,7 +227,9 @@ def main() -> None:
     if event is not None:
         event_card(event, all_launches, all_sources)
         export, clear = st.columns([1, 4])
-        export.page_link("app_pages/export.py", label="Export this launch", query_params={"event": event["id"]})
+        export.page_link(
+            "app_pages/export.py", label="Export this launch", query_params={"event": event["id"]}
+        )
         if clear.button("Clear selection"):
             del st.query_params["event"]
             st.rerun()

@@ -8,8 +8,9 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import common
-from geodata import ballistics, geodesy, maps
 from geodata.errors import LaunchmapError
+from geodata.geo import ballistics, geodesy
+from geodata.render import leaflet as maps
 
 ORIGIN_MODES = ("Launch site", "Coordinates", "Click on the map")
 

@@ -1,6 +1,6 @@
 """Report to map: paste or upload a news report, check the drafted launch on the map, correct it, save it.
 
-Thin page: the drafting is :func:`geodata.reports.extract_events`; saving is
+Thin page: the drafting is :func:`geodata.reports.extract.extract_events`; saving is
 :meth:`geodata.store.Store.add_launch` (validation and audit as for any edit). Every value
 in the form shows the words it came from, highlighted in the report text.
 """
@@ -19,10 +19,10 @@ from streamlit.errors import StreamlitPageNotFoundError
 from streamlit_folium import st_folium
 
 from dashboard import common
-from geodata import maps
 from geodata.errors import InvalidEvent, LaunchmapError
-from geodata.geodesy import destination, track
-from geodata.reports import MAX_INPUT_CHARS, extract_events, launch_row, source_rows
+from geodata.geo.geodesy import destination, track
+from geodata.render import leaflet as maps
+from geodata.reports.extract import MAX_INPUT_CHARS, extract_events, launch_row, source_rows
 from geodata.schema import CONFIRMATIONS, LANDING_AREAS, OUTCOMES, PRECISIONS, SYSTEM_CLASSES
 
 FIELD_COLOURS = {  # one colour per kind of value, so the report shows what each phrase gave
@@ -54,7 +54,7 @@ def draft(text: str, published: dt.date, version: int) -> dict:
 @st.cache_resource(max_entries=2)
 def gazetteer(version: int):
     """Sites and places of the store at ``version`` (a new site added on the Data page is found at once)."""
-    from geodata.places import Gazetteer
+    from geodata.geo.places import Gazetteer
 
     store = common.get_store()
     return Gazetteer.from_frames(store.sites(), store.places())

@@ -55,7 +55,7 @@ def served_dashboard(db_path: Path, seeds: Path | None = None, timeout_s: float 
     if seeds:
         env["LAUNCHMAP_SEEDS"] = str(seeds)
     process = subprocess.Popen(
-        [sys.executable, "-m", "geodata.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, "-m", "launchmap_cli.main", "serve", "--host", "127.0.0.1", "--port", str(port)],
         cwd=REPO,
         env=env,
         stdout=subprocess.PIPE,

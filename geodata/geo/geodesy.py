@@ -17,7 +17,7 @@ Assumptions
 
 Example
 -------
->>> from geodata import geodesy
+>>> from geodata.geo import geodesy
 >>> round(geodesy.parse_length_km("435 mi"))
 700
 >>> lat, lon = geodesy.parse_coordinate("40°12′32″N 125°12′14″E")

@@ -4,7 +4,7 @@ The database has one row per missile, with text figures ("4475 km", "Unknown",
 "between 25 and 90 km", "~700 km"), dates like "9-Apr-84" and UTC times like "3:35".
 :func:`read_cns` turns it into launchmap events: the missiles of one salvo (same date,
 launch time, facility and missile name) become one event whose ``count`` is the number
-of rows. Facility names are matched to site ids through :class:`geodata.places.Gazetteer`
+of rows. Facility names are matched to site ids through :class:`geodata.geo.places.Gazetteer`
 (any romanisation); missile names to ``systems.csv`` names through their designations.
 
 Assumptions: a range "between A and B" is stored as its mean, with both ends in ``notes``;
@@ -29,10 +29,10 @@ from typing import IO, Any
 import pandas as pd
 
 from geodata.errors import InvalidFile, UnknownPlace
-from geodata.places import Gazetteer
+from geodata.geo.places import Gazetteer
 from geodata.schema import LAUNCH_COLUMNS, SOURCE_COLUMNS
+from geodata.seeds import seeds_dir
 
-SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 CNS_COLUMNS = (
     "F1", "Date", "Date Entered/Updated", "Launch Time (UTC)", "Missile Name", "Missile Type",
     "Launch Agency/Authority", "Facility Name", "Facility Location", "Other Name", "Facility Latitude",
@@ -326,11 +326,9 @@ class _Context:
 
 def _default_context(gazetteer: Gazetteer | None, systems: pd.DataFrame | None) -> _Context:
     if gazetteer is None:
-        gazetteer = (
-            Gazetteer.from_seeds(SEEDS_DIR) if (SEEDS_DIR / "sites.csv").exists() else Gazetteer([], [])
-        )
-    if systems is None and (SEEDS_DIR / "systems.csv").exists():
-        systems = pd.read_csv(SEEDS_DIR / "systems.csv", dtype=str, keep_default_na=False)
+        gazetteer = Gazetteer.from_seeds(seeds_dir())
+    if systems is None:
+        systems = pd.read_csv(seeds_dir() / "systems.csv", dtype=str, keep_default_na=False)
     return _Context(gazetteer, systems)
 
 

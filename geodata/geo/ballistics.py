@@ -22,7 +22,7 @@ missile), so the vacuum ellipse does not describe it: ``method_applies`` is Fals
 
 Example
 -------
->>> from geodata.ballistics import analyse_trajectory
+>>> from geodata.geo.ballistics import analyse_trajectory
 >>> est = analyse_trajectory(apogee_km=4475, distance_km=950)  # Hwasong-15, 29 Nov 2017
 >>> est.trajectory_class, round(est.burnout_speed_km_s, 1), round(est.equivalent_range_km, -3)
 ('lofted', 7.2, 10000.0)

@@ -22,11 +22,11 @@ from typing import Any
 
 import pandas as pd
 
-from geodata import geodesy
 from geodata.errors import InvalidEvent, InvalidRange, LaunchmapError
 from geodata.events import filter_launches
-from geodata.stills import FORMATS, PRESETS, STYLES, render_to_file
-from geodata.stills_view import RingSpec
+from geodata.geo import geodesy
+from geodata.render.stills.compose import FORMATS, PRESETS, STYLES, render_to_file
+from geodata.render.stills.view import RingSpec
 
 ContextFactory = Callable[[argparse.Namespace], Any]
 FILTERS = ("since", "until", "classes", "systems", "sites")
@@ -125,7 +125,9 @@ def cmd_render(args: argparse.Namespace, context: Any) -> int:
 
 def register(subparsers: Any, context_factory: ContextFactory) -> None:
     """Add ``render`` to a ``launchmap`` subparsers object."""
-    from geodata.cli import add_filter_options  # here, not at import: geodata.cli imports this module
+    from launchmap_cli.main import (
+        add_filter_options,  # here, not at import: launchmap_cli.main imports this module
+    )
 
     render = subparsers.add_parser(
         "render", help="still map for publication (PNG/SVG/PDF)", description=cmd_render.__doc__

@@ -2,7 +2,7 @@
 
 Each prints JSON on stdout; errors go to stderr with exit status 1 (2 for argparse usage errors).
 Sites and places are looked up by name through ``context.gazetteer.resolve(name)`` (a
-``geodata.places.Gazetteer``); anything that parses as a coordinate is used as one.
+``geodata.geo.places.Gazetteer``); anything that parses as a coordinate is used as one.
 
     launchmap ring --site Taegwan --range 435mi
     launchmap distance "40.209, 125.204" Tokyo
@@ -23,8 +23,8 @@ from typing import Any
 
 import pandas as pd
 
-from geodata import ballistics, geodesy
 from geodata.errors import InvalidCoordinate, LaunchmapError
+from geodata.geo import ballistics, geodesy
 
 ContextFactory = Callable[[argparse.Namespace], Any]
 GEONAMES_CREDIT = "City data: GeoNames (https://www.geonames.org), CC BY 4.0"
@@ -247,7 +247,7 @@ class _NoGazetteer:
 
 
 def build_parser(context_factory: ContextFactory = _NoGazetteer) -> argparse.ArgumentParser:
-    """A stand-alone parser with only these subcommands (for tests and ``python -m geodata.cli_geo``)."""
+    """A stand-alone parser with only these subcommands (for tests and ``python -m launchmap_cli.geo``)."""
     parser = argparse.ArgumentParser(
         prog="launchmap", description=__doc__.splitlines()[0] if __doc__ else None
     )

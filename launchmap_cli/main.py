@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import json
 import os
 import subprocess
@@ -27,9 +28,17 @@ from geodata.events import filter_launches
 from geodata.schema import LAUNCH_SUMMARY_COLUMNS, SYSTEM_CLASSES
 
 # Subcommand groups living next to the code they drive; each module has register(subparsers, context_factory).
-COMMAND_MODULES = ("geodata.cli_geo", "geodata.cli_report", "geodata.cli_render")
+COMMAND_MODULES = ("launchmap_cli.geo", "launchmap_cli.report", "launchmap_cli.render")
 
-DASHBOARD_APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+
+def dashboard_app() -> Path:
+    """The Streamlit entry file of the installed ``dashboard`` package, found without importing it."""
+    spec = importlib.util.find_spec("dashboard")
+    if spec is None or not spec.submodule_search_locations:
+        raise LaunchmapError(
+            "the dashboard package is not installed: reinstall launchmap (pip install launchmap)"
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / "app.py"
 
 
 class Context:
@@ -40,16 +49,15 @@ class Context:
 
     @cached_property
     def store(self) -> Any:
-        from geodata.store import SEEDS_DIR, Store
+        from geodata.store import Store
 
         store = Store(self.db)
-        # LAUNCHMAP_SEEDS points a test or a team at another seed folder.
-        store.seed(Path(os.environ.get("LAUNCHMAP_SEEDS") or SEEDS_DIR))
+        store.seed()
         return store
 
     @cached_property
     def gazetteer(self) -> Any:
-        from geodata.places import Gazetteer
+        from geodata.geo.places import Gazetteer
 
         return Gazetteer.from_frames(self.store.sites(), self.store.places())
 
@@ -66,11 +74,12 @@ def _print_frame(frame: pd.DataFrame, fmt: str) -> None:
 
 def cmd_serve(args: argparse.Namespace, context: Context) -> int:
     """Start the Streamlit dashboard (seeds the store first so the first page load is quick)."""
-    from geodata.maps import install_static_assets
+    from geodata.render.leaflet import install_static_assets
 
     context.store  # noqa: B018 - open and seed before the server starts
+    app = dashboard_app()
     # Leaflet, jQuery and the basemap are copied from installed packages, never committed.
-    install_static_assets(DASHBOARD_APP.parent / "static")
+    install_static_assets(app.parent / "static")
     env = {**os.environ}
     if args.db:
         env["LAUNCHMAP_DB"] = str(args.db)
@@ -79,7 +88,7 @@ def cmd_serve(args: argparse.Namespace, context: Context) -> int:
         "-m",
         "streamlit",
         "run",
-        str(DASHBOARD_APP),
+        str(app),
         "--server.address",
         args.host,
         "--server.port",
@@ -94,7 +103,7 @@ def cmd_serve(args: argparse.Namespace, context: Context) -> int:
     print(
         f"launchmap: serving on http://{args.host}:{args.port}  (store: {context.store.url})", file=sys.stderr
     )
-    return subprocess.call(command, env=env, cwd=DASHBOARD_APP.parent.parent)
+    return subprocess.call(command, env=env, cwd=app.parent.parent)
 
 
 def _selected(args: argparse.Namespace, context: Context) -> pd.DataFrame:
@@ -130,7 +139,7 @@ def _refuse(file: str, errors: list[Any]) -> int:
 
 def cmd_import(args: argparse.Namespace, context: Context) -> int:
     """Validate a file and write its events in one transaction (nothing on any invalid row)."""
-    from geodata.io import read_launch_file
+    from geodata.formats.reader import read_launch_file
 
     parsed = read_launch_file(Path(args.file))
     for warning in parsed.warnings:
@@ -169,7 +178,7 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
     launches = _selected(args, context)
     sources = context.store.sources(launches["id"])
     if args.format == "csv":
-        from geodata.exports import to_csv
+        from geodata.formats.exports import to_csv
 
         sys.stdout.write(to_csv(launches, sources))
     else:

@@ -4,8 +4,8 @@ Formats, detected from the file name and its columns:
 
 - launchmap CSV (the ``launches.csv`` columns; an optional ``sources`` file beside it is not needed);
 - launchmap JSON (``launchmap export --format json``: records with a nested ``sources`` list);
-- GeoJSON FeatureCollection written by :func:`geodata.exports.to_geojson`;
-- the CNS/NTI "North Korea Missile Test Database" layout, CSV or XLSX (:mod:`geodata.cns`).
+- GeoJSON FeatureCollection written by :func:`geodata.formats.exports.to_geojson`;
+- the CNS/NTI "North Korea Missile Test Database" layout, CSV or XLSX (:mod:`geodata.formats.cns`).
 
 Validation happens in the store (:meth:`geodata.store.Store.import_launches`), so the
 same rules apply to a file, a form and a pasted report.
@@ -81,12 +81,12 @@ def _read_csv(data: bytes, name: str) -> ParsedFile:
         sources = pd.DataFrame(columns=SOURCES.names)
         extra = [c for c in frame.columns if c not in LAUNCHES.names]
         warnings = [f"ignored column(s) not in the launch schema: {', '.join(extra)}"] if extra else []
-        from geodata.exports import restore_cell
+        from geodata.formats.exports import restore_cell
 
         launches = frame[[c for c in frame.columns if c in LAUNCHES.names]].map(restore_cell)
         launches.index = pd.Index(range(2, len(frame) + 2))  # CSV line numbers (line 1 is the header)
         return ParsedFile("launchmap-csv", launches, sources, warnings=warnings)
-    from geodata.cns import looks_like_cns
+    from geodata.formats.cns import looks_like_cns
 
     if looks_like_cns(list(frame.columns)):
         return _read_cns(data, name)
@@ -102,7 +102,7 @@ def _read_json(data: bytes, name: str) -> ParsedFile:
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InvalidFile(f"{name} is not valid JSON: {error}") from error
     if isinstance(document, dict) and document.get("type") == "FeatureCollection":
-        from geodata.exports import from_geojson
+        from geodata.formats.exports import from_geojson
 
         launches, sources = from_geojson(document)
         return ParsedFile("geojson", launches, sources)
@@ -117,7 +117,7 @@ def _read_json(data: bytes, name: str) -> ParsedFile:
 
 
 def _read_cns(data: bytes, name: str) -> ParsedFile:
-    from geodata.cns import read_cns
+    from geodata.formats.cns import read_cns
 
     launches, sources, problems = read_cns(
         io.BytesIO(data)

@@ -30,9 +30,9 @@ import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from geodata import geodesy
-from geodata.basemap import basemap_path
 from geodata.events import Record
+from geodata.geo import geodesy
+from geodata.geo.basemap import basemap_path
 from geodata.schema import SYSTEM_CLASSES
 
 # Okabe & Ito (2008) colour-blind-safe palette, one colour per class; cruise's yellow

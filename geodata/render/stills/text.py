@@ -1,6 +1,6 @@
 """The words on a still: title, subtitle, date line (KST and UTC), credit line; and what gets a label.
 
-Kept apart from :mod:`geodata.stills` (layout and drawing) because these are editorial
+Kept apart from :mod:`geodata.render.stills.compose` (layout and drawing) because these are editorial
 rules that are tested on their own:
 
 - the date line shows one event in KST and UTC (KST first: the local day of the launch),

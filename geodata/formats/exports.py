@@ -6,7 +6,7 @@
 - :func:`to_geojson` / :func:`from_geojson` — an RFC 7946 FeatureCollection (lon/lat,
   WGS-84): a ``launch`` Point per event with every column and a ``sources`` list as
   properties, plus ``track`` and ``impact`` features and ``range_ring`` polygons split at
-  180° (:func:`geodata.geodesy.range_ring_geojson`). ``from_geojson`` reads the launch
+  180° (:func:`geodata.geo.geodesy.range_ring_geojson`). ``from_geojson`` reads the launch
   features back to the same events and sources.
 - :func:`to_kml` — placemarks, tracks and rings for Google Earth, sources in descriptions.
 - :func:`standalone_html` — one self-contained HTML file of a folium map: Leaflet, jQuery
@@ -40,12 +40,12 @@ import numpy as np
 import pandas as pd
 import simplekml
 
-from geodata import geodesy
 from geodata.events import launches_frame, sources_frame
+from geodata.geo import geodesy
 from geodata.schema import LAUNCHES, SOURCES
 
 if TYPE_CHECKING:
-    from geodata.stills_view import RingSpec
+    from geodata.render.stills.view import RingSpec
 
 __all__ = ["from_geojson", "neutralise_cell", "standalone_html", "to_csv", "to_geojson", "to_kml"]
 
@@ -131,7 +131,7 @@ def to_csv(launches: pd.DataFrame, sources: pd.DataFrame | None = None) -> str:
 
 
 def _end_point(record: dict[str, Any]) -> tuple[tuple[float, float], bool] | None:
-    from geodata.stills_view import launch_tracks  # the one rule for where a track ends
+    from geodata.render.stills.view import launch_tracks  # the one rule for where a track ends
 
     tracks = launch_tracks([record])
     return (tracks[0].end, tracks[0].estimated) if tracks else None
@@ -259,7 +259,7 @@ def to_kml(
     launches: pd.DataFrame, sources: pd.DataFrame | None = None, rings: Iterable[RingSpec] = ()
 ) -> str:
     """A KML document: a placemark per launch (sources in its description), tracks, impacts, rings."""
-    from geodata.stills_layers import CLASS_STYLE
+    from geodata.render.stills.layers import CLASS_STYLE
 
     by_launch = _sources_by_launch(sources)
     kml = simplekml.Kml(name="launchmap export")

@@ -1,4 +1,4 @@
-"""Word tables the report extractor (:mod:`geodata.reports`) matches against.
+"""Word tables the report extractor (:mod:`geodata.reports.extract`) matches against.
 
 Kept apart from the matching code so an editor can add a spelling, a system or a
 source without reading regular expressions. Every table maps words seen in wire

@@ -7,7 +7,7 @@ A still has a header (title, subtitle, a date line in KST and UTC), the map (lan
 borders, launch sites, tracks — estimated ones dashed — impact points, range rings,
 labelled places, a legend and a scale bar) and a footer (a note on the projection and
 the credit line editors must carry, plus optional logo space). The projection is chosen
-for the content (see :mod:`geodata.stills_view`): Mercator for a regional view, or
+for the content (see :mod:`geodata.render.stills.view`): Mercator for a regional view, or
 azimuthal-equidistant centred on the site when a ring is intercontinental, so every
 ring is a circle.
 
@@ -42,9 +42,9 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from geodata import stills_layers as layers
-from geodata.stills_labels import agg_renderer, place_labels
-from geodata.stills_text import (
+from geodata.render.stills import layers as layers
+from geodata.render.stills.labels import agg_renderer, place_labels
+from geodata.render.stills.text import (
     credit_line,
     date_line,
     default_subtitle,
@@ -53,7 +53,7 @@ from geodata.stills_text import (
     site_rows,
     wrap,
 )
-from geodata.stills_view import RingSpec, choose_view, launch_tracks
+from geodata.render.stills.view import RingSpec, choose_view, launch_tracks
 
 __all__ = [
     "FORMATS",

@@ -1,9 +1,9 @@
 """From a news report to draft launch events, every value traced to the words it came from.
 
 Offline and deterministic: regular expressions and word tables
-(:mod:`geodata.reports_lexicon`) find the phrases, ``dateparser`` resolves dates
-(:mod:`geodata.reports_dates`), figures are converted to km
-(:mod:`geodata.reports_figures`), the gazetteer (:mod:`geodata.places`) places the site,
+(:mod:`geodata.reports.lexicon`) find the phrases, ``dateparser`` resolves dates
+(:mod:`geodata.reports.dates`), figures are converted to km
+(:mod:`geodata.reports.figures`), the gazetteer (:mod:`geodata.geo.places`) places the site,
 and the geodesy engine estimates the impact point from site + bearing + distance.
 
 Assumptions: English wire copy about North Korean launches; a clock time without a zone
@@ -30,10 +30,10 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from geodata.reports_dates import find_dates, find_times, korea_day, launch_time_utc
-from geodata.reports_fields import (
+from geodata.geo.places import Gazetteer
+from geodata.reports.dates import find_dates, find_times, korea_day, launch_time_utc
+from geodata.reports.fields import (
     centre_deg,
     count_missiles,
     figures_by_source,
@@ -41,9 +41,9 @@ from geodata.reports_fields import (
     headline_source,
     sources_in,
 )
-from geodata.reports_lexicon import CLASSES, SYSTEMS, UNKNOWN_SYSTEM, UNKNOWN_SYSTEM_BY_CLASS, compile_table
-from geodata.reports_sites import SiteMatch, find_site
-from geodata.reports_text import (
+from geodata.reports.lexicon import CLASSES, SYSTEMS, UNKNOWN_SYSTEM, UNKNOWN_SYSTEM_BY_CLASS, compile_table
+from geodata.reports.sites import SiteMatch, find_site
+from geodata.reports.text import (
     MAX_EVENTS,
     MAX_INPUT_CHARS,
     Sentence,
@@ -55,6 +55,7 @@ from geodata.reports_text import (
     split_sentences,
 )
 from geodata.schema import LAUNCH_COLUMNS, SOURCE_COLUMNS
+from geodata.seeds import seeds_dir
 
 __all__ = [
     "MAX_INPUT_CHARS",
@@ -105,7 +106,7 @@ class Extraction:
 
 def _destination(lat: float, lon: float, bearing_deg: float, distance_km: float) -> tuple[float, float]:
     try:
-        from geodata.geodesy import destination
+        from geodata.geo.geodesy import destination
     except ImportError:  # pragma: no cover - the geodesy engine is being written alongside
         from geographiclib.geodesic import Geodesic
 
@@ -114,14 +115,9 @@ def _destination(lat: float, lon: float, bearing_deg: float, distance_km: float)
     return destination(lat, lon, bearing_deg, distance_km)
 
 
-def default_gazetteer():
-    """The gazetteer of seeds/ in this checkout, or ``None`` when it cannot be loaded."""
-    try:
-        from geodata.places import Gazetteer
-
-        return Gazetteer.from_seeds(Path(__file__).resolve().parents[1] / "seeds")
-    except Exception:
-        return None
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer of the bundled seeds (raises :class:`~geodata.errors.MissingSeeds` without them)."""
+    return Gazetteer.from_seeds(seeds_dir())
 
 
 def extract_events(text: str | bytes, published: dt.date | None = None, gazetteer=None) -> Extraction:
@@ -140,8 +136,6 @@ def extract_events(text: str | bytes, published: dt.date | None = None, gazettee
     if gazetteer is None:
         gazetteer = default_gazetteer()
     warnings: list[str] = []
-    if gazetteer is None:
-        warnings.append("no gazetteer of launch sites could be loaded; sites are left blank")
     groups = group_events(split_sentences(text), published)
     if not groups:
         return Extraction(

@@ -326,7 +326,7 @@ class Gazetteer:
 def _parse_coordinate(text: str) -> tuple[float, float] | None:
     """``(lat, lon)`` if ``text`` is a coordinate; geodesy is imported lazily (it loads pyproj)."""
     try:
-        from geodata.geodesy import parse_coordinate
+        from geodata.geo.geodesy import parse_coordinate
     except ImportError:  # geodesy not installed in a trimmed deployment
         return None
     try:

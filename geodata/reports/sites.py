@@ -8,7 +8,7 @@ becomes a site. When only a province is named, its approximate centre is used an
 site is left blank.
 
 The gazetteer needs ``resolve(name) -> Place`` raising ``UnknownPlace`` (whose
-``close_matches`` lists near names); see :mod:`geodata.places`.
+``close_matches`` lists near names); see :mod:`geodata.geo.places`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from geodata.errors import UnknownPlace
-from geodata.reports_lexicon import PROVINCES, fold_spelling
+from geodata.reports.lexicon import PROVINCES, fold_spelling
 from geodata.schema import SITE_KINDS
 
 _CANDIDATE = re.compile(

@@ -34,7 +34,7 @@ from pyproj import Transformer
 from shapely.geometry import LineString, MultiLineString, box, shape
 from shapely.geometry.base import BaseGeometry
 
-from geodata import basemap, geodesy
+from geodata.geo import basemap, geodesy
 
 AZIMUTHAL_RING_KM = 3000.0  # beyond this a Mercator ring is visibly not a circle
 MIN_VIEW_KM = 700.0  # a single site is shown with enough land around it to be recognised
@@ -265,12 +265,12 @@ class LaunchTrack:
 def launch_tracks(launches: Iterable[Mapping[Any, Any]]) -> list[LaunchTrack]:
     """The track of each launch row that has an end point.
 
-    The end point follows the interactive map's rule (:func:`geodata.maps.impact_point`):
+    The end point follows the interactive map's rule (:func:`geodata.render.leaflet.impact_point`):
     the impact point when one is given, else one estimated from ``distance_km`` and the
     reported bearing (or the usual heading for the reported landing sea). Rows with no
     end point have no track. Estimated ends are drawn dashed.
     """
-    from geodata.maps import impact_point  # folium is only needed here, and only on first use
+    from geodata.render.leaflet import impact_point  # folium is only needed here, and only on first use
 
     tracks = []
     for row in launches:

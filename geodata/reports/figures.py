@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 try:  # the geodesy engine owns the constant; keep working while it is being written
-    from geodata.geodesy import KM_PER_MILE
+    from geodata.geo.geodesy import KM_PER_MILE
 except ImportError:  # pragma: no cover
     KM_PER_MILE = 1.609344  # international mile
 

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 
 from geodata.errors import InvalidFile
-from geodata.reports_dates import find_dates
-from geodata.reports_lexicon import CLASSES, SYSTEMS, compile_table
+from geodata.reports.dates import find_dates
+from geodata.reports.lexicon import CLASSES, SYSTEMS, compile_table
 
 _CLASSES = compile_table(CLASSES)
 # A report naming more launches than this is a round-up or a list, not a wire report of one day.

@@ -1,7 +1,7 @@
 """``launchmap extract FILE|- [--published YYYY-MM-DD]``: draft launch events from a news report.
 
-Prints ``{"events": [...], "warnings": [...]}`` as JSON on stdout (see :mod:`geodata.reports`).
-Bad input raises a :class:`geodata.errors.LaunchmapError` that ``geodata.cli`` reports on
+Prints ``{"events": [...], "warnings": [...]}`` as JSON on stdout (see :mod:`geodata.reports.extract`).
+Bad input raises a :class:`geodata.errors.LaunchmapError` that ``launchmap_cli.main`` reports on
 stderr with exit status 1.
 
     launchmap extract report.txt --published 2025-11-07
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from geodata.errors import InvalidFile
-from geodata.reports import MAX_INPUT_CHARS, extract_events
+from geodata.reports.extract import MAX_INPUT_CHARS, extract_events
 
 
 def _published(value: str) -> dt.date:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from geodata.reports_figures import check_units_agree, find_figures
-from geodata.reports_lexicon import COMPASS, HEADINGS, NUMBER_WORDS, SOURCES, VAGUE_COUNTS, compile_table
-from geodata.reports_text import Sentence, span
+from geodata.reports.figures import check_units_agree, find_figures
+from geodata.reports.lexicon import COMPASS, HEADINGS, NUMBER_WORDS, SOURCES, VAGUE_COUNTS, compile_table
+from geodata.reports.text import Sentence, span
 from geodata.schema import HEADLINE_PRIORITY
 
 _SOURCES = compile_table(SOURCES)

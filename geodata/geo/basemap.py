@@ -25,6 +25,7 @@ import copy
 import json
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geodata.errors import InvalidFile
 
-DATA_DIR = Path(__file__).with_name("data")
+DATA_DIR = Path(str(resources.files("geodata") / "data"))  # shipped as package data
 RESOLUTIONS = ("50m", "110m")
 CREDIT = "Natural Earth"
 

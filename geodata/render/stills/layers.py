@@ -1,7 +1,7 @@
 """Map layers of a still, drawn with matplotlib on axes in projected metres.
 
-Each ``draw_*`` function draws one layer of :mod:`geodata.stills` and returns the
-labels it wants; :func:`geodata.stills_labels.place_labels` then places them all at
+Each ``draw_*`` function draws one layer of :mod:`geodata.render.stills.compose` and returns the
+labels it wants; :func:`geodata.render.stills.labels.place_labels` then places them all at
 once without overlaps.
 
 Colours and markers per system class come from :data:`CLASS_STYLE` (Okabe–Ito,
@@ -24,9 +24,9 @@ from matplotlib.patches import Circle, PathPatch, Rectangle
 from matplotlib.path import Path
 from shapely.geometry.base import BaseGeometry
 
-from geodata.maps import CLASS_COLOURS
-from geodata.stills_labels import LabelRequest
-from geodata.stills_view import LaunchTrack, MapView, RingSpec, projected_basemap
+from geodata.render.leaflet import CLASS_COLOURS
+from geodata.render.stills.labels import LabelRequest
+from geodata.render.stills.view import LaunchTrack, MapView, RingSpec, projected_basemap
 
 # Colours are the interactive map's (Okabe & Ito 2008, colour-blind safe); the marker shape
 # repeats the distinction so a greyscale print keeps classes apart.
@@ -131,7 +131,7 @@ def draw_graticule(ax: Axes, view: MapView, style: dict) -> None:
 
 
 def draw_rings(ax: Axes, view: MapView, rings: Sequence[RingSpec], style: dict) -> list[LabelRequest]:
-    from geodata import geodesy
+    from geodata.geo import geodesy
 
     labels = []
     for ring in rings:
