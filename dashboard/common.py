@@ -18,11 +18,11 @@ import streamlit as st
 
 from geodata.render.leaflet import install_static_assets
 from geodata.store import Store
+from geodata.units import format_kst_utc
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 VENDOR_URL = "/app/static/vendor"  # Streamlit static serving maps dashboard/static/ here
 BASEMAP_URL = "/app/static/countries_50m.geojson"
-KST = "Asia/Seoul"
 CREDIT = "Map: launchmap · Natural Earth · GeoNames"
 
 
@@ -88,15 +88,7 @@ def plain(value: Any) -> str:
 
 def format_times(when: Any, precision: str = "minute") -> str:
     """'2025-11-07 12:35 KST · 03:35 UTC' — KST first: the local day of the launch."""
-    stamp = pd.Timestamp(when)
-    if precision == "month":
-        return stamp.strftime("%B %Y")
-    if precision == "year":
-        return stamp.strftime("%Y")
-    if precision == "day":
-        return stamp.strftime("%d %b %Y") + " (day reported, time unknown)"
-    local = stamp.tz_convert(KST)
-    return f"{local:%Y-%m-%d %H:%M} KST · {stamp:%Y-%m-%d %H:%M} UTC"
+    return format_kst_utc(when, precision)
 
 
 # --- URL state -----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ was expected and what was found. Nothing is written by this module.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,6 +30,7 @@ from geodata.schema import (
     Column,
     Table,
 )
+from geodata.units import ascii_fold, is_missing, korea_day
 
 # The earliest launch on record is the April 1984 Scud-B series; anything before is a typo.
 EARLIEST_LAUNCH = pd.Timestamp("1984-01-01", tz="UTC")
@@ -73,12 +75,26 @@ def _found(value: Any) -> str:
     return f"{value!r} ({type(value).__name__})"
 
 
-def _is_missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and value.strip() == ""
+def launch_id(launched_at: Any, precision: str, site_id: str, taken: Iterable[str] = ()) -> str:
+    """The id of a new event: its Korean launch day, then its site, then ``-2``, ``-3``… when taken.
+
+    The one rule for every entry path (report, spreadsheet, form, import), so the same launch
+    gets the same id however it came in.
+
+    >>> launch_id("2025-11-07T03:35:00Z", "minute", "taegwan")
+    '2025-11-07-taegwan'
+    >>> launch_id("2025-11-06T18:18:00Z", "minute", "sunan", taken={"2025-11-07-sunan"})
+    '2025-11-07-sunan-2'
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_fold(str(site_id)).lower()).strip("-") or "unknown-site"
+    base = f"{korea_day(launched_at, precision)}-{slug}"
+    taken = set(taken)
+    number = 1
+    candidate = base
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 def parse_utc(value: Any) -> pd.Timestamp:
@@ -130,7 +146,7 @@ _EXPECTED = {
 
 
 def _check_cell(table: Table, column: Column, value: Any, row: int | str) -> tuple[Any, RowError | None]:
-    if _is_missing(value):
+    if is_missing(value):
         if column.required and column.dtype != "bool":
             return None, RowError(row, column.name, value, f"{column.name} is required, got nothing")
         return (False if column.dtype == "bool" else None), None

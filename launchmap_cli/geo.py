@@ -25,6 +25,7 @@ import pandas as pd
 
 from geodata.errors import InvalidCoordinate, LaunchmapError
 from geodata.geo import ballistics, geodesy
+from geodata.units import lengths_in_units, parse_length_km
 
 ContextFactory = Callable[[argparse.Namespace], Any]
 GEONAMES_CREDIT = "City data: GeoNames (https://www.geonames.org), CC BY 4.0"
@@ -93,19 +94,11 @@ def _centre(args: argparse.Namespace, context: Any) -> dict[str, Any]:
     return _point(None, lat, lon)
 
 
-def _lengths(distance_km: float, prefix: str) -> dict[str, float]:
-    return {
-        f"{prefix}_km": distance_km,
-        f"{prefix}_mi": distance_km / geodesy.KM_PER_MILE,
-        f"{prefix}_nmi": distance_km / geodesy.KM_PER_NMI,
-    }
-
-
 def cmd_ring(args: argparse.Namespace, context: Any) -> int:
     """A geodesic range ring: GeoJSON FeatureCollection (split at 180°) or JSON with unwrapped vertices."""
     centre = _centre(args, context)
-    radius_km = geodesy.parse_length_km(args.range)
-    properties = {"centre": centre, **_lengths(radius_km, "radius")}
+    radius_km = parse_length_km(args.range)
+    properties = {"centre": centre, **lengths_in_units(radius_km, "radius")}
     if args.format == "json":
         ring = geodesy.range_ring(centre["lat"], centre["lon"], radius_km)
         return _emit({**properties, "vertices_lat_lon": [list(vertex) for vertex in ring]})
@@ -119,21 +112,26 @@ def cmd_distance(args: argparse.Namespace, context: Any) -> int:
     start, end = _resolve(args.origin, context), _resolve(args.target, context)
     distance_km, bearing_deg = geodesy.inverse((start["lat"], start["lon"]), (end["lat"], end["lon"]))
     return _emit(
-        {"from": start, "to": end, **_lengths(distance_km, "distance"), "initial_bearing_deg": bearing_deg}
+        {
+            "from": start,
+            "to": end,
+            **lengths_in_units(distance_km, "distance"),
+            "initial_bearing_deg": bearing_deg,
+        }
     )
 
 
 def cmd_track(args: argparse.Namespace, context: Any) -> int:
     """The estimated impact point after a range on a bearing, and the geodesic track, as GeoJSON."""
     start = _resolve(args.origin, context)
-    distance_km = geodesy.parse_length_km(args.range)
+    distance_km = parse_length_km(args.range)
     if not math.isfinite(args.bearing):
         raise InvalidCoordinate(f"expected a finite bearing in degrees, got {args.bearing!r}")
     bearing_deg = args.bearing % 360.0
     impact_lat, impact_lon = geodesy.destination(start["lat"], start["lon"], bearing_deg, distance_km)
     impact = _point(None, impact_lat, impact_lon)
     track = geodesy.track_geojson((start["lat"], start["lon"]), (impact_lat, impact_lon))
-    common = {**_lengths(distance_km, "distance"), "bearing_deg": bearing_deg}
+    common = {**lengths_in_units(distance_km, "distance"), "bearing_deg": bearing_deg}
     features = [
         {"type": "Feature", "geometry": {"type": "Point", "coordinates": [start["lon"], start["lat"]]},
          "properties": {"role": "launch", **start}},
@@ -147,7 +145,7 @@ def cmd_track(args: argparse.Namespace, context: Any) -> int:
 def cmd_in_range(args: argparse.Namespace, context: Any) -> int:
     """Cities (GeoNames) and curated places within a range, nearest first, with the summed city population."""
     centre = _centre(args, context)
-    radius_km = geodesy.parse_length_km(args.range)
+    radius_km = parse_length_km(args.range)
     gazetteer = _optional_gazetteer(context)
     extra = _curated_places(gazetteer)
     found = geodesy.cities_in_range(centre["lat"], centre["lon"], radius_km, args.min_population, extra)
@@ -156,7 +154,7 @@ def cmd_in_range(args: argparse.Namespace, context: Any) -> int:
     return _emit(
         {
             "centre": centre,
-            **_lengths(radius_km, "radius"),
+            **lengths_in_units(radius_km, "radius"),
             "min_population": args.min_population,
             "count": len(found),
             "population_in_range": population,

@@ -13,7 +13,6 @@ catalogue (its published maximum range). Prints a JSON summary on stdout.
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import sys
 from collections.abc import Callable
@@ -22,49 +21,13 @@ from typing import Any
 
 import pandas as pd
 
-from geodata.errors import InvalidEvent, InvalidRange, LaunchmapError
+from geodata.errors import InvalidEvent, LaunchmapError
 from geodata.events import filter_launches
-from geodata.geo import geodesy
+from geodata.geo.rings import parse_ring
 from geodata.render.stills.compose import FORMATS, PRESETS, STYLES, render_to_file
-from geodata.render.stills.view import RingSpec
 
 ContextFactory = Callable[[argparse.Namespace], Any]
 FILTERS = ("since", "until", "classes", "systems", "sites")
-
-
-def parse_ring(text: str, gazetteer: Any, systems: pd.DataFrame | None = None) -> RingSpec:
-    """``SITE:RANGE`` -> a :class:`RingSpec`; RANGE is a length or a system's published maximum range."""
-    site, sep, range_text = text.rpartition(":")
-    if not sep or not site.strip() or not range_text.strip():
-        raise InvalidRange(
-            f"expected a ring as SITE:RANGE such as 'Sunan:13000km', got {text!r} ({type(text).__name__})"
-        )
-    place = gazetteer.resolve(site.strip())
-    try:
-        radius_km = geodesy.parse_length_km(range_text)
-        label = ""
-    except InvalidRange:
-        radius_km, label = _system_range(range_text.strip(), systems, text)
-    return RingSpec(float(place.lat), float(place.lon), radius_km, label)
-
-
-def _system_range(name: str, systems: pd.DataFrame | None, text: str) -> tuple[float, str]:
-    """A system's published maximum range, by name, short name ("Hwasong-11A") or designation ("KN-23")."""
-    wanted = name.casefold()
-    known: list[str] = []
-    if systems is not None and len(systems):
-        for row in systems.to_dict("records"):
-            names = {str(row["name"]), str(row["name"]).split(" (")[0]}
-            names |= {d.strip() for d in str(row.get("designations") or "").split(";") if d.strip()}
-            known.extend(names)
-            if wanted in {n.casefold() for n in names} and pd.notna(row.get("range_max_km")):
-                radius_km = float(row["range_max_km"])
-                return radius_km, f"{row['name']} {radius_km:,.0f} km"
-    hint = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
-    raise InvalidRange(
-        f"expected RANGE to be a length (700km, 435mi) or a system with a published range, got {name!r} in {text!r}"
-        + (f"; did you mean {', '.join(map(repr, hint))}?" if hint else "")
-    )
 
 
 def select_launches(args: argparse.Namespace, launches: pd.DataFrame) -> pd.DataFrame:
@@ -91,7 +54,7 @@ def cmd_render(args: argparse.Namespace, context: Any) -> int:
     store = context.store
     launches = select_launches(args, store.launches())
     systems = store.systems() if hasattr(store, "systems") else None
-    rings = [parse_ring(text, context.gazetteer, systems) for text in args.rings]
+    rings = [parse_ring(text, context.gazetteer, systems.to_dict("records")) for text in args.rings]
     render_to_file(
         out,
         launches,

@@ -214,7 +214,7 @@ def test_read_cns__maps_names_spellings_and_figures(small: tuple) -> None:
     hwasong15 = _event(launches, "2017-11-29-pyongsong")
     assert (hwasong15["system"], hwasong15["system_class"]) == ("Hwasong-15", "ICBM")
     assert (hwasong15["apogee_km"], hwasong15["distance_km"]) == (4475.0, 950.0)
-    assert hwasong15["launched_at"] == "2017-11-29T18:17:00Z"
+    assert hwasong15["launched_at"] == "2017-11-28T18:17:00Z"  # 03:17 KST on the sheet's 29 Nov
     assert hwasong15["launched_at_precision"] == "minute"
     assert hwasong15["landing_area"] == "East Sea/Sea of Japan (inside Japan's EEZ)"
     assert hwasong15["impact_basis"] == "estimated"

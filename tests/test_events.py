@@ -199,3 +199,31 @@ def test_filter_launches__each_filter() -> None:
     assert ids(filter_launches(launches, outcomes=["failure"])) == ["c"]
     assert ids(filter_launches(launches, distance_km=(800, 1000))) == ["b"]
     assert ids(filter_launches(launches, distance_km=(0, 20000))) == ["2025-11-07-taegwan", "b", "c"]
+
+
+# --- the one event-id rule (issue 10) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("launched_at", "precision", "site_id", "taken", "expected"),
+    [
+        ("2025-11-07T03:35:00Z", "minute", "taegwan", set(), "2025-11-07-taegwan"),
+        ("2017-11-28T18:17:00Z", "minute", "pyongsong", set(), "2017-11-29-pyongsong"),  # Korean day
+        ("2025-11-07T00:00:00Z", "day", "taegwan", set(), "2025-11-07-taegwan"),
+        ("2025-11-07T03:35:00Z", "minute", "taegwan", {"2025-11-07-taegwan"}, "2025-11-07-taegwan-2"),
+        (
+            "2025-11-07T03:35:00Z",
+            "minute",
+            "taegwan",
+            {"2025-11-07-taegwan", "2025-11-07-taegwan-2"},
+            "2025-11-07-taegwan-3",
+        ),
+        ("2025-11-07T03:35:00Z", "minute", "Chŏngju Area", set(), "2025-11-07-chongju-area"),
+    ],
+)
+def test_launch_id__korean_day_site_and_numbered_suffix(
+    launched_at, precision, site_id, taken, expected
+) -> None:
+    from geodata.events import launch_id
+
+    assert launch_id(launched_at, precision, site_id, taken) == expected

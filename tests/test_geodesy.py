@@ -172,57 +172,6 @@ def test_range_ring__vertex_count_grows_when_tolerance_tightens() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected_km"),
-    [
-        ("700km", 700.0),
-        ("700 km", 700.0),
-        ("435mi", 435 * 1.609344),
-        ("435 miles", 435 * 1.609344),
-        ("378nmi", 378 * 1.852),
-        ("378 nautical miles", 378 * 1.852),
-        ("1,000 km", 1000.0),
-        ("12,500km", 12500.0),
-        ("950", 950.0),
-        ("0.5 km", 0.5),
-        (" 13000 KM ", 13000.0),
-    ],
-)
-def test_parse_length_km__accepts(text: str, expected_km: float) -> None:
-    assert geodesy.parse_length_km(text) == pytest.approx(expected_km)
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("0km", "positive"),
-        ("-700 km", "positive"),
-        ("nan", "finite"),
-        ("inf km", "positive"),
-        ("seven hundred", "expected a length"),
-        ("700 furlongs", "units km, mi, nmi"),
-        ("1,5 km", "expected a length"),
-        ("", "expected a length"),
-        ("km", "expected a length"),
-        ("700 m", "expected a length"),
-    ],
-)
-def test_parse_length_km__rejects(text: str, message: str) -> None:
-    with pytest.raises(InvalidRange, match=message):
-        geodesy.parse_length_km(text)
-
-
-@pytest.mark.parametrize(
-    ("value", "ok"), [(700, True), (12.5, True), (0, False), (math.nan, False), (True, False)]
-)
-def test_parse_length_km__numbers_are_km(value: float, ok: bool) -> None:
-    if ok:
-        assert geodesy.parse_length_km(value) == value
-    else:
-        with pytest.raises(InvalidRange):
-            geodesy.parse_length_km(value)
-
-
-@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("40.209, 125.204", (40.209, 125.204)),

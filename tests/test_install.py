@@ -19,9 +19,22 @@ SEEDS = REPO / "seeds"
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q",
-         "-w", str(out), str(REPO)],
-        check=True, capture_output=True, cwd=out,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-q",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+        cwd=out,
     )
     (built,) = out.glob("launchmap-*.whl")
     return built
@@ -47,7 +60,9 @@ def test_wheel__installed_outside_the_checkout_lists_the_full_history(wheel: Pat
         "print('FROM', geodata.__file__, file=sys.stderr);"
         "sys.exit(cli.main(['events', '--format', 'csv']))"
     )
-    done = subprocess.run([sys.executable, "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     assert f"FROM {site}" in done.stderr  # the wheel's copy, not the checkout's
     listed = pd.read_csv(pd.io.common.StringIO(done.stdout))

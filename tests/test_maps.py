@@ -11,6 +11,7 @@ from geographiclib.geodesic import Geodesic
 
 from geodata.events import launches_frame
 from geodata.render import leaflet as maps
+from geodata.tracks import impact_point
 
 EVENT = {
     "id": "2025-11-07-taegwan",
@@ -34,47 +35,6 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return Geodesic.WGS84.Inverse(a[0], a[1], b[0], b[1])["s12"] / 1000
 
 
-@pytest.mark.parametrize(
-    ("changes", "basis", "bearing"),
-    [
-        ({}, "estimated", 80.0),  # typical East Sea heading
-        ({"bearing_deg": 100.0}, "estimated", 100.0),  # a reported heading wins
-        ({"landing_area": "Yellow Sea"}, "estimated", 265.0),
-    ],
-)
-def test_impact_point__distance_along_a_heading(changes: dict, basis: str, bearing: float) -> None:
-    point, got_basis = maps.impact_point({**EVENT, **changes})
-    assert got_basis == basis
-    line = Geodesic.WGS84.Inverse(EVENT["lat"], EVENT["lon"], *point)
-    assert line["s12"] / 1000 == pytest.approx(700, abs=0.01)
-    assert line["azi1"] % 360 == pytest.approx(bearing, abs=1e-6)
-
-
-@pytest.mark.parametrize(
-    "changes",
-    [
-        {"distance_km": None},
-        {"landing_area": "unknown"},
-        {"system_class": "cruise"},  # a cruise missile's distance is a winding path, not a range
-        {"distance_km": 0.0},
-    ],
-)
-def test_impact_point__none_when_it_cannot_be_placed(changes: dict) -> None:
-    assert maps.impact_point({**EVENT, **changes}) == (None, "none")
-
-
-def test_impact_point__reported_point_is_used_as_is() -> None:
-    point, basis = maps.impact_point(
-        {**EVENT, "impact_lat": 40.8, "impact_lon": 136.9, "impact_basis": "reported"}
-    )
-    assert (point, basis) == ((40.8, 136.9), "reported")
-
-
-def test_impact_explanation__says_which_heading() -> None:
-    assert "typical heading for the East Sea" in maps.impact_explanation(EVENT)
-    assert "reported heading of 100°" in maps.impact_explanation({**EVENT, "bearing_deg": 100.0})
-
-
 def test_event_label__uses_the_korean_date_for_timed_launches() -> None:
     late_utc = {**EVENT, "launched_at": pd.Timestamp("2017-11-28T18:17Z"), "system": "Hwasong-15"}
     assert maps.event_label(late_utc) == "29 Nov 2017 · Hwasong-15"
@@ -95,7 +55,7 @@ def test_launch_geojson__estimated_tracks_are_dashed_and_end_at_the_impact() -> 
     (track,) = collections["tracks"]["features"]
     assert track["properties"]["dash"] and track["properties"]["basis"] == "estimated"
     lon, lat = track["geometry"]["coordinates"][-1]
-    expected = maps.impact_point(EVENT)[0]
+    expected = impact_point(EVENT)[0]
     assert distance_km((lat, lon), expected) < 0.02
 
 
@@ -140,13 +100,6 @@ def test_leaflet_ring__outline_at_radius_and_fill_closed_on_the_enclosed_pole(
     else:
         pole_lat = 89.9 if encloses_pole == "north" else -89.9
         assert [lat for lat, _ in fill[-3:-1]] == [pole_lat, pole_lat]
-
-
-def test_system_rings__published_min_and_max() -> None:
-    systems = pd.DataFrame([{"name": "Unknown SRBM", "range_min_km": "450", "range_max_km": "800"}])
-    rings = maps.system_rings(EVENT, systems)
-    assert [(r[2], r[3]) for r in rings] == [(450.0, "Unknown SRBM min"), (800.0, "Unknown SRBM max")]
-    assert maps.system_rings({**EVENT, "system": "other"}, systems) == []
 
 
 def test_zoom_for_radius__wider_rings_zoom_out() -> None:

@@ -21,13 +21,15 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from geographiclib.geodesic import Geodesic
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geodata.errors import InvalidFile, LaunchmapError, UnknownPlace
-from geodata.reports.dates import find_dates, launch_time_utc
+from geodata.reports.dates import find_dates
 from geodata.reports.extract import MAX_INPUT_CHARS, extract_events
 from geodata.reports.figures import find_figures
+from geodata.units import launch_time_utc
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).resolve().parent / "reports"
@@ -200,19 +202,22 @@ def test_extract_events__evidence_spans_point_at_their_text(corpus_results):
                     assert key in event["evidence"], (case, key)
 
 
-def test_extract_events__impact_is_estimated_with_the_geodesy_engine(corpus_results):
-    from geodata.geo.geodesy import destination
+def test_extract_events__impact_follows_the_one_rule(corpus_results):
+    """A sea without a compass word is no reported heading: the impact rule takes the sea's typical one."""
+    from geodata.tracks import TYPICAL_HEADING_DEG, impact_point
 
     event = corpus_results["06-taegwan-two-sources-2025"]["extraction"].events[0]
-    assert event["impact_basis"] == "estimated"
-    assert event["bearing_deg"] == 90.0 and event["bearing_range_deg"] == [60.0, 120.0]
-    lat, lon = destination(event["lat"], event["lon"], 90.0, 700.0)
-    assert (event["impact_lat"], event["impact_lon"]) == pytest.approx((lat, lon), abs=1e-3)
+    assert event["impact_basis"] == "estimated" and event["impact_lat"] is None
+    assert event["bearing_deg"] is None and event["bearing_range_deg"] == [60.0, 120.0]
+    end, _ = impact_point(event)
+    line = Geodesic.WGS84.Inverse(event["lat"], event["lon"], *end)
+    assert line["azi1"] == pytest.approx(TYPICAL_HEADING_DEG[event["landing_area"]], abs=1e-6)
+    assert line["s12"] / 1000 == pytest.approx(700.0, abs=0.01)
 
 
 def test_extract_events__yellow_sea_bearing_is_westward(corpus_results):
     event = corpus_results["20-cruise-yellow-sea-2024"]["extraction"].events[0]
-    assert event["bearing_range_deg"] == [240.0, 300.0] and event["bearing_deg"] == 270.0
+    assert event["bearing_range_deg"] == [240.0, 300.0] and event["bearing_deg"] is None
     assert event["impact_basis"] == "none"  # no distance, no site: nothing to estimate from
 
 
@@ -498,29 +503,6 @@ def test_report_page__draft_layer_draws_site_track_and_estimated_impact(corpus_r
     layer = _page().draft_layer([event, {"lat": None, "lon": None}])
     kinds = sorted(type(child).__name__ for child in layer._children.values())
     assert kinds == ["CircleMarker", "CircleMarker", "PolyLine"]
-
-
-@pytest.mark.parametrize(
-    ("launch_id", "taken", "expected"),
-    [
-        ("2025-11-07-taegwan", set(), "2025-11-07-taegwan"),
-        ("2025-11-07-taegwan", {"2025-11-07-taegwan"}, "2025-11-07-taegwan-b"),
-        ("2025-11-07-taegwan", {"2025-11-07-taegwan", "2025-11-07-taegwan-b"}, "2025-11-07-taegwan-c"),
-        (None, set(), None),
-    ],
-)
-def test_report_page__free_id(launch_id, taken, expected):
-    assert _page().free_id(launch_id, taken) == expected
-
-
-def test_report_page__estimate_impact_follows_corrections():
-    estimate = _page().estimate_impact(
-        {"lat": 40.21, "lon": 125.2, "bearing_deg": 90.0, "distance_km": 450.0}
-    )
-    assert estimate["impact_basis"] == "estimated" and 130 < estimate["impact_lon"] < 131
-    assert _page().estimate_impact(
-        {"lat": 40.21, "lon": 125.2, "bearing_deg": None, "distance_km": 450.0}
-    ) == {"impact_lat": None, "impact_lon": None, "impact_basis": "none"}
 
 
 def _run_page(tmp_path, monkeypatch, text, published=dt.date(2025, 11, 7)):

@@ -18,7 +18,9 @@ def test_bundled_seeds__are_the_repository_seeds() -> None:
     assert (bundled_seeds() / "launches.csv").read_bytes() == (REPO / "seeds" / "launches.csv").read_bytes()
 
 
-def test_seeds_dir__env_var_overrides_the_bundled_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_seeds_dir__env_var_overrides_the_bundled_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     shutil.copytree(REPO / "seeds", tmp_path / "s")
     monkeypatch.setenv("LAUNCHMAP_SEEDS", str(tmp_path / "s"))
     assert seeds_dir() == tmp_path / "s"

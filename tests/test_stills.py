@@ -16,7 +16,7 @@ from matplotlib.image import imread
 
 from geodata.events import launches_frame
 from geodata.geo import geodesy
-from geodata.render.leaflet import ASSUMED_BEARING_DEG
+from geodata.geo.rings import RingSpec
 from geodata.render.stills.compose import (
     FORMATS,
     PRESETS,
@@ -27,7 +27,7 @@ from geodata.render.stills.compose import (
     render_to_file,
 )
 from geodata.render.stills.labels import LabelRequest, place_labels
-from geodata.render.stills.view import RingSpec, choose_view, launch_tracks
+from geodata.render.stills.view import choose_view
 
 FIXTURES = Path(__file__).parent / "fixtures" / "seeds"
 TITLE = "Test launch over the East Sea"
@@ -189,29 +189,6 @@ def test_choose_view__polar_content_switches_to_azimuthal():
 # --- tracks -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("row", "expected"),
-    [
-        ({"impact_lat": 40.8, "impact_lon": 136.9, "impact_basis": "reported"}, ((40.8, 136.9), False)),
-        ({"impact_lat": 40.8, "impact_lon": 136.9, "impact_basis": "estimated"}, ((40.8, 136.9), True)),
-        ({"distance_km": 700.0, "bearing_deg": 90.0}, (geodesy.destination(*SUNAN, 90.0, 700.0), True)),
-        ({"distance_km": 700.0}, None),
-        (
-            {"distance_km": 700.0, "landing_area": "East Sea/Sea of Japan"},
-            (geodesy.destination(*SUNAN, ASSUMED_BEARING_DEG["East Sea/Sea of Japan"], 700.0), True),
-        ),
-        ({"distance_km": float("nan"), "bearing_deg": 90.0}, None),
-        ({}, None),
-    ],
-)
-def test_launch_tracks__end_point_and_estimate_flag(row, expected):
-    tracks = launch_tracks([{"id": "x", "lat": SUNAN[0], "lon": SUNAN[1], "system_class": "SRBM", **row}])
-    if expected is None:
-        assert tracks == []
-    else:
-        assert (tracks[0].end, tracks[0].estimated) == expected
-
-
 # --- labels -------------------------------------------------------------------------------------------
 
 
@@ -338,7 +315,7 @@ def test_cli_render__ring_ranges_by_length_or_system(store, tmp_path, capsys, ri
         (["--event", "no-such-launch"], "expected a stored launch id"),
         (["--event", "2025-11-07-taegwan", "--class", "SRBM"], "--event picks one launch"),
         (["--ring", "Sunan"], "expected a ring as SITE:RANGE"),
-        (["--ring", "Sunan:far"], "expected RANGE to be a length"),
+        (["--ring", "Sunan:far"], "expected a length (700km, 435mi) or a system"),
         (["--ring", "Sunan:Hwasong-16X"], "did you mean"),
         (["--ring", "Atlantis:700km"], "unknown place"),
     ],

@@ -9,6 +9,7 @@ from streamlit_folium import st_folium
 from dashboard import common
 from geodata.errors import LaunchmapError
 from geodata.geo import ballistics
+from geodata.geo.rings import RingSpec
 from geodata.render import leaflet as maps
 from geodata.schema import HEADLINE_PRIORITY
 
@@ -86,7 +87,9 @@ def what_if() -> None:
             legend_classes=(),
             online_tiles=False,
         )
-        rings = [(float(row["lat"]), float(row["lon"]), estimate.equivalent_range_km, "equivalent range")]
+        rings = [
+            RingSpec(float(row["lat"]), float(row["lon"]), estimate.equivalent_range_km, "equivalent range")
+        ]
         st_folium(
             base,
             feature_group_to_add=[maps.ring_layer(rings)],

@@ -21,10 +21,10 @@ from geodata.errors import LaunchmapError
 from geodata.formats import exports
 from geodata.geo.basemap import load_countries
 from geodata.geo.places import Gazetteer
+from geodata.geo.rings import RingSpec, parse_ring
 from geodata.render import leaflet as maps
 from geodata.render.stills import compose as stills
-from geodata.render.stills.view import RingSpec
-from launchmap_cli.render import parse_ring
+from geodata.units import split_lengths
 
 ALL = "__all__"
 PRESET_LABELS = {"16x9": "16:9", "1x1": "1:1", "4x5": "4:5"}
@@ -73,7 +73,7 @@ def standalone_map(selected: pd.DataFrame, rings: tuple[RingSpec, ...]) -> str:
     for group in maps.launch_layers(selected, common.sites()):
         group.add_to(base)
     if rings:
-        maps.ring_layer([(r.lat, r.lon, r.radius_km, r.text) for r in rings]).add_to(base)
+        maps.ring_layer(rings).add_to(base)
     if len(selected):
         base.fit_bounds(
             [[selected["lat"].min(), selected["lon"].min()], [selected["lat"].max(), selected["lon"].max()]],
@@ -104,9 +104,10 @@ def choose_rings(selected: pd.DataFrame, state: common.UrlState) -> tuple[RingSp
     )
     common.set_params({"ring_site": site if text else None, "rings": text or None})
     rings = []
-    for token in (t.strip() for t in text.split(",") if t.strip()):
+    systems = common.systems().to_dict("records")
+    for token in split_lengths(text):
         try:
-            rings.append(parse_ring(f"{site}:{token}", gazetteer(common.store_version()), common.systems()))
+            rings.append(parse_ring(f"{site}:{token}", gazetteer(common.store_version()), systems))
         except LaunchmapError as error:
             st.warning(f"Ring `{token}` left out: {error}")
     return tuple(rings)

@@ -8,8 +8,8 @@ import streamlit as st
 
 from dashboard import common
 from dashboard.filters import sidebar_filters
-from geodata.render.leaflet import CLASS_COLOURS
 from geodata.schema import LAUNCH_SUMMARY_COLUMNS, SYSTEM_CLASSES
+from geodata.style import CLASS_COLOURS
 
 
 def class_scale() -> alt.Scale:

@@ -13,7 +13,9 @@ from dashboard.filters import sidebar_filters
 from geodata.errors import LaunchmapError
 from geodata.events import disagreements
 from geodata.geo import ballistics
+from geodata.geo.rings import system_rings
 from geodata.render import leaflet as maps
+from geodata.tracks import impact_explanation
 
 EVENT_ID = re.compile(r"ID\s+([A-Za-z0-9][\w.:-]*)")
 
@@ -45,12 +47,12 @@ def build_map(selected: pd.DataFrame, event: dict | None, show_rings: bool, embe
     groups = maps.launch_layers(selected, common.sites(), collections)
     center, zoom = None, None
     if event is not None:
-        rings = maps.system_rings(event, common.systems()) if show_rings else []
+        rings = system_rings(event, common.systems().to_dict("records")) if show_rings else []
         if rings:
             groups.append(maps.ring_layer(rings, name=f"{event['system']} range"))
         groups.append(maps.selected_layer(event))
         reach_km = max(
-            [r[2] for r in rings]
+            [r.radius_km for r in rings]
             + [float(event.get("distance_km") or 0) if pd.notna(event.get("distance_km")) else 0]
         )
         center, zoom = (float(event["lat"]), float(event["lon"])), maps.zoom_for_radius(reach_km or 300)
@@ -103,7 +105,7 @@ def event_card(event: dict, all_launches: pd.DataFrame, all_sources: pd.DataFram
         )
         if pd.notna(event.get("landing_area")):
             st.markdown(f"**Landed** {common.plain(event['landing_area'])}")
-        st.caption(common.plain(maps.impact_explanation(event)))
+        st.caption(common.plain(impact_explanation(event)))
         if pd.notna(event.get("notes")) and str(event["notes"]).strip():
             st.caption(common.plain(event["notes"]))
     with right:

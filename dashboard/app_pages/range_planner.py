@@ -10,7 +10,9 @@ from streamlit_folium import st_folium
 from dashboard import common
 from geodata.errors import LaunchmapError
 from geodata.geo import ballistics, geodesy
+from geodata.geo.rings import RingSpec, ring_radius
 from geodata.render import leaflet as maps
+from geodata.units import split_lengths
 
 ORIGIN_MODES = ("Launch site", "Coordinates", "Click on the map")
 
@@ -22,16 +24,11 @@ def in_range(lat: float, lon: float, radius_km: float, min_population: int, vers
 
 
 def parse_ranges(text: str) -> tuple[list[float], list[str]]:
-    """'700km, 435mi, 13000' -> ([700.0, 700.07, 13000.0], errors)."""
+    """'1,000 km, 435mi, 13000' -> ([1000.0, 700.07, 13000.0], errors)."""
     values, errors = [], []
-    for part in [p.strip() for p in text.split(",") if p.strip()]:
+    for part in split_lengths(text):
         try:
-            radius = geodesy.parse_length_km(part)
-            if radius >= geodesy.MAX_RING_RADIUS_KM:
-                raise LaunchmapError(
-                    f"{part!r} is half the Earth's circumference or more: every point is in range"
-                )
-            values.append(radius)
+            values.append(ring_radius(part)[0])
         except (LaunchmapError, ValueError) as error:
             errors.append(str(error))
     return values, errors
@@ -115,15 +112,14 @@ def main() -> None:
     ranges, errors = parse_ranges(typed or "")
     for error in errors:
         st.error(f"Range not drawn: {error}. Expected a length like 700km, 435mi or 378nmi.")
-    rings: list[tuple[float, float, float, str]] = []
+    rings: list[RingSpec] = []
     for name in chosen_systems:
-        row = systems[systems["name"] == name].iloc[0]
-        radius = pd.to_numeric(row.get("range_max_km"), errors="coerce")
-        if pd.notna(radius) and 0 < radius < geodesy.MAX_RING_RADIUS_KM:
-            rings.append((origin[0], origin[1], float(radius), name))
-        else:
+        try:
+            radius_km, _ = ring_radius(name, systems.to_dict("records"))
+            rings.append(RingSpec(origin[0], origin[1], radius_km, name))
+        except LaunchmapError:
             st.warning(f"{name} has no published range in the catalogue; no ring drawn.")
-    rings += [(origin[0], origin[1], r, f"{r:,.0f} km") for r in ranges]
+    rings += [RingSpec(origin[0], origin[1], r) for r in ranges]
     common.set_params(
         {
             "origin": origin_param,
@@ -134,7 +130,7 @@ def main() -> None:
     )
 
     common.ensure_static_assets()
-    largest = max((r[2] for r in rings), default=0)
+    largest = max((r.radius_km for r in rings), default=0)
     zoom = maps.zoom_for_radius(largest or 500)
     base = maps.base_map(
         vendor_url=common.VENDOR_URL,
@@ -181,8 +177,8 @@ def main() -> None:
     )
     table = places_found.copy()
     table["flight_time_min"] = table["distance_km"].map(flight_time_min).round(0)
-    for _, _, radius, label in sorted(rings, key=lambda r: r[2]):
-        table[f"within {label}"] = table["distance_km"] <= radius
+    for ring in sorted(rings, key=lambda r: r.radius_km):
+        table[f"within {ring.text}"] = table["distance_km"] <= ring.radius_km
     st.dataframe(
         table.drop(columns=["lat", "lon"]),
         hide_index=True,

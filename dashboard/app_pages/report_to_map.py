@@ -20,10 +20,13 @@ from streamlit_folium import st_folium
 
 from dashboard import common
 from geodata.errors import InvalidEvent, LaunchmapError
-from geodata.geo.geodesy import destination, track
+from geodata.events import launch_id
+from geodata.geo.geodesy import track
 from geodata.render import leaflet as maps
 from geodata.reports.extract import MAX_INPUT_CHARS, extract_events, launch_row, source_rows
 from geodata.schema import CONFIRMATIONS, LANDING_AREAS, OUTCOMES, PRECISIONS, SYSTEM_CLASSES
+from geodata.tracks import impact_explanation, impact_fields, impact_point
+from geodata.units import float_or_nan
 
 FIELD_COLOURS = {  # one colour per kind of value, so the report shows what each phrase gave
     "launched_at": "#ffe08a",
@@ -103,17 +106,15 @@ def draft_layer(events: list[dict]) -> folium.FeatureGroup:
             fill_opacity=1,
             tooltip=label,
         ).add_to(group)
-        if event.get("impact_lat") is not None:
-            impact = (event["impact_lat"], event["impact_lon"])
+        impact, _ = impact_point(event)
+        if impact is not None:
             points = track((event["lat"], event["lon"]), impact)
             folium.PolyLine(
                 points,
                 color="#b00",
                 weight=2,
                 dash_array="6 5",
-                tooltip=html.escape(
-                    f"estimated: {event.get('distance_km'):.0f} km at {event.get('bearing_deg'):.0f}°"
-                ),
+                tooltip=html.escape(impact_explanation(event)),
             ).add_to(group)
             folium.CircleMarker(
                 impact,
@@ -121,15 +122,16 @@ def draft_layer(events: list[dict]) -> folium.FeatureGroup:
                 color="#b00",
                 fill=True,
                 fill_opacity=0.6,
-                tooltip=html.escape("estimated impact (site + bearing + distance)"),
+                tooltip=html.escape(impact_explanation(event)),
             ).add_to(group)
     return group
 
 
 def map_centre(events: list[dict]) -> tuple[float, float]:
     """Midpoint of the drafted launch and impact points (North Korea's east coast when there are none)."""
+    impacts = [impact_point(e)[0] for e in events]
     points = [(e["lat"], e["lon"]) for e in events if e.get("lat") is not None] + [
-        (e["impact_lat"], e["impact_lon"]) for e in events if e.get("impact_lat") is not None
+        p for p in impacts if p is not None
     ]
     if not points:
         return (39.5, 130.0)
@@ -161,7 +163,8 @@ def _evidence_caption(event: dict, *fields: str) -> str:
 
 
 def _number(value) -> float | None:
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+    number = float_or_nan(value)
+    return None if math.isnan(number) else number
 
 
 def event_form(number: int, event: dict, published: dt.date, outlet: str, url: str) -> None:
@@ -278,35 +281,18 @@ def event_form(number: int, event: dict, published: dt.date, outlet: str, url: s
             "notes": notes or None,
             "id": None,
         }
-        edited.update(estimate_impact(edited))
+        edited.update(impact_fields(edited))
         save(edited, published, outlet, url)
-
-
-def estimate_impact(event: dict) -> dict:
-    """Impact fields re-estimated from the (possibly corrected) site, bearing and distance."""
-    values = [event.get(k) for k in ("lat", "lon", "bearing_deg", "distance_km")]
-    if any(v is None for v in values) or not values[3] or event.get("system_class") == "SLV":
-        return {"impact_lat": None, "impact_lon": None, "impact_basis": "none"}
-    lat, lon = destination(*values)
-    return {"impact_lat": round(lat, 3), "impact_lon": round(lon, 3), "impact_basis": "estimated"}
-
-
-def free_id(launch_id: str | None, taken: set[str]) -> str | None:
-    """``launch_id``, or with ``-b``, ``-c``… appended when that id is already stored (two launches a day)."""
-    if not launch_id or launch_id not in taken:
-        return launch_id
-    return next(
-        f"{launch_id}-{suffix}"
-        for suffix in "bcdefghijklmnopqrstuvwxyz"
-        if f"{launch_id}-{suffix}" not in taken
-    )
 
 
 def save(event: dict, published: dt.date, outlet: str, url: str) -> None:
     row = launch_row(event)
-    row["id"] = free_id(row["id"], set(common.launches()["id"]))
+    if row["launched_at"] and row["site_id"]:
+        row["id"] = launch_id(
+            row["launched_at"], row["launched_at_precision"], row["site_id"], set(common.launches()["id"])
+        )
     try:
-        launch_id = common.get_store().add_launch(
+        saved_id = common.get_store().add_launch(
             row, source_rows({**event, "id": row["id"]}, published, outlet, url), actor="report-to-map"
         )
     except InvalidEvent as error:
@@ -318,12 +304,12 @@ def save(event: dict, published: dt.date, outlet: str, url: str) -> None:
         st.error(f"Not saved: {error}")
         return
     common.refresh()
-    st.success(f"Saved as {launch_id}.")
-    link = f"Open {launch_id} on the launch map"
+    st.success(f"Saved as {saved_id}.")
+    link = f"Open {saved_id} on the launch map"
     try:
-        st.page_link("app_pages/launch_map.py", label=link, query_params={"event": launch_id})
+        st.page_link("app_pages/launch_map.py", label=link, query_params={"event": saved_id})
     except StreamlitPageNotFoundError:  # the page run on its own (tests), outside st.navigation
-        st.markdown(f"[{link}](launch_map?event={quote(launch_id)})")
+        st.markdown(f"[{link}](launch_map?event={quote(saved_id)})")
 
 
 def main() -> None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import io
 import math
 import re
-import unicodedata
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import IO, Any
@@ -29,9 +28,11 @@ from typing import IO, Any
 import pandas as pd
 
 from geodata.errors import InvalidFile, UnknownPlace
+from geodata.events import launch_id
 from geodata.geo.places import Gazetteer
 from geodata.schema import LAUNCH_COLUMNS, SOURCE_COLUMNS
 from geodata.seeds import seeds_dir
+from geodata.units import LENGTH_UNITS_KM, ascii_fold, launch_time_utc, name_key
 
 CNS_COLUMNS = (
     "F1", "Date", "Date Entered/Updated", "Launch Time (UTC)", "Missile Name", "Missile Type",
@@ -62,9 +63,6 @@ _CLASS_WORDS = (
     ("SLBM", ("slbm", "submarine")), ("SLV", ("slv", "space launch", "satellite")),
     ("cruise", ("cruise", "lacm", "ascm")), ("HGV", ("hgv", "hypersonic", "glide")),
 )  # fmt: skip
-_UNITS_KM = {"": 1.0, "km": 1.0, "kms": 1.0, "kilometer": 1.0, "kilometers": 1.0, "kilometre": 1.0,
-             "kilometres": 1.0, "mi": 1.609344, "mile": 1.609344, "miles": 1.609344, "nmi": 1.852,
-             "nautical miles": 1.852, "m": 0.001, "meters": 0.001, "metres": 0.001}  # fmt: skip
 _NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _RANGE_RE = re.compile(
     rf"^(?:between\s+)?{_NUMBER}\s*([a-z. ]*?)\s*(?:and|to|-|–|—)\s*{_NUMBER}\s*([a-z. ]*)$"
@@ -190,11 +188,11 @@ def parse_cns_km(value: Any) -> tuple[float | None, str]:
     if match := _RANGE_RE.match(text):
         low_unit, high_unit = match[2].strip(" ."), match[4].strip(" .")
         unit = high_unit or low_unit
-        if unit in _UNITS_KM and (not low_unit or low_unit == unit):
-            low, high = (float(match[i].replace(",", "")) * _UNITS_KM[unit] for i in (1, 3))
+        if unit in LENGTH_UNITS_KM and (not low_unit or low_unit == unit):
+            low, high = (float(match[i].replace(",", "")) * LENGTH_UNITS_KM[unit] for i in (1, 3))
             return (low + high) / 2, f"between {low:g} and {high:g} km"
-    elif (match := _SINGLE_RE.match(text)) and match[2].strip(" .") in _UNITS_KM:
-        km = float(match[1].replace(",", "")) * _UNITS_KM[match[2].strip(" .")]
+    elif (match := _SINGLE_RE.match(text)) and match[2].strip(" .") in LENGTH_UNITS_KM:
+        km = float(match[1].replace(",", "")) * LENGTH_UNITS_KM[match[2].strip(" .")]
         return km, (f"{hedge} {km:g} km" if hedge else "")
     raise ValueError(
         f"expected a distance such as '450 km', '~700 km', 'between 25 and 90 km' or 'Unknown', got {_found(value)}"
@@ -269,11 +267,6 @@ def _landing_area(value: Any) -> str:
 # --- name matching --------------------------------------------------------------------------------
 
 
-def _name_key(text: Any) -> str:
-    folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", folded.lower())
-
-
 def _system_index(systems: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
     index: dict[str, tuple[str, str]] = {}
     if systems is None:
@@ -283,13 +276,12 @@ def _system_index(systems: pd.DataFrame | None) -> dict[str, tuple[str, str]]:
         labels = [name, *str(record.get("designations") or "").split(";")]
         for label in labels:
             if label.strip():
-                index.setdefault(_name_key(label), (name, system_class))
+                index.setdefault(name_key(label), (name, system_class))
     return index
 
 
 def _slug(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "unknown-site"
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-") or "unknown-site"
 
 
 class _Context:
@@ -318,7 +310,7 @@ class _Context:
             fallback = {"SRBM": "Unknown SRBM", "cruise": "Unknown cruise missile"}
             name = fallback.get(system_class or "", "Unknown ballistic missile")
             return name, system_class or ("unknown" if name.endswith("ballistic missile") else name), True
-        known = self.systems.get(_name_key(missile_name))
+        known = self.systems.get(name_key(missile_name))
         if known is not None:
             return known[0], system_class or known[1], True
         return str(missile_name).strip(), system_class or "unknown", False
@@ -333,6 +325,13 @@ def _default_context(gazetteer: Gazetteer | None, systems: pd.DataFrame | None) 
 
 
 # --- rows to events -------------------------------------------------------------------------------
+
+
+def _launched_at(parsed: dict[str, Any]) -> tuple[str, str]:
+    """``(launched_at, precision)``: the sheet dates a launch by its Korean day and times it in UTC
+    (its Hwasong-15 row: 29 Nov 2017, 18:17 UTC, i.e. 03:17 KST on the 29th)."""
+    clock = parsed["time"]
+    return launch_time_utc(parsed["date"], (clock.hour, clock.minute, True) if clock else None)
 
 
 def _error(row: int, column: str, value: Any, message: str) -> dict[str, Any]:
@@ -406,7 +405,7 @@ def _parse_row(
 
 
 def _salvo_key(parsed: dict[str, Any]) -> tuple[Any, ...]:
-    return (parsed["date"], parsed["time"], _name_key(parsed["facility"]), _name_key(parsed["system"]))
+    return (parsed["date"], parsed["time"], name_key(parsed["facility"]), name_key(parsed["system"]))
 
 
 def _combine(values: list[float | None], label: str, notes: list[str]) -> float | None:
@@ -421,7 +420,7 @@ def _event(
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     first = rows[0]
     site = first["site"]
-    launched = datetime.combine(first["date"], first["time"] or time(0, 0))
+    launched_at, precision = _launched_at(first)
     notes = [
         f"Imported from the CNS North Korea Missile Test Database (rows {', '.join(str(r['row']) for r in rows)})"
     ]
@@ -437,8 +436,8 @@ def _event(
     )
     launch = {
         "id": event_id,
-        "launched_at": launched.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "launched_at_precision": "minute" if first["time"] else "day",
+        "launched_at": launched_at,
+        "launched_at_precision": precision,
         "site_id": site.id if site else _slug(first["facility"]),
         "lat": first["lat"] if first["lat"] is not None else site.lat,
         "lon": first["lon"] if first["lon"] is not None else site.lon,
@@ -501,11 +500,8 @@ def build_events(
             continue
         first = rows[0]
         site_id = first["site"].id if first["site"] else _slug(first["facility"])
-        base_id = f"{first['date']:%Y-%m-%d}-{site_id}"
-        event_id, n = base_id, 1
-        while event_id in used_ids:
-            n += 1
-            event_id = f"{base_id}-{n}"
+        launched_at, precision = _launched_at(first)
+        event_id = launch_id(launched_at, precision, site_id, used_ids)
         used_ids.add(event_id)
         launch, source = _event(rows, event_id, context)
         launches.append(launch)

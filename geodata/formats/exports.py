@@ -34,7 +34,7 @@ import re
 import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -42,10 +42,11 @@ import simplekml
 
 from geodata.events import launches_frame, sources_frame
 from geodata.geo import geodesy
+from geodata.geo.rings import RingSpec
 from geodata.schema import LAUNCHES, SOURCES
-
-if TYPE_CHECKING:
-    from geodata.render.stills.view import RingSpec
+from geodata.style import class_colour
+from geodata.tracks import flight_tracks
+from geodata.units import wrap_lon
 
 __all__ = ["from_geojson", "neutralise_cell", "standalone_html", "to_csv", "to_geojson", "to_kml"]
 
@@ -131,9 +132,7 @@ def to_csv(launches: pd.DataFrame, sources: pd.DataFrame | None = None) -> str:
 
 
 def _end_point(record: dict[str, Any]) -> tuple[tuple[float, float], bool] | None:
-    from geodata.render.stills.view import launch_tracks  # the one rule for where a track ends
-
-    tracks = launch_tracks([record])
+    tracks = flight_tracks([record])
     return (tracks[0].end, tracks[0].estimated) if tracks else None
 
 
@@ -259,8 +258,6 @@ def to_kml(
     launches: pd.DataFrame, sources: pd.DataFrame | None = None, rings: Iterable[RingSpec] = ()
 ) -> str:
     """A KML document: a placemark per launch (sources in its description), tracks, impacts, rings."""
-    from geodata.render.stills.layers import CLASS_STYLE
-
     by_launch = _sources_by_launch(sources)
     kml = simplekml.Kml(name="launchmap export")
     launch_folder = kml.newfolder(name="Launches")
@@ -269,7 +266,7 @@ def to_kml(
         if record.get("lat") is None or record.get("lon") is None:
             continue
         launch_id = str(record.get("id"))
-        colour = CLASS_STYLE.get(str(record.get("system_class")), CLASS_STYLE["unknown"])[0]
+        colour = class_colour(str(record.get("system_class")))
         point = launch_folder.newpoint(
             name=f"{record.get('system') or 'Launch'} — {launch_id}", coords=[(record["lon"], record["lat"])]
         )
@@ -281,7 +278,7 @@ def to_kml(
             continue
         (lat, lon), estimated = end
         track = geodesy.track((record["lat"], record["lon"]), (lat, lon))
-        coords = [((x + 180) % 360 - 180, y) for y, x in track]  # KML wants lon in [-180, 180]
+        coords = [(wrap_lon(x), y) for y, x in track]  # KML wants lon in [-180, 180]
         line = track_folder.newlinestring(
             name=f"{'Estimated t' if estimated else 'T'}rack — {launch_id}", coords=coords, tessellate=1
         )
@@ -296,7 +293,7 @@ def to_kml(
     for ring in rings:
         points = geodesy.range_ring(ring.lat, ring.lon, ring.radius_km)
         outline = ring_folder.newlinestring(
-            name=ring.text, tessellate=1, coords=[((lon + 180) % 360 - 180, lat) for lat, lon in points]
+            name=ring.text, tessellate=1, coords=[(wrap_lon(lon), lat) for lat, lon in points]
         )
         outline.style.linestyle.color = _kml_colour("#6a3d9a")
         outline.style.linestyle.width = 2

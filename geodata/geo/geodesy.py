@@ -18,8 +18,6 @@ Assumptions
 Example
 -------
 >>> from geodata.geo import geodesy
->>> round(geodesy.parse_length_km("435 mi"))
-700
 >>> lat, lon = geodesy.parse_coordinate("40°12′32″N 125°12′14″E")
 >>> ring = geodesy.range_ring(lat, lon, 700)
 >>> ring[0] == ring[-1]
@@ -42,9 +40,8 @@ from pyproj import Geod
 from shapely.geometry import LineString, Polygon, mapping
 
 from geodata.errors import InvalidCoordinate, InvalidRange
+from geodata.units import wrap_lon
 
-KM_PER_MILE = 1.609344  # international statute mile
-KM_PER_NMI = 1.852  # international nautical mile
 MAX_RING_RADIUS_KM = 20_003.931458625  # half the WGS-84 meridian: pole-to-pole along a meridian
 #: Mean Earth radius (IUGG), used only for the spherical pre-filter and vertex-count estimate.
 MEAN_RADIUS_KM = 6371.0088
@@ -52,45 +49,6 @@ MEAN_RADIUS_KM = 6371.0088
 WGS84 = Geod(ellps="WGS84")
 _MIN_RING_VERTICES = 72  # 5° steps: a ring looks round even where the error bound allows fewer
 _MAX_RING_VERTICES = 1 << 16
-
-# --- lengths -------------------------------------------------------------------------------------
-
-_UNITS_KM = {
-    **dict.fromkeys(("", "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"), 1.0),
-    **dict.fromkeys(("mi", "mile", "miles"), KM_PER_MILE),
-    **dict.fromkeys(("nmi", "nm", "nautical mile", "nautical miles"), KM_PER_NMI),  # NM: aviation usage
-}
-_LENGTH_RE = re.compile(
-    r"^\s*(?P<num>[+-]?nan|[+-]?inf(?:inity)?|[+-]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d*)?(?:e[+-]?\d+)?)"
-    r"\s*(?P<unit>[a-z][a-z ]*?)?\s*$",
-    re.IGNORECASE,
-)
-
-
-def parse_length_km(text: str | float) -> float:
-    """Return a positive length in km from text such as ``"700km"``, ``"435 mi"``, ``"378nmi"``, ``"1,000 km"``.
-
-    A bare number is km. Raises :class:`InvalidRange` for garbage, unknown units, zero, negative or NaN.
-    """
-    if isinstance(text, bool) or not isinstance(text, str | int | float):
-        raise InvalidRange(
-            f"expected a length such as '700km', '435mi' or '378nmi', got {text!r} ({type(text).__name__})"
-        )
-    if isinstance(text, str):
-        match = _LENGTH_RE.match(text)
-        unit = (match.group("unit") or "").strip().lower() if match else ""
-        unit = re.sub(r"\s+", " ", unit)
-        if not match or unit not in _UNITS_KM or match.group("num") in ("", "+", "-", "."):
-            raise InvalidRange(
-                f"expected a length such as '700km', '435mi' or '378nmi' (units km, mi, nmi), got {text!r} (str)"
-            )
-        value_km = float(match.group("num").replace(",", "")) * _UNITS_KM[unit]
-    else:
-        value_km = float(text)
-    if not math.isfinite(value_km) or value_km <= 0:
-        raise InvalidRange(f"expected a positive, finite length, got {text!r} ({type(text).__name__})")
-    return value_km
-
 
 # --- coordinates ---------------------------------------------------------------------------------
 
@@ -205,9 +163,8 @@ def _bearing_deg(azimuth_deg: Any) -> Any:
 
 
 def _wrap_lon(lon: float) -> float:
-    """Longitude in [-180, 180)."""
-    wrapped = (lon + 180.0) % 360.0 - 180.0
-    return -180.0 if wrapped >= 180.0 else wrapped
+    wrapped = float(wrap_lon(lon))
+    return -180.0 if wrapped >= 180.0 else wrapped  # float rounding can give exactly 180
 
 
 def _positive_km(value: Any, *, allow_zero: bool = False, name: str = "distance") -> float:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import difflib
 import math
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from geodata.errors import InvalidCoordinate, UnknownPlace
+from geodata.units import ascii_fold, text_or_empty
 
 
 @dataclass(frozen=True)
@@ -92,18 +92,13 @@ _MAX_PHRASE_WORDS = 5
 _SHORT_KEY = 4
 
 
-def _ascii_fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def place_key(text: str) -> str:
     """Fold a place name to the key used for matching (lower case, no noise words, one romanisation).
 
     >>> place_key("near Taekwan County") == place_key("Taegwan-gun")
     True
     """
-    text = _ascii_fold(str(text)).lower()
+    text = ascii_fold(str(text)).lower()
     text = re.sub(r"['’`ʼ.]", "", text)
     words = [w for w in re.split(r"[^a-z0-9]+", text) if w and w not in _NOISE_WORDS]
     key = "".join(words)
@@ -111,12 +106,6 @@ def place_key(text: str) -> str:
         key = key.replace(old, new)
     # Doubled letters vary between spellings (Kittaeryong / Kitaeryong).
     return re.sub(r"(.)\1+", r"\1", key)
-
-
-def _text(value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return ""
-    return str(value).strip()
 
 
 def _coordinate(value: Any, column: str, row_id: str) -> float:
@@ -136,19 +125,19 @@ def _places_from_frame(frame: pd.DataFrame | None, region_column: str) -> list[P
         return []
     places = []
     for record in frame.to_dict("records"):
-        place_id = _text(record.get("id"))
+        place_id = text_or_empty(record.get("id"))
         if not place_id:
             continue
-        aliases = tuple(a.strip() for a in _text(record.get("aliases")).split(";") if a.strip())
+        aliases = tuple(a.strip() for a in text_or_empty(record.get("aliases")).split(";") if a.strip())
         places.append(
             Place(
                 id=place_id,
-                name=_text(record.get("name")) or place_id,
+                name=text_or_empty(record.get("name")) or place_id,
                 lat=_coordinate(record.get("lat"), "lat", place_id),
                 lon=_coordinate(record.get("lon"), "lon", place_id),
-                kind=_text(record.get("kind")) or "unknown",
+                kind=text_or_empty(record.get("kind")) or "unknown",
                 aliases=aliases,
-                province_or_country=_text(record.get(region_column)),
+                province_or_country=text_or_empty(record.get(region_column)),
             )
         )
     return places
@@ -289,7 +278,7 @@ class Gazetteer:
         """
         if not isinstance(text, str) or not text.strip():
             return []
-        words = [m.group(0) for m in _WORD_RE.finditer(_ascii_fold(text))]
+        words = [m.group(0) for m in _WORD_RE.finditer(ascii_fold(text))]
         found: dict[str, Place] = {}
         site_ids = {p.id for p in self._sites}
         i = 0

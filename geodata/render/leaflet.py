@@ -33,22 +33,11 @@ from jinja2 import Template
 from geodata.events import Record
 from geodata.geo import geodesy
 from geodata.geo.basemap import basemap_path
+from geodata.geo.rings import RingSpec
 from geodata.schema import SYSTEM_CLASSES
-
-# Okabe & Ito (2008) colour-blind-safe palette, one colour per class; cruise's yellow
-# is darkened so it stays visible on the pale land colour.
-CLASS_COLOURS: dict[str, str] = {
-    "SRBM": "#E69F00",
-    "MRBM": "#56B4E9",
-    "IRBM": "#009E73",
-    "ICBM": "#D55E00",
-    "SLBM": "#0072B2",
-    "SLV": "#CC79A7",
-    "cruise": "#8C7A00",
-    "HGV": "#000000",
-    "unknown": "#999999",
-}
-assert set(CLASS_COLOURS) == set(SYSTEM_CLASSES)
+from geodata.style import CLASS_COLOURS, class_colour, ring_colour
+from geodata.tracks import impact_point
+from geodata.units import KM_PER_MILE
 
 LAND_COLOUR = "#ECEAE4"
 SEA_COLOUR = "#C9DCEB"
@@ -263,65 +252,6 @@ def _figure(value: Any, unit: str) -> str:
     return "—" if np.isnan(number) else f"{number:,.0f} {unit}"
 
 
-# Most reports give a distance and a sea ("into the East Sea") but no heading. The typical heading
-# for that sea from North Korea's launch areas stands in for it; such tracks are drawn as estimates.
-ASSUMED_BEARING_DEG = {
-    "East Sea/Sea of Japan": 80.0,
-    "East Sea/Sea of Japan (inside Japan's EEZ)": 85.0,
-    "East Sea/Sea of Japan (outside Japan's EEZ)": 80.0,
-    "Pacific (over Japan)": 85.0,
-    "Pacific": 95.0,
-    "Yellow Sea": 265.0,
-}
-
-
-def _number(value: Any) -> float:
-    """A float, or NaN for anything missing or not numeric."""
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return float("nan")
-
-
-def impact_point(event: Record) -> tuple[tuple[float, float] | None, str]:
-    """(impact lat/lon, basis) for one event: reported, or estimated from distance and a bearing.
-
-    The bearing is the reported one, else the typical heading for the reported landing sea
-    (:data:`ASSUMED_BEARING_DEG`). Without a distance, or with neither, the basis is ``none``.
-    """
-    if pd.notna(event.get("impact_lat")) and pd.notna(event.get("impact_lon")):
-        basis = (
-            event.get("impact_basis")
-            if event.get("impact_basis") in ("reported", "estimated")
-            else "reported"
-        )
-        return (float(event["impact_lat"]), float(event["impact_lon"])), str(basis)
-    distance = _number(event.get("distance_km"))
-    bearing = _number(event.get("bearing_deg"))
-    if pd.isna(bearing) and event.get("system_class") != "cruise":
-        # Not for cruise missiles: their reported distance is a winding path length, not a range.
-        bearing = ASSUMED_BEARING_DEG.get(str(event.get("landing_area")), np.nan)
-    if pd.notna(distance) and distance > 0 and pd.notna(bearing):
-        point = geodesy.destination(float(event["lat"]), float(event["lon"]), float(bearing), float(distance))
-        return point, "estimated"
-    return None, "none"
-
-
-def impact_explanation(event: Record) -> str:
-    """One sentence saying where the drawn impact point comes from, for the event card."""
-    point, basis = impact_point(event)
-    if point is None:
-        return "No impact point drawn: no reported landing place, and no distance with a heading."
-    where = f"{point[0]:.2f}°N {point[1]:.2f}°E"
-    if basis == "reported":
-        return f"Impact point {where} as reported."
-    if pd.notna(_number(event.get("bearing_deg"))):
-        heading = f"the reported heading of {float(event['bearing_deg']):.0f}°"
-    else:
-        heading = f"a typical heading for the {event['landing_area']} ({ASSUMED_BEARING_DEG[event['landing_area']]:.0f}°)"
-    return f"Impact point {where} estimated: {float(event['distance_km']):,.0f} km along {heading}; drawn dashed."
-
-
 def event_label(event: Record) -> str:
     """'29 Nov 2017 · Hwasong-15': the date in Korea, as the launch is known, for minute-precise times."""
     when = pd.Timestamp(event["launched_at"])
@@ -338,7 +268,7 @@ def launch_geojson(
     site_names = site_names or {}
     tracks, impacts, origins = [], [], []
     for event in launches.to_dict("records"):
-        colour = CLASS_COLOURS.get(event["system_class"], CLASS_COLOURS["unknown"])
+        colour = class_colour(event["system_class"])
         when = pd.Timestamp(event["launched_at"])
         properties = {
             "id": _text(event["id"]),
@@ -490,16 +420,14 @@ def leaflet_ring(
     return outline, fill
 
 
-def ring_layer(
-    rings: Iterable[tuple[float, float, float, str]], name: str = "Range rings"
-) -> folium.FeatureGroup:
-    """Exact geodesic range rings; each ring is (lat, lon, radius_km, label)."""
+def ring_layer(rings: Iterable[RingSpec], name: str = "Range rings") -> folium.FeatureGroup:
+    """Exact geodesic range rings, each in its own ring colour, with its label and radius."""
     group = folium.FeatureGroup(name=name, show=True)
-    palette = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
-    for index, (lat, lon, radius_km, label) in enumerate(rings):
-        colour = palette[index % len(palette)]
-        outline, fill = leaflet_ring(lat, lon, radius_km)
-        text = f"{html.escape(label)}: {radius_km:,.0f} km ({radius_km / geodesy.KM_PER_MILE:,.0f} mi)"
+    for index, ring in enumerate(rings):
+        colour = ring_colour(index)
+        outline, fill = leaflet_ring(ring.lat, ring.lon, ring.radius_km)
+        radius_text = f"{ring.radius_km:,.0f} km ({ring.radius_km / KM_PER_MILE:,.0f} mi)"
+        text = html.escape(f"{ring.label}: {radius_text}" if ring.label else radius_text)
         # Copies one world east and west keep the ring visible when the user pans across 180°.
         for shift in (0.0, -360.0, 360.0):
             folium.Polygon(
@@ -574,7 +502,7 @@ def origin_marker(lat: float, lon: float, label: str) -> folium.FeatureGroup:
 def selected_layer(event: dict[str, Any]) -> folium.FeatureGroup:
     """The selected event drawn on top: a thick track (dashed if estimated) and a ringed launch point."""
     group = folium.FeatureGroup(name="Selected launch", show=True)
-    colour = CLASS_COLOURS.get(event["system_class"], CLASS_COLOURS["unknown"])
+    colour = class_colour(event["system_class"])
     start = (float(event["lat"]), float(event["lon"]))
     point, basis = impact_point(event)
     label = html.escape(event_label(event))
@@ -604,19 +532,3 @@ def zoom_for_radius(radius_km: float) -> int:
         if radius_km <= limit_km:
             return zoom
     return 1
-
-
-def system_rings(event: dict[str, Any], systems: pd.DataFrame) -> list[tuple[float, float, float, str]]:
-    """Rings at the published min/max range of an event's system, centred on its launch point."""
-    match = systems[systems["name"] == event["system"]]
-    if match.empty:
-        return []
-    system = match.iloc[0]
-    rings = []
-    for column, word in (("range_min_km", "min"), ("range_max_km", "max")):
-        value = pd.to_numeric(system.get(column), errors="coerce")
-        if pd.notna(value) and 0 < float(value) < geodesy.MAX_RING_RADIUS_KM:
-            rings.append((float(event["lat"]), float(event["lon"]), float(value), f"{system['name']} {word}"))
-    if len(rings) == 2 and rings[0][2] == rings[1][2]:
-        rings = rings[1:]
-    return rings

@@ -20,11 +20,8 @@ import functools
 import re
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import dateparser
-
-KST = ZoneInfo("Asia/Seoul")
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -134,35 +131,3 @@ def find_times(text: str, offset: int = 0) -> list[Found]:
             )
         )
     return found
-
-
-def launch_time_utc(day: dt.date, clock: tuple[int, int, bool] | None) -> tuple[str, str]:
-    """``(launched_at, precision)`` for a Korean local ``day`` and an optional clock time.
-
-    >>> launch_time_utc(dt.date(2025, 11, 7), (12, 35, False))
-    ('2025-11-07T03:35:00Z', 'minute')
-    >>> launch_time_utc(dt.date(2022, 10, 4), (22, 23, True))  # 07:23 KST on the 4th
-    ('2022-10-03T22:23:00Z', 'minute')
-    """
-    if clock is None:
-        return f"{day.isoformat()}T00:00:00Z", "day"
-    hour, minute, is_utc = clock
-    if is_utc:
-        # The reported day is Korea's; a UTC clock of 15:00 or later is still the previous UTC day.
-        utc_day = day - dt.timedelta(days=1) if hour + 9 >= 24 else day
-        moment = dt.datetime.combine(utc_day, dt.time(hour, minute), dt.UTC)
-    else:
-        moment = dt.datetime.combine(day, dt.time(hour, minute), KST).astimezone(dt.UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:00Z"), "minute"
-
-
-def korea_day(launched_at: str, precision: str | None) -> str:
-    """The launch day in Korea (``YYYY-MM-DD``), as event ids use it.
-
-    >>> korea_day("2019-07-24T20:34:00Z", "minute")
-    '2019-07-25'
-    """
-    if precision != "minute":  # day-precise records store the reported (Korea) day at 00:00Z
-        return launched_at[:10]
-    moment = dt.datetime.fromisoformat(launched_at.replace("Z", "+00:00"))
-    return moment.astimezone(KST).date().isoformat()

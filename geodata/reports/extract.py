@@ -31,8 +31,9 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from geodata.events import launch_id
 from geodata.geo.places import Gazetteer
-from geodata.reports.dates import find_dates, find_times, korea_day, launch_time_utc
+from geodata.reports.dates import find_dates, find_times
 from geodata.reports.fields import (
     centre_deg,
     count_missiles,
@@ -56,6 +57,8 @@ from geodata.reports.text import (
 )
 from geodata.schema import LAUNCH_COLUMNS, SOURCE_COLUMNS
 from geodata.seeds import seeds_dir
+from geodata.tracks import impact_fields
+from geodata.units import launch_time_utc
 
 __all__ = [
     "MAX_INPUT_CHARS",
@@ -102,17 +105,6 @@ class Extraction:
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
-
-
-def _destination(lat: float, lon: float, bearing_deg: float, distance_km: float) -> tuple[float, float]:
-    try:
-        from geodata.geo.geodesy import destination
-    except ImportError:  # pragma: no cover - the geodesy engine is being written alongside
-        from geographiclib.geodesic import Geodesic
-
-        line = Geodesic.WGS84.Direct(lat, lon, bearing_deg, distance_km * 1000.0)
-        return line["lat2"], line["lon2"]
-    return destination(lat, lon, bearing_deg, distance_km)
 
 
 def default_gazetteer() -> Gazetteer:
@@ -173,7 +165,7 @@ def _draft(group, text, published, gazetteer, first_day, warnings) -> dict:
     _confirmation(event, evidence, group)
     _notes(event, evidence, group)
     if event["launched_at"] and event["site_id"]:
-        event["id"] = f"{korea_day(event['launched_at'], event['launched_at_precision'])}-{event['site_id']}"
+        event["id"] = launch_id(event["launched_at"], event["launched_at_precision"], event["site_id"])
     event["evidence"] = evidence
     return event
 
@@ -296,20 +288,16 @@ def _direction(event, evidence, warnings, group) -> None:
     if area is None and into_sea and event["lon"] is not None and event["lon"] >= EAST_COAST_MIN_LON:
         # an east-coast site firing "into the sea" can only mean the East Sea
         area, bearing_range = "East Sea/Sea of Japan", (60.0, 120.0)
-        evidence["landing_area"] = evidence["bearing_deg"] = into_sea
+        evidence["landing_area"] = into_sea
         warnings.append(f"read {into_sea['text']!r} from an east-coast site as the East Sea")
     event["landing_area"] = area
     if area == "orbit" and event["outcome"] == "unknown":
         event["outcome"] = "success"
-    event["bearing_deg"] = centre_deg(bearing_range) if bearing_range else None
+    # A compass word ("northeast") is a reported heading; a sea alone ("into the East Sea") is not:
+    # the impact rule then takes that sea's typical heading, as for any other entry path.
+    event["bearing_deg"] = centre_deg(bearing_range) if bearing_range and "bearing_deg" in evidence else None
     event["bearing_range_deg"] = list(bearing_range) if bearing_range else None
-    event["impact_lat"] = event["impact_lon"] = None
-    event["impact_basis"] = "none"
-    known = event["lat"] is not None and event["distance_km"] and event["bearing_deg"] is not None
-    if known and event["system_class"] != "SLV":  # a satellite launcher's distance is not a range
-        impact = _destination(event["lat"], event["lon"], event["bearing_deg"], event["distance_km"])
-        event["impact_lat"], event["impact_lon"] = round(impact[0], 3), round(impact[1], 3)
-        event["impact_basis"] = "estimated"
+    event.update(impact_fields(event))
 
 
 def _confirmation(event, evidence, group) -> None:
@@ -344,7 +332,7 @@ def launch_row(event: dict) -> dict:
     """The draft ``event`` as a ``launches`` row: schema columns only, with an id when it can be made."""
     row = {column.name: event.get(column.name) for column in LAUNCH_COLUMNS}
     if not row["id"] and row["launched_at"] and row["site_id"]:
-        row["id"] = f"{korea_day(str(row['launched_at']), row['launched_at_precision'])}-{row['site_id']}"
+        row["id"] = launch_id(row["launched_at"], row["launched_at_precision"], row["site_id"])
     return row
 
 

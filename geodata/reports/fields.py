@@ -126,8 +126,6 @@ def heading(
         if bearing_range is None or bearing_range[0] <= centre <= bearing_range[1]:
             bearing_range = narrow
             evidence["bearing_deg"] = span(compass[0], compass[1].start)
-    if bearing_range and "bearing_deg" not in evidence and "landing_area" in evidence:
-        evidence["bearing_deg"] = evidence["landing_area"]
     return area, bearing_range, evidence
 
 

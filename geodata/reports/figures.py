@@ -16,12 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-try:  # the geodesy engine owns the constant; keep working while it is being written
-    from geodata.geo.geodesy import KM_PER_MILE
-except ImportError:  # pragma: no cover
-    KM_PER_MILE = 1.609344  # international mile
+from geodata.units import LENGTH_UNITS_KM
 
-KM_PER_NAUTICAL_MILE = 1.852
 AGREEMENT_TOLERANCE = 0.05
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -56,13 +52,10 @@ class Figure:
 
 
 def _to_km(number: str, unit: str) -> tuple[float, str]:
-    value = float(number.replace(",", ""))
-    unit = unit.lower()
-    if unit.startswith("nautical") or unit == "nm":
-        return value * KM_PER_NAUTICAL_MILE, "nmi"
-    if unit.startswith("mi"):
-        return value * KM_PER_MILE, "mi"
-    return value, "km"
+    """Km and the unit's short name; the factor comes from the one unit table."""
+    unit = " ".join(unit.lower().split())
+    short = "nmi" if unit.startswith("nautical") or unit == "nm" else "mi" if unit.startswith("mi") else "km"
+    return float(number.replace(",", "")) * LENGTH_UNITS_KM[unit], short
 
 
 def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str]]:

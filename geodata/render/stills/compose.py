@@ -42,6 +42,7 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from geodata.geo.rings import RingSpec
 from geodata.render.stills import layers as layers
 from geodata.render.stills.labels import agg_renderer, place_labels
 from geodata.render.stills.text import (
@@ -53,7 +54,9 @@ from geodata.render.stills.text import (
     site_rows,
     wrap,
 )
-from geodata.render.stills.view import RingSpec, choose_view, launch_tracks
+from geodata.render.stills.view import choose_view
+from geodata.style import CLASS_COLOURS
+from geodata.tracks import flight_tracks
 
 __all__ = [
     "FORMATS",
@@ -208,7 +211,7 @@ def render_still(
 
     ax = fig.add_axes(map_box)
     aspect = (map_box[2] * width_in) / (map_box[3] * height_in)
-    tracks = launch_tracks(launches.to_dict("records"))
+    tracks = flight_tracks(launches.to_dict("records"))
     used_sites = site_rows(launches, sites)
     content = [(r[0], r[1]) for r in used_sites]
     content += [
@@ -256,7 +259,7 @@ def render_still(
     labels += site_labels + place_name_labels
     layers.draw_scale_bar(ax, view, colours, _FONT["note"])
 
-    classes = [c for c in layers.CLASS_STYLE if c in {t.system_class for t in tracks}]
+    classes = [c for c in CLASS_COLOURS if c in {t.system_class for t in tracks}]
     handles = layers.legend_handles(
         classes,
         colours,

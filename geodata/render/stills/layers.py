@@ -4,7 +4,7 @@ Each ``draw_*`` function draws one layer of :mod:`geodata.render.stills.compose`
 labels it wants; :func:`geodata.render.stills.labels.place_labels` then places them all at
 once without overlaps.
 
-Colours and markers per system class come from :data:`CLASS_STYLE` (Okabe–Ito,
+Colours and markers per system class come from :mod:`geodata.style` (Okabe–Ito,
 colour-blind safe); the marker shape differs per class too, so a greyscale print keeps
 classes apart, and estimated tracks are dashed in every style.
 """
@@ -24,38 +24,20 @@ from matplotlib.patches import Circle, PathPatch, Rectangle
 from matplotlib.path import Path
 from shapely.geometry.base import BaseGeometry
 
-from geodata.render.leaflet import CLASS_COLOURS
+from geodata import style as shared_style
+from geodata.geo.rings import RingSpec
 from geodata.render.stills.labels import LabelRequest
-from geodata.render.stills.view import LaunchTrack, MapView, RingSpec, projected_basemap
-
-# Colours are the interactive map's (Okabe & Ito 2008, colour-blind safe); the marker shape
-# repeats the distinction so a greyscale print keeps classes apart.
-CLASS_MARKERS: dict[str, str] = {
-    "SRBM": "o",
-    "MRBM": "D",
-    "IRBM": "p",
-    "ICBM": "^",
-    "SLBM": "v",
-    "SLV": "*",
-    "cruise": "X",
-    "HGV": "h",
-    "unknown": "P",
-}
-CLASS_STYLE: dict[str, tuple[str, str]] = {
-    name: (CLASS_COLOURS.get(name, CLASS_COLOURS["unknown"]), marker)
-    for name, marker in CLASS_MARKERS.items()
-}
+from geodata.render.stills.view import MapView, projected_basemap
+from geodata.style import class_marker
+from geodata.tracks import FlightTrack
 
 
 def class_colour(system_class: str, style: dict) -> str:
+    """The class colour, or the text colour in greyscale (and for black on a dark style)."""
     if style["greyscale"]:
         return style["text"]
-    colour = CLASS_STYLE.get(system_class, CLASS_STYLE["unknown"])[0]
+    colour = shared_style.class_colour(system_class)
     return style["text"] if colour == "#000000" else colour  # black HGV would vanish on dark
-
-
-def class_marker(system_class: str) -> str:
-    return CLASS_STYLE.get(system_class, CLASS_STYLE["unknown"])[1]
 
 
 def _polygon_path(geometry: BaseGeometry) -> Path | None:
@@ -151,7 +133,7 @@ def draw_rings(ax: Axes, view: MapView, rings: Sequence[RingSpec], style: dict) 
 
 
 def draw_tracks(
-    ax: Axes, view: MapView, tracks: Sequence[LaunchTrack], style: dict
+    ax: Axes, view: MapView, tracks: Sequence[FlightTrack], style: dict
 ) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
     """Tracks (estimated ones dashed) and impact points.
 

@@ -22,10 +22,9 @@ projection tears, is never drawn) and cached per view.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -35,26 +34,13 @@ from shapely.geometry import LineString, MultiLineString, box, shape
 from shapely.geometry.base import BaseGeometry
 
 from geodata.geo import basemap, geodesy
+from geodata.geo.rings import RingSpec
 
 AZIMUTHAL_RING_KM = 3000.0  # beyond this a Mercator ring is visibly not a circle
 MIN_VIEW_KM = 700.0  # a single site is shown with enough land around it to be recognised
 PAD = 0.12  # fraction of the content's extent added on each side
 POLAR_LAT = 72.0  # Mercator stretches too much beyond this
 WORLD_LIMIT_KM = 19_000.0  # azimuthal views never reach the antipode (~20,000 km), where it tears
-
-
-@dataclass(frozen=True)
-class RingSpec:
-    """A range ring: centre ``(lat, lon)``, radius in km, and the label drawn on it."""
-
-    lat: float
-    lon: float
-    radius_km: float
-    label: str = ""
-
-    @property
-    def text(self) -> str:
-        return self.label or f"{self.radius_km:,.0f} km"
 
 
 @dataclass(frozen=True)
@@ -239,53 +225,3 @@ def projected_basemap(view: MapView) -> tuple[BaseGeometry, BaseGeometry]:
     land = _project(shapely.MultiPolygon(land_parts), view)
     borders = _project(_border_lines(view.resolution)[0].intersection(region), view)
     return land, borders
-
-
-# --- the launches in a view ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LaunchTrack:
-    """One event's flight drawn on a still: start, end (``(lat, lon)``), and whether the end is estimated."""
-
-    launch_id: str
-    system_class: str
-    start: tuple[float, float]
-    end: tuple[float, float]
-    estimated: bool
-
-    def points(self) -> list[tuple[float, float]]:
-        return geodesy.track(self.start, self.end, spacing_km=max(10.0, self.length_km / 60))
-
-    @property
-    def length_km(self) -> float:
-        return geodesy.inverse(self.start, self.end)[0]
-
-
-def launch_tracks(launches: Iterable[Mapping[Any, Any]]) -> list[LaunchTrack]:
-    """The track of each launch row that has an end point.
-
-    The end point follows the interactive map's rule (:func:`geodata.render.leaflet.impact_point`):
-    the impact point when one is given, else one estimated from ``distance_km`` and the
-    reported bearing (or the usual heading for the reported landing sea). Rows with no
-    end point have no track. Estimated ends are drawn dashed.
-    """
-    from geodata.render.leaflet import impact_point  # folium is only needed here, and only on first use
-
-    tracks = []
-    for row in launches:
-        try:
-            lat, lon = float(row["lat"]), float(row["lon"])
-        except (KeyError, TypeError, ValueError):
-            continue
-        if not (math.isfinite(lat) and math.isfinite(lon)):
-            continue
-        end, basis = impact_point(dict(row))
-        if end is None or tuple(end) == (lat, lon):
-            continue
-        system_class = str(row.get("system_class") or "unknown")
-        end_point = (float(end[0]), float(end[1]))
-        tracks.append(
-            LaunchTrack(str(row.get("id", "")), system_class, (lat, lon), end_point, basis != "reported")
-        )
-    return tracks

@@ -1,0 +1,124 @@
+"""Range rings as values: the ring type, the typed ``SITE:RANGE`` form, and a system's published range.
+
+A ring is a centre, a radius in km and the words drawn on it. Every page, the CLI, the
+stills and the exports build rings here, so "1,000 km", "Hwasong-15" and "KN-23" mean the
+same ring everywhere. The geometry (an exact geodesic polygon) is :func:`geodata.geo.geodesy.range_ring`.
+
+>>> ring = RingSpec(40.21, 125.2, parse_length_km("1,000 km"))
+>>> ring.text
+'1,000 km'
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from geodata.errors import InvalidRange
+from geodata.geo.geodesy import MAX_RING_RADIUS_KM
+from geodata.units import float_or_nan, name_key, parse_length_km
+
+__all__ = [
+    "RingSpec",
+    "parse_ring",
+    "ring_radius",
+    "system_names",
+    "system_range",
+    "system_rings",
+]
+
+
+@dataclass(frozen=True)
+class RingSpec:
+    """A range ring: centre ``(lat, lon)`` in degrees, radius in km, and the label drawn on it."""
+
+    lat: float
+    lon: float
+    radius_km: float
+    label: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.label or f"{self.radius_km:,.0f} km"
+
+
+class _Located(Protocol):
+    lat: float
+    lon: float
+
+
+class _Gazetteer(Protocol):
+    def resolve(self, text: str) -> _Located: ...
+
+
+def system_names(system: Mapping[Any, Any]) -> set[str]:
+    """Every name a system answers to: its full name, its short name and its designations."""
+    name = str(system["name"])
+    names = {name, name.split(" (")[0]}
+    names |= {d.strip() for d in str(system.get("designations") or "").split(";") if d.strip()}
+    return names
+
+
+def system_range(name: str, systems: Iterable[Mapping[Any, Any]]) -> tuple[float, str]:
+    """``(range_max_km, label)`` of a system by name, short name ("Hwasong-11A") or designation ("KN-23").
+
+    Raises :class:`~geodata.errors.InvalidRange` naming close matches when no system with a
+    published range answers to ``name``.
+    """
+    wanted = name_key(name)
+    known: list[str] = []
+    for system in systems:
+        names = system_names(system)
+        known.extend(names)
+        radius_km = float_or_nan(system.get("range_max_km"))
+        if wanted in {name_key(n) for n in names} and radius_km == radius_km:
+            return radius_km, f"{system['name']} {radius_km:,.0f} km"
+    hint = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    raise InvalidRange(
+        f"expected a length (700km, 435mi) or a system with a published range, got {name!r}"
+        + (f"; did you mean {', '.join(map(repr, hint))}?" if hint else "")
+    )
+
+
+def ring_radius(text: str, systems: Iterable[Mapping[Any, Any]] = ()) -> tuple[float, str]:
+    """``(radius_km, label)`` for one typed range: a length, or a system's published maximum range."""
+    try:
+        radius_km, label = parse_length_km(text), ""
+    except InvalidRange:
+        radius_km, label = system_range(text.strip(), systems)
+    if radius_km >= MAX_RING_RADIUS_KM:
+        raise InvalidRange(
+            f"expected a radius below {MAX_RING_RADIUS_KM:,.0f} km (half the Earth's circumference), "
+            f"got {text!r}: every point on Earth is in range"
+        )
+    return radius_km, label
+
+
+def parse_ring(text: str, gazetteer: _Gazetteer, systems: Iterable[Mapping[Any, Any]] = ()) -> RingSpec:
+    """``SITE:RANGE`` -> a :class:`RingSpec`; RANGE is a length or a system's published maximum range."""
+    site, sep, range_text = str(text).rpartition(":")
+    if not sep or not site.strip() or not range_text.strip():
+        raise InvalidRange(
+            f"expected a ring as SITE:RANGE such as 'Sunan:13000km', got {text!r} ({type(text).__name__})"
+        )
+    place = gazetteer.resolve(site.strip())
+    radius_km, label = ring_radius(range_text, systems)
+    return RingSpec(float(place.lat), float(place.lon), radius_km, label)
+
+
+def system_rings(event: Mapping[Any, Any], systems: Iterable[Mapping[Any, Any]]) -> list[RingSpec]:
+    """Rings at the published minimum and maximum range of an event's system, centred on its launch point."""
+    system = next((s for s in systems if s["name"] == event.get("system")), None)
+    if system is None:
+        return []
+    rings = []
+    for column, word in (("range_min_km", "min"), ("range_max_km", "max")):
+        radius_km = float_or_nan(system.get(column))
+        if 0 < radius_km < MAX_RING_RADIUS_KM:
+            label = f"{system['name']} {word}"
+            rings.append(RingSpec(float(event["lat"]), float(event["lon"]), radius_km, label))
+    if len(rings) == 2 and rings[0].radius_km == rings[1].radius_km:
+        rings = rings[1:]
+    return rings
