@@ -12,6 +12,7 @@ same ring everywhere. The geometry (an exact geodesic polygon) is :func:`geodata
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -22,6 +23,8 @@ from geodata.units import float_or_nan, name_key, parse_length_km
 
 __all__ = [
     "RingSpec",
+    "close_system_names",
+    "find_system",
     "parse_ring",
     "ring_radius",
     "system_names",
@@ -61,21 +64,30 @@ def system_names(system: Mapping[Any, Any]) -> set[str]:
     return names
 
 
+def find_system(name: str, systems: Iterable[Mapping[Any, Any]]) -> Mapping[Any, Any] | None:
+    """The catalogue row answering to ``name`` (full name, short name or designation), or ``None``."""
+    wanted = name_key(name)
+    return next((s for s in systems if wanted in {name_key(n) for n in system_names(s)}), None)
+
+
+def close_system_names(name: str, systems: Iterable[Mapping[Any, Any]]) -> list[str]:
+    """Up to three catalogue names close to a mistyped ``name``."""
+    known = [n for s in systems for n in system_names(s)]
+    return difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+
+
 def system_range(name: str, systems: Iterable[Mapping[Any, Any]]) -> tuple[float, str]:
     """``(range_max_km, label)`` of a system by name, short name ("Hwasong-11A") or designation ("KN-23").
 
     Raises :class:`~geodata.errors.InvalidRange` naming close matches when no system with a
     published range answers to ``name``.
     """
-    wanted = name_key(name)
-    known: list[str] = []
-    for system in systems:
-        names = system_names(system)
-        known.extend(names)
-        radius_km = float_or_nan(system.get("range_max_km"))
-        if wanted in {name_key(n) for n in names} and radius_km == radius_km:
-            return radius_km, f"{system['name']} {radius_km:,.0f} km"
-    hint = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    systems = list(systems)
+    system = find_system(name, systems)
+    radius_km = float_or_nan(system.get("range_max_km")) if system is not None else math.nan
+    if system is not None and math.isfinite(radius_km):
+        return radius_km, f"{system['name']} {radius_km:,.0f} km"
+    hint = close_system_names(name, systems)
     raise InvalidRange(
         f"expected a length (700km, 435mi) or a system with a published range, got {name!r}"
         + (f"; did you mean {', '.join(map(repr, hint))}?" if hint else "")
