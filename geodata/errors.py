@@ -34,6 +34,10 @@ class InvalidEvent(LaunchmapError, ValueError):
         self.errors = list(errors)
 
 
+class InvalidOption(LaunchmapError, ValueError):
+    """An option outside what is accepted: a style, preset, format, scale, resolution or date filter."""
+
+
 class InvalidFile(LaunchmapError, ValueError):
     """A file that cannot be read in the expected format."""
 

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from geodata.errors import InvalidEvent, InvalidOption
 from geodata.schema import (
     HEADLINE_PRIORITY,
     LAUNCHES,
@@ -98,10 +99,18 @@ def launch_id(launched_at: Any, precision: str, site_id: str, taken: Iterable[st
 
 
 def parse_utc(value: Any) -> pd.Timestamp:
-    """Parse a timestamp; naive times are taken as UTC. Raises ValueError when unparseable."""
-    stamp = pd.Timestamp(value)
+    """Parse a timestamp; naive times are taken as UTC.
+
+    Raises :class:`~geodata.errors.InvalidOption` (a ``ValueError``) saying what was expected.
+    """
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError, OverflowError) as error:  # pandas' parse and out-of-bounds errors
+        raise InvalidOption(
+            f"expected a date or time such as 2025-11-07 or 2025-11-07T03:35Z, got {value!r} ({type(value).__name__})"
+        ) from error
     if pd.isna(stamp):
-        raise ValueError("empty time")
+        raise InvalidOption(f"expected a date or time such as 2025-11-07, got an empty value ({value!r})")
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
 
 
@@ -112,12 +121,12 @@ def _coerce(column: Column, value: Any) -> Any:
     if column.dtype == "float":
         number = float(str(value).replace(",", "")) if isinstance(value, str) else float(value)
         if not math.isfinite(number):
-            raise ValueError("a finite number")
+            raise InvalidEvent("a finite number")
         return number
     if column.dtype == "int":
         number = float(str(value).replace(",", "")) if isinstance(value, str) else float(value)
         if not number.is_integer():
-            raise ValueError("a whole number")
+            raise InvalidEvent("a whole number")
         return int(number)
     if column.dtype == "bool":
         if isinstance(value, (bool, np.bool_)):
@@ -127,7 +136,7 @@ def _coerce(column: Column, value: Any) -> Any:
             return True
         if text in _FALSE:
             return False
-        raise ValueError("true or false")
+        raise InvalidEvent("true or false")
     if column.dtype == "datetime":
         return parse_utc(value)
     if column.dtype == "date":

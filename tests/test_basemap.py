@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from shapely.geometry import Point
 
+from geodata.errors import InvalidOption
 from geodata.geo import basemap
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,7 +70,7 @@ def test_load_countries__returns_independent_copies():
 
 
 def test_basemap_path__rejects_unknown_resolution():
-    with pytest.raises(ValueError, match="resolution must be one of"):
+    with pytest.raises(InvalidOption, match="resolution must be one of"):
         basemap.basemap_path("10m")
 
 
@@ -78,7 +79,7 @@ def test_basemap_path__rejects_unknown_resolution():
     [(130, 30, 120, 40), (120, 40, 130, 30), (-190, 0, 0, 10), (0, -95, 10, 0)],
 )
 def test_shapes_in_box__rejects_inverted_or_out_of_range_box(box):
-    with pytest.raises(ValueError, match="expected a box"):
+    with pytest.raises(InvalidOption, match="expected a box"):
         basemap.shapes_in_box(*box)
 
 

@@ -14,6 +14,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.image import imread
 
+from geodata.errors import InvalidOption
 from geodata.events import launches_frame
 from geodata.geo import geodesy
 from geodata.geo.rings import RingSpec
@@ -137,7 +138,7 @@ def test_render_still__logo_space_and_logo(launches, sites, tmp_path):
     ],
 )
 def test_render_still__rejects_bad_choices(launches, sites, kwargs, message):
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(InvalidOption, match=message):
         render_still(launches, sites=sites, **kwargs)
 
 
@@ -150,7 +151,7 @@ def test_render_to_file__format_follows_the_suffix(launches, sites, tmp_path):
     assert (
         render_to_file(tmp_path / "a.pdf", launches, sites=sites, scale=0.25).read_bytes().startswith(b"%PDF")
     )
-    with pytest.raises(ValueError, match="file suffix must be one of"):
+    with pytest.raises(InvalidOption, match="file suffix must be one of"):
         render_to_file(tmp_path / "a.jpg", launches, sites=sites)
 
 

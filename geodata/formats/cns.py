@@ -27,7 +27,7 @@ from typing import IO, Any
 
 import pandas as pd
 
-from geodata.errors import InvalidFile, UnknownPlace
+from geodata.errors import InvalidEvent, InvalidFile, UnknownPlace
 from geodata.events import launch_id
 from geodata.geo.places import Gazetteer
 from geodata.schema import LAUNCH_COLUMNS, SOURCE_COLUMNS
@@ -128,7 +128,7 @@ def _load(path_or_buffer: str | Path | IO[Any]) -> pd.DataFrame:
     )
 
 
-# --- cell parsers: return a value or raise ValueError saying what was expected --------------------
+# --- cell parsers: return a value or raise InvalidEvent (a ValueError) saying what was expected --------------------
 
 
 def _blank(value: Any) -> bool:
@@ -153,7 +153,7 @@ def parse_cns_date(value: Any) -> date:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"expected a date such as '9-Apr-84' or '2017-11-29', got {_found(value)}")
+    raise InvalidEvent(f"expected a date such as '9-Apr-84' or '2017-11-29', got {_found(value)}")
 
 
 def parse_cns_time(value: Any) -> time | None:
@@ -170,7 +170,7 @@ def parse_cns_time(value: Any) -> time | None:
     match = _TIME_RE.match(str(value).strip().lower())
     if match and int(match[1]) < 24 and int(match[2]) < 60 and int(match[3] or 0) < 60:
         return time(int(match[1]), int(match[2]), int(match[3] or 0))
-    raise ValueError(f"expected a UTC time such as '3:35' or 'Unknown', got {_found(value)}")
+    raise InvalidEvent(f"expected a UTC time such as '3:35' or 'Unknown', got {_found(value)}")
 
 
 def parse_cns_km(value: Any) -> tuple[float | None, str]:
@@ -194,7 +194,7 @@ def parse_cns_km(value: Any) -> tuple[float | None, str]:
     elif (match := _SINGLE_RE.match(text)) and match[2].strip(" .") in LENGTH_UNITS_KM:
         km = float(match[1].replace(",", "")) * LENGTH_UNITS_KM[match[2].strip(" .")]
         return km, (f"{hedge} {km:g} km" if hedge else "")
-    raise ValueError(
+    raise InvalidEvent(
         f"expected a distance such as '450 km', '~700 km', 'between 25 and 90 km' or 'Unknown', got {_found(value)}"
     )
 
@@ -205,12 +205,12 @@ def _parse_degrees(value: Any, column: str, limit: float) -> float | None:
     try:
         number = float(str(value).strip().rstrip("°NnEe ").strip())
     except ValueError:
-        raise ValueError(
+        raise InvalidEvent(
             f"expected {column} in decimal degrees such as '40.85', got {_found(value)}"
         ) from None
     if not -limit <= number <= limit:
         hint = " — are latitude and longitude swapped?" if limit == 90 and abs(number) <= 180 else ""
-        raise ValueError(f"{column} must be within [-{limit:g}, {limit:g}], got {_found(value)}{hint}")
+        raise InvalidEvent(f"{column} must be within [-{limit:g}, {limit:g}], got {_found(value)}{hint}")
     return number
 
 

@@ -33,7 +33,7 @@ import shapely
 from shapely.geometry import box, shape
 from shapely.geometry.base import BaseGeometry
 
-from geodata.errors import InvalidFile
+from geodata.errors import InvalidFile, InvalidOption
 
 DATA_DIR = Path(str(resources.files("geodata") / "data"))  # shipped as package data
 RESOLUTIONS = ("50m", "110m")
@@ -51,7 +51,7 @@ class CountryShape:
 def basemap_path(resolution: str = "50m") -> Path:
     """Path of the GeoJSON file for ``resolution`` ("50m" or "110m")."""
     if resolution not in RESOLUTIONS:
-        raise ValueError(
+        raise InvalidOption(
             f"resolution must be one of {RESOLUTIONS}, got {resolution!r} ({type(resolution).__name__})"
         )
     return DATA_DIR / f"countries_{resolution}.geojson"
@@ -103,7 +103,7 @@ def shapes_in_box(
     The box must not cross ±180 (split it in two and call twice if it does).
     """
     if not (-180 <= lon_min < lon_max <= 180 and -90 <= lat_min < lat_max <= 90):
-        raise ValueError(
+        raise InvalidOption(
             "expected a box with -180 <= lon_min < lon_max <= 180 and -90 <= lat_min < lat_max <= 90, "
             f"got {(lon_min, lat_min, lon_max, lat_max)!r} (tuple)"
         )

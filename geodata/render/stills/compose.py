@@ -42,6 +42,7 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from geodata.errors import InvalidOption
 from geodata.geo.rings import RingSpec
 from geodata.render.stills import layers as layers
 from geodata.render.stills.labels import agg_renderer, place_labels
@@ -125,7 +126,7 @@ MAX_PLACES = 16  # places drawn in one view, most important first; more crowd ou
 
 def _check(name: str, value: Any, choices: Sequence[str]) -> None:
     if value not in choices:
-        raise ValueError(f"{name} must be one of {tuple(choices)}, got {value!r} ({type(value).__name__})")
+        raise InvalidOption(f"{name} must be one of {tuple(choices)}, got {value!r} ({type(value).__name__})")
 
 
 def render_still(
@@ -158,7 +159,7 @@ def render_still(
     _check("style", style, tuple(STYLES))
     _check("fmt", fmt, FORMATS)
     if not isinstance(scale, int | float) or not 0 < scale <= 4 or math.isnan(scale):
-        raise ValueError(f"scale must be a number in (0, 4], got {scale!r} ({type(scale).__name__})")
+        raise InvalidOption(f"scale must be a number in (0, 4], got {scale!r} ({type(scale).__name__})")
     colours = STYLES[style]
     width_px, height_px = PRESETS[preset]
     width_in, height_in = width_px / 100, height_px / 100
