@@ -155,6 +155,8 @@ _EXPECTED = {
 
 
 def _check_cell(table: Table, column: Column, value: Any, row: int | str) -> tuple[Any, RowError | None]:
+    if is_missing(value) and column.default is not None:
+        value = column.default
     if is_missing(value):
         if column.required and column.dtype != "bool":
             return None, RowError(row, column.name, value, f"{column.name} is required, got nothing")
@@ -295,6 +297,16 @@ def validate_launches(
                     "impact point needs both impact_lat and impact_lon",
                 )
             )
+        problems.extend(_outcome_problems(record, row))
+        if record["actor"] and not re.fullmatch(r"[A-Z]{3}", str(record["actor"])):
+            problems.append(
+                RowError(
+                    row,
+                    "actor",
+                    record["actor"],
+                    f"expected an ISO 3166-1 alpha-3 code such as PRK, got {_found(record['actor'])}",
+                )
+            )
         if record["impact_basis"] == "reported" and not all(has_impact):
             problems.append(
                 RowError(
@@ -307,6 +319,25 @@ def validate_launches(
                 bad.append(position)
     valid = [r for i, r in enumerate(records) if i not in set(bad)]
     return launches_frame(valid), errors
+
+
+def _outcome_problems(record: Record, row: int | str) -> list[RowError]:
+    """A partial failure needs the failed count, and the count must fit the salvo."""
+    failed, count, outcome = record.get("failed_count"), record.get("count"), record.get("outcome")
+    if failed is not None and count is not None and failed > count:
+        return [
+            RowError(row, "failed_count", failed, f"failed_count {failed} exceeds the salvo's count {count}")
+        ]
+    if outcome == "partial" and (failed is None or failed == 0 or (count is not None and failed >= count)):
+        return [
+            RowError(
+                row,
+                "failed_count",
+                failed,
+                f"outcome 'partial' needs failed_count between 1 and count - 1, got {_found(failed)}",
+            )
+        ]
+    return []
 
 
 def validate_sources(
@@ -366,6 +397,10 @@ def _typed_frame(table: Table, records: Iterable[Record]) -> pd.DataFrame:
         if column.dtype == "datetime":
             frame[column.name] = pd.to_datetime(frame[column.name], utc=True)
         else:
+            if column.default is not None:
+                frame[column.name] = frame[column.name].where(
+                    ~frame[column.name].map(is_missing), column.default
+                )
             frame[column.name] = frame[column.name].astype(_PANDAS_DTYPES[column.dtype])
     return frame
 
@@ -419,6 +454,7 @@ def filter_launches(
     systems: Iterable[str] | None = None,
     sites: Iterable[str] | None = None,
     outcomes: Iterable[str] | None = None,
+    actors: Iterable[str] | None = None,
     distance_km: tuple[float, float] | None = None,
 ) -> pd.DataFrame:
     """Rows matching every given filter. ``until`` is inclusive of its whole day when a date.
@@ -441,6 +477,7 @@ def filter_launches(
         ("system", systems),
         ("site_id", sites),
         ("outcome", outcomes),
+        ("actor", actors),
     ):
         if wanted is not None:
             mask &= launches[column].isin(list(wanted))

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 SYSTEM_CLASSES = ("SRBM", "MRBM", "IRBM", "ICBM", "SLBM", "SLV", "cruise", "HGV", "unknown")
 PRECISIONS = ("minute", "day", "month", "year")
-OUTCOMES = ("success", "failure", "unknown")
+OUTCOMES = ("success", "partial", "failure", "unknown")  # partial: some missiles of the salvo failed
+REPORT_STATUSES = ("preliminary", "revised", "confirmed")
 CONFIRMATIONS = ("confirmed", "claimed", "suspected")
 IMPACT_BASES = ("reported", "estimated", "none")
 SITE_KINDS = ("fixed pad", "airport", "mobile-launcher area", "submarine/barge", "ship", "unknown")
@@ -54,6 +55,7 @@ class Column:
     choices: tuple[str, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
+    default: str | None = None  # filled in when a row leaves the cell empty (older files lack the column)
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,13 @@ class Table:
 LAUNCH_COLUMNS: tuple[Column, ...] = (
     Column(
         "id", "str", "Stable identifier, e.g. `2025-11-07-taegwan`: date, then a short slug.", required=True
+    ),
+    Column(
+        "actor",
+        "str",
+        "The launching state, ISO 3166-1 alpha-3 (`PRK` for North Korea); empty means `PRK`.",
+        required=True,
+        default="PRK",
     ),
     Column(
         "launched_at",
@@ -166,11 +175,28 @@ LAUNCH_COLUMNS: tuple[Column, ...] = (
         choices=OUTCOMES,
     ),
     Column(
+        "failed_count",
+        "int",
+        "Missiles of the salvo that failed (exploded at launch, lost in flight); with `outcome` `partial` when some flew.",
+        "missiles",
+        minimum=0,
+        maximum=100,
+    ),
+    Column(
         "confirmation",
         "str",
         "How well established the launch is: confirmed by an outside government, only claimed by North Korea, or suspected.",
         required=True,
         choices=CONFIRMATIONS,
+    ),
+    Column(
+        "report_status",
+        "str",
+        "Where the figures stand: `preliminary` (first reports), `revised` (a source updated a figure; the "
+        "earlier one stays in launch_sources.csv), `confirmed` (settled). Empty means `confirmed`.",
+        required=True,
+        choices=REPORT_STATUSES,
+        default="confirmed",
     ),
     Column("notes", "str", "Free text: context, caveats, disagreements."),
 )

@@ -12,6 +12,8 @@ True
 from __future__ import annotations
 
 import os
+import re
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -45,3 +47,13 @@ def seeds_dir(folder: str | os.PathLike[str] | None = None) -> Path:
             f"missing or unreadable: {', '.join(missing)}"
         )
     return chosen
+
+
+_CHECKED_RE = re.compile(r"\*\*Last checked: (\d{4}-\d{2}-\d{2})\.")
+
+
+def records_checked_on(folder: str | os.PathLike[str] | None = None) -> date | None:
+    """The date the history was last checked against the news, as its README states it (or ``None``)."""
+    readme = seeds_dir(folder) / "README.md"
+    match = _CHECKED_RE.search(readme.read_text(encoding="utf-8")) if readme.is_file() else None
+    return date.fromisoformat(match.group(1)) if match else None

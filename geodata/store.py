@@ -39,6 +39,7 @@ from geodata.events import (
 )
 from geodata.schema import LAUNCHES, PLACES, SITES, SOURCES, SYSTEMS, Column, Table
 from geodata.seeds import seeds_dir as resolve_seeds
+from geodata.units import is_missing
 
 ENV_VAR = "LAUNCHMAP_DB"
 
@@ -173,8 +174,34 @@ class Store:
             if self.engine.dialect.name == "sqlite":
                 sa.event.listen(self.engine, "connect", _sqlite_pragmas)
             metadata.create_all(self.engine)
+            self._add_new_columns()
         except sa.exc.SQLAlchemyError as error:
             raise StoreError(f"cannot open the store at {self.url!r}: {error}") from error
+
+    def _add_new_columns(self) -> None:
+        """Give a store made by an older launchmap the columns the schema has gained since.
+
+        Each added column is filled with its default (``actor`` PRK, ``report_status``
+        confirmed), so the stored history reads exactly as before.
+        """
+        inspector = sa.inspect(self.engine)
+        for table, sql_table in _BY_NAME.values():
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            missing = [c for c in table.columns if c.name not in present]
+            if not missing:
+                continue
+            with self.engine.begin() as connection:
+                for column in missing:
+                    sql_type = _SQL_TYPES[column.dtype]().compile(dialect=self.engine.dialect)
+                    connection.execute(
+                        sa.text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {sql_type}')
+                    )
+                    if column.default is not None:
+                        connection.execute(
+                            sql_table.update()
+                            .where(sql_table.c[column.name].is_(None))
+                            .values({column.name: column.default})
+                        )
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
@@ -523,11 +550,8 @@ def _same_event(candidate: pd.Series, stored: pd.Series) -> bool:
 
 
 def _normalise(column: Column, value: Any) -> Any:
-    try:
-        if value is None or pd.isna(value) or (isinstance(value, str) and not value.strip()):
-            return None
-    except (TypeError, ValueError):
-        pass
+    if is_missing(value):
+        return column.default  # an older file without the column means the default
     try:
         if column.dtype == "datetime":
             return (

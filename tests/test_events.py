@@ -227,3 +227,37 @@ def test_launch_id__korean_day_site_and_numbered_suffix(
     from geodata.events import launch_id
 
     assert launch_id(launched_at, precision, site_id, taken) == expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "column", "message"),
+    [
+        ({"outcome": "partial"}, "failed_count", "needs failed_count"),
+        ({"outcome": "partial", "count": 2, "failed_count": 2}, "failed_count", "needs failed_count"),
+        ({"count": 2, "failed_count": 3}, "failed_count", "exceeds the salvo's count"),
+        ({"actor": "North Korea"}, "actor", "ISO 3166-1 alpha-3"),
+        ({"report_status": "final"}, "report_status", "expected one of preliminary, revised, confirmed"),
+    ],
+)
+def test_validate_launches__outcome_actor_and_status_rules(changes: dict, column: str, message: str) -> None:
+    from tests.conftest import NEW_EVENT
+
+    _, errors = validate_launches(pd.DataFrame([{**NEW_EVENT, **changes}]))
+    assert [(e.column, message in e.message) for e in errors] == [(column, True)]
+
+
+def test_validate_launches__partial_failure_and_defaults_are_valid() -> None:
+    from tests.conftest import NEW_EVENT
+
+    valid, errors = validate_launches(
+        pd.DataFrame([{**NEW_EVENT, "count": 3, "outcome": "partial", "failed_count": 1}])
+    )
+    assert errors == [] and valid.loc[0, "actor"] == "PRK" and valid.loc[0, "report_status"] == "confirmed"
+
+
+def test_filter_launches__by_actor() -> None:
+    from tests.conftest import NEW_EVENT
+
+    frame = launches_frame([NEW_EVENT, {**NEW_EVENT, "id": "other", "actor": "IRN"}])
+    assert list(filter_launches(frame, actors=["IRN"])["id"]) == ["other"]
+    assert len(filter_launches(frame, actors=["PRK"])) == 1

@@ -40,3 +40,19 @@ def test_store_seed__incomplete_folder_names_the_missing_file(tmp_path: Path, mi
     (tmp_path / "s" / missing).unlink()
     with pytest.raises(MissingSeeds, match=missing):
         Store(tmp_path / "x.db").seed(tmp_path / "s")
+
+
+def test_records_checked_on__read_from_the_seed_readme() -> None:
+    import datetime as dt
+
+    from geodata.seeds import records_checked_on
+
+    checked = records_checked_on()
+    assert checked is not None and checked >= dt.date(2026, 5, 27)  # after the latest launch on record
+
+
+def test_seed_history__runs_into_2026() -> None:
+    import pandas as pd
+
+    launches = pd.read_csv(REPO / "seeds" / "launches.csv")
+    assert launches["launched_at"].max() >= "2026-05-26"

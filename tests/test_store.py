@@ -162,3 +162,22 @@ def test_resolve_db_url__env_var_and_paths(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setenv("LAUNCHMAP_DB", str(tmp_path / "env.db"))
     assert resolve_db_url(None) == f"sqlite:///{tmp_path / 'env.db'}"
     assert resolve_db_url(tmp_path / "sub" / "arg.db") == f"sqlite:///{tmp_path / 'sub' / 'arg.db'}"
+
+
+def test_store__older_store_gains_new_columns_with_their_defaults(tmp_path: Path) -> None:
+    import sqlalchemy as sa
+
+    path = tmp_path / "old.db"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:  # the launches table as launchmap 0.1 made it: no actor, no status
+        connection.execute(sa.text("CREATE TABLE launches (id TEXT PRIMARY KEY, launched_at TEXT, "
+                                   "launched_at_precision TEXT, site_id TEXT, lat FLOAT, lon FLOAT, system TEXT, "
+                                   "system_class TEXT, count INTEGER, distance_km FLOAT, apogee_km FLOAT, "
+                                   "flight_time_s FLOAT, bearing_deg FLOAT, impact_lat FLOAT, impact_lon FLOAT, "
+                                   "impact_basis TEXT, landing_area TEXT, outcome TEXT, confirmation TEXT, notes TEXT)"))  # fmt: skip
+        connection.execute(sa.text("INSERT INTO launches VALUES ('2025-11-07-taegwan', '2025-11-07T03:35:00+00:00', "
+                                   "'minute', 'taegwan', 40.21, 125.2, 'Unknown SRBM', 'SRBM', 1, 700, NULL, NULL, "
+                                   "NULL, NULL, NULL, 'estimated', NULL, 'success', 'confirmed', NULL)"))  # fmt: skip
+    launches = Store(path).launches()
+    assert launches.loc[0, "actor"] == "PRK" and launches.loc[0, "report_status"] == "confirmed"
+    assert launches.loc[0, "distance_km"] == 700.0
