@@ -334,7 +334,8 @@ def test_read_cns__same_day_same_site_gets_distinct_ids(gazetteer: Gazetteer) ->
 @pytest.fixture
 def xlsx_path(tmp_path: Path) -> Path:
     """The small CSV rewritten as a workbook with real date, time and number cells, as Excel saves them."""
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl  # a dependency: the Data page reads .xlsx with it
+
     frame = pd.read_csv(SMALL, dtype=str, keep_default_na=False)
     book = openpyxl.Workbook()
     sheet = book.active
@@ -379,7 +380,8 @@ def test_read_cns__csv_bytes_with_bom(gazetteer: Gazetteer) -> None:
 
 
 def test_read_cns__events_pass_launch_validation(small: tuple) -> None:
-    events = pytest.importorskip("geodata.events")
+    from geodata import events
+
     launches, _, _ = small
     valid, errors = events.validate_launches(
         launches, site_ids=SITES["id"], system_names=[*SYSTEMS["name"], "Hwasong-13"]

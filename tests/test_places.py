@@ -244,8 +244,9 @@ TOO_SMALL_FOR_THE_MAP = {"hodo": "the Hodo peninsula is too thin to appear on Na
 
 
 def test_seeds__sites_lie_inside_north_korea() -> None:
-    basemap = pytest.importorskip("geodata.geo.basemap")
     from shapely.geometry import Point
+
+    from geodata.geo import basemap
 
     north_korea = next(c.geometry for c in basemap.country_shapes() if c.name == "North Korea")
     sites = _seed("sites.csv")

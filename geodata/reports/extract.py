@@ -29,7 +29,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from geodata.events import launch_id
 from geodata.geo.places import Gazetteer
@@ -93,18 +94,64 @@ _NO_HARM = re.compile(
 )
 
 
+Evidence = dict[str, Any]  # {"text", "start", "end"}: where in the input a value was read
+
+
 @dataclass
 class Extraction:
     """Draft events (schema field names plus ``sources`` and ``evidence``) and warnings."""
 
-    events: list[dict] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"events": self.events, "warnings": self.warnings}
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+
+@dataclass
+class Draft:
+    """One event while the drafting steps read it: each step fills its fields, evidence and warnings."""
+
+    launched_at: str | None = None
+    launched_at_precision: str | None = None
+    site_id: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    province: str | None = None
+    system: str | None = None
+    system_class: str = "unknown"
+    count: int | None = None
+    distance_km: float | None = None
+    apogee_km: float | None = None
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    outcome: str = "unknown"
+    landing_area: str | None = None
+    bearing_deg: float | None = None
+    bearing_range_deg: list[float] | None = None
+    impact_lat: float | None = None
+    impact_lon: float | None = None
+    impact_basis: str = "none"
+    confirmation: str = "confirmed"
+    notes: str | None = None
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str | None:
+        if self.launched_at and self.launched_at_precision and self.site_id:
+            return launch_id(self.launched_at, self.launched_at_precision, self.site_id)
+        return None
+
+    def to_event(self) -> dict[str, Any]:
+        """The draft as the event dict pages, the CLI and :func:`launch_row` read."""
+        event: dict[str, Any] = {"id": self.id}
+        event.update((f.name, getattr(self, f.name)) for f in fields(self) if f.name != "warnings")
+        if self.province is None:
+            del event["province"]
+        return event
 
 
 def default_gazetteer() -> Gazetteer:
@@ -112,7 +159,9 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.from_seeds(seeds_dir())
 
 
-def extract_events(text: str | bytes, published: dt.date | None = None, gazetteer=None) -> Extraction:
+def extract_events(
+    text: str | bytes, published: dt.date | None = None, gazetteer: Gazetteer | None = None
+) -> Extraction:
     """Draft launch events from English report ``text`` published on ``published`` (Korea date).
 
     Raises :class:`geodata.errors.InvalidFile` for empty, binary or oversized input; text
@@ -141,41 +190,41 @@ def extract_events(text: str | bytes, published: dt.date | None = None, gazettee
             f"the text names {MAX_EVENTS} or more launches; drafted the first {MAX_EVENTS - 1} and "
             "merged the rest into the last draft; split a round-up into single reports"
         )
-    events, first_day = [], None
+    events: list[dict[str, Any]] = []
+    first_day: str | None = None
     for number, group in enumerate(groups, start=1):
-        event_warnings: list[str] = []
-        event = _draft(group, text, published, gazetteer, first_day, event_warnings)
-        first_day = first_day or (event["launched_at"] or "")[:10] or None
+        draft = _draft(group, text, published, gazetteer, first_day)
+        first_day = first_day or (draft.launched_at or "")[:10] or None
         prefix = f"event {number}: " if len(groups) > 1 else ""
-        warnings.extend(prefix + w for w in event_warnings)
-        events.append(event)
+        warnings.extend(prefix + w for w in draft.warnings)
+        events.append(draft.to_event())
     return Extraction(events, warnings)
 
 
-def _draft(group, text, published, gazetteer, first_day, warnings) -> dict:
-    """One draft event from its run of sentences; each step adds fields, evidence and warnings."""
-    event: dict = {"id": None}
-    evidence: dict = {}
-    _when(event, evidence, warnings, group, text, published, first_day)
-    _where(event, evidence, warnings, group, gazetteer)
-    _what(event, evidence, warnings, group)
-    _figures(event, evidence, warnings, group)
-    _outcome(event, evidence, group)
-    _direction(event, evidence, warnings, group)
-    _confirmation(event, evidence, group)
-    _notes(event, evidence, group)
-    if event["launched_at"] and event["site_id"]:
-        event["id"] = launch_id(event["launched_at"], event["launched_at_precision"], event["site_id"])
-    event["evidence"] = evidence
-    return event
+def _draft(
+    group: list[Sentence], text: str, published: dt.date | None, gazetteer: Gazetteer, first_day: str | None
+) -> Draft:
+    """One draft event from its run of sentences; each step reads what the earlier ones found."""
+    draft = Draft()
+    _when(draft, group, text, published, first_day)
+    _where(draft, group, gazetteer)
+    _what(draft, group)
+    _figures(draft, group)
+    _outcome(draft, group)
+    _direction(draft, group)
+    _confirmation(draft, group)
+    _notes(draft, group)
+    return draft
 
 
-def _first_in(pattern: re.Pattern, group: list[Sentence]) -> dict | None:
+def _first_in(pattern: re.Pattern[str], group: list[Sentence]) -> Evidence | None:
     """Evidence span of the first match of ``pattern`` in the group's sentences."""
     return next((span(m, s.start) for s in group if (m := pattern.search(s.text))), None)
 
 
-def _when(event, evidence, warnings, group, text, published, first_day) -> None:
+def _when(
+    draft: Draft, group: list[Sentence], text: str, published: dt.date | None, first_day: str | None
+) -> None:
     dates = [d for s in group if s.is_launch for d in find_dates(s.text, published, s.start)] or [
         d for s in group for d in find_dates(s.text, published, s.start)
     ]
@@ -187,162 +236,165 @@ def _when(event, evidence, warnings, group, text, published, first_day) -> None:
     day = date.value if date else (dt.date.fromisoformat(first_day) if first_day else published)
     if date is None:
         fallback = "the first event's date" if first_day else "the publication date" if published else None
-        warnings.append("no launch date in the text; " + (f"used {fallback}" if fallback else "left blank"))
+        draft.warnings.append(
+            "no launch date in the text; " + (f"used {fallback}" if fallback else "left blank")
+        )
     else:
-        evidence["launched_at"] = {"text": date.text, "start": date.start, "end": date.end}
+        draft.evidence["launched_at"] = {"text": date.text, "start": date.start, "end": date.end}
         if date.vague:
-            warnings.append(
+            draft.warnings.append(
                 f"the launch day is vague ({date.text!r}); {date.value.isoformat()} is approximate"
             )
     if clock:
-        evidence["launched_at_time"] = {"text": clock.text, "start": clock.start, "end": clock.end}
+        draft.evidence["launched_at_time"] = {"text": clock.text, "start": clock.start, "end": clock.end}
         if not clock.value[2] and not _KOREA_OR_JAPAN.search(text):
-            warnings.append(f"the time {clock.text!r} has no zone; assumed Korea time (UTC+9)")
-    event["launched_at"], event["launched_at_precision"] = (
-        launch_time_utc(day, clock.value if clock else None) if day is not None else (None, None)
-    )
+            draft.warnings.append(f"the time {clock.text!r} has no zone; assumed Korea time (UTC+9)")
+    if day is not None:
+        draft.launched_at, draft.launched_at_precision = launch_time_utc(day, clock.value if clock else None)
 
 
-def _where(event, evidence, warnings, group, gazetteer) -> None:
-    site: SiteMatch | None = find_site(group, gazetteer, warnings)
-    event["site_id"], event["lat"], event["lon"] = (
-        (site.site_id, site.lat, site.lon) if site else (None, None, None)
-    )
+def _where(draft: Draft, group: list[Sentence], gazetteer: Gazetteer) -> None:
+    site: SiteMatch | None = find_site(group, gazetteer, draft.warnings)
     if site is None:
-        warnings.append("no launch site found in the text")
+        draft.warnings.append("no launch site found in the text")
         return
-    evidence["site_id"] = site.evidence
-    if site.province:
-        event["province"] = site.province
+    draft.site_id, draft.lat, draft.lon = site.site_id, site.lat, site.lon
+    draft.evidence["site_id"] = site.evidence
+    draft.province = site.province or None
 
 
-def _what(event, evidence, warnings, group) -> None:
+def _what(draft: Draft, group: list[Sentence]) -> None:
     system_hit, class_hit = first_match(_SYSTEMS, group), first_match(_CLASSES, group)
     system_class, class_span = (
         (class_hit[0][1], span(class_hit[1], class_hit[2])) if class_hit else ("unknown", None)
     )
     if system_hit:
-        event["system"] = system_hit[0][1]
-        evidence["system"] = span(system_hit[1], system_hit[2])
+        draft.system = system_hit[0][1]
+        draft.evidence["system"] = span(system_hit[1], system_hit[2])
         if system_hit[0][2] != system_class and system_class != "HGV":
             # a named system decides its class ("a long-range missile ... a Hwasong-17" is an ICBM)
-            system_class, class_span = system_hit[0][2], evidence["system"]
+            system_class, class_span = system_hit[0][2], draft.evidence["system"]
     hypersonic = _first_in(_HYPERSONIC, group)
     if system_class in ("IRBM", "MRBM", "unknown") and hypersonic:
         # "a hypersonic intermediate-range missile": the glide vehicle is what is new
         system_class, class_span = "HGV", hypersonic
     if not system_hit:
-        event["system"] = UNKNOWN_SYSTEM_BY_CLASS.get(system_class, UNKNOWN_SYSTEM)
+        draft.system = UNKNOWN_SYSTEM_BY_CLASS.get(system_class, UNKNOWN_SYSTEM)
         if system_class == "unknown":
-            warnings.append("the missile type is not named; system and class left as unknown")
-    event["system_class"] = system_class
+            draft.warnings.append("the missile type is not named; system and class left as unknown")
+    draft.system_class = system_class
     if class_span:
-        evidence["system_class"] = class_span
-    event["count"], count_evidence = count_missiles(group, warnings)
+        draft.evidence["system_class"] = class_span
+    draft.count, count_evidence = count_missiles(group, draft.warnings)
     if count_evidence:
-        evidence["count"] = count_evidence
+        draft.evidence["count"] = count_evidence
 
 
-def _figures(event, evidence, warnings, group) -> None:
+def _figures(draft: Draft, group: list[Sentence]) -> None:
     """Headline distance and apogee; every source keeps its own figures in ``sources``."""
-    by_source = figures_by_source(group, warnings, evidence)
+    by_source = figures_by_source(group, draft.warnings, draft.evidence)
     headline = headline_source(by_source)
     ranked = ([headline] if headline else []) + list(by_source.values())
     for key in ("distance_km", "apogee_km"):
         # the headline source's figure, else (it gave a distance only) another source's
         source_of = next((s for s in ranked if s[key] is not None), None)
-        event[key] = source_of[key] if source_of else None
+        setattr(draft, key, source_of[key] if source_of else None)
         if source_of:
-            evidence[key] = source_of["evidence"][key]
-    event["sources"] = [
+            draft.evidence[key] = source_of["evidence"][key]
+    draft.sources = [
         {k: v for k, v in s.items() if k != "evidence"} | {"is_headline": s is headline}
         for s in by_source.values()
     ]
-    distances = [s for s in event["sources"] if s["distance_km"]]
+    distances = [s for s in draft.sources if s["distance_km"]]
     if len({s["distance_km"] for s in distances}) > 1:
-        warnings.append(
+        draft.warnings.append(
             "sources disagree on the distance: "
             + ", ".join(f"{s['source']} {s['distance_km']:.0f} km" for s in distances)
         )
 
 
-def _outcome(event, evidence, group) -> None:
+def _outcome(draft: Draft, group: list[Sentence]) -> None:
     failure = next(
         (span(m, s.start) for s in group if (m := _FAILURE.search(s.text)) and _ABOUT_FLIGHT.search(s.text)),
         None,
     )
     success = _first_in(_SUCCESS, group)
     if failure:
-        event["outcome"], evidence["outcome"] = "failure", failure
+        draft.outcome, draft.evidence["outcome"] = "failure", failure
     elif success:
-        event["outcome"], evidence["outcome"] = "success", success
+        draft.outcome, draft.evidence["outcome"] = "success", success
     else:  # a missile that flew a reported distance flew, as far as public sources tell
-        event["outcome"] = "success" if event["distance_km"] else "unknown"
+        draft.outcome = "success" if draft.distance_km else "unknown"
 
 
-def _direction(event, evidence, warnings, group) -> None:
-    """Landing area, bearing range and the impact point estimated from site + bearing + distance."""
-    area, bearing_range, heading_evidence = heading(group, event["outcome"] == "failure")
-    evidence.update(heading_evidence)
+def _direction(draft: Draft, group: list[Sentence]) -> None:
+    """Landing area and heading; the impact point then follows the one rule (:mod:`geodata.tracks`)."""
+    area, bearing_range, heading_evidence = heading(group, draft.outcome == "failure")
+    draft.evidence.update(heading_evidence)
     into_sea = _first_in(_INTO_SEA, group)
-    if area is None and into_sea and event["lon"] is not None and event["lon"] >= EAST_COAST_MIN_LON:
+    if area is None and into_sea and draft.lon is not None and draft.lon >= EAST_COAST_MIN_LON:
         # an east-coast site firing "into the sea" can only mean the East Sea
         area, bearing_range = "East Sea/Sea of Japan", (60.0, 120.0)
-        evidence["landing_area"] = into_sea
-        warnings.append(f"read {into_sea['text']!r} from an east-coast site as the East Sea")
-    event["landing_area"] = area
-    if area == "orbit" and event["outcome"] == "unknown":
-        event["outcome"] = "success"
+        draft.evidence["landing_area"] = into_sea
+        draft.warnings.append(f"read {into_sea['text']!r} from an east-coast site as the East Sea")
+    draft.landing_area = area
+    if area == "orbit" and draft.outcome == "unknown":
+        draft.outcome = "success"
     # A compass word ("northeast") is a reported heading; a sea alone ("into the East Sea") is not:
     # the impact rule then takes that sea's typical heading, as for any other entry path.
-    event["bearing_deg"] = centre_deg(bearing_range) if bearing_range and "bearing_deg" in evidence else None
-    event["bearing_range_deg"] = list(bearing_range) if bearing_range else None
-    event.update(impact_fields(event))
+    draft.bearing_deg = (
+        centre_deg(bearing_range) if bearing_range and "bearing_deg" in draft.evidence else None
+    )
+    draft.bearing_range_deg = list(bearing_range) if bearing_range else None
+    impact = impact_fields(draft.to_event())
+    draft.impact_lat, draft.impact_lon, draft.impact_basis = (
+        impact["impact_lat"],
+        impact["impact_lon"],
+        impact["impact_basis"],
+    )
 
 
-def _confirmation(event, evidence, group) -> None:
+def _confirmation(draft: Draft, group: list[Sentence]) -> None:
     suspected = _first_in(_SUSPECTED, group)
     named = {name for s in group for _, name, _ in sources_in(s)}
     if suspected:
-        event["confirmation"], evidence["confirmation"] = "suspected", suspected
+        draft.confirmation, draft.evidence["confirmation"] = "suspected", suspected
     elif named == {"KCNA"}:  # only North Korea says so: nobody outside observed it
-        event["confirmation"] = "claimed"
-    else:
-        event["confirmation"] = "confirmed"
+        draft.confirmation = "claimed"
 
 
-def _notes(event, evidence, group) -> None:
+def _notes(draft: Draft, group: list[Sentence]) -> None:
     notes = []
-    if len(event["sources"]) > 1:
+    if len(draft.sources) > 1:
         notes.append(
             " vs ".join(
                 f"{s['source']} "
                 + "/".join(f"{s[k]:.0f} km {k[:-3]}" for k in ("distance_km", "apogee_km") if s[k])
-                for s in event["sources"]
+                for s in draft.sources
             )
         )
     harm = _first_in(_NO_HARM, group)
     if harm:
         notes.append("no injuries or damage reported")
-        evidence["notes"] = harm
-    event["notes"] = "; ".join(notes) or None
+        draft.evidence["notes"] = harm
+    draft.notes = "; ".join(notes) or None
 
 
-def launch_row(event: dict) -> dict:
+def launch_row(event: dict[str, Any]) -> dict[str, Any]:
     """The draft ``event`` as a ``launches`` row: schema columns only, with an id when it can be made."""
     row = {column.name: event.get(column.name) for column in LAUNCH_COLUMNS}
     if not row["id"] and row["launched_at"] and row["site_id"]:
-        row["id"] = launch_id(row["launched_at"], row["launched_at_precision"], row["site_id"])
+        row["id"] = launch_id(row["launched_at"], str(row["launched_at_precision"] or "day"), row["site_id"])
     return row
 
 
 def source_rows(
-    event: dict,
+    event: dict[str, Any],
     published_on: dt.date | str,
     outlet: str | None = None,
     url: str | None = None,
     title: str | None = None,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """``launch_sources`` rows for ``event``: one per attributed source, or one for the report itself.
 
     Every row is dated ``published_on`` and relayed by ``outlet`` (the report the figures were read from).

@@ -8,6 +8,8 @@ reports to values of :mod:`geodata.schema`. Patterns are case-insensitive.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 # --- who said it -------------------------------------------------------------------------
 # (pattern, source name as in launch_sources.source, source_kind). Order matters only for
@@ -188,27 +190,10 @@ PROVINCES: dict[str, tuple[float, float]] = {
     "Chagang": (40.90, 126.50),
     "Ryanggang": (41.20, 128.20),
 }
-# Romanisation variants folded before matching place names (Phyongan/Pyongan, Taekwan/Taegwan).
-SPELLING_FOLDS: tuple[tuple[str, str], ...] = (
-    ("ph", "p"),
-    ("kh", "k"),
-    ("gw", "kw"),
-    ("g", "k"),
-    ("eo", "o"),
-    ("ae", "a"),
-    ("-", ""),
-    (" ", ""),
-)
 
 
-def fold_spelling(name: str) -> str:
-    """Fold romanisation variants so 'Taekwan', 'Taegwan' and 'Tae-gwan' compare equal."""
-    folded = name.lower()
-    for old, new in SPELLING_FOLDS:
-        folded = folded.replace(old, new)
-    return folded
-
-
-def compile_table(table, flags=re.IGNORECASE):
+def compile_table(
+    table: Iterable[tuple[Any, ...]], flags: int = re.IGNORECASE
+) -> tuple[tuple[Any, ...], ...]:
     """Compile the first element of each row of a word table."""
     return tuple((re.compile(row[0], flags), *row[1:]) for row in table)

@@ -17,7 +17,9 @@ import re
 from dataclasses import dataclass
 
 from geodata.errors import UnknownPlace
-from geodata.reports.lexicon import PROVINCES, fold_spelling
+from geodata.geo.places import Gazetteer, Place, place_key
+from geodata.reports.lexicon import PROVINCES
+from geodata.reports.text import Sentence
 from geodata.schema import SITE_KINDS
 
 _CANDIDATE = re.compile(
@@ -51,19 +53,19 @@ class SiteMatch:
     province: str | None = None
 
 
-def _is_site(place) -> bool:
+def _is_site(place: Place) -> bool:
     kind = getattr(place, "kind", None)
     return kind in SITE_KINDS or kind in (None, "site", "launch site")
 
 
-def _resolve(gazetteer, name: str):
+def _resolve(gazetteer: Gazetteer, name: str) -> Place | None:
     """The site called ``name``, tolerating romanisation variants, or None."""
     try:
         place = gazetteer.resolve(name)
     except UnknownPlace as error:
-        folded = fold_spelling(name)
+        folded = place_key(name)
         for close in error.close_matches:
-            if fold_spelling(close) == folded:
+            if place_key(close) == folded:
                 try:
                     place = gazetteer.resolve(close)
                 except UnknownPlace:
@@ -83,11 +85,11 @@ def _variants(name: str) -> list[str]:
 
 
 def _province(name: str) -> str | None:
-    folded = fold_spelling(_SUFFIX.sub("", name))
-    return next((p for p in PROVINCES if fold_spelling(p) == folded), None)
+    folded = place_key(_SUFFIX.sub("", name))
+    return next((p for p in PROVINCES if place_key(p) == folded), None)
 
 
-def find_site(group, gazetteer, warnings: list[str]) -> SiteMatch | None:
+def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) -> SiteMatch | None:
     """The first resolvable site in ``group`` (launch sentences first), else a province centre."""
     ordered = [s for s in group if s.is_launch] + [s for s in group if not s.is_launch]
     province_hit = None
@@ -103,7 +105,7 @@ def find_site(group, gazetteer, warnings: list[str]) -> SiteMatch | None:
                 for variant in _variants(name):
                     place = _resolve(gazetteer, variant)
                     if place is not None:
-                        if fold_spelling(variant) != fold_spelling(
+                        if place_key(variant) != place_key(
                             getattr(place, "name", variant)
                         ) and variant.lower() not in [
                             a.lower() for a in (getattr(place, "aliases", None) or ())

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from geodata.errors import InvalidFile
 from geodata.reports.dates import find_dates
@@ -162,7 +164,9 @@ def span(match: re.Match, offset: int, group: int | str = 0) -> dict:
     }
 
 
-def first_match(table, sentences: list[Sentence], launch_first: bool = True):
+def first_match(
+    table: Iterable[tuple[Any, ...]], sentences: list[Sentence], launch_first: bool = True
+) -> tuple[tuple[Any, ...], re.Match[str], int] | None:
     """First row of ``table`` matching, preferring launch sentences: (row, match, offset)."""
     ordered = (
         [s for s in sentences if s.is_launch] + [s for s in sentences if not s.is_launch]
