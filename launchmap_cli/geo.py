@@ -1,8 +1,11 @@
 """Geodesy and ballistics subcommands of ``launchmap``: ring, distance, track, in-range, loft.
 
-Each prints JSON on stdout; errors go to stderr with exit status 1 (2 for argparse usage errors).
-Sites and places are looked up by name through ``context.gazetteer.resolve(name)`` (a
-``geodata.geo.places.Gazetteer``); anything that parses as a coordinate is used as one.
+Each prints JSON on stdout; an error is one line on stderr with exit status 2 for a bad argument
+value (an unknown place, a swapped coordinate, a length that is not one) and 1 for a failed
+operation (see :mod:`launchmap_cli.errors`). Sites and places are looked up by name through
+``context.gazetteer.resolve(name)`` (a ``geodata.geo.places.Gazetteer``); anything that parses
+as a coordinate is used as one. ``distance`` and ``in-range`` round distances to 0.1 km (mi,
+nmi) and bearings to 0.1°, well inside what a reported launch position supports.
 
     launchmap ring --site Taegwan --range 435mi
     launchmap distance "40.209, 125.204" Tokyo
@@ -21,14 +24,36 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import pandas as pd
-
 from geodata.errors import InvalidCoordinate, LaunchmapError
-from geodata.geo import ballistics, geodesy
-from geodata.units import lengths_in_units, parse_length_km
+from launchmap_cli.errors import ArgumentParser, run, usage_errors
+
+# geodata.geo and geodata.units load numpy, pandas, pyproj and geopy: imported in the handlers,
+# so `launchmap --help` stays quick.
 
 ContextFactory = Callable[[argparse.Namespace], Any]
 GEONAMES_CREDIT = "City data: GeoNames (https://www.geonames.org), CC BY 4.0"
+# The Range planner page lists cities of 100,000 people or more unless told otherwise.
+DEFAULT_MIN_POPULATION = 100_000
+DISTANCE_DECIMALS = 1  # 0.1 km, mi, nmi and 0.1°
+
+
+def _rounded(lengths: dict[str, float]) -> dict[str, float]:
+    return {key: round(value, DISTANCE_DECIMALS) for key, value in lengths.items()}
+
+
+def _count(minimum: int) -> Callable[[str], int]:
+    """argparse type: a whole number of at least ``minimum``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.replace(",", "").replace("_", ""))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"expected a whole number of at least {minimum}, got {text!r}")
+        return value
+
+    return parse
 
 
 def _emit(payload: Any) -> int:
@@ -43,6 +68,8 @@ def _point(name: str | None, lat: float, lon: float, place_id: str | None = None
 
 def _resolve(text: str, context: Any) -> dict[str, Any]:
     """A coordinate text or a site/place name from the gazetteer."""
+    from geodata.geo import geodesy
+
     if re.search(r"\d", text):
         try:
             lat, lon = geodesy.parse_coordinate(text)
@@ -58,12 +85,16 @@ def _resolve(text: str, context: Any) -> dict[str, Any]:
 
 
 def _place(place: Any) -> dict[str, Any]:
+    from geodata.geo import geodesy
+
     lat, lon = geodesy.validate_lat_lon(place.lat, place.lon)
     return _point(place.name, lat, lon, getattr(place, "id", None))
 
 
-def _curated_places(gazetteer: Any) -> pd.DataFrame | None:
-    """Launch sites and reference places of the gazetteer as an ``extra_places`` frame."""
+def _curated_places(gazetteer: Any) -> Any:
+    """Launch sites and reference places of the gazetteer as an ``extra_places`` DataFrame (or None)."""
+    import pandas as pd
+
     if gazetteer is None:
         return None
     if hasattr(gazetteer, "to_frame"):
@@ -82,6 +113,8 @@ def _curated_places(gazetteer: Any) -> pd.DataFrame | None:
 
 
 def _centre(args: argparse.Namespace, context: Any) -> dict[str, Any]:
+    from geodata.geo import geodesy
+
     if args.site is not None:
         if args.lat is not None or args.lon is not None:
             raise InvalidCoordinate("expected either --site or --lat/--lon, not both")
@@ -96,41 +129,53 @@ def _centre(args: argparse.Namespace, context: Any) -> dict[str, Any]:
 
 def cmd_ring(args: argparse.Namespace, context: Any) -> int:
     """A geodesic range ring: GeoJSON FeatureCollection (split at 180°) or JSON with unwrapped vertices."""
-    centre = _centre(args, context)
-    radius_km = parse_length_km(args.range)
-    properties = {"centre": centre, **lengths_in_units(radius_km, "radius")}
-    if args.format == "json":
-        ring = geodesy.range_ring(centre["lat"], centre["lon"], radius_km)
-        return _emit({**properties, "vertices_lat_lon": [list(vertex) for vertex in ring]})
-    geometry = geodesy.range_ring_geojson(centre["lat"], centre["lon"], radius_km)
+    from geodata.geo import geodesy
+    from geodata.units import lengths_in_units, parse_length_km
+
+    with usage_errors():
+        centre = _centre(args, context)
+        radius_km = parse_length_km(args.range)
+        properties = {"centre": centre, **lengths_in_units(radius_km, "radius")}
+        if args.format == "json":
+            ring = geodesy.range_ring(centre["lat"], centre["lon"], radius_km)
+            return _emit({**properties, "vertices_lat_lon": [list(vertex) for vertex in ring]})
+        geometry = geodesy.range_ring_geojson(centre["lat"], centre["lon"], radius_km)
     feature = {"type": "Feature", "geometry": geometry, "properties": properties}
     return _emit({"type": "FeatureCollection", "features": [feature]})
 
 
 def cmd_distance(args: argparse.Namespace, context: Any) -> int:
     """Geodesic distance (km, mi, nmi) and initial bearing between two places or coordinates."""
-    start, end = _resolve(args.origin, context), _resolve(args.target, context)
+    from geodata.geo import geodesy
+    from geodata.units import lengths_in_units
+
+    with usage_errors():
+        start, end = _resolve(args.origin, context), _resolve(args.target, context)
     distance_km, bearing_deg = geodesy.inverse((start["lat"], start["lon"]), (end["lat"], end["lon"]))
     return _emit(
         {
             "from": start,
             "to": end,
-            **lengths_in_units(distance_km, "distance"),
-            "initial_bearing_deg": bearing_deg,
+            **_rounded(lengths_in_units(distance_km, "distance")),
+            "initial_bearing_deg": round(bearing_deg % 360.0, DISTANCE_DECIMALS) % 360.0,
         }
     )
 
 
 def cmd_track(args: argparse.Namespace, context: Any) -> int:
     """The estimated impact point after a range on a bearing, and the geodesic track, as GeoJSON."""
-    start = _resolve(args.origin, context)
-    distance_km = parse_length_km(args.range)
-    if not math.isfinite(args.bearing):
-        raise InvalidCoordinate(f"expected a finite bearing in degrees, got {args.bearing!r}")
-    bearing_deg = args.bearing % 360.0
-    impact_lat, impact_lon = geodesy.destination(start["lat"], start["lon"], bearing_deg, distance_km)
+    from geodata.geo import geodesy
+    from geodata.units import lengths_in_units, parse_length_km
+
+    with usage_errors():
+        start = _resolve(args.origin, context)
+        distance_km = parse_length_km(args.range)
+        if not math.isfinite(args.bearing):
+            raise InvalidCoordinate(f"expected a finite bearing in degrees, got {args.bearing!r}")
+        bearing_deg = args.bearing % 360.0
+        impact_lat, impact_lon = geodesy.destination(start["lat"], start["lon"], bearing_deg, distance_km)
+        track = geodesy.track_geojson((start["lat"], start["lon"]), (impact_lat, impact_lon))
     impact = _point(None, impact_lat, impact_lon)
-    track = geodesy.track_geojson((start["lat"], start["lon"]), (impact_lat, impact_lon))
     common = {**lengths_in_units(distance_km, "distance"), "bearing_deg": bearing_deg}
     features = [
         {"type": "Feature", "geometry": {"type": "Point", "coordinates": [start["lon"], start["lat"]]},
@@ -144,13 +189,20 @@ def cmd_track(args: argparse.Namespace, context: Any) -> int:
 
 def cmd_in_range(args: argparse.Namespace, context: Any) -> int:
     """Cities (GeoNames) and curated places within a range, nearest first, with the summed city population."""
-    centre = _centre(args, context)
-    radius_km = parse_length_km(args.range)
+    from geodata.geo import geodesy
+    from geodata.units import lengths_in_units, parse_length_km
+
+    with usage_errors():
+        centre = _centre(args, context)
+        radius_km = parse_length_km(args.range)
     gazetteer = _optional_gazetteer(context)
     extra = _curated_places(gazetteer)
-    found = geodesy.cities_in_range(centre["lat"], centre["lon"], radius_km, args.min_population, extra)
+    with usage_errors():
+        found = geodesy.cities_in_range(centre["lat"], centre["lon"], radius_km, args.min_population, extra)
     population = geodesy.population_in_range(found)
-    shown = found if args.limit is None else found.head(args.limit)
+    shown = (found if args.limit is None else found.head(args.limit)).copy()
+    for column in ("distance_km", "bearing_deg"):
+        shown[column] = shown[column].round(DISTANCE_DECIMALS)
     return _emit(
         {
             "centre": centre,
@@ -174,9 +226,12 @@ def _optional_gazetteer(context: Any) -> Any:
 
 def cmd_loft(args: argparse.Namespace, context: Any) -> int:
     """Trajectory class, burnout speed, equivalent range (with band) and free-flight time from apogee and range."""
-    estimate = ballistics.analyse_trajectory(
-        args.apogee_km, args.distance_km, args.apogee_uncertainty_km, args.distance_uncertainty_km
-    )
+    from geodata.geo import ballistics
+
+    with usage_errors():  # every input is an argument: what the model refuses is a bad value
+        estimate = ballistics.analyse_trajectory(
+            args.apogee_km, args.distance_km, args.apogee_uncertainty_km, args.distance_uncertainty_km
+        )
     payload = estimate.to_dict()
     payload["free_flight_time_min"] = estimate.free_flight_time_s / 60
     payload["assumptions"] = ballistics.__doc__.split("Example")[0].strip() if ballistics.__doc__ else ""
@@ -221,8 +276,16 @@ def register(subparsers: Any, context_factory: ContextFactory) -> None:
     )
     _add_centre_options(in_range)
     in_range.add_argument("--range", required=True, help="radius, e.g. 13000km")
-    in_range.add_argument("--min-population", type=int, default=0, help="smallest city population to list")
-    in_range.add_argument("--limit", type=int, help="list at most N places (the count and sum cover all)")
+    in_range.add_argument(
+        "--min-population",
+        type=_count(0),
+        default=DEFAULT_MIN_POPULATION,
+        help=f"smallest city population to list (default {DEFAULT_MIN_POPULATION:,}, as the Range planner; "
+        "0 lists every GeoNames city of 15,000 or more)",
+    )
+    in_range.add_argument(
+        "--limit", type=_count(1), help="list at most N places (the count and sum cover all)"
+    )
     in_range.set_defaults(handler=cmd_in_range, **defaults)
 
     loft = subparsers.add_parser("loft", help="what a lofted test implies", description=cmd_loft.__doc__)
@@ -246,21 +309,15 @@ class _NoGazetteer:
 
 def build_parser(context_factory: ContextFactory = _NoGazetteer) -> argparse.ArgumentParser:
     """A stand-alone parser with only these subcommands (for tests and ``python -m launchmap_cli.geo``)."""
-    parser = argparse.ArgumentParser(
-        prog="launchmap", description=__doc__.splitlines()[0] if __doc__ else None
-    )
+    parser = ArgumentParser(prog="launchmap", description=__doc__.splitlines()[0] if __doc__ else None)
     register(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"), context_factory)
     return parser
 
 
 def main(argv: Sequence[str] | None = None, context_factory: ContextFactory = _NoGazetteer) -> int:
-    """Run one subcommand; 0 on success, 1 on a launchmap error (message on stderr)."""
+    """Run one subcommand; the exit code of :func:`launchmap_cli.errors.run` (message on stderr)."""
     args = build_parser(context_factory).parse_args(argv)
-    try:
-        return int(args.handler(args, args.context_factory(args)) or 0)
-    except LaunchmapError as error:
-        print(f"launchmap: error: {error}", file=sys.stderr)
-        return 1
+    return run(args.handler, args, args.context_factory(args))
 
 
 if __name__ == "__main__":

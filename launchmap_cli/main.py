@@ -1,10 +1,15 @@
 """The ``launchmap`` command: serve the dashboard, list, import and export launches, and geodesy tools.
 
-Output goes to stdout (JSON, CSV or a table), errors to stderr with a non-zero exit:
-1 for bad input, 2 for bad usage (argparse).
+Output goes to stdout (a table, CSV, JSON or a file's text), errors to stderr as one line
+``launchmap: error: ...``; exit 0 when done, 2 for bad usage or an invalid argument value,
+1 for a failed operation (see :mod:`launchmap_cli.errors`).
 
-    launchmap events --since 2025-01-01 --class SRBM --format csv
+    launchmap events --since 2025-01-01 --system KN-23 --site Sunan
     launchmap --db team.db import cns-export.xlsx
+    launchmap extract report.txt --published 2025-11-07 | launchmap import -
+
+Building the parser imports nothing heavy (pandas, matplotlib, folium load inside the handlers
+that need them), so ``launchmap --help`` answers at once.
 """
 
 from __future__ import annotations
@@ -12,7 +17,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
-import json
 import os
 import subprocess
 import sys
@@ -21,14 +25,19 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
-from geodata.errors import InvalidEvent, LaunchmapError
-from geodata.events import filter_launches
-from geodata.schema import LAUNCH_SUMMARY_COLUMNS, SYSTEM_CLASSES
+from geodata.errors import LaunchmapError
+from geodata.schema import LAUNCH_SUMMARY_COLUMNS
+from launchmap_cli import selection
+from launchmap_cli.errors import ArgumentParser, run
 
 # Subcommand groups living next to the code they drive; each module has register(subparsers, context_factory).
-COMMAND_MODULES = ("launchmap_cli.geo", "launchmap_cli.report", "launchmap_cli.render")
+COMMAND_MODULES = (
+    "launchmap_cli.importing",
+    "launchmap_cli.export",
+    "launchmap_cli.geo",
+    "launchmap_cli.report",
+    "launchmap_cli.render",
+)
 
 
 def dashboard_app() -> Path:
@@ -62,14 +71,47 @@ class Context:
         return Gazetteer.from_frames(self.store.sites(), self.store.places())
 
 
-def _print_frame(frame: pd.DataFrame, fmt: str) -> None:
-    if fmt == "csv":
-        sys.stdout.write(frame.to_csv(index=False))
-    elif fmt == "json":
-        sys.stdout.write(frame.to_json(orient="records", date_format="iso", indent=1) + "\n")
-    else:
-        with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 40):
-            sys.stdout.write(frame.to_string(index=False) + "\n")
+def _number(value: Any) -> str:
+    """A figure as people write it: 700, 700.1, 1,000 (no trailing zeros); blank when missing."""
+    from geodata.units import is_missing
+
+    if is_missing(value):
+        return ""
+    text = f"{float(value):,.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def launch_table(launches: Any) -> str:
+    """The summary columns as an aligned text table; times in KST with UTC (one rule: format_kst_utc)."""
+    from geodata.units import format_kst_utc, is_missing
+
+    numeric = {"count", "distance_km", "apogee_km"}
+    rows = []
+    for record in launches.to_dict("records"):
+        row = []
+        for column in LAUNCH_SUMMARY_COLUMNS:
+            value = record.get(column)
+            if column == "launched_at":
+                precision = record.get("launched_at_precision") or "minute"
+                row.append("" if is_missing(value) else format_kst_utc(value, precision))
+            elif column in numeric:
+                row.append(_number(value))
+            else:
+                row.append("" if is_missing(value) else str(value))
+        rows.append(row)
+    widths = [
+        max(len(column), *(len(row[i]) for row in rows)) for i, column in enumerate(LAUNCH_SUMMARY_COLUMNS)
+    ]
+
+    def line(cells: Sequence[str]) -> str:
+        padded = [
+            cell.rjust(width) if column in numeric else cell.ljust(width)
+            for cell, width, column in zip(cells, widths, LAUNCH_SUMMARY_COLUMNS, strict=True)
+        ]
+        return "  ".join(padded).rstrip()
+
+    rule = "  ".join("-" * width for width in widths)
+    return "\n".join([line(LAUNCH_SUMMARY_COLUMNS), rule, *(line(row) for row in rows)]) + "\n"
 
 
 def cmd_serve(args: argparse.Namespace, context: Context) -> int:
@@ -106,109 +148,31 @@ def cmd_serve(args: argparse.Namespace, context: Context) -> int:
     return subprocess.call(command, env=env, cwd=app.parent.parent)
 
 
-def _selected(args: argparse.Namespace, context: Context) -> pd.DataFrame:
-    """Stored launches matching the shared --since/--until/--class/--system/--site options."""
-    return filter_launches(
-        context.store.launches(),
-        since=args.since,
-        until=args.until,
-        classes=args.classes,
-        systems=args.systems,
-        sites=args.sites,
-    )
-
-
 def cmd_events(args: argparse.Namespace, context: Context) -> int:
-    """List stored launch events matching the filters."""
-    launches = _selected(args, context)
-    _print_frame(launches[LAUNCH_SUMMARY_COLUMNS] if args.format == "table" else launches, args.format)
-    return 0
+    """List stored launch events matching the filters (a table, CSV or JSON)."""
+    import json
 
-
-def _refuse(file: str, errors: list[Any]) -> int:
-    """Print every row error and say that nothing was written; the exit code of a refused import."""
-    for row_error in errors:
-        print(f"error: {row_error}", file=sys.stderr)
-    print(
-        f"{len(errors)} invalid row(s) in {file}; nothing was written "
-        "(use --skip-invalid to import only the valid rows)",
-        file=sys.stderr,
-    )
-    return 1
-
-
-def cmd_import(args: argparse.Namespace, context: Context) -> int:
-    """Validate a file and write its events in one transaction (nothing on any invalid row)."""
-    from geodata.formats.reader import read_launch_file
-
-    parsed = read_launch_file(Path(args.file))
-    for warning in parsed.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    if parsed.errors and not args.skip_invalid:
-        return _refuse(args.file, parsed.errors)
-    try:
-        result = context.store.import_launches(
-            parsed.launches,
-            parsed.sources,
-            actor=f"import:{Path(args.file).name}",
-            skip_invalid=args.skip_invalid,
-        )
-    except InvalidEvent as error:
-        return _refuse(args.file, error.errors)
-    for row_error in parsed.errors:
-        print(f"skipped: {row_error}", file=sys.stderr)
-    for row_error in result.errors:
-        print(f"skipped: {row_error}", file=sys.stderr)
-    print(
-        json.dumps(
-            {
-                "format": parsed.format,
-                "inserted": len(result.inserted),
-                "unchanged": len(result.unchanged),
-                "skipped_rows": len(result.errors) + len(parsed.errors),
-                "systems_added": result.systems_added,
-            }
-        )
-    )
-    return 0
-
-
-def cmd_export(args: argparse.Namespace, context: Context) -> int:
-    """Write every stored launch with its sources as CSV or JSON."""
-    launches = _selected(args, context)
-    sources = context.store.sources(launches["id"])
+    launches = selection.select(args, context)
+    if launches.empty and args.format == "table":
+        print(selection.no_match(args, context.store.launches()))
+        return 0
+    if launches.empty:  # csv/json stay parseable; the explanation goes to stderr
+        print(f"launchmap: {selection.no_match(args, context.store.launches())}", file=sys.stderr)
     if args.format == "csv":
-        from geodata.formats.exports import to_csv
-
-        sys.stdout.write(to_csv(launches, sources))
-    else:
+        sys.stdout.write(launches.to_csv(index=False))
+    elif args.format == "json":
         records = json.loads(launches.to_json(orient="records", date_format="iso"))
-        by_launch = {
-            k: json.loads(g.drop(columns="launch_id").to_json(orient="records"))
-            for k, g in sources.groupby("launch_id")
-        }
-        for record in records:
-            record["sources"] = by_launch.get(record["id"], [])
-        json.dump(records, sys.stdout, indent=1)
-        sys.stdout.write("\n")
+        sys.stdout.write(json.dumps(records, indent=1, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(launch_table(launches))
     return 0
-
-
-def add_filter_options(parser: argparse.ArgumentParser) -> None:
-    """The selection options shared by events, export and render."""
-    parser.add_argument("--since", help="first day (YYYY-MM-DD, UTC)")
-    parser.add_argument("--until", help="last day, inclusive (YYYY-MM-DD, UTC)")
-    parser.add_argument(
-        "--class", dest="classes", action="append", choices=SYSTEM_CLASSES, help="system class (repeatable)"
-    )
-    parser.add_argument("--system", dest="systems", action="append", help="system name (repeatable)")
-    parser.add_argument("--site", dest="sites", action="append", help="site id (repeatable)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="launchmap",
-        description="Missile-launch maps: sourced launch history, exact geodesic range rings, newsroom exports.",
+        description="Missile-launch maps: sourced launch history, exact geodesic range rings, newsroom exports. "
+        "Exit status: 0 done, 2 bad usage or argument value, 1 failed operation.",
     )
     parser.add_argument(
         "--db", help="SQLite file path or SQLAlchemy URL (default: $LAUNCHMAP_DB or the user data dir)"
@@ -220,30 +184,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8501)
     serve.set_defaults(handler=cmd_serve)
 
-    events = subparsers.add_parser("events", help="list launch events", description=cmd_events.__doc__)
-    add_filter_options(events)
+    events = subparsers.add_parser(
+        "events",
+        help="list launch events",
+        description=str(cmd_events.__doc__)
+        + " When nothing matches, the table format says so and where the records start and end.",
+    )
+    selection.add_filter_options(events)
     events.add_argument("--format", choices=("table", "csv", "json"), default="table")
     events.set_defaults(handler=cmd_events)
-
-    importer = subparsers.add_parser(
-        "import",
-        help="import launches from a file",
-        description=str(cmd_import.__doc__)
-        + " Formats: launchmap CSV/JSON/GeoJSON exports, the CNS/NTI database layout "
-        "(CSV or XLSX).",
-    )
-    importer.add_argument("file", help="CSV, XLSX, JSON or GeoJSON file")
-    importer.add_argument(
-        "--skip-invalid", action="store_true", help="import the valid rows and report the others"
-    )
-    importer.set_defaults(handler=cmd_import)
-
-    export = subparsers.add_parser(
-        "export", help="export launches with their sources", description=cmd_export.__doc__
-    )
-    add_filter_options(export)
-    export.add_argument("--format", choices=("csv", "json"), default="csv")
-    export.set_defaults(handler=cmd_export)
 
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers, Context)
@@ -252,17 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        return int(args.handler(args, Context(args)) or 0)
-    except LaunchmapError as error:
-        print(f"launchmap: error: {error}", file=sys.stderr)
-        return 1
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
-        print(f"launchmap: error: {error.strerror}: {error.filename}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:  # `launchmap ... | head`: the reader left; not an error worth a traceback
-        sys.stderr.close()
-        return 0
+    return run(args.handler, args, Context(args))
 
 
 if __name__ == "__main__":

@@ -8,41 +8,68 @@ catalogue (its published maximum range). Prints a JSON summary on stdout.
     launchmap render --out taegwan.png --event 2025-11-07-taegwan --credit "Source: ROK JCS"
     launchmap render --out icbm.svg --preset 1x1 --style dark --class ICBM --ring Sunan:Hwasong-15
     launchmap render --out ranges.pdf --ring "Sunan:13000km" --ring "Sunan:5500km" --title "Within reach"
+
+A selection that matches no launch is refused (exit 1, no file written); a bad option value
+(--scale outside (0, 4], an unknown --event id, a ring nobody can place) is exit 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
+import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
-from geodata.errors import InvalidEvent, LaunchmapError
-from geodata.events import filter_launches
-from geodata.geo.rings import parse_ring
-from geodata.render.stills.compose import FORMATS, PRESETS, STYLES, render_to_file
+from geodata.errors import LaunchmapError
+from launchmap_cli import selection
+from launchmap_cli.errors import UsageError
+from launchmap_cli.export import parse_rings
 
 ContextFactory = Callable[[argparse.Namespace], Any]
-FILTERS = ("since", "until", "classes", "systems", "sites")
+# The choices of geodata.render.stills.compose (PRESETS, STYLES, FORMATS and its scale check),
+# written out so that `launchmap --help` need not load matplotlib; a test keeps them equal.
+PRESETS = ("16x9", "1x1", "4x5")
+STYLES = ("light", "dark", "print")
+FORMATS = ("png", "svg", "pdf")
+MAX_SCALE = 4.0
 
 
-def select_launches(args: argparse.Namespace, launches: pd.DataFrame) -> pd.DataFrame:
+def scale(text: str) -> float:
+    """argparse type: the pixel multiplier render_still accepts, greater than 0 and at most 4."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0 < value <= MAX_SCALE:  # also false for NaN
+        raise argparse.ArgumentTypeError(
+            f"expected a pixel multiplier greater than 0 and at most {MAX_SCALE:g} "
+            f"(1 = 1920x1080 for 16x9, 2 = retina), got {text!r}"
+        )
+    return value
+
+
+def select_launches(args: argparse.Namespace, context: Any) -> Any:
     """One event by ``--event`` or the filtered selection; both at once is a usage error."""
-    chosen = {name: getattr(args, name, None) for name in FILTERS}
     if args.event:
-        if any(value for value in chosen.values()):
-            raise LaunchmapError(
-                "--event picks one launch; leave out --since/--until/--class/--system/--site"
-            )
+        if selection.has_filters(args):
+            raise UsageError("--event picks one launch; leave out --since/--until/--class/--system/--site")
+        launches = context.store.launches()
         selected = launches[launches["id"] == args.event]
         if selected.empty:
-            raise InvalidEvent(f"expected a stored launch id for --event, got {args.event!r}")
+            close = difflib.get_close_matches(args.event, list(launches["id"]), n=3, cutoff=0.6)
+            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            raise UsageError(f"expected a stored launch id for --event, got {args.event!r}{hint}")
         return selected
-    return filter_launches(launches, **chosen)
+    selected = selection.select(args, context)
+    if selected.empty:
+        raise LaunchmapError(
+            f"{selection.no_match(args, context.store.launches())}; nothing to draw, no file written"
+        )
+    return selected
 
 
 def cmd_render(args: argparse.Namespace, context: Any) -> int:
@@ -50,11 +77,12 @@ def cmd_render(args: argparse.Namespace, context: Any) -> int:
     out = Path(args.out)
     fmt = out.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise LaunchmapError(f"expected --out to end in .png, .svg or .pdf, got {args.out!r}")
+        raise UsageError(f"expected --out to end in .png, .svg or .pdf, got {args.out!r}")
     store = context.store
-    launches = select_launches(args, store.launches())
-    systems = store.systems() if hasattr(store, "systems") else None
-    rings = [parse_ring(text, context.gazetteer, systems.to_dict("records")) for text in args.rings]
+    launches = select_launches(args, context)
+    rings = parse_rings(args.rings, context)
+    from geodata.render.stills.compose import render_to_file  # matplotlib: only when drawing
+
     render_to_file(
         out,
         launches,
@@ -88,10 +116,6 @@ def cmd_render(args: argparse.Namespace, context: Any) -> int:
 
 def register(subparsers: Any, context_factory: ContextFactory) -> None:
     """Add ``render`` to a ``launchmap`` subparsers object."""
-    from launchmap_cli.main import (
-        add_filter_options,  # here, not at import: launchmap_cli.main imports this module
-    )
-
     render = subparsers.add_parser(
         "render", help="still map for publication (PNG/SVG/PDF)", description=cmd_render.__doc__
     )
@@ -102,10 +126,12 @@ def register(subparsers: Any, context_factory: ContextFactory) -> None:
         default="16x9",
         help="16x9 = 1920x1080, 1x1 = 1080x1080, 4x5 = 1080x1350 px (default 16x9)",
     )
-    render.add_argument("--scale", type=float, default=1.0, help="pixel multiplier; 2 for retina (default 1)")
+    render.add_argument(
+        "--scale", type=scale, default=1.0, help="pixel multiplier in (0, 4]; 2 for retina (default 1)"
+    )
     render.add_argument("--style", choices=tuple(STYLES), default="light", help="print is greyscale-safe")
     render.add_argument("--event", metavar="ID", help="one launch by id (instead of the filters)")
-    add_filter_options(render)
+    selection.add_filter_options(render)
     render.add_argument(
         "--ring",
         dest="rings",

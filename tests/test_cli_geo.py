@@ -132,13 +132,14 @@ def test_ring__json_format_gives_closed_unwrapped_vertices(capsys: pytest.Captur
         ),
     ],
 )
-def test_cli__bad_input_exits_1_with_message_on_stderr(
+def test_cli__bad_argument_value_exits_2_with_one_line_on_stderr(
     capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
     code, out, err = run(capsys, *argv)
-    assert code == 1
+    assert code == 2
     assert out == ""
     assert message in err and err.startswith("launchmap: error:")
+    assert err.count("\n") == 1 and "Traceback" not in err
 
 
 def test_cli__usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -149,6 +150,7 @@ def test_cli__usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_cli__names_need_a_gazetteer_when_none_is_wired(capsys: pytest.CaptureFixture[str]) -> None:
+    # No gazetteer is a failed operation (1), not a bad argument (2).
     assert cli_geo.main(["distance", "Taegwan", "Tokyo"]) == 1
     assert "give coordinates" in capsys.readouterr().err
 
@@ -157,11 +159,50 @@ def test_distance__names_and_coordinates_in_three_units(capsys: pytest.CaptureFi
     code, payload, _ = run(capsys, "distance", "Taegwan", "35°41′22″N 139°41′30″E")
     assert code == 0
     expected = Geodesic.WGS84.Inverse(40.209, 125.204, payload["to"]["lat"], payload["to"]["lon"])
-    assert payload["distance_km"] == pytest.approx(expected["s12"] / 1000, abs=0.001)
-    assert payload["distance_mi"] == pytest.approx(payload["distance_km"] / 1.609344)
-    assert payload["distance_nmi"] == pytest.approx(payload["distance_km"] / 1.852)
-    assert payload["initial_bearing_deg"] == pytest.approx(expected["azi1"] % 360)
+    assert payload["distance_km"] == pytest.approx(expected["s12"] / 1000, abs=0.05)
+    assert payload["distance_mi"] == pytest.approx(expected["s12"] / 1609.344, abs=0.05)
+    assert payload["distance_nmi"] == pytest.approx(expected["s12"] / 1852, abs=0.05)
+    assert payload["initial_bearing_deg"] == pytest.approx(expected["azi1"] % 360, abs=0.05)
     assert payload["from"]["name"] == "Taegwan"
+
+
+def test_distance__prints_tenths_not_thirteen_decimals(capsys: pytest.CaptureFixture[str]) -> None:
+    code = cli_geo.main(["distance", "Taegwan", "Tokyo"], FakeContext)
+    out = capsys.readouterr().out
+    assert code == 0
+    payload = json.loads(out)
+    for key in ("distance_km", "distance_mi", "distance_nmi", "initial_bearing_deg"):
+        assert payload[key] == round(payload[key], 1), key
+    assert '"distance_km": 1366.5,' in out  # Geodesic.WGS84 gives 1366.548... km
+
+
+def test_in_range__min_population_defaults_to_the_range_planners_100000(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, payload, _ = run(capsys, "in-range", "--lat", "40.209", "--lon", "125.204", "--range", "300km")
+    assert code == 0
+    assert payload["min_population"] == 100_000
+    cities = [p for p in payload["places"] if p["kind"] == "city"]
+    assert cities and min(p["population"] for p in cities) >= 100_000
+    assert all(p["distance_km"] == round(p["distance_km"], 1) for p in payload["places"])
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--min-population", "-5"], "at least 0"),
+        (["--min-population", "lots"], "expected a whole number"),
+        (["--limit", "0"], "at least 1"),
+    ],
+)
+def test_in_range__bad_counts_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    with pytest.raises(SystemExit) as raised:
+        cli_geo.main(["in-range", "--lat", "40", "--lon", "125", "--range", "300km", *argv], FakeContext)
+    err = capsys.readouterr().err
+    assert raised.value.code == 2
+    assert message in err and err.startswith("launchmap: error: argument ") and err.count("\n") == 1
 
 
 def test_track__impact_point_and_linestring(capsys: pytest.CaptureFixture[str]) -> None:
