@@ -8,7 +8,7 @@ Conventions: coordinates are WGS-84 decimal degrees, (lat, lon) in code; times a
 UTC ISO-8601; units are part of the column name (``distance_km``, ``flight_time_s``).
 
 >>> [c.name for c in LAUNCH_COLUMNS][:3]
-['id', 'launched_at', 'launched_at_precision']
+['id', 'actor', 'launched_at']
 """
 
 from __future__ import annotations

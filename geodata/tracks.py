@@ -17,7 +17,7 @@ The rule, in order:
 >>> end, basis = impact_point({"lat": 40.21, "lon": 125.2, "distance_km": 700,
 ...                            "landing_area": "East Sea/Sea of Japan", "system_class": "SRBM"})
 >>> basis, round(end[1], 1)
-('estimated', 133.3)
+('estimated', 133.4)
 """
 
 from __future__ import annotations
