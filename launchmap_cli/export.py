@@ -35,21 +35,6 @@ _BY_SUFFIX = {
 VENDOR_URL = "vendor"
 
 
-def _writers() -> Any:
-    """The module holding ``to_csv``/``to_geojson``/``to_kml``/``standalone_html``.
-
-    ``geodata.formats`` is becoming one module per format with the writers re-exported from the
-    package; until then they live in ``geodata.formats.exports``.
-    """
-    from geodata import formats
-
-    if all(hasattr(formats, name) for name in ("to_csv", "to_geojson", "to_kml", "standalone_html")):
-        return formats
-    from geodata.formats import exports
-
-    return exports
-
-
 def export_format(args: argparse.Namespace) -> str:
     if args.format:
         return str(args.format)
@@ -68,41 +53,13 @@ def parse_rings(texts: list[str], context: Any) -> list[Any]:
         return [parse_ring(text, gazetteer, systems) for text in texts]
 
 
-def _json_records(launches: Any, sources: Any) -> str:
-    records = json.loads(launches.to_json(orient="records", date_format="iso"))
-    by_launch = {
-        key: json.loads(group.drop(columns="launch_id").to_json(orient="records"))
-        for key, group in sources.groupby("launch_id")
-    }
-    for record in records:
-        record["sources"] = by_launch.get(record["id"], [])
-    return json.dumps(records, indent=1) + "\n"
-
-
 def standalone_map(launches: Any, sites: Any, rings: list[Any]) -> str:
     """The offline map of ``launches`` as one HTML page, built as the Export page builds it."""
-    import folium
-
-    from geodata.geo.basemap import load_countries
+    from geodata import formats
     from geodata.render import leaflet
 
-    page = leaflet.base_map(
-        vendor_url=VENDOR_URL,
-        basemap_data=load_countries("50m"),
-        online_tiles=False,
-        legend_classes=sorted(set(launches["system_class"])),
-    )
-    for group in leaflet.launch_layers(launches, sites):
-        group.add_to(page)
-    if rings:
-        leaflet.ring_layer(rings).add_to(page)
-    if len(launches):
-        page.fit_bounds(
-            [[launches["lat"].min(), launches["lon"].min()], [launches["lat"].max(), launches["lon"].max()]],
-            max_zoom=6,
-        )
-    folium.LayerControl(collapsed=True).add_to(page)
-    return str(_writers().standalone_html(page, title="launchmap"))
+    page = leaflet.export_map(launches, sites, rings, vendor_url=VENDOR_URL)
+    return str(formats.standalone_html(page, title="launchmap"))
 
 
 def cmd_export(args: argparse.Namespace, context: Any) -> int:
@@ -115,14 +72,16 @@ def cmd_export(args: argparse.Namespace, context: Any) -> int:
             f"launchmap: warning: --ring is drawn only in geojson, kml and html, not {fmt}", file=sys.stderr
         )
     sources = context.store.sources(launches["id"])
+    from geodata import formats
+
     if fmt == "csv":
-        text = _writers().to_csv(launches, sources)
+        text = formats.to_csv(launches, sources)
     elif fmt == "json":
-        text = _json_records(launches, sources)
+        text = formats.to_json(launches, sources)
     elif fmt == "geojson":
-        text = json.dumps(_writers().to_geojson(launches, sources, rings), ensure_ascii=False) + "\n"
+        text = json.dumps(formats.to_geojson(launches, sources, rings), ensure_ascii=False) + "\n"
     elif fmt == "kml":
-        text = _writers().to_kml(launches, sources, rings)
+        text = formats.to_kml(launches, sources, rings)
     else:
         text = standalone_map(launches, context.store.sites(), rings)
     if launches.empty:

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from geodata.errors import InvalidFile
+from geodata.events import RowError
 from geodata.formats.cns import (
     CNS_COLUMNS,
     looks_like_cns,
@@ -61,9 +62,15 @@ def gazetteer() -> Gazetteer:
     return Gazetteer.from_frames(SITES, None)
 
 
+def _read(source: object, **kwargs: object) -> tuple[pd.DataFrame, pd.DataFrame, list[RowError], list[str]]:
+    parsed = read_cns(source, **kwargs)  # type: ignore[arg-type]
+    assert parsed.format == "cns"
+    return parsed.launches, parsed.sources, parsed.errors, parsed.warnings
+
+
 @pytest.fixture(scope="module")
-def small(gazetteer: Gazetteer) -> tuple[pd.DataFrame, pd.DataFrame, list[dict]]:
-    return read_cns(SMALL, gazetteer=gazetteer, systems=SYSTEMS)
+def small(gazetteer: Gazetteer) -> tuple[pd.DataFrame, pd.DataFrame, list[RowError], list[str]]:
+    return _read(SMALL, gazetteer=gazetteer, systems=SYSTEMS)
 
 
 def _event(launches: pd.DataFrame, event_id: str) -> pd.Series:
@@ -193,13 +200,13 @@ def test_read_cns__rejects_other_layouts_naming_the_columns(gazetteer: Gazetteer
 
 
 def test_read_cns__outputs_schema_columns(small: tuple) -> None:
-    launches, sources, _ = small
+    launches, sources, _, _ = small
     assert list(launches.columns) == [c.name for c in LAUNCH_COLUMNS]
     assert list(sources.columns) == [c.name for c in SOURCE_COLUMNS]
 
 
 def test_read_cns__one_event_per_salvo_with_count(small: tuple) -> None:
-    launches, _, _ = small
+    launches, _, _, _ = small
     # 8 spreadsheet rows; the two KN-23 rows (same date, time, facility and name) are one salvo.
     assert len(launches) == 7
     salvo = _event(launches, "2019-07-24-wonsan")
@@ -210,7 +217,7 @@ def test_read_cns__one_event_per_salvo_with_count(small: tuple) -> None:
 
 
 def test_read_cns__maps_names_spellings_and_figures(small: tuple) -> None:
-    launches, _, _ = small
+    launches, _, _, _ = small
     hwasong15 = _event(launches, "2017-11-29-pyongsong")
     assert (hwasong15["system"], hwasong15["system_class"]) == ("Hwasong-15", "ICBM")
     assert (hwasong15["apogee_km"], hwasong15["distance_km"]) == (4475.0, 950.0)
@@ -229,7 +236,7 @@ def test_read_cns__maps_names_spellings_and_figures(small: tuple) -> None:
 
 
 def test_read_cns__unknown_time_gives_day_precision(small: tuple) -> None:
-    launches, _, _ = small
+    launches, _, _, _ = small
     scud = _event(launches, "1984-04-09-tonghae")
     assert (scud["launched_at"], scud["launched_at_precision"]) == ("1984-04-09T00:00:00Z", "day")
     assert (scud["outcome"], scud["confirmation"], scud["impact_basis"]) == ("failure", "confirmed", "none")
@@ -237,7 +244,7 @@ def test_read_cns__unknown_time_gives_day_precision(small: tuple) -> None:
 
 
 def test_read_cns__outcome_confirmation_and_class_words(small: tuple) -> None:
-    launches, _, _ = small
+    launches, _, _, _ = small
     cruise = _event(launches, "2023-01-22-pyongyang")
     assert (cruise["system_class"], cruise["confirmation"], cruise["outcome"]) == (
         "cruise",
@@ -252,7 +259,7 @@ def test_read_cns__outcome_confirmation_and_class_words(small: tuple) -> None:
 
 
 def test_read_cns__one_cns_source_per_event_with_raw_text(small: tuple) -> None:
-    launches, sources, _ = small
+    launches, sources, _, _ = small
     assert sorted(sources["launch_id"]) == sorted(launches["id"])
     assert set(sources["source"]) == {"CNS"} and set(sources["source_kind"]) == {"research"}
     assert sources["is_headline"].all()
@@ -263,28 +270,26 @@ def test_read_cns__one_cns_source_per_event_with_raw_text(small: tuple) -> None:
 
 
 def test_read_cns__unknown_missile_name_is_a_warning_not_an_error(small: tuple) -> None:
-    launches, _, problems = small
+    launches, _, errors, warnings = small
     assert _event(launches, "2009-04-05-sohae")["system"] == "Hwasong-13"
-    warnings = [p for p in problems if p.get("kind") == "warning"]
-    assert [w["system"] for w in warnings] == ["Hwasong-13"]
-    assert "rows 8" in warnings[0]["message"]
-    assert not any({"row", "column", "message"} <= p.keys() for p in problems)
+    assert len(warnings) == 1 and "'Hwasong-13'" in warnings[0] and "rows 8" in warnings[0]
+    assert errors == []
 
 
 # --- messy rows ----------------------------------------------------------------------------------
 
 
 def test_read_cns__row_errors_name_row_column_and_value(gazetteer: Gazetteer) -> None:
-    launches, _, problems = read_cns(BAD, gazetteer=gazetteer, systems=SYSTEMS)
-    errors = [(p["row"], p["column"], p["value"]) for p in problems if "column" in p]
-    assert errors == [
+    launches, _, errors, _ = _read(BAD, gazetteer=gazetteer, systems=SYSTEMS)
+    assert all(isinstance(e, RowError) for e in errors)
+    assert [(e.row, e.column, e.value) for e in errors] == [
         (2, "Date", "31-Feb-17"),
         (3, "Launch Time (UTC)", "25:61"),
         (4, "Distance Travelled", "far"),
         (6, "Facility Latitude", "129.7"),
         (7, "Facility Name", "Unknown"),
     ]
-    messages = {p["row"]: p["message"] for p in problems if "column" in p}
+    messages = {e.row: e.message for e in errors}
     assert "are latitude and longitude swapped?" in messages[6]
     assert "expected a known facility name or Facility Latitude/Longitude" in messages[7]
     # Row 5 is fine but shares its salvo with bad row 4, so the salvo is left out whole.
@@ -294,22 +299,22 @@ def test_read_cns__row_errors_name_row_column_and_value(gazetteer: Gazetteer) ->
 def test_read_cns__blank_lines_keep_spreadsheet_row_numbers(gazetteer: Gazetteer) -> None:
     lines = BAD.read_text().splitlines()
     text = "\n".join([lines[0], "", lines[1], ",,,,", lines[2]])  # rows 2 and 4 are empty
-    _, _, problems = read_cns(io.StringIO(text), gazetteer=gazetteer, systems=SYSTEMS)
-    assert [(p["row"], p["column"]) for p in problems] == [(3, "Date"), (5, "Launch Time (UTC)")]
+    _, _, errors, _ = _read(io.StringIO(text), gazetteer=gazetteer, systems=SYSTEMS)
+    assert [(e.row, e.column) for e in errors] == [(3, "Date"), (5, "Launch Time (UTC)")]
 
 
 def test_read_cns__header_only_file_gives_no_events(gazetteer: Gazetteer) -> None:
-    launches, sources, problems = read_cns(io.StringIO(",".join(CNS_COLUMNS)), gazetteer=gazetteer)
-    assert (len(launches), len(sources), problems) == (0, 0, [])
+    launches, sources, errors, warnings = _read(io.StringIO(",".join(CNS_COLUMNS)), gazetteer=gazetteer)
+    assert (len(launches), len(sources), errors, warnings) == (0, 0, [], [])
 
 
 def test_read_cns__unknown_facility_gets_slug_and_warning(gazetteer: Gazetteer) -> None:
-    launches, _, problems = read_cns(BAD, gazetteer=gazetteer, systems=SYSTEMS)
+    launches, _, _, warnings = _read(BAD, gazetteer=gazetteer, systems=SYSTEMS)
     yonpo = _event(launches, "2019-11-28-yonpo")
     assert (yonpo["site_id"], yonpo["lat"], yonpo["lon"]) == ("yonpo", 39.79, 127.54)
-    site_warnings = [p for p in problems if p.get("site_id")]
+    site_warnings = [w for w in warnings if "is not a known site" in w]
     assert len(site_warnings) == 1
-    assert site_warnings[0]["rows"] == [8] and "'Yonpo'" in site_warnings[0]["message"]
+    assert "(rows 8)" in site_warnings[0] and "'Yonpo'" in site_warnings[0]
 
 
 def test_read_cns__same_day_same_site_gets_distinct_ids(gazetteer: Gazetteer) -> None:
@@ -323,7 +328,7 @@ def test_read_cns__same_day_same_site_gets_distinct_ids(gazetteer: Gazetteer) ->
         return ",".join(cells.values())
 
     text = "\n".join([header, row("0:34", "Scud-ER"), row("0:34", "Scud-ER"), row("5:00", "Scud-ER")])
-    launches, _, _ = read_cns(io.StringIO(text), gazetteer=gazetteer, systems=SYSTEMS)
+    launches, _, _, _ = _read(io.StringIO(text), gazetteer=gazetteer, systems=SYSTEMS)
     assert launches["id"].tolist() == ["2017-03-06-sohae", "2017-03-06-sohae-2"]
     assert launches["count"].tolist() == [2, 1]
 
@@ -361,28 +366,28 @@ def xlsx_path(tmp_path: Path) -> Path:
 
 
 def test_read_cns__xlsx_matches_csv(xlsx_path: Path, gazetteer: Gazetteer, small: tuple) -> None:
-    launches, sources, problems = read_cns(xlsx_path, gazetteer=gazetteer, systems=SYSTEMS)
-    expected_launches, expected_sources, expected_problems = small
+    launches, sources, errors, warnings = _read(xlsx_path, gazetteer=gazetteer, systems=SYSTEMS)
+    expected_launches, expected_sources, expected_errors, expected_warnings = small
     pd.testing.assert_frame_equal(launches, expected_launches, check_dtype=False)
     pd.testing.assert_frame_equal(sources, expected_sources, check_dtype=False)
-    assert problems == expected_problems
+    assert (errors, warnings) == (expected_errors, expected_warnings)
 
 
 def test_read_cns__xlsx_from_bytes_buffer(xlsx_path: Path, gazetteer: Gazetteer) -> None:
-    launches, _, _ = read_cns(io.BytesIO(xlsx_path.read_bytes()), gazetteer=gazetteer, systems=SYSTEMS)
+    launches, _, _, _ = _read(io.BytesIO(xlsx_path.read_bytes()), gazetteer=gazetteer, systems=SYSTEMS)
     assert len(launches) == 7
 
 
 def test_read_cns__csv_bytes_with_bom(gazetteer: Gazetteer) -> None:
     data = b"\xef\xbb\xbf" + SMALL.read_bytes()
-    launches, _, _ = read_cns(io.BytesIO(data), gazetteer=gazetteer, systems=SYSTEMS)
+    launches, _, _, _ = _read(io.BytesIO(data), gazetteer=gazetteer, systems=SYSTEMS)
     assert len(launches) == 7
 
 
 def test_read_cns__events_pass_launch_validation(small: tuple) -> None:
     from geodata import events
 
-    launches, _, _ = small
+    launches, _, _, _ = small
     valid, errors = events.validate_launches(
         launches, site_ids=SITES["id"], system_names=[*SYSTEMS["name"], "Hwasong-13"]
     )

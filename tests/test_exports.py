@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from geodata.events import launches_frame, sources_frame
-from geodata.formats.exports import from_geojson, neutralise_cell, standalone_html, to_csv, to_geojson, to_kml
+from geodata.formats import from_geojson, neutralise_cell, standalone_html, to_csv, to_geojson, to_kml
 from geodata.formats.reader import read_launch_file
 from geodata.render.stills.view import RingSpec
 

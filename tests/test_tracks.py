@@ -165,7 +165,7 @@ def test_entry_paths__map_still_and_export_draw_the_rule_s_end() -> None:
     assert geodesy.distance_km((lat, lon), expected) < 0.02
     (still_track,) = flight_tracks(frame.to_dict("records"))
     assert geodesy.distance_km(still_track.end, expected) < 1e-6
-    from geodata.formats.exports import to_geojson
+    from geodata.formats import to_geojson
 
     exported = [f for f in to_geojson(frame)["features"] if f["properties"].get("feature_type") == "impact"]
     assert exported, "the GeoJSON export has an impact point"

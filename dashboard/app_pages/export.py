@@ -1,6 +1,6 @@
 """Export: a publication-ready still of the current selection, its data files and a standalone map.
 
-Thin: widgets -> ``geodata.render.stills.compose`` / ``geodata.formats.exports`` -> preview and download buttons.
+Thin: widgets -> ``geodata.render.stills.compose`` / ``geodata.formats`` -> preview and download buttons.
 The selection comes from the shared sidebar filters (kept in the URL); ``?event=ID`` picks
 one event. Downloads are generated when clicked (a callable ``data``), so changing a
 choice re-renders only the preview.
@@ -11,15 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import folium
 import pandas as pd
 import streamlit as st
 
 from dashboard import common
 from dashboard.filters import sidebar_filters
+from geodata import formats
 from geodata.errors import LaunchmapError
-from geodata.formats import exports
-from geodata.geo.basemap import load_countries
 from geodata.geo.places import Gazetteer
 from geodata.geo.rings import RingSpec, parse_ring
 from geodata.render import leaflet as maps
@@ -64,23 +62,8 @@ def render(
 
 def standalone_map(selected: pd.DataFrame, rings: tuple[RingSpec, ...]) -> str:
     """The interactive map of the selection as one self-contained HTML file (Natural Earth inlined)."""
-    base = maps.base_map(
-        vendor_url=common.VENDOR_URL,
-        basemap_data=load_countries("50m"),
-        online_tiles=False,
-        legend_classes=sorted(set(selected["system_class"])),
-    )
-    for group in maps.launch_layers(selected, common.sites()):
-        group.add_to(base)
-    if rings:
-        maps.ring_layer(rings).add_to(base)
-    if len(selected):
-        base.fit_bounds(
-            [[selected["lat"].min(), selected["lon"].min()], [selected["lat"].max(), selected["lon"].max()]],
-            max_zoom=6,
-        )
-    folium.LayerControl(collapsed=True).add_to(base)
-    return exports.standalone_html(base, title="launchmap")
+    page = maps.export_map(selected, common.sites(), rings, vendor_url=common.VENDOR_URL)
+    return formats.standalone_html(page, title="launchmap")
 
 
 def choose_rings(selected: pd.DataFrame, state: common.UrlState) -> tuple[RingSpec, ...]:
@@ -220,18 +203,18 @@ def main() -> None:
     event_sources = event_sources[event_sources["launch_id"].isin(ids)]
     data_columns = st.columns(4)
     data_files = (
-        ("CSV", "csv", "text/csv", lambda: exports.to_csv(chosen, event_sources)),
+        ("CSV", "csv", "text/csv", lambda: formats.to_csv(chosen, event_sources)),
         (
             "GeoJSON",
             "geojson",
             "application/geo+json",
-            lambda: __import__("json").dumps(exports.to_geojson(chosen, event_sources, rings)),
+            lambda: __import__("json").dumps(formats.to_geojson(chosen, event_sources, rings)),
         ),
         (
             "KML",
             "kml",
             "application/vnd.google-earth.kml+xml",
-            lambda: exports.to_kml(chosen, event_sources, rings),
+            lambda: formats.to_kml(chosen, event_sources, rings),
         ),
         ("Offline map (HTML)", "html", "text/html", lambda: standalone_map(chosen, rings)),
     )

@@ -12,8 +12,11 @@ when the missiles of a salvo report different figures the event shows the larges
 notes list each; a salvo with any unreadable row is left out whole (its count would be wrong),
 and every problem names the spreadsheet row (the header is row 1), the column and the value.
 
->>> launches, sources, problems = read_cns("cns_database.xlsx")  # doctest: +SKIP
->>> launches[["id", "system", "count", "distance_km"]].head()  # doctest: +SKIP
+>>> import io
+>>> sheet = ",".join(CNS_COLUMNS) + chr(10) + "1,29-Nov-17,,18:17,Hwasong-15,ICBM,,Pyongsong,,,,,,4475 km,950 km,Confirmed,Success,,"
+>>> parsed = read_cns(io.StringIO(sheet))
+>>> parsed.launches.loc[0, ["id", "launched_at"]].tolist(), float(parsed.launches.loc[0, "apogee_km"]), parsed.errors
+(['2017-11-29-pyongsong', '2017-11-28T18:17:00Z'], 4475.0, [])
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from typing import IO, Any
 import pandas as pd
 
 from geodata.errors import InvalidEvent, InvalidFile, UnknownPlace
-from geodata.events import launch_id
+from geodata.events import RowError, launch_id
+from geodata.formats.parsed import ParsedFile
 from geodata.geo.places import Gazetteer
 from geodata.schema import LAUNCH_COLUMNS, SOURCE_COLUMNS
 from geodata.seeds import seeds_dir
@@ -334,18 +338,16 @@ def _launched_at(parsed: dict[str, Any]) -> tuple[str, str]:
     return launch_time_utc(parsed["date"], (clock.hour, clock.minute, True) if clock else None)
 
 
-def _error(row: int, column: str, value: Any, message: str) -> dict[str, Any]:
+def _error(row: int, column: str, value: Any, message: str) -> RowError:
     shown = None if _blank(value) and not isinstance(value, str) else value
     if isinstance(shown, (datetime, date, time)):
         shown = shown.isoformat()
-    return {"row": row, "column": column, "value": shown, "message": message}
+    return RowError(row, column, shown, message)
 
 
-def _parse_row(
-    record: dict[str, Any], row: int, context: _Context
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _parse_row(record: dict[str, Any], row: int, context: _Context) -> tuple[dict[str, Any], list[RowError]]:
     """One spreadsheet row as a parsed missile; errors name the row, column and value."""
-    errors: list[dict[str, Any]] = []
+    errors: list[RowError] = []
     parsed: dict[str, Any] = {"row": row, "notes": []}
 
     def attempt(column: str, parser: Any) -> Any:
@@ -478,18 +480,19 @@ def _event(
 
 def build_events(
     frame: pd.DataFrame, context: _Context
-) -> tuple[list[dict], list[dict], list[dict[str, Any]]]:
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[RowError], list[str]]:
     """Group parsed rows into salvos and build one launch and one source row per salvo."""
-    problems: list[dict[str, Any]] = []
+    errors: list[RowError] = []
+    warnings: list[str] = []
     salvos: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     bad_salvos: set[tuple[Any, ...]] = set()
     # Spreadsheet rows are numbered from 2: row 1 is the header.
     for index, record in zip(frame.index, frame.to_dict("records"), strict=True):
-        parsed, errors = _parse_row({str(k): v for k, v in record.items()}, int(index) + 2, context)
-        problems.extend(errors)
+        parsed, row_errors = _parse_row({str(k): v for k, v in record.items()}, int(index) + 2, context)
+        errors.extend(row_errors)
         key = _salvo_key(parsed)
         salvos.setdefault(key, []).append(parsed)
-        if errors:
+        if row_errors:
             bad_salvos.add(key)
     launches: list[dict[str, Any]] = []
     sources: list[dict[str, Any]] = []
@@ -513,26 +516,16 @@ def build_events(
             )
             new_sites[site_id]["rows"].extend(r["row"] for r in rows)
         if not first["system_known"]:
-            problems.append(
-                {
-                    "kind": "warning",
-                    "system": first["system"],
-                    "rows": [r["row"] for r in rows],
-                    "message": f"missile {first['system']!r} (rows {', '.join(str(r['row']) for r in rows)}) "
-                    "is not in systems.csv; add it or rename it",
-                }
+            warnings.append(
+                f"missile {first['system']!r} (rows {', '.join(str(r['row']) for r in rows)}) "
+                "is not in systems.csv; add it or rename it"
             )
     for site_id, info in new_sites.items():
-        problems.append(
-            {
-                "kind": "warning",
-                "site_id": site_id,
-                **info,
-                "message": f"facility {info['facility']!r} (rows {', '.join(map(str, info['rows']))}) is not a "
-                f"known site; used new site id {site_id!r} at {info['lat']}, {info['lon']}",
-            }
+        warnings.append(
+            f"facility {info['facility']!r} (rows {', '.join(map(str, info['rows']))}) is not a "
+            f"known site; used new site id {site_id!r} at {info['lat']}, {info['lon']}"
         )
-    return launches, sources, problems
+    return launches, sources, errors, warnings
 
 
 def read_cns(
@@ -540,14 +533,13 @@ def read_cns(
     *,
     gazetteer: Gazetteer | None = None,
     systems: pd.DataFrame | None = None,
-) -> tuple[pd.DataFrame, pd.DataFrame, list[dict[str, Any]]]:
-    """Read a CNS database file; return ``(launches, sources, problems)``.
+) -> ParsedFile:
+    """Read a CNS database file into candidate launches and sources.
 
-    ``launches`` and ``sources`` have the schema's LAUNCH_COLUMNS and SOURCE_COLUMNS.
-    ``problems`` holds row errors ``{"row", "column", "value", "message"}`` (those salvos are
-    left out) and warnings ``{"kind": "warning", "message", ...}`` (e.g. a facility that is no
-    known site got a new ``site_id``; the caller decides whether to add it).
-    Sites and systems default to the seeds; raises :class:`InvalidFile` if the file is not this layout.
+    ``errors`` are :class:`~geodata.events.RowError` s naming the spreadsheet row, column and value
+    (those salvos are left out); ``warnings`` are sentences (e.g. a facility that is no known site
+    got a new ``site_id``; the caller decides whether to add it). Sites and systems default to
+    the bundled seeds; raises :class:`InvalidFile` if the file is not this layout.
     """
     try:
         frame = _load(path_or_buffer)
@@ -564,9 +556,17 @@ def read_cns(
     empty = [all(_blank(v) for v in values) for values in frame.itertuples(index=False)]
     frame = frame[[not e for e in empty]]
     context = _default_context(gazetteer, systems)
-    launches, sources, problems = build_events(frame, context)
-    return (
+    launches, sources, errors, warnings = build_events(frame, context)
+    return ParsedFile(
+        "cns",
         pd.DataFrame(launches, columns=[c.name for c in LAUNCH_COLUMNS]),
         pd.DataFrame(sources, columns=[c.name for c in SOURCE_COLUMNS]),
-        problems,
+        errors,
+        warnings,
     )
+
+
+def read_cns_file(data: bytes, name: str) -> ParsedFile:
+    """A CNS sheet (XLSX, or CSV by its columns) from an upload's bytes."""
+    workbook = name.lower().endswith((".xlsx", ".xlsm"))
+    return read_cns(io.BytesIO(data) if workbook else io.StringIO(data.decode("utf-8-sig")))

@@ -532,3 +532,33 @@ def zoom_for_radius(radius_km: float) -> int:
         if radius_km <= limit_km:
             return zoom
     return 1
+
+
+def export_map(
+    launches: pd.DataFrame, sites: pd.DataFrame, rings: Iterable[RingSpec] = (), *, vendor_url: str = "vendor"
+) -> folium.Map:
+    """The whole map of a selection for a file: basemap data inside, launches, rings, fitted to the launches.
+
+    Pass it to :func:`geodata.formats.html.standalone_html` for a page that opens with no internet;
+    the Export page and ``launchmap export --format html`` both do.
+    """
+    from geodata.geo.basemap import load_countries
+
+    page = base_map(
+        vendor_url=vendor_url,
+        basemap_data=load_countries("50m"),
+        online_tiles=False,
+        legend_classes=sorted(set(launches["system_class"])),
+    )
+    for group in launch_layers(launches, sites):
+        group.add_to(page)
+    rings = list(rings)
+    if rings:
+        ring_layer(rings).add_to(page)
+    if len(launches):
+        page.fit_bounds(
+            [[launches["lat"].min(), launches["lon"].min()], [launches["lat"].max(), launches["lon"].max()]],
+            max_zoom=6,
+        )
+    folium.LayerControl(collapsed=True).add_to(page)
+    return page
