@@ -21,11 +21,11 @@ import json
 import math
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from geodata.errors import InvalidCoordinate, LaunchmapError
-from launchmap_cli.errors import ArgumentParser, run, usage_errors
+from launchmap_cli.errors import usage_errors
 
 # geodata.geo and geodata.units load numpy, pandas, pyproj and geopy: imported in the handlers,
 # so `launchmap --help` stays quick.
@@ -294,31 +294,3 @@ def register(subparsers: Any, context_factory: ContextFactory) -> None:
     loft.add_argument("--apogee-uncertainty-km", type=float, default=0.0)
     loft.add_argument("--distance-uncertainty-km", type=float, default=0.0)
     loft.set_defaults(handler=cmd_loft, **defaults)
-
-
-class _NoGazetteer:
-    """Context for :func:`main` when no factory is given: coordinates only."""
-
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-
-    @property
-    def gazetteer(self) -> Any:
-        raise LaunchmapError("no gazetteer is available: give coordinates instead of a name")
-
-
-def build_parser(context_factory: ContextFactory = _NoGazetteer) -> argparse.ArgumentParser:
-    """A stand-alone parser with only these subcommands (for tests and ``python -m launchmap_cli.geo``)."""
-    parser = ArgumentParser(prog="launchmap", description=__doc__.splitlines()[0] if __doc__ else None)
-    register(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"), context_factory)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None, context_factory: ContextFactory = _NoGazetteer) -> int:
-    """Run one subcommand; the exit code of :func:`launchmap_cli.errors.run` (message on stderr)."""
-    args = build_parser(context_factory).parse_args(argv)
-    return run(args.handler, args, args.context_factory(args))
-
-
-if __name__ == "__main__":
-    sys.exit(main())

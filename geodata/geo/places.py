@@ -8,10 +8,11 @@ gazetteer folds all of these to one key (:func:`place_key`), so ``"near Taekwan 
 to the same key as another *is* that place (sites win over reference places, ids and
 names over aliases); a coordinate string is a place of its own.
 
->>> gazetteer = Gazetteer.from_seeds(Path("seeds"))  # doctest: +SKIP
->>> gazetteer.resolve("near Taekwan County, North Phyongan Province").id  # doctest: +SKIP
+>>> from geodata.seeds import seeds_dir
+>>> gazetteer = Gazetteer.from_seeds(seeds_dir())
+>>> gazetteer.resolve("near Taekwan County, North Phyongan Province").id
 'taegwan'
->>> [p.id for p in gazetteer.search("fired from the Tongchang-ri area toward Okinawa")]  # doctest: +SKIP
+>>> [p.id for p in gazetteer.search("fired from the Tongchang-ri area toward Okinawa")]
 ['sohae']
 """
 

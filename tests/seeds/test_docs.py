@@ -15,7 +15,7 @@ import pytest
 
 from geodata.schema import TABLES, Column, Table
 
-README = Path(__file__).resolve().parents[1] / "seeds" / "README.md"
+README = Path(__file__).resolve().parents[2] / "seeds" / "README.md"
 COLUMN_CELL = re.compile(r"`([a-z_]+)`")
 
 

@@ -1,8 +1,8 @@
 """Checks that keep the seed launch history honest: loading, references, dates, figures, coverage.
 
 The checks read ``seeds/*.csv`` and ``seeds/README.md`` as shipped. Sites, places and
-system ranges are checked in ``tests/test_places.py``; the README's column dictionary in
-``tests/test_docs.py``. Where real data legitimately breaks a rule, the exception is an
+system ranges are checked in ``tests/geo/test_places.py``; the README's column dictionary in
+``tests/seeds/test_docs.py``. Where real data legitimately breaks a rule, the exception is an
 explicit, commented allow-list keyed by event id below, so every other row is still held
 to the rule.
 """
@@ -21,7 +21,7 @@ import pytest
 from geodata.events import headline_rank, validate_launches, validate_sources
 from geodata.store import Store
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 README = SEEDS / "README.md"
 KOREA = "Asia/Seoul"
 FIGURES = ("distance_km", "apogee_km", "flight_time_s", "count")

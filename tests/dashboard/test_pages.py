@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import FIXTURE_SEEDS
 
-APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 PAGES = ("launch_map", "history", "range_planner", "report_to_map", "export", "data", "about")
 
 

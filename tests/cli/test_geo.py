@@ -1,63 +1,36 @@
-"""The geodesy/ballistics subcommands: JSON on stdout, errors on stderr, exit codes; a fake gazetteer."""
+"""The geodesy/ballistics subcommands: JSON on stdout, errors on stderr, exit codes; the real gazetteer."""
 
 from __future__ import annotations
 
-import argparse
 import json
-from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 from geographiclib.geodesic import Geodesic
 from shapely.geometry import Point, shape
 
-from geodata.errors import UnknownPlace
-from launchmap_cli import geo as cli_geo
+from launchmap_cli.main import build_parser, main
 
 
-@dataclass(frozen=True)
-class FakePlace:
-    id: str
-    name: str
-    lat: float
-    lon: float
-    kind: str
+@pytest.fixture(autouse=True)
+def real_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test runs the real command on a fresh store seeded with the bundled history and places."""
+    monkeypatch.setenv("LAUNCHMAP_DB", str(tmp_path / "store.db"))
+    monkeypatch.delenv("LAUNCHMAP_SEEDS", raising=False)
 
 
-class FakeGazetteer:
-    """Three places; unknown names raise UnknownPlace with close matches, like geodata.geo.places.Gazetteer."""
-
-    PLACES = (
-        FakePlace("taegwan", "Taegwan", 40.209, 125.204, "launch site"),
-        FakePlace("tokyo", "Tokyo", 35.6895, 139.6917, "capital"),
-        FakePlace("attu", "Attu", 52.9, 172.9, "island"),
-    )
-
-    def resolve(self, name: str) -> FakePlace:
-        for place in self.PLACES:
-            if name.lower() in (place.id, place.name.lower()):
-                return place
-        raise UnknownPlace(name, [p.name for p in self.PLACES])
-
-    def __iter__(self) -> Any:
-        return iter(self.PLACES)
-
-
-class FakeContext:
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.gazetteer = FakeGazetteer()
+TAEGWAN = (40.21, 125.20)  # the seeded site (seeds/sites.csv)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any, str]:
-    code = cli_geo.main(list(argv), FakeContext)
+    code = main(list(argv))
     out, err = capsys.readouterr()
     return code, (json.loads(out) if code == 0 else out), err
 
 
-def test_register__adds_subcommands_to_a_host_parser() -> None:
-    parser = argparse.ArgumentParser(prog="launchmap")
-    subparsers = parser.add_subparsers(dest="command", required=True)
-    cli_geo.register(subparsers, FakeContext)
+def test_register__adds_subcommands_to_the_launchmap_parser() -> None:
+    parser = build_parser()
     for argv in (
         ["ring", "--lat", "1", "--lon", "2", "--range", "5km"],
         ["distance", "A", "B"],
@@ -66,7 +39,7 @@ def test_register__adds_subcommands_to_a_host_parser() -> None:
         ["loft", "--apogee-km", "1", "--distance-km", "2"],
     ):
         args = parser.parse_args(argv)
-        assert callable(args.handler) and args.context_factory is FakeContext
+        assert callable(args.handler)
 
 
 def test_ring__site_and_miles_give_a_feature_collection(capsys: pytest.CaptureFixture[str]) -> None:
@@ -78,11 +51,11 @@ def test_ring__site_and_miles_give_a_feature_collection(capsys: pytest.CaptureFi
     assert feature["properties"]["radius_km"] == pytest.approx(435 * 1.609344)
     assert feature["properties"]["radius_mi"] == pytest.approx(435)
     assert feature["properties"]["centre"]["name"] == "Taegwan"
-    assert shape(feature["geometry"]).covers(Point(125.204, 40.209))
+    assert shape(feature["geometry"]).covers(Point(*TAEGWAN[::-1]))
 
 
 def test_ring__across_antimeridian_is_a_multipolygon(capsys: pytest.CaptureFixture[str]) -> None:
-    code, payload, _ = run(capsys, "ring", "--site", "attu", "--range", "1000km")
+    code, payload, _ = run(capsys, "ring", "--lat", "52.9", "--lon", "172.9", "--range", "1000km")
     assert code == 0
     assert payload["features"][0]["geometry"]["type"] == "MultiPolygon"
 
@@ -144,21 +117,15 @@ def test_cli__bad_argument_value_exits_2_with_one_line_on_stderr(
 
 def test_cli__usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
-        cli_geo.main(["ring", "--lat", "40", "--lon", "125"], FakeContext)
+        main(["ring", "--lat", "40", "--lon", "125"])
     assert caught.value.code == 2
     assert "--range" in capsys.readouterr().err
-
-
-def test_cli__names_need_a_gazetteer_when_none_is_wired(capsys: pytest.CaptureFixture[str]) -> None:
-    # No gazetteer is a failed operation (1), not a bad argument (2).
-    assert cli_geo.main(["distance", "Taegwan", "Tokyo"]) == 1
-    assert "give coordinates" in capsys.readouterr().err
 
 
 def test_distance__names_and_coordinates_in_three_units(capsys: pytest.CaptureFixture[str]) -> None:
     code, payload, _ = run(capsys, "distance", "Taegwan", "35°41′22″N 139°41′30″E")
     assert code == 0
-    expected = Geodesic.WGS84.Inverse(40.209, 125.204, payload["to"]["lat"], payload["to"]["lon"])
+    expected = Geodesic.WGS84.Inverse(*TAEGWAN, payload["to"]["lat"], payload["to"]["lon"])
     assert payload["distance_km"] == pytest.approx(expected["s12"] / 1000, abs=0.05)
     assert payload["distance_mi"] == pytest.approx(expected["s12"] / 1609.344, abs=0.05)
     assert payload["distance_nmi"] == pytest.approx(expected["s12"] / 1852, abs=0.05)
@@ -167,13 +134,13 @@ def test_distance__names_and_coordinates_in_three_units(capsys: pytest.CaptureFi
 
 
 def test_distance__prints_tenths_not_thirteen_decimals(capsys: pytest.CaptureFixture[str]) -> None:
-    code = cli_geo.main(["distance", "Taegwan", "Tokyo"], FakeContext)
+    code = main(["distance", "Taegwan", "Tokyo"])
     out = capsys.readouterr().out
     assert code == 0
     payload = json.loads(out)
     for key in ("distance_km", "distance_mi", "distance_nmi", "initial_bearing_deg"):
         assert payload[key] == round(payload[key], 1), key
-    assert '"distance_km": 1366.5,' in out  # Geodesic.WGS84 gives 1366.548... km
+    assert '"distance_km": 1366.9,' in out  # Geodesic.WGS84 gives 1366.906... km from the seeded Taegwan
 
 
 def test_in_range__min_population_defaults_to_the_range_planners_100000(
@@ -199,7 +166,7 @@ def test_in_range__bad_counts_are_usage_errors(
     capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
     with pytest.raises(SystemExit) as raised:
-        cli_geo.main(["in-range", "--lat", "40", "--lon", "125", "--range", "300km", *argv], FakeContext)
+        main(["in-range", "--lat", "40", "--lon", "125", "--range", "300km", *argv])
     err = capsys.readouterr().err
     assert raised.value.code == 2
     assert message in err and err.startswith("launchmap: error: argument ") and err.count("\n") == 1
@@ -210,7 +177,7 @@ def test_track__impact_point_and_linestring(capsys: pytest.CaptureFixture[str]) 
     assert code == 0
     launch, impact, track = payload["features"]
     assert [f["properties"]["role"] for f in payload["features"]] == ["launch", "impact", "track"]
-    expected = Geodesic.WGS84.Direct(40.209, 125.204, 95, 700_000)
+    expected = Geodesic.WGS84.Direct(*TAEGWAN, 95, 700_000)
     assert impact["geometry"]["coordinates"] == pytest.approx([expected["lon2"], expected["lat2"]], abs=1e-6)
     assert track["geometry"]["type"] == "LineString"
     assert track["geometry"]["coordinates"][0] == pytest.approx(launch["geometry"]["coordinates"])
@@ -218,7 +185,7 @@ def test_track__impact_point_and_linestring(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_track__across_180_is_a_multilinestring(capsys: pytest.CaptureFixture[str]) -> None:
-    code, payload, _ = run(capsys, "track", "Attu", "--bearing", "90", "--range", "1000km")
+    code, payload, _ = run(capsys, "track", "52.9, 172.9", "--bearing", "90", "--range", "1000km")
     assert code == 0
     assert payload["features"][2]["geometry"]["type"] == "MultiLineString"
     assert payload["features"][1]["geometry"]["coordinates"][0] < 0  # impact lon wrapped to [-180, 180)
@@ -244,8 +211,8 @@ def test_in_range__site_lists_curated_places(capsys: pytest.CaptureFixture[str])
     )
     assert code == 0
     listed = {(p["name"], p["kind"]) for p in payload["places"]}
-    assert {("Taegwan", "launch site"), ("Tokyo", "capital"), ("Tokyo", "city")} <= listed
-    assert "Attu" not in {name for name, _ in listed}
+    assert ("Taegwan", "mobile-launcher area") in listed and ("Tokyo", "capital") in listed
+    assert "Anchorage" not in {name for name, _ in listed}  # 5,300 km away
 
 
 def test_loft__hwasong15(capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,7 +11,7 @@ from geodata.errors import InvalidRange, UnknownPlace
 from geodata.geo.places import Gazetteer
 from geodata.geo.rings import RingSpec, parse_ring, ring_radius, system_range, system_rings
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 EVENT = {"lat": 40.21, "lon": 125.20, "system": "Unknown SRBM"}
 
 

@@ -1,13 +1,13 @@
 """Tests for geodata.reports.extract: a corpus of wire-style reports with expected fields, bad input, units, dates, CLI.
 
-The corpus lives in tests/reports/ (NN-name.txt + expected.json); the texts paraphrase
-real launches and were used while developing the extractor. tests/reports/heldout/ holds
+The corpus lives in tests/fixtures/reports/ (NN-name.txt + expected.json); the texts paraphrase
+real launches and were used while developing the extractor. tests/fixtures/reports/heldout/ holds
 8 more reports whose expected fields were written before the extractor was first run on
 them; that first run scored site_id 6/8, landing_area 6/8, confirmation 7/8 and every other
 field 8/8 (fixes followed: lower-case words before a site name, "fell in Japan's EEZ",
 per-event confirmation, east-coast "into the sea"). Per-field accuracy now:
 
-    .venv/bin/python tests/test_reports.py
+    .venv/bin/python tests/reports/test_extract.py
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from geodata.reports.extract import MAX_INPUT_CHARS, extract_events
 from geodata.reports.figures import find_figures
 from geodata.units import launch_time_utc
 
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = Path(__file__).resolve().parent / "reports"
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
 HELDOUT = (
     CORPUS / "heldout"
 )  # written and scored once before the extractor saw them; see the module docstring
@@ -44,7 +44,7 @@ def load_corpus(folder: Path = CORPUS) -> dict[str, dict]:
 
 EXPECTED = load_corpus(CORPUS)
 ORIGIN_ARTICLE = (
-    Path(__file__).resolve().parents[2] / "shared" / "seeds" / "2025-11-07-taekwan-launch-article.txt"
+    Path(__file__).resolve().parents[3] / "shared" / "seeds" / "2025-11-07-taekwan-launch-article.txt"
 )
 FIELDS = (
     "launched_at",

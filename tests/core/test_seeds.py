@@ -11,7 +11,7 @@ from geodata.errors import LaunchmapError, MissingSeeds
 from geodata.seeds import REQUIRED_FILES, bundled_seeds, seeds_dir
 from geodata.store import Store
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_bundled_seeds__are_the_repository_seeds() -> None:

@@ -30,7 +30,7 @@ from geodata.render.stills.compose import (
 from geodata.render.stills.labels import LabelRequest, place_labels
 from geodata.render.stills.view import choose_view
 
-FIXTURES = Path(__file__).parent / "fixtures" / "seeds"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 TITLE = "Test launch over the East Sea"
 SUNAN = (39.224, 125.670)
 

@@ -19,7 +19,7 @@ from geodata.schema import (
     SYSTEM_COLUMNS,
 )
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture(scope="module")

@@ -14,10 +14,10 @@ import pandas as pd
 import pytest
 
 from launchmap_cli.main import main
-from tests.test_cli import GOOD, add_kn23, isolated_store, run, write_csv  # noqa: F401 - autouse fixture
+from tests.cli.test_main import GOOD, add_kn23, isolated_store, run, write_csv  # noqa: F401 - autouse fixture
 
-REPO = Path(__file__).resolve().parents[1]
-REPORTS = Path(__file__).parent / "reports"
+REPO = Path(__file__).resolve().parents[2]
+REPORTS = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
 HWASONG17 = REPORTS / "04-hwasong17-sunan-2023.txt"  # Sunan, 7:10 a.m. "on Thursday", 1,000 km
 
 

@@ -22,7 +22,7 @@ from geodata.formats.cns import (
 from geodata.geo.places import Gazetteer
 from geodata.schema import LAUNCH_COLUMNS, SOURCE_COLUMNS
 
-FIXTURES = Path(__file__).parent / "fixtures" / "cns"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cns"
 SMALL = FIXTURES / "cns_small.csv"
 BAD = FIXTURES / "cns_bad_rows.csv"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("check_sources", ROOT / "scripts" / "check_sources.py")
 assert _spec is not None and _spec.loader is not None
 check_sources = importlib.util.module_from_spec(_spec)

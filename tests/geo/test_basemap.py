@@ -12,7 +12,7 @@ from shapely.geometry import Point
 from geodata.errors import InvalidOption
 from geodata.geo import basemap
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _load_build_script():

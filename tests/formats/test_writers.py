@@ -21,7 +21,7 @@ from geodata.formats import from_geojson, neutralise_cell, standalone_html, to_c
 from geodata.formats.reader import read_launch_file
 from geodata.render.stills.view import RingSpec
 
-FIXTURES = Path(__file__).parent / "fixtures" / "seeds"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 # A ring across 180° (from Guam), one around the north pole (ICBM range from Sunan) and a small one.
 RINGS = [
     RingSpec(13.584, 144.924, 5000, "Guam 5,000 km"),
