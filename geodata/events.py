@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import numpy as np
@@ -31,7 +31,7 @@ from geodata.schema import (
     Column,
     Table,
 )
-from geodata.units import ascii_fold, is_missing, korea_day
+from geodata.units import KST, ascii_fold, is_missing, korea_day
 
 # The earliest launch on record is the April 1984 Scud-B series; anything before is a typo.
 EARLIEST_LAUNCH = pd.Timestamp("1984-01-01", tz="UTC")
@@ -486,3 +486,35 @@ def filter_launches(
         within = launches["distance_km"].between(low, high)
         mask &= within | (launches["distance_km"].isna() & (low <= 0))
     return launches[mask]
+
+
+def records_span(launches: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """``(first, last)`` launch time of the records, or ``None`` when there are none."""
+    if launches.empty:
+        return None
+    times = pd.to_datetime(launches["launched_at"], utc=True)
+    return times.min(), times.max()
+
+
+def records_note(launches: pd.DataFrame, checked_on: date | None = None) -> str:
+    """``"Records to 26 May 2026 (checked 26 Nov 2026)"``: how current the history is, for every page and file.
+
+    >>> frame = launches_frame([{"id": "x", "launched_at": "2026-05-26T04:00:00Z"}])
+    >>> records_note(frame, date(2026, 11, 26))
+    'Records to 26 May 2026 (checked 26 Nov 2026)'
+    """
+    span = records_span(launches)
+    if span is None:
+        return "No launch records"
+    last = span[1].tz_convert(KST)
+    note = f"Records to {last.day} {last:%b %Y}"
+    return note + (f" (checked {checked_on.day} {checked_on:%b %Y})" if checked_on else "")
+
+
+def stale_preliminary(launches: pd.DataFrame, today: date, days: int = 7) -> pd.DataFrame:
+    """Events still ``preliminary`` more than ``days`` after their launch: figures to confirm or revise."""
+    cutoff = pd.Timestamp(today, tz="UTC") - pd.Timedelta(days=days)
+    stale = (launches["report_status"] == "preliminary") & (
+        pd.to_datetime(launches["launched_at"], utc=True) < cutoff
+    )
+    return launches[stale]

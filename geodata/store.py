@@ -468,6 +468,9 @@ class Store:
             if old is None:
                 raise InvalidEvent(f"no launch with id {launch_id!r}")
             edited = {**dict(old), **changes, "id": launch_id}
+            if "report_status" not in changes and _figures_changed(dict(old), edited):
+                # A changed headline figure is a revision; the audit row keeps the earlier value.
+                edited["report_status"] = "revised"
             valid, errors = validate_launches(
                 pd.DataFrame([edited]),
                 site_ids=set(self.sites()["id"]),
@@ -480,6 +483,40 @@ class Store:
             connection.execute(launches_table.update().where(launches_table.c.id == launch_id).values(**new))
             self._audit(connection, actor, "update", LAUNCHES.name, launch_id, dict(old), new)
         return new
+
+    def figure_revisions(self, launch_id: str) -> list[dict[str, Any]]:
+        """Each stored change of a headline figure of one event, oldest first.
+
+        ``{"at", "actor", "column", "old", "new"}`` per changed figure, read from the audit log,
+        so the card can say "revised on 26 Nov 2026: distance 700 km, was 650 km".
+        """
+        query = (
+            sa.select(audit_table)
+            .where(
+                audit_table.c.table_name == LAUNCHES.name,
+                audit_table.c.row_key == launch_id,
+                audit_table.c.action == "update",
+            )
+            .order_by(audit_table.c.id)
+        )
+        revisions = []
+        with self.engine.connect() as connection:
+            for row in connection.execute(query).mappings():
+                old, new = json.loads(row["old_value"] or "{}"), json.loads(row["new_value"] or "{}")
+                for column in FIGURE_COLUMNS:
+                    if _normalise(LAUNCHES.column(column), old.get(column)) != _normalise(
+                        LAUNCHES.column(column), new.get(column)
+                    ):
+                        revisions.append(
+                            {
+                                "at": row["at"],
+                                "actor": row["actor"],
+                                "column": column,
+                                "old": old.get(column),
+                                "new": new.get(column),
+                            }
+                        )
+        return revisions
 
     def delete_launch(self, launch_id: str, *, actor: str = "form") -> None:
         """Delete one event and its sources; the audit row keeps the old values (and stops re-seeding it)."""
@@ -537,6 +574,17 @@ def _read_seed(seeds_dir: Path, table: Table) -> pd.DataFrame:
 def _file_rows(frame: pd.DataFrame) -> list[int | str]:
     # CSV data row n is line n + 1 (the header is line 1): name lines as an editor shows them.
     return [i + 2 for i in range(len(frame))]
+
+
+# The figures an event shows first (its headline); a change to one of them is a revision.
+FIGURE_COLUMNS = ("count", "distance_km", "apogee_km", "flight_time_s", "failed_count")
+
+
+def _figures_changed(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    return any(
+        _normalise(LAUNCHES.column(c), old.get(c)) != _normalise(LAUNCHES.column(c), new.get(c))
+        for c in FIGURE_COLUMNS
+    )
 
 
 def _same_event(candidate: pd.Series, stored: pd.Series) -> bool:

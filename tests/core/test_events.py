@@ -261,3 +261,34 @@ def test_filter_launches__by_actor() -> None:
     frame = launches_frame([NEW_EVENT, {**NEW_EVENT, "id": "other", "actor": "IRN"}])
     assert list(filter_launches(frame, actors=["IRN"])["id"]) == ["other"]
     assert len(filter_launches(frame, actors=["PRK"])) == 1
+
+
+def test_records_note__names_the_latest_launch_in_korea_and_the_check() -> None:
+    import datetime as dt
+
+    from geodata.events import records_note, records_span
+
+    frame = launches_frame(
+        [
+            {"id": "a", "launched_at": "1984-04-01T00:00:00Z"},
+            {"id": "b", "launched_at": "2025-12-31T16:00:00Z"},
+        ]
+    )
+    assert records_span(frame)[1] == pd.Timestamp("2025-12-31T16:00:00Z")
+    assert (
+        records_note(frame, dt.date(2026, 11, 26)) == "Records to 1 Jan 2026 (checked 26 Nov 2026)"
+    )  # 01:00 KST
+    assert records_note(frame.iloc[0:0]) == "No launch records"
+
+
+def test_stale_preliminary__only_preliminary_events_older_than_the_window() -> None:
+    import datetime as dt
+
+    from geodata.events import stale_preliminary
+
+    frame = launches_frame([
+        {"id": "old", "launched_at": "2026-05-26T04:00:00Z", "report_status": "preliminary"},
+        {"id": "new", "launched_at": "2026-11-24T04:00:00Z", "report_status": "preliminary"},
+        {"id": "done", "launched_at": "2026-05-26T04:00:00Z", "report_status": "confirmed"},
+    ])  # fmt: skip
+    assert list(stale_preliminary(frame, dt.date(2026, 11, 26), days=7)["id"]) == ["old"]

@@ -181,3 +181,26 @@ def test_store__older_store_gains_new_columns_with_their_defaults(tmp_path: Path
     launches = Store(path).launches()
     assert launches.loc[0, "actor"] == "PRK" and launches.loc[0, "report_status"] == "confirmed"
     assert launches.loc[0, "distance_km"] == 700.0
+
+
+def test_update_launch__a_changed_figure_marks_the_event_revised_and_keeps_the_old_value(
+    store: Store,
+) -> None:
+    store.update_launch("2025-11-07-taegwan", {"distance_km": 650.0}, actor="analyst")
+    event = store.launch("2025-11-07-taegwan")
+    assert event is not None and event["report_status"] == "revised"
+    (revision,) = store.figure_revisions("2025-11-07-taegwan")
+    assert (revision["column"], revision["old"], revision["new"], revision["actor"]) == (
+        "distance_km",
+        700.0,
+        650.0,
+        "analyst",
+    )
+
+
+def test_update_launch__notes_alone_are_no_revision_and_an_explicit_status_stands(store: Store) -> None:
+    store.update_launch("2025-11-07-taegwan", {"notes": "typo fixed"}, actor="analyst")
+    assert store.launch("2025-11-07-taegwan")["report_status"] == "confirmed"
+    assert store.figure_revisions("2025-11-07-taegwan") == []
+    store.update_launch("2025-11-07-taegwan", {"apogee_km": 60.0, "report_status": "preliminary"}, actor="a")
+    assert store.launch("2025-11-07-taegwan")["report_status"] == "preliminary"
