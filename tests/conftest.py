@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from geodata.store import Store
@@ -27,6 +28,25 @@ NEW_EVENT = {
     "impact_basis": "none",
     "outcome": "unknown",
     "confirmation": "suspected",
+}
+
+
+# The origin case as a stored event: 7 Nov 2025, Taegwan, JCS 700 km into the East Sea, no heading.
+TAEGWAN_EVENT = {
+    "id": "2025-11-07-taegwan",
+    "launched_at": pd.Timestamp("2025-11-07T03:35Z"),
+    "launched_at_precision": "minute",
+    "site_id": "taegwan",
+    "lat": 40.21,
+    "lon": 125.20,
+    "system": "Unknown SRBM",
+    "system_class": "SRBM",
+    "count": 1,
+    "distance_km": 700.0,
+    "impact_basis": "estimated",
+    "landing_area": "East Sea/Sea of Japan (outside Japan's EEZ)",
+    "outcome": "success",
+    "confirmation": "confirmed",
 }
 
 

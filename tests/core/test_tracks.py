@@ -21,24 +21,10 @@ from geodata.tracks import (
     impact_fields,
     impact_point,
 )
+from tests.conftest import TAEGWAN_EVENT
 
 SUNAN = (39.224, 125.67)
-EVENT = {
-    "id": "2025-11-07-taegwan",
-    "launched_at": pd.Timestamp("2025-11-07T03:35Z"),
-    "launched_at_precision": "minute",
-    "site_id": "taegwan",
-    "lat": 40.21,
-    "lon": 125.20,
-    "system": "Unknown SRBM",
-    "system_class": "SRBM",
-    "count": 1,
-    "distance_km": 700.0,
-    "impact_basis": "estimated",
-    "landing_area": "East Sea/Sea of Japan (outside Japan's EEZ)",
-    "outcome": "success",
-    "confirmation": "confirmed",
-}
+EVENT = TAEGWAN_EVENT
 
 
 @pytest.mark.parametrize(

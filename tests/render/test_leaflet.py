@@ -12,23 +12,9 @@ from geographiclib.geodesic import Geodesic
 from geodata.events import launches_frame
 from geodata.render import leaflet as maps
 from geodata.tracks import impact_point
+from tests.conftest import TAEGWAN_EVENT
 
-EVENT = {
-    "id": "2025-11-07-taegwan",
-    "launched_at": pd.Timestamp("2025-11-07T03:35Z"),
-    "launched_at_precision": "minute",
-    "site_id": "taegwan",
-    "lat": 40.21,
-    "lon": 125.20,
-    "system": "Unknown SRBM",
-    "system_class": "SRBM",
-    "count": 1,
-    "distance_km": 700.0,
-    "impact_basis": "estimated",
-    "landing_area": "East Sea/Sea of Japan (outside Japan's EEZ)",
-    "outcome": "success",
-    "confirmation": "confirmed",
-}
+EVENT = TAEGWAN_EVENT
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
