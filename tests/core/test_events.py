@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import pytest
 
@@ -292,3 +294,27 @@ def test_stale_preliminary__only_preliminary_events_older_than_the_window() -> N
         {"id": "done", "launched_at": "2026-05-26T04:00:00Z", "report_status": "confirmed"},
     ])  # fmt: skip
     assert list(stale_preliminary(frame, dt.date(2026, 11, 26), days=7)["id"]) == ["old"]
+
+
+@pytest.mark.parametrize(
+    ("period", "today", "first_day"),
+    [
+        ("30d", date(2026, 11, 26), date(2026, 10, 28)),
+        ("90d", date(2026, 11, 26), date(2026, 8, 29)),
+        ("12m", date(2026, 11, 26), date(2025, 11, 27)),
+        ("12m", date(2028, 2, 29), date(2027, 3, 1)),
+        ("year", date(2026, 11, 26), date(2026, 1, 1)),
+    ],
+)
+def test_period_start__presets_end_today_inclusive(period: str, today: date, first_day: date) -> None:
+    from geodata.events import period_start
+
+    assert period_start(period, today) == first_day
+
+
+def test_period_start__rejects_unknown_preset() -> None:
+    from geodata.errors import InvalidOption
+    from geodata.events import period_start
+
+    with pytest.raises(InvalidOption, match="decade"):
+        period_start("decade", date(2026, 11, 26))

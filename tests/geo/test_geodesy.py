@@ -395,3 +395,19 @@ def test_population_in_range__empty_is_zero() -> None:
     empty = geodesy.cities_in_range(-48.88, -123.39, 50)  # Point Nemo, the ocean pole of inaccessibility
     assert empty.empty
     assert geodesy.population_in_range(empty) == 0
+
+
+def test_cities_in_range__curated_place_replaces_its_geonames_city() -> None:
+    # Tokyo and Washington are curated places and GeoNames cities: one row each, with a population.
+    places = pd.DataFrame(
+        [
+            {"name": "Tokyo", "lat": 35.6895, "lon": 139.6917, "kind": "capital", "country": "Japan"},
+            {"name": "Washington", "lat": 38.8951, "lon": -77.0364, "kind": "capital", "country": "USA"},
+        ]
+    )
+    found = geodesy.cities_in_range(39.66, 124.705, 13000, min_population=100000, extra_places=places)
+    for name in ("Tokyo", "Washington"):
+        rows = found[found["name"] == name]
+        assert len(rows) == 1, rows
+        assert rows["population"].iloc[0] > 500_000
+        assert rows["kind"].iloc[0] == "capital"
