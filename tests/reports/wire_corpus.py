@@ -1,0 +1,155 @@
+"""The real-wire-copy corpus (tests/fixtures/reports/wire/): loading, extracting and per-field scoring.
+
+Each ``wNN-slug.txt`` opens with provenance lines (``url:``, ``outlet:``, ``published:``,
+``published_basis:``) and ``---``; the report excerpt follows. ``expected.json`` holds what a careful
+reader gets from the excerpt alone (see ``wire/README.md`` for the conventions). ``wire/heldout/``
+is the third that was scored once, after tuning on the rest stopped.
+
+    .venv/bin/python -m tests.reports.wire_corpus      # per-field accuracy tables
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from geodata.reports.extract import extract_events
+from geodata.units import korea_day
+
+WIRE = Path(__file__).resolve().parents[1] / "fixtures" / "reports" / "wire"
+WIRE_HELDOUT = WIRE / "heldout"
+SCORED_FIELDS = (
+    "date",
+    "site_id",
+    "system",
+    "system_class",
+    "count",
+    "distance_km",
+    "apogee_km",
+    "flight_time_s",
+    "outcome",
+    "confirmation",
+    "sources",
+)
+FIGURES = ("distance_km", "apogee_km", "flight_time_s")
+TOLERANCE = 0.02  # 435 mi is 700.1 km; "about 69 minutes" is 4,140 s against KCNA's 4,052 s beyond it
+
+
+def load_expected(folder: Path = WIRE) -> dict[str, dict[str, Any]]:
+    return json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+
+
+def read_report(path: Path) -> tuple[dict[str, str], str]:
+    """(provenance header, report text) of one corpus file."""
+    raw = path.read_text(encoding="utf-8")
+    head, _, body = raw.partition("\n---\n")
+    header = dict(line.split(": ", 1) for line in head.splitlines() if ": " in line)
+    return header, body
+
+
+def run(folder: Path = WIRE, gazetteer: Any = None) -> dict[str, dict[str, Any]]:
+    """{case: {"events", "warnings", "expected", "text"}} for every report in ``folder``."""
+    results = {}
+    for case, expected in load_expected(folder).items():
+        header, text = read_report(folder / f"{case}.txt")
+        extraction = extract_events(text, dt.date.fromisoformat(header["published"]), gazetteer)
+        results[case] = {
+            "events": extraction.events,
+            "warnings": extraction.warnings,
+            "expected": expected,
+            "text": text,
+        }
+    return results
+
+
+def _close(got: Any, want: Any) -> bool:
+    if got is None or want is None:
+        return got is None and want is None
+    return abs(float(got) - float(want)) <= TOLERANCE * abs(float(want))
+
+
+def _value(event: dict[str, Any], field: str) -> Any:
+    if field == "date":
+        return korea_day(event["launched_at"], event["launched_at_precision"]) if event.get("launched_at") else None
+    return event.get(field)
+
+
+def field_right(event: dict[str, Any], want: dict[str, Any], field: str) -> bool:
+    """Whether ``event`` has the expected ``field`` (figures within :data:`TOLERANCE`)."""
+    if field == "sources":
+        got = {s["source"]: s for s in event.get("sources") or []}
+        return all(
+            name in got and all(_close(got[name].get(k), v) for k, v in figures.items())
+            for name, figures in want["sources"].items()
+        )
+    if field in FIGURES:
+        return _close(_value(event, field), want[field])
+    return bool(_value(event, field) == want[field])
+
+
+def accuracy(results: dict[str, dict[str, Any]]) -> dict[str, tuple[int, int]]:
+    """(right, total) per field; "events" counts reports whose number of events is right.
+
+    Expected events pair with drafted ones in order; a missing draft gets every field wrong.
+    "sources" is scored only for events whose expectation names sources.
+    """
+    score = {field: [0, 0] for field in ("events", *SCORED_FIELDS)}
+    for result in results.values():
+        got, wanted = result["events"], result["expected"]["events"]
+        score["events"][0] += len(got) == len(wanted)
+        score["events"][1] += 1
+        for index, want in enumerate(wanted):
+            event = got[index] if index < len(got) else {}
+            for field in SCORED_FIELDS:
+                if field == "sources" and not want["sources"]:
+                    continue
+                score[field][0] += field_right(event, want, field) if event else 0
+                score[field][1] += 1
+    return {field: (right, total) for field, (right, total) in score.items()}
+
+
+def overall(table: dict[str, tuple[int, int]]) -> float:
+    right = sum(r for r, _ in table.values())
+    total = sum(t for _, t in table.values())
+    return right / total
+
+
+def wrong_fields(results: dict[str, dict[str, Any]]) -> list[str]:
+    """One line per wrong field, for tuning on the training set."""
+    lines = []
+    for case, result in results.items():
+        got, wanted = result["events"], result["expected"]["events"]
+        if len(got) != len(wanted):
+            lines.append(f"{case}: {len(got)} events, expected {len(wanted)}")
+        for index, want in enumerate(wanted):
+            event = got[index] if index < len(got) else {}
+            for field in SCORED_FIELDS:
+                if field == "sources" and not want["sources"]:
+                    continue
+                if not event or not field_right(event, want, field):
+                    shown = event.get("sources") if field == "sources" else _value(event, field) if event else None
+                    lines.append(f"{case}[{index}].{field}: got {shown!r}, expected {want[field]!r}")
+    return lines
+
+
+def main() -> None:
+    import sys
+
+    from geodata.reports import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    folders = [WIRE_HELDOUT] if "--heldout" in sys.argv else [WIRE]
+    for folder in folders:
+        results = run(folder, gazetteer)
+        table = accuracy(results)
+        print(f"{folder.name}: {len(results)} reports, overall {overall(table):.1%}")
+        for field, (right, total) in table.items():
+            print(f"  {field:14s} {right:3d}/{total:<3d} {right / total:6.1%}")
+        if "-v" in sys.argv:
+            print("\n".join(wrong_fields(results)))
+
+
+if __name__ == "__main__":
+    main()
