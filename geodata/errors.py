@@ -64,3 +64,44 @@ class StoreError(LaunchmapError, RuntimeError):
 
 class MissingSeeds(LaunchmapError, FileNotFoundError):
     """The seed folder (the bundled launch history) is missing, incomplete or unreadable."""
+
+
+class StaleEdit(StoreError):
+    """An edit (or delete) based on an older version of a launch than the one stored: nothing was written.
+
+    Someone saved the launch after the editor opened it. The error carries what a form needs
+    to show the conflict and keep what the editor typed: ``stored`` (the launch as stored now,
+    with its ``version``), ``changed_columns`` (the columns changed since ``expected_version``,
+    when the audit tells), and who changed it last and when (``changed_by``, ``changed_at``).
+    Saving again with ``expected_version=stale.stored_version`` applies the edit on top.
+    """
+
+    def __init__(
+        self,
+        launch_id: str,
+        expected_version: int,
+        stored_version: int,
+        stored: dict[str, object],
+        changed_columns: Iterable[str] = (),
+        changed_by: str | None = None,
+        changed_at: str | None = None,
+    ) -> None:
+        self.launch_id = launch_id
+        self.expected_version = expected_version
+        self.stored_version = stored_version
+        self.stored = stored
+        self.changed_columns = list(changed_columns)
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        who = f" by {changed_by}" if changed_by else ""
+        when = f" at {changed_at}" if changed_at else ""
+        columns = f" ({', '.join(self.changed_columns)})" if self.changed_columns else ""
+        super().__init__(
+            f"launch {launch_id!r} was changed{who}{when}{columns} after you opened version "
+            f"{expected_version}; it is now version {stored_version}. Nothing was saved: "
+            "review the stored values and save again."
+        )
+
+
+class InvalidNumber(LaunchmapError, ValueError):
+    """Text that is not a number as people write one: "1,5" (a decimal comma?) or "1,0" is refused."""

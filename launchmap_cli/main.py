@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "launchmap_cli.geo",
     "launchmap_cli.report",
     "launchmap_cli.render",
+    "launchmap_cli.db",
 )
 
 

@@ -1,13 +1,22 @@
-"""The launch store: SQLAlchemy Core over an SQLite file by default, any SQLAlchemy URL for teams.
+"""The launch store: launches, sources, sites, systems and places, with an audit trail.
 
-Every write is one transaction that also appends audit rows (what, when, who, old and
-new value), so an import writes all its valid rows or nothing and every change can be
-traced. Seeding is idempotent: rows from ``seeds/`` are inserted only when their key is
-not stored yet and was never deleted by a user, so a restart neither duplicates events
-nor overwrites edits.
+Every write is one transaction under the store-wide write lock (see
+:mod:`geodata.store.connect`) that also appends audit rows (what, when, through what, by
+whom, old and new value), so an import writes all its valid rows or nothing, concurrent
+writers never lose each other's changes, and every change can be traced.
+
+- Seeding is idempotent: rows from ``seeds/`` are inserted only when their key is not stored
+  yet and was never deleted by a user, so a restart (or ten app servers starting at once)
+  neither duplicates events nor overwrites edits, and a new release's records arrive.
+- Every launch carries a ``version``; :meth:`Store.update_launch` with ``expected_version``
+  refuses an edit based on an older one with :class:`~geodata.errors.StaleEdit`.
 
 >>> store = Store("sqlite://")          # in memory
 >>> store.seed() > 0
+True
+>>> event = store.launch("2025-11-07-taegwan")
+>>> saved = store.update_launch(event["id"], {"notes": "checked"}, expected_version=event["version"])
+>>> saved["version"] == event["version"] + 1
 True
 """
 
@@ -26,7 +35,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from geodata.errors import InvalidEvent, StoreError
+from geodata.errors import InvalidEvent, StaleEdit, StoreError
 from geodata.events import (
     Record,
     RowError,
@@ -39,92 +48,25 @@ from geodata.events import (
 )
 from geodata.schema import LAUNCHES, PLACES, SITES, SOURCES, SYSTEMS, Column, Table
 from geodata.seeds import seeds_dir as resolve_seeds
+from geodata.store import migrate
+from geodata.store.connect import (
+    current_user,
+    is_default_store,
+    make_engine,
+    resolve_db_url,
+    write_transaction,
+)
+from geodata.store.tables import (
+    BY_NAME,
+    audit_table,
+    launches_table,
+    meta_table,
+    places_table,
+    sites_table,
+    sources_table,
+    systems_table,
+)
 from geodata.units import is_missing
-
-ENV_VAR = "LAUNCHMAP_DB"
-
-
-def default_db_path() -> Path:
-    """``$XDG_DATA_HOME/launchmap/launchmap.db`` (``~/.local/share/...`` when unset)."""
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "launchmap" / "launchmap.db"
-
-
-def resolve_db_url(db: str | os.PathLike[str] | None = None) -> str:
-    """A SQLAlchemy URL from ``--db``, else ``$LAUNCHMAP_DB``, else the default SQLite file.
-
-    Anything containing ``://`` is taken as a URL (``postgresql+psycopg://...``);
-    anything else is a file path.
-    """
-    value = str(db) if db is not None else os.environ.get(ENV_VAR) or str(default_db_path())
-    if "://" in value:
-        return value
-    path = Path(value).expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{path}"
-
-
-_SQL_TYPES = {
-    "str": sa.Text,
-    "float": sa.Float,
-    "int": sa.Integer,
-    "bool": sa.Boolean,
-    "datetime": sa.Text,  # ISO-8601 UTC text: sorts correctly and survives every backend
-    "date": sa.Text,
-}
-
-metadata = sa.MetaData()
-
-
-def _sql_table(table: Table) -> sa.Table:
-    columns: list[sa.Column[Any]] = []
-    if not table.key:
-        columns.append(sa.Column("row_id", sa.Integer, primary_key=True, autoincrement=True))
-    for column in table.columns:
-        columns.append(
-            sa.Column(
-                column.name,
-                _SQL_TYPES[column.dtype](),
-                primary_key=column.name == table.key,
-                nullable=not column.required,
-            )
-        )
-    return sa.Table(table.name, metadata, *columns)
-
-
-launches_table = _sql_table(LAUNCHES)
-sources_table = _sql_table(SOURCES)
-sites_table = _sql_table(SITES)
-systems_table = _sql_table(SYSTEMS)
-places_table = _sql_table(PLACES)
-sa.Index("ix_launch_sources_launch_id", sources_table.c.launch_id)
-
-audit_table = sa.Table(
-    "audit_log",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("at", sa.Text, nullable=False),
-    sa.Column("actor", sa.Text, nullable=False),
-    sa.Column("action", sa.Text, nullable=False),  # insert | update | delete
-    sa.Column("table_name", sa.Text, nullable=False),
-    sa.Column("row_key", sa.Text, nullable=False),
-    sa.Column("old_value", sa.Text),  # JSON of the row before the change
-    sa.Column("new_value", sa.Text),
-)
-meta_table = sa.Table(
-    "meta", metadata, sa.Column("key", sa.Text, primary_key=True), sa.Column("value", sa.Text)
-)
-
-_BY_NAME = {
-    t.name: (t, s)
-    for t, s in (
-        (LAUNCHES, launches_table),
-        (SOURCES, sources_table),
-        (SITES, sites_table),
-        (SYSTEMS, systems_table),
-        (PLACES, places_table),
-    )
-}
 
 
 @dataclass
@@ -165,65 +107,72 @@ def _json(row: dict[str, Any] | None) -> str | None:
 
 
 class Store:
-    """Launches, their sources, sites, systems and places, with an audit trail."""
+    """Launches, their sources, sites, systems and places, with an audit trail.
 
-    def __init__(self, db: str | os.PathLike[str] | None = None) -> None:
+    ``db`` is a file path or SQLAlchemy URL (default ``$LAUNCHMAP_DB``, else the local
+    SQLite file). A store at an older schema revision is upgraded only when ``upgrade`` is
+    true; ``None`` (the default) means true for the default local file alone, which only
+    its owner's launchmap uses (a copy is kept beside it), and false for any named store,
+    which other app servers may share. A store newer than this release is always refused.
+    """
+
+    def __init__(self, db: str | os.PathLike[str] | None = None, *, upgrade: bool | None = None) -> None:
         self.url = resolve_db_url(db)
+        self.engine: Engine = make_engine(self.url)
+        where = repr(self.engine.url.render_as_string(hide_password=True))
         try:
-            self.engine: Engine = sa.create_engine(self.url)
-            if self.engine.dialect.name == "sqlite":
-                sa.event.listen(self.engine, "connect", _sqlite_pragmas)
-            metadata.create_all(self.engine)
-            self._add_new_columns()
+            migrate.open_schema(
+                self.engine, upgrade=is_default_store(db) if upgrade is None else upgrade, where=where
+            )
         except sa.exc.SQLAlchemyError as error:
-            raise StoreError(f"cannot open the store at {self.url!r}: {error}") from error
-
-    def _add_new_columns(self) -> None:
-        """Give a store made by an older launchmap the columns the schema has gained since.
-
-        Each added column is filled with its default (``actor`` PRK, ``report_status``
-        confirmed), so the stored history reads exactly as before.
-        """
-        inspector = sa.inspect(self.engine)
-        for table, sql_table in _BY_NAME.values():
-            present = {c["name"] for c in inspector.get_columns(table.name)}
-            missing = [c for c in table.columns if c.name not in present]
-            if not missing:
-                continue
-            with self.engine.begin() as connection:
-                for column in missing:
-                    sql_type = _SQL_TYPES[column.dtype]().compile(dialect=self.engine.dialect)
-                    connection.execute(
-                        sa.text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {sql_type}')
-                    )
-                    if column.default is not None:
-                        connection.execute(
-                            sql_table.update()
-                            .where(sql_table.c[column.name].is_(None))
-                            .values({column.name: column.default})
-                        )
+            raise StoreError(f"cannot open the store at {where}: {error}") from error
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
 
     # --- reading -----------------------------------------------------------------
-    def _read(self, sql_table: sa.Table, table: Table, where: Any = None) -> pd.DataFrame:
+    def _read(
+        self, sql_table: sa.Table, table: Table, where: Any = None, connection: Connection | None = None
+    ) -> pd.DataFrame:
         query = sa.select(*[sql_table.c[name] for name in table.names])
         if where is not None:
             query = query.where(where)
-        with self.engine.connect() as connection:
+        if connection is None:
+            with self.engine.connect() as fresh:
+                rows = [dict(r._mapping) for r in fresh.execute(query)]
+        else:
             rows = [dict(r._mapping) for r in connection.execute(query)]
         return pd.DataFrame(rows, columns=table.names)
 
-    def launches(self) -> pd.DataFrame:
-        """All launch events, typed, sorted by time."""
-        frame = launches_frame(self._read(launches_table, LAUNCHES).to_dict("records"))
+    def _launches(self, connection: Connection, include_version: bool = False) -> pd.DataFrame:
+        columns = [*LAUNCHES.names, "version"] if include_version else LAUNCHES.names
+        rows = [dict(r._mapping) for r in connection.execute(sa.select(*launches_table.c[tuple(columns)]))]
+        frame = launches_frame(rows)
+        if include_version:
+            frame["version"] = pd.array([int(r["version"]) for r in rows], dtype="Int64")
         return frame.sort_values(["launched_at", "id"], ignore_index=True)
 
+    def launches(self, *, include_version: bool = False) -> pd.DataFrame:
+        """All launch events, typed, sorted by time; ``include_version`` adds each one's edit ``version``."""
+        with self.engine.connect() as connection:
+            return self._launches(connection, include_version)
+
     def launch(self, launch_id: str) -> Record | None:
-        frame = self.launches()
-        match = frame[frame["id"] == launch_id]
-        return None if match.empty else match.iloc[0].to_dict()
+        """One event as stored, with its ``version`` (read together, for an edit form), or None."""
+        with self.engine.connect() as connection:
+            return self._launch(connection, launch_id)
+
+    def _launch(self, connection: Connection, launch_id: str) -> Record | None:
+        row = (
+            connection.execute(sa.select(launches_table).where(launches_table.c.id == launch_id))
+            .mappings()
+            .first()
+        )
+        if row is None:
+            return None
+        record: Record = launches_frame([dict(row)]).iloc[0].to_dict()
+        record["version"] = int(row["version"])
+        return record
 
     def sources(self, launch_ids: Iterable[str] | None = None) -> pd.DataFrame:
         where = sources_table.c.launch_id.in_(list(launch_ids)) if launch_ids is not None else None
@@ -239,6 +188,7 @@ class Store:
         return self._read(places_table, PLACES).sort_values("id", ignore_index=True)
 
     def audit(self, limit: int = 200) -> pd.DataFrame:
+        """The latest audit rows, newest first: ``at``, ``actor`` (through what), ``user_name`` (who)..."""
         query = sa.select(audit_table).order_by(audit_table.c.id.desc()).limit(limit)
         with self.engine.connect() as connection:
             return pd.DataFrame(
@@ -247,11 +197,15 @@ class Store:
             )
 
     def version(self) -> int:
-        """A number that changes with every write; pages use it to invalidate caches."""
+        """A store-wide number that grows with every write; pages use it to invalidate caches."""
         with self.engine.connect() as connection:
             return int(
                 connection.execute(sa.select(sa.func.coalesce(sa.func.max(audit_table.c.id), 0))).scalar_one()
             )
+
+    def schema(self) -> migrate.SchemaState:
+        """Where this store's schema stands (revision and this release's head)."""
+        return migrate.current(self.engine)
 
     # --- writing -----------------------------------------------------------------
     def _audit(
@@ -263,11 +217,13 @@ class Store:
         key: str,
         old: dict[str, Any] | None,
         new: dict[str, Any] | None,
+        user: str | None = None,
     ) -> None:
         connection.execute(
             audit_table.insert().values(
                 at=_now(),
                 actor=actor,
+                user_name=user or current_user(),
                 action=action,
                 table_name=table,
                 row_key=key,
@@ -276,12 +232,16 @@ class Store:
             )
         )
 
-    def _insert(self, connection: Connection, table: Table, record: Record, actor: str) -> None:
-        sql_table = _BY_NAME[table.name][1]
+    def _insert(
+        self, connection: Connection, table: Table, record: Record, actor: str, user: str | None = None
+    ) -> None:
+        sql_table = BY_NAME[table.name][1]
         row = _to_sql(table, record)
+        if table is LAUNCHES:
+            row["version"] = 1
         connection.execute(sql_table.insert().values(**row))
         key = row[table.key] if table.key else f"{row['launch_id']}:{row['source']}"
-        self._audit(connection, actor, "insert", table.name, str(key), None, row)
+        self._audit(connection, actor, "insert", table.name, str(key), None, row, user)
 
     def _deleted_keys(self, connection: Connection, table_name: str) -> set[str]:
         query = sa.select(audit_table.c.row_key).where(
@@ -292,26 +252,32 @@ class Store:
     def _stored_keys(self, connection: Connection, sql_table: sa.Table, key: str) -> set[str]:
         return {r[0] for r in connection.execute(sa.select(sql_table.c[key]))}
 
-    def seed(self, seeds_dir: Path | None = None, actor: str = "seed") -> int:
+    def _seed_digest(self, connection: Connection) -> str | None:
+        return connection.execute(
+            sa.select(meta_table.c.value).where(meta_table.c.key == "seed_digest")
+        ).scalar_one_or_none()
+
+    def seed(self, seeds_dir: Path | None = None, actor: str = "seed", user: str | None = None) -> int:
         """Load ``seeds_dir`` into the store; returns how many rows were inserted.
 
         ``seeds_dir`` defaults to ``$LAUNCHMAP_SEEDS`` or the bundled history; a missing or
         incomplete folder raises :class:`~geodata.errors.MissingSeeds` (never an empty store).
         Skips entirely when the seed files are unchanged since the last seeding. Rows
-        whose key is stored (possibly edited) or was deleted by a user are left alone.
+        whose key is stored (possibly edited) or was deleted by a user are left alone. Runs
+        under the write lock, so app servers starting together seed once between them.
         """
         seeds_dir = resolve_seeds(seeds_dir)
         digest = _digest(seeds_dir)
-        with self.engine.begin() as connection:
-            previous = connection.execute(
-                sa.select(meta_table.c.value).where(meta_table.c.key == "seed_digest")
-            ).scalar_one_or_none()
-            if previous == digest:
+        with self.engine.connect() as connection:
+            if self._seed_digest(connection) == digest:  # the usual start: nothing to take a lock for
+                return 0
+        frames = {t.name: _read_seed(seeds_dir, t) for t in (SITES, SYSTEMS, PLACES, LAUNCHES, SOURCES)}
+        with write_transaction(self.engine) as connection:
+            if self._seed_digest(connection) == digest:  # another server seeded while we waited
                 return 0
             inserted = 0
-            frames = {t.name: _read_seed(seeds_dir, t) for t in (SITES, SYSTEMS, PLACES, LAUNCHES, SOURCES)}
             for table in (SITES, SYSTEMS, PLACES):
-                inserted += self._seed_keyed(connection, table, frames[table.name], actor)
+                inserted += self._seed_keyed(connection, table, frames[table.name], actor, user)
             sites = self._stored_keys(connection, sites_table, "id")
             systems = self._stored_keys(connection, systems_table, "name")
             valid, errors = validate_launches(
@@ -326,7 +292,7 @@ class Store:
                 )
             new_ids = self._new_keys(connection, LAUNCHES, valid["id"])
             for record in valid[valid["id"].isin(new_ids)].to_dict("records"):
-                self._insert(connection, LAUNCHES, record, actor)
+                self._insert(connection, LAUNCHES, record, actor, user)
                 inserted += 1
             sources, errors = validate_sources(
                 frames[SOURCES.name],
@@ -338,20 +304,22 @@ class Store:
                     f"seeds/launch_sources.csv has {len(errors)} invalid row(s): {errors[0]}", errors
                 )
             for record in choose_headline(sources[sources["launch_id"].isin(new_ids)]).to_dict("records"):
-                self._insert(connection, SOURCES, record, actor)
+                self._insert(connection, SOURCES, record, actor, user)
                 inserted += 1
             connection.execute(meta_table.delete().where(meta_table.c.key == "seed_digest"))
             connection.execute(meta_table.insert().values(key="seed_digest", value=digest))
         return inserted
 
     def _new_keys(self, connection: Connection, table: Table, keys: Iterable[str]) -> set[str]:
-        sql_table = _BY_NAME[table.name][1]
+        sql_table = BY_NAME[table.name][1]
         skip = self._stored_keys(connection, sql_table, table.key) | self._deleted_keys(
             connection, table.name
         )
         return {k for k in keys if k not in skip}
 
-    def _seed_keyed(self, connection: Connection, table: Table, frame: pd.DataFrame, actor: str) -> int:
+    def _seed_keyed(
+        self, connection: Connection, table: Table, frame: pd.DataFrame, actor: str, user: str | None
+    ) -> int:
         records, _bad, errors = validate_table(table, frame, _file_rows(frame))
         if errors:
             raise InvalidEvent(
@@ -361,7 +329,7 @@ class Store:
         count = 0
         for record in records:
             if record[table.key] in new_keys:
-                self._insert(connection, table, record, actor)
+                self._insert(connection, table, record, actor, user)
                 new_keys.discard(record[table.key])
                 count += 1
         return count
@@ -372,6 +340,7 @@ class Store:
         sources: pd.DataFrame | None = None,
         *,
         actor: str = "import",
+        user: str | None = None,
         skip_invalid: bool = False,
         add_unknown_systems: bool = True,
         dry_run: bool = False,
@@ -382,10 +351,58 @@ class Store:
         the row errors) unless ``skip_invalid``. Rows whose id is stored with identical
         values are skipped, so importing the same file twice changes nothing. ``dry_run``
         validates and reports (errors in the result, never raised) without writing.
+        Validation reads the store inside the write lock, so two imports that add the same
+        new system or event at once add it once (the second finds it stored).
         """
         sources = sources if sources is not None else sources_frame()
+        if dry_run:
+            with self.engine.connect() as connection:
+                result, valid, _sources, systems = self._plan_import(
+                    connection, launches, sources, add_unknown_systems
+                )
+            result.inserted = list(valid["id"])
+            result.systems_added = sorted(set(valid["system"]) - systems)
+            return result
+        with write_transaction(self.engine) as connection:
+            result, valid, valid_sources, systems = self._plan_import(
+                connection, launches, sources, add_unknown_systems
+            )
+            if result.errors and not skip_invalid:
+                raise InvalidEvent(
+                    f"{len(result.errors)} invalid row(s); nothing was written. First: {result.errors[0]}",
+                    result.errors,
+                )
+            for record in valid.to_dict("records"):
+                if record["system"] not in systems:
+                    self._insert(
+                        connection,
+                        SYSTEMS,
+                        {
+                            "name": record["system"],
+                            "system_class": record["system_class"],
+                            "notes": f"added by {actor}",
+                        },
+                        actor,
+                        user,
+                    )
+                    systems.add(record["system"])
+                    result.systems_added.append(record["system"])
+                self._insert(connection, LAUNCHES, record, actor, user)
+                result.inserted.append(record["id"])
+            for record in choose_headline(valid_sources).to_dict("records"):
+                self._insert(connection, SOURCES, record, actor, user)
+        return result
+
+    def _plan_import(
+        self,
+        connection: Connection,
+        launches: pd.DataFrame,
+        sources: pd.DataFrame,
+        add_unknown_systems: bool,
+    ) -> tuple[ImportResult, pd.DataFrame, pd.DataFrame, set[str]]:
+        """Validate an import against the store as ``connection`` sees it: (result, launches, sources, systems)."""
         result = ImportResult()
-        stored = self.launches().set_index("id")
+        stored = self._launches(connection).set_index("id")
         candidate = launches.copy()
         unchanged = [
             i
@@ -399,10 +416,10 @@ class Store:
         # index to the line number an editor shows, and that label is kept.
         offset = 1 if isinstance(launches.index, pd.RangeIndex) and launches.index.start == 0 else 0
         row_numbers = [int(i) + offset if isinstance(i, int) else str(i) for i in candidate.index]
-        systems = set(self.systems()["name"])
+        systems = self._stored_keys(connection, systems_table, "name")
         valid, errors = validate_launches(
             candidate,
-            site_ids=set(self.sites()["id"]),
+            site_ids=self._stored_keys(connection, sites_table, "id"),
             system_names=None if add_unknown_systems else systems,
             existing_ids=set(stored.index),
             row_numbers=row_numbers,
@@ -415,80 +432,118 @@ class Store:
         )
         result.errors = errors + source_errors
         valid_sources = valid_sources[valid_sources["launch_id"].isin(valid["id"])]
-        if dry_run:
-            result.inserted = list(valid["id"])
-            result.systems_added = sorted(set(valid["system"]) - systems)
-            return result
-        if result.errors and not skip_invalid:
-            raise InvalidEvent(
-                f"{len(result.errors)} invalid row(s); nothing was written. First: {result.errors[0]}",
-                result.errors,
-            )
-        with self.engine.begin() as connection:
-            for record in valid.to_dict("records"):
-                if record["system"] not in systems:
-                    self._insert(
-                        connection,
-                        SYSTEMS,
-                        {
-                            "name": record["system"],
-                            "system_class": record["system_class"],
-                            "notes": f"added by {actor}",
-                        },
-                        actor,
-                    )
-                    systems.add(record["system"])
-                    result.systems_added.append(record["system"])
-                self._insert(connection, LAUNCHES, record, actor)
-                result.inserted.append(record["id"])
-            for record in choose_headline(valid_sources).to_dict("records"):
-                self._insert(connection, SOURCES, record, actor)
-        return result
+        return result, valid, valid_sources, systems
 
     def add_launch(
-        self, event: dict[str, Any], sources: Iterable[dict[str, Any]] = (), *, actor: str = "form"
+        self,
+        event: dict[str, Any],
+        sources: Iterable[dict[str, Any]] = (),
+        *,
+        actor: str = "form",
+        user: str | None = None,
     ) -> str:
         """Insert one event with its sources; raises InvalidEvent (nothing written) when invalid."""
         source_rows = [{**s, "launch_id": event.get("id")} for s in sources]
         self.import_launches(
-            pd.DataFrame([event]), pd.DataFrame(source_rows, columns=SOURCES.names), actor=actor
+            pd.DataFrame([event]), pd.DataFrame(source_rows, columns=SOURCES.names), actor=actor, user=user
         )
         return str(event["id"])
 
     def update_launch(
-        self, launch_id: str, changes: dict[str, Any], *, actor: str = "form"
+        self,
+        launch_id: str,
+        changes: dict[str, Any],
+        *,
+        actor: str = "form",
+        expected_version: int | None = None,
+        user: str | None = None,
     ) -> dict[str, Any]:
-        """Apply ``changes`` to one event after validating the edited row; returns the new row."""
-        with self.engine.begin() as connection:
-            old = (
-                connection.execute(sa.select(launches_table).where(launches_table.c.id == launch_id))
-                .mappings()
-                .first()
-            )
-            if old is None:
-                raise InvalidEvent(f"no launch with id {launch_id!r}")
-            edited = {**dict(old), **changes, "id": launch_id}
+        """Apply ``changes`` to one event after validating the edited row; returns the new row.
+
+        The row is read and written under the write lock, so concurrent edits of different
+        columns all land. ``expected_version`` (the ``version`` the editor's form was filled
+        from; a ``version`` key in ``changes`` counts as one) makes the edit conditional: if
+        anyone saved the launch since, :class:`~geodata.errors.StaleEdit` is raised with the
+        stored values and nothing is written. ``user`` defaults to :func:`current_user`.
+        The returned row carries the new ``version``.
+        """
+        changes = dict(changes)
+        if expected_version is None and changes.get("version") is not None:
+            expected_version = int(changes["version"])
+        changes.pop("version", None)
+        with write_transaction(self.engine) as connection:
+            old = self._locked_row(connection, launch_id, expected_version)
+            edited = {**{k: old[k] for k in LAUNCHES.names}, **changes, "id": launch_id}
             if "report_status" not in changes and _figures_changed(dict(old), edited):
                 # A changed headline figure is a revision; the audit row keeps the earlier value.
                 edited["report_status"] = "revised"
             valid, errors = validate_launches(
                 pd.DataFrame([edited]),
-                site_ids=set(self.sites()["id"]),
-                system_names=set(self.systems()["name"]),
+                site_ids=self._stored_keys(connection, sites_table, "id"),
+                system_names=self._stored_keys(connection, systems_table, "name"),
                 row_numbers=[launch_id],
             )
             if errors:
                 raise InvalidEvent(f"edit of {launch_id!r} is invalid: {errors[0]}", errors)
-            new = _to_sql(LAUNCHES, valid.iloc[0].to_dict())
-            connection.execute(launches_table.update().where(launches_table.c.id == launch_id).values(**new))
-            self._audit(connection, actor, "update", LAUNCHES.name, launch_id, dict(old), new)
+            new = {**_to_sql(LAUNCHES, valid.iloc[0].to_dict()), "version": int(old["version"]) + 1}
+            written = connection.execute(
+                launches_table.update()
+                .where(launches_table.c.id == launch_id, launches_table.c.version == old["version"])
+                .values(**new)
+            )
+            if written.rowcount != 1:  # cannot happen under the write lock; never write blind
+                raise StoreError(f"launch {launch_id!r} changed while it was being saved; nothing was saved")
+            self._audit(connection, actor, "update", LAUNCHES.name, launch_id, dict(old), new, user)
         return new
+
+    def _locked_row(self, connection: Connection, launch_id: str, expected_version: int | None) -> Any:
+        """The stored row (inside the write lock); refuses a missing launch or a stale version."""
+        old = (
+            connection.execute(sa.select(launches_table).where(launches_table.c.id == launch_id))
+            .mappings()
+            .first()
+        )
+        if old is None:
+            raise InvalidEvent(f"no launch with id {launch_id!r}")
+        if expected_version is not None and int(expected_version) != int(old["version"]):
+            raise self._stale(connection, launch_id, int(expected_version), dict(old))
+        return old
+
+    def _stale(
+        self, connection: Connection, launch_id: str, expected_version: int, stored: dict[str, Any]
+    ) -> StaleEdit:
+        history = connection.execute(
+            sa.select(audit_table.c.at, audit_table.c.user_name, audit_table.c.actor, audit_table.c.old_value)
+            .where(audit_table.c.table_name == LAUNCHES.name, audit_table.c.row_key == launch_id)
+            .order_by(audit_table.c.id)
+        ).all()
+        changed: list[str] = []
+        for row in history:
+            base = json.loads(row.old_value or "{}")
+            if base.get("version") == expected_version:
+                changed = [
+                    c.name
+                    for c in LAUNCHES.columns
+                    if _normalise(c, base.get(c.name)) != _normalise(c, stored.get(c.name))
+                ]
+                break
+        last = history[-1] if history else None
+        record = self._launch(connection, launch_id) or {}
+        return StaleEdit(
+            launch_id,
+            expected_version,
+            int(stored["version"]),
+            record,
+            changed,
+            changed_by=(last.user_name or last.actor) if last is not None else None,
+            changed_at=last.at if last is not None else None,
+        )
 
     def figure_revisions(self, launch_id: str) -> list[dict[str, Any]]:
         """Each stored change of a headline figure of one event, oldest first.
 
-        ``{"at", "actor", "column", "old", "new"}`` per changed figure, read from the audit log,
-        so the card can say "revised on 26 Nov 2026: distance 700 km, was 650 km".
+        ``{"at", "actor", "user", "column", "old", "new"}`` per changed figure, read from the
+        audit log, so the card can say "revised on 26 Nov 2026: distance 700 km, was 650 km".
         """
         query = (
             sa.select(audit_table)
@@ -511,6 +566,7 @@ class Store:
                             {
                                 "at": row["at"],
                                 "actor": row["actor"],
+                                "user": row["user_name"],
                                 "column": column,
                                 "old": old.get(column),
                                 "new": new.get(column),
@@ -518,16 +574,21 @@ class Store:
                         )
         return revisions
 
-    def delete_launch(self, launch_id: str, *, actor: str = "form") -> None:
-        """Delete one event and its sources; the audit row keeps the old values (and stops re-seeding it)."""
-        with self.engine.begin() as connection:
-            old = (
-                connection.execute(sa.select(launches_table).where(launches_table.c.id == launch_id))
-                .mappings()
-                .first()
-            )
-            if old is None:
-                raise InvalidEvent(f"no launch with id {launch_id!r}")
+    def delete_launch(
+        self,
+        launch_id: str,
+        *,
+        actor: str = "form",
+        expected_version: int | None = None,
+        user: str | None = None,
+    ) -> None:
+        """Delete one event and its sources; the audit row keeps the old values (and stops re-seeding it).
+
+        With ``expected_version``, a launch saved by someone else since is not deleted
+        (:class:`~geodata.errors.StaleEdit`).
+        """
+        with write_transaction(self.engine) as connection:
+            old = self._locked_row(connection, launch_id, expected_version)
             old_sources = [
                 dict(r)
                 for r in connection.execute(
@@ -544,16 +605,21 @@ class Store:
                 launch_id,
                 {**dict(old), "sources": old_sources},
                 None,
+                user,
             )
 
+    # --- backups -----------------------------------------------------------------
+    def dump(self) -> dict[str, Any]:
+        """Everything stored, as portable JSON-ready data (see :mod:`geodata.store.dump`)."""
+        from geodata.store.dump import dump_store
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL lets the dashboard read while an import writes; busy_timeout avoids "database is locked".
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+        return dump_store(self.engine)
+
+    def restore(self, data: dict[str, Any], *, replace: bool = False) -> dict[str, int]:
+        """Load a :meth:`dump` into this store (empty, or emptied first with ``replace``); rows per table."""
+        from geodata.store.dump import restore_store
+
+        return restore_store(self.engine, data, replace=replace)
 
 
 def _digest(seeds_dir: Path) -> str:

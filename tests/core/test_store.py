@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from geodata.errors import InvalidEvent
-from geodata.store import Store, resolve_db_url
+from geodata.errors import InvalidEvent, StaleEdit, StoreError
+from geodata.store import Store, current_user, resolve_db_url
 from tests.conftest import FIXTURE_SEEDS, NEW_EVENT
 
 
@@ -143,6 +143,8 @@ def test_delete_launch__removes_sources_and_keeps_them_in_the_audit(store: Store
 
 
 def test_store__sqlite_uses_wal(store: Store) -> None:
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite only: WAL is how its readers never wait for a writer")
     with store.engine.connect() as connection:
         assert connection.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
 
@@ -162,25 +164,6 @@ def test_resolve_db_url__env_var_and_paths(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setenv("LAUNCHMAP_DB", str(tmp_path / "env.db"))
     assert resolve_db_url(None) == f"sqlite:///{tmp_path / 'env.db'}"
     assert resolve_db_url(tmp_path / "sub" / "arg.db") == f"sqlite:///{tmp_path / 'sub' / 'arg.db'}"
-
-
-def test_store__older_store_gains_new_columns_with_their_defaults(tmp_path: Path) -> None:
-    import sqlalchemy as sa
-
-    path = tmp_path / "old.db"
-    engine = sa.create_engine(f"sqlite:///{path}")
-    with engine.begin() as connection:  # the launches table as launchmap 0.1 made it: no actor, no status
-        connection.execute(sa.text("CREATE TABLE launches (id TEXT PRIMARY KEY, launched_at TEXT, "
-                                   "launched_at_precision TEXT, site_id TEXT, lat FLOAT, lon FLOAT, system TEXT, "
-                                   "system_class TEXT, count INTEGER, distance_km FLOAT, apogee_km FLOAT, "
-                                   "flight_time_s FLOAT, bearing_deg FLOAT, impact_lat FLOAT, impact_lon FLOAT, "
-                                   "impact_basis TEXT, landing_area TEXT, outcome TEXT, confirmation TEXT, notes TEXT)"))  # fmt: skip
-        connection.execute(sa.text("INSERT INTO launches VALUES ('2025-11-07-taegwan', '2025-11-07T03:35:00+00:00', "
-                                   "'minute', 'taegwan', 40.21, 125.2, 'Unknown SRBM', 'SRBM', 1, 700, NULL, NULL, "
-                                   "NULL, NULL, NULL, 'estimated', NULL, 'success', 'confirmed', NULL)"))  # fmt: skip
-    launches = Store(path).launches()
-    assert launches.loc[0, "actor"] == "PRK" and launches.loc[0, "report_status"] == "confirmed"
-    assert launches.loc[0, "distance_km"] == 700.0
 
 
 def test_update_launch__a_changed_figure_marks_the_event_revised_and_keeps_the_old_value(
@@ -204,3 +187,86 @@ def test_update_launch__notes_alone_are_no_revision_and_an_explicit_status_stand
     assert store.figure_revisions("2025-11-07-taegwan") == []
     store.update_launch("2025-11-07-taegwan", {"apogee_km": 60.0, "report_status": "preliminary"}, actor="a")
     assert store.launch("2025-11-07-taegwan")["report_status"] == "preliminary"
+
+
+def test_launch__carries_its_version_and_each_edit_adds_one(store: Store) -> None:
+    assert store.launch("2025-11-07-taegwan")["version"] == 1
+    saved = store.update_launch("2025-11-07-taegwan", {"notes": "a"}, expected_version=1)
+    assert saved["version"] == 2 == store.launch("2025-11-07-taegwan")["version"]
+    versions = store.launches(include_version=True).set_index("id")["version"]
+    assert versions.to_dict() == {"2012-12-12-sohae": 1, "2017-11-28-sunan": 1, "2025-11-07-taegwan": 2}
+    assert "version" not in store.launches().columns  # the event schema's columns only, as before
+
+
+def test_update_launch__second_editor_is_told_and_given_the_newer_values(store: Store) -> None:
+    first = store.launch("2025-11-07-taegwan")
+    second = store.launch("2025-11-07-taegwan")
+    store.update_launch(first["id"], {"distance_km": 650.0}, expected_version=first["version"], user="alice")
+    with pytest.raises(StaleEdit) as told:
+        store.update_launch(second["id"], {"notes": "mine"}, expected_version=second["version"], user="bob")
+    stale = told.value
+    assert (stale.expected_version, stale.stored_version, stale.changed_by) == (1, 2, "alice")
+    assert stale.stored["distance_km"] == 650.0 and stale.stored["version"] == 2
+    assert stale.changed_columns == ["distance_km", "report_status"]
+    assert "alice" in str(stale) and "Nothing was saved" in str(stale)
+    assert store.launch("2025-11-07-taegwan")["notes"] != "mine"  # nothing of bob's was written
+    store.update_launch(second["id"], {"notes": "mine"}, expected_version=stale.stored_version, user="bob")
+    event = store.launch("2025-11-07-taegwan")
+    assert (event["notes"], event["distance_km"], event["version"]) == ("mine", 650.0, 3)
+
+
+def test_update_launch__a_version_key_in_the_changes_is_the_expected_version(store: Store) -> None:
+    form = store.launch("2025-11-07-taegwan")
+    store.update_launch(form["id"], {"notes": "first"})
+    with pytest.raises(StaleEdit):
+        store.update_launch(form["id"], {**form, "notes": "second"})
+
+
+def test_delete_launch__based_on_an_old_version_is_refused(store: Store) -> None:
+    store.update_launch("2025-11-07-taegwan", {"notes": "edited"})
+    with pytest.raises(StaleEdit):
+        store.delete_launch("2025-11-07-taegwan", expected_version=1)
+    assert store.launch("2025-11-07-taegwan") is not None
+    store.delete_launch("2025-11-07-taegwan", expected_version=2)
+    assert store.launch("2025-11-07-taegwan") is None
+
+
+def test_audit__records_the_user_from_the_environment_or_the_call(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LAUNCHMAP_USER", "desk-editor")
+    store.update_launch("2025-11-07-taegwan", {"notes": "env"}, actor="data-page")
+    store.update_launch("2025-11-07-taegwan", {"notes": "header"}, actor="data-page", user="kim@newsroom")
+    latest, earlier = store.audit(limit=2).to_dict("records")
+    assert (earlier["actor"], earlier["user_name"]) == ("data-page", "desk-editor")
+    assert latest["user_name"] == "kim@newsroom"
+    assert store.figure_revisions("2025-11-07-taegwan") == []
+
+
+def test_current_user__environment_first_then_the_login_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    import getpass
+
+    monkeypatch.setenv("LAUNCHMAP_USER", "  ")
+    assert current_user() == getpass.getuser()
+    monkeypatch.setenv("LAUNCHMAP_USER", "analyst")
+    assert current_user() == "analyst"
+
+
+def test_store__missing_postgresql_driver_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg -> ImportError
+    with pytest.raises(StoreError, match=r"pip install 'launchmap\[postgres\]'"):
+        Store("postgresql://launchmap@127.0.0.1:1/launchmap")
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("postgresql://u@db/lm", "postgresql+psycopg://u@db/lm"),
+        ("postgres://u@db/lm", "postgresql+psycopg://u@db/lm"),
+        ("postgresql+psycopg://u@db/lm", "postgresql+psycopg://u@db/lm"),
+    ],
+)
+def test_resolve_db_url__postgresql_means_psycopg_3(given: str, expected: str) -> None:
+    assert resolve_db_url(given) == expected

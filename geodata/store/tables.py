@@ -1,0 +1,100 @@
+"""The store's SQL tables at the newest schema revision, built from :mod:`geodata.schema`.
+
+A table per schema table (keyed tables keep their key as primary key; ``launch_sources``
+gets a surrogate ``row_id``), plus three of the store's own:
+
+- ``launches.version``: the per-launch edit counter (1 when stored, +1 on every edit), so an
+  edit based on an older version can be refused instead of silently overwriting;
+- ``audit_log``: one row per insert/update/delete: when, through what (``actor``: ``seed``,
+  ``data-page``, ``import:FILE``), by whom (``user_name``), and the row before and after as JSON;
+- ``meta``: small facts about the store (the digest of the seeds last loaded).
+
+Older stores reach this shape through the Alembic revisions in ``migrations/versions``;
+``tests/core/test_store_migrations.py`` checks that the revisions and these tables agree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from geodata.schema import LAUNCHES, PLACES, SITES, SOURCES, SYSTEMS, Table
+
+SQL_TYPES: dict[str, type[sa.types.TypeEngine[Any]]] = {
+    "str": sa.Text,
+    "float": sa.Float,
+    "int": sa.Integer,
+    "bool": sa.Boolean,
+    "datetime": sa.Text,  # ISO-8601 UTC text: sorts correctly and survives every backend
+    "date": sa.Text,
+}
+
+metadata = sa.MetaData()
+
+
+def _sql_table(table: Table, *extra: sa.Column[Any]) -> sa.Table:
+    columns: list[sa.Column[Any]] = []
+    if not table.key:
+        columns.append(sa.Column("row_id", sa.Integer, primary_key=True, autoincrement=True))
+    for column in table.columns:
+        columns.append(
+            sa.Column(
+                column.name,
+                SQL_TYPES[column.dtype](),
+                primary_key=column.name == table.key,
+                nullable=not column.required,
+            )
+        )
+    return sa.Table(table.name, metadata, *columns, *extra)
+
+
+launches_table = _sql_table(
+    LAUNCHES, sa.Column("version", sa.Integer, nullable=False, server_default="1", default=1)
+)
+sources_table = _sql_table(SOURCES)
+sites_table = _sql_table(SITES)
+systems_table = _sql_table(SYSTEMS)
+places_table = _sql_table(PLACES)
+sa.Index("ix_launch_sources_launch_id", sources_table.c.launch_id)
+
+audit_table = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.Text, nullable=False),
+    sa.Column("actor", sa.Text, nullable=False),  # through what: seed, data-page, import:FILE
+    sa.Column("action", sa.Text, nullable=False),  # insert | update | delete
+    sa.Column("table_name", sa.Text, nullable=False),
+    sa.Column("row_key", sa.Text, nullable=False),
+    sa.Column("old_value", sa.Text),  # JSON of the row before the change
+    sa.Column("new_value", sa.Text),
+    sa.Column("user_name", sa.Text),  # who: $LAUNCHMAP_USER, a login header, or the OS user
+)
+sa.Index("ix_audit_log_row", audit_table.c.table_name, audit_table.c.row_key)
+
+meta_table = sa.Table(
+    "meta", metadata, sa.Column("key", sa.Text, primary_key=True), sa.Column("value", sa.Text)
+)
+
+BY_NAME: dict[str, tuple[Table, sa.Table]] = {
+    t.name: (t, s)
+    for t, s in (
+        (LAUNCHES, launches_table),
+        (SOURCES, sources_table),
+        (SITES, sites_table),
+        (SYSTEMS, systems_table),
+        (PLACES, places_table),
+    )
+}
+
+# Every table a dump holds, parents before children (restore inserts in this order).
+DUMP_ORDER: tuple[sa.Table, ...] = (
+    sites_table,
+    systems_table,
+    places_table,
+    launches_table,
+    sources_table,
+    audit_table,
+    meta_table,
+)
