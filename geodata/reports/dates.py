@@ -31,7 +31,8 @@ DATE_RE = re.compile(
     r"|\d{4}-\d{2}-\d{2})"
     rf"|(?P<weekday>(?:(?:early|late)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)"
     r"|(?P<relative>\byesterday\b|\btoday\b|\blast night\b|\bthis morning\b|\bearlier today\b|\blast week\b|"
-    r"\bearlier this week\b|\bthis week\b)",
+    r"\bearlier this week\b|\bthis week\b|\bearlier in the day\b|\ba day (?:earlier|before)\b|\bthe (?:previous|prior) "
+    r"(?:day|night|evening)\b|\bthe day before\b)",
     re.IGNORECASE,
 )
 TIME_RE = re.compile(
@@ -43,11 +44,27 @@ TIME_RE = re.compile(
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|reported|announced|stated|confirmed|added|told \w+)\s+(?:on\s+|early\s+|late\s+)?$", re.I
 )
+# "North Korea on Friday confirmed that a missile it test-fired a day earlier...": the statement's day
+_REPORTED_AFTER = re.compile(r"^\s*,?\s*(?:that\s+)?(?:said|says|confirmed|reported|announced|stated)\b", re.I)
+# "(16.27 EST on Saturday)", "(2310 GMT Tuesday)": another time zone's day, not Korea's
+_FOREIGN_DAY_BEFORE = re.compile(r"\b(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST|ET|Hawaii time)\s*(?:on\s+)?$", re.I)
+# "Tokyo, Nov. 18 (Jiji Press)--", "SEOUL, Aug. 29 --", "Jul 29 (Time) -": a dateline dates the copy
+_DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|-\s|,\s*\d{4}\s*(?:\(|--|—|-))")
 _RELATIVE_ALIASES = {
     "last night": "yesterday",
     "this morning": "today",
     "earlier today": "today",
+    "earlier in the day": "today",
     "earlier this week": "this week",
+    "a day earlier": "yesterday",
+    "a day before": "yesterday",
+    "the day before": "yesterday",
+    "the previous day": "yesterday",
+    "the previous night": "yesterday",
+    "the previous evening": "yesterday",
+    "the prior day": "yesterday",
+    "the prior night": "yesterday",
+    "the prior evening": "yesterday",
 }
 # How far back a date may lie and still be taken as this report's launch (older = background).
 MAX_AGE_DAYS = 31
@@ -62,6 +79,7 @@ class Found:
     start: int
     end: int
     vague: bool = False  # "last week": a day can be given but it is approximate
+    statement: bool = False  # "the military said Monday", a dateline: the day of the words, not of the launch
 
 
 @functools.lru_cache(maxsize=4096)  # the same few phrases ("Friday") recur; dateparser is the slow step
@@ -71,17 +89,33 @@ def _parse(phrase: str, base: dt.datetime) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Found]:
+def find_dates(
+    text: str, published: dt.date | None, offset: int = 0, statements: bool = False, window: bool = True
+) -> list[Found]:
     """Dates mentioned in ``text`` that could be the launch day, in text order.
 
     Relative phrases need ``published``; without it they are skipped. Dates after
-    publication or more than :data:`MAX_AGE_DAYS` before it are background and dropped.
+    publication or more than :data:`MAX_AGE_DAYS` before it are background and dropped
+    (all are kept with ``window=False``). The day of a statement ("KCNA said on Monday",
+    a dateline) is left out, or with ``statements=True`` kept and marked ``statement``:
+    it is the launch day only when a report says nothing else.
     """
     found: list[Found] = []
     base = dt.datetime.combine(published, dt.time(12)) if published else dt.datetime(2100, 1, 1)
     for match in DATE_RE.finditer(text):
         phrase = match.group(0)
-        if _REPORTED_ON.search(text[max(0, match.start() - 40) : match.start()]):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _FOREIGN_DAY_BEFORE.search(before):
+            continue  # "(2310 GMT Tuesday)": the same moment, named in another zone's day
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        dateline = bool(match.group("full")) and bool(
+            _DATELINE_AFTER.match(text[match.end() : match.end() + 8])
+            and re.fullmatch(r"[\w .,/'’-]{0,40}", text[line_start : match.start()])
+        )
+        statement = dateline or bool(
+            _REPORTED_ON.search(before) or _REPORTED_AFTER.match(text[match.end() : match.end() + 20])
+        )
+        if statement and not statements:
             continue  # "KCNA said on Monday": the day of the statement, not of the launch
         if match.group("full"):
             value = _parse(re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", phrase), base)
@@ -97,10 +131,10 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Fo
             value = _parse(_RELATIVE_ALIASES.get(key, key), base)
         if value is None:
             continue
-        if published and not (published - dt.timedelta(days=MAX_AGE_DAYS) <= value <= published):
+        if window and published and not (published - dt.timedelta(days=MAX_AGE_DAYS) <= value <= published):
             continue
         vague = bool(match.group("relative")) and "week" in phrase.lower()
-        found.append(Found(value, phrase, offset + match.start(), offset + match.end(), vague))
+        found.append(Found(value, phrase, offset + match.start(), offset + match.end(), vague, statement))
     return found
 
 

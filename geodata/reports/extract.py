@@ -43,7 +43,7 @@ from geodata.reports.fields import (
     headline_source,
     sources_in,
 )
-from geodata.reports.lexicon import CLASSES, SYSTEMS, UNKNOWN_SYSTEM, UNKNOWN_SYSTEM_BY_CLASS, compile_table
+from geodata.reports.lexicon import CLASSES, SOURCES, SYSTEMS, UNKNOWN_SYSTEM, UNKNOWN_SYSTEM_BY_CLASS, compile_table
 from geodata.reports.sites import SiteMatch, find_site
 from geodata.reports.text import (
     MAX_EVENTS,
@@ -72,9 +72,31 @@ __all__ = [
 
 _CLASSES = compile_table(CLASSES)
 _SYSTEMS = compile_table(SYSTEMS)
+_SOURCE_KINDS = compile_table(SOURCES)
 
 _FAILURE = re.compile(
-    r"\b(fail(?:ed|ure|s)?|exploded|blew up|explosion|crashed|broke (?:up|apart)|disintegrat\w+|mid-?air|malfunction\w*|did not reach orbit)\b",
+    r"\b(fail(?:ed|ure|s)?|exploded|blew up|explosion|crashed|broke (?:up|apart)|disintegrat\w+|mid-?air|malfunction\w*|"
+    r"did not reach orbit|disappeared (?:off|from) (?:the )?radar)\b",
+    re.I,
+)
+# "One exploded after launch. The other flew...", "The second ... disappeared off radar": part of a salvo
+_PART_FAILED = re.compile(r"^\W*(?:One|The second|The other|One of (?:the|them))\b|\bone of (?:the|them)\b", re.I)
+# Sentences about other launches: their system, figures and fate are not this event's
+_CONTEXT = re.compile(
+    r"\b(?:\w+ days? after|(?:first|latest|launch(?:es)?|test)\b[^.]{0,40}\bsince\b|last (?:launched|fired|time|known)|"
+    r"\bprevious(?:ly)?\b|earlier (?:this|last) (?:month|year|week)|last (?:month|year)|in (?:19|20)\d\d\b|"
+    r"(?:comes?|came|coming) (?:\w+ )?(?:days? )?after|follows?|followed|the previous round|"
+    r"earlier (?:in|this) (?:March|April|May|June|July|month|year)|said earlier in)\b",
+    re.I,
+)
+_HEDGED_LAUNCH = re.compile(
+    r"\b(?:suspected|possible|apparent|may|might|appear\w*|could|believed|presumed|what (?:appeared|appears|could be))\b",
+    re.I,
+)
+# Outside observers of a launch that only state media name ("which Japanese, U.S. and South Korean
+# authorities have detected", a landing in Japan's EEZ that Tokyo reports)
+_OBSERVED = re.compile(
+    r"authorities (?:have )?detected|detected by|\b(?:inside|within|outside) Japan'?s? (?:exclusive economic zone|EEZ)",
     re.I,
 )
 _ABOUT_FLIGHT = re.compile(r"\b(missiles?|rockets?|projectiles?|launch\w*|it|flight|satellite)\b", re.I)
@@ -126,6 +148,7 @@ class Draft:
     count: int | None = None
     distance_km: float | None = None
     apogee_km: float | None = None
+    flight_time_s: float | None = None
     sources: list[dict[str, Any]] = field(default_factory=list)
     outcome: str = "unknown"
     landing_area: str | None = None
@@ -135,9 +158,13 @@ class Draft:
     impact_lon: float | None = None
     impact_basis: str = "none"
     confirmation: str = "confirmed"
+    report_status: str = "preliminary"  # a first report; an editor or a later copy confirms or revises it
     notes: str | None = None
     evidence: dict[str, Evidence] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # starts of the group's sentences about other launches (background): read for dates only
+    context: frozenset[int] = frozenset()
+    counts_by_source: dict[str, int] = field(default_factory=dict)
 
     @property
     def id(self) -> str | None:
@@ -148,7 +175,9 @@ class Draft:
     def to_event(self) -> dict[str, Any]:
         """The draft as the event dict pages, the CLI and :func:`launch_row` read."""
         event: dict[str, Any] = {"id": self.id}
-        event.update((f.name, getattr(self, f.name)) for f in fields(self) if f.name != "warnings")
+        event.update(
+            (f.name, getattr(self, f.name)) for f in fields(self) if f.name not in ("warnings", "context", "counts_by_source")
+        )
         if self.province is None:
             del event["province"]
         return event
@@ -207,6 +236,7 @@ def _draft(
     """One draft event from its run of sentences; each step reads what the earlier ones found."""
     draft = Draft()
     _when(draft, group, text, published, first_day)
+    draft.context = _context_sentences(group, draft, published)
     _where(draft, group, gazetteer)
     _what(draft, group)
     _figures(draft, group)
@@ -222,12 +252,31 @@ def _first_in(pattern: re.Pattern[str], group: list[Sentence]) -> Evidence | Non
     return next((span(m, s.start) for s in group if (m := pattern.search(s.text))), None)
 
 
+def _context_sentences(group: list[Sentence], draft: Draft, published: dt.date | None) -> frozenset[int]:
+    """Sentences about other launches: another day named, or background words ("27 days after")."""
+    day = (draft.launched_at or "")[:10]
+    first_launch = next((s for s in group if s.is_launch), None)
+    context = set()
+    for sentence in group:
+        if sentence is first_launch:
+            continue
+        days = {d.value.isoformat() for d in find_dates(sentence.text, published, window=False) if not d.vague}
+        named_other_day = bool(day and days and day not in days)
+        if named_other_day or _CONTEXT.search(sentence.text):
+            context.add(sentence.start)
+    return frozenset(context)
+
+
 def _when(
     draft: Draft, group: list[Sentence], text: str, published: dt.date | None, first_day: str | None
 ) -> None:
-    dates = [d for s in group if s.is_launch for d in find_dates(s.text, published, s.start)] or [
-        d for s in group for d in find_dates(s.text, published, s.start)
-    ]
+    found = [(s, d) for s in group for d in find_dates(s.text, published, s.start, statements=True)]
+    dates = (
+        [d for s, d in found if s.is_launch and not d.statement]
+        or [d for s, d in found if not d.statement]
+        or [d for s, d in found if s.is_launch]  # "the military said Monday": the launch day too
+        or [d for _, d in found]
+    )
     date = dates[0] if dates else None
     times = [t for s in group if s.is_launch for t in find_times(s.text, s.start)] or [
         t for s in group for t in find_times(s.text, s.start)
@@ -264,6 +313,7 @@ def _where(draft: Draft, group: list[Sentence], gazetteer: Gazetteer) -> None:
 
 
 def _what(draft: Draft, group: list[Sentence]) -> None:
+    group = [s for s in group if s.start not in draft.context]
     system_hit, class_hit = first_match(_SYSTEMS, group), first_match(_CLASSES, group)
     system_class, class_span = (
         (class_hit[0][1], span(class_hit[1], class_hit[2])) if class_hit else ("unknown", None)
@@ -285,17 +335,32 @@ def _what(draft: Draft, group: list[Sentence]) -> None:
     draft.system_class = system_class
     if class_span:
         draft.evidence["system_class"] = class_span
-    draft.count, count_evidence = count_missiles(group, draft.warnings)
+    draft.count, count_evidence, draft_counts = count_missiles(group, draft.warnings, draft.context)
+    draft.evidence.pop("count", None)
+    draft.counts_by_source = draft_counts
     if count_evidence:
         draft.evidence["count"] = count_evidence
 
 
 def _figures(draft: Draft, group: list[Sentence]) -> None:
     """Headline distance and apogee; every source keeps its own figures in ``sources``."""
-    by_source = figures_by_source(group, draft.warnings, draft.evidence)
+    by_source = figures_by_source(group, draft.warnings, draft.evidence, draft.context)
+    for name, count in draft.counts_by_source.items():
+        by_source.setdefault(
+            name,
+            {
+                "source": name,
+                "source_kind": next((k for _, n, k in _SOURCE_KINDS if n == name), "news"),
+                "distance_km": None,
+                "apogee_km": None,
+                "flight_time_s": None,
+            },
+        )["count"] = count
+    for entry in by_source.values():
+        entry.setdefault("count", None)
     headline = headline_source(by_source)
     ranked = ([headline] if headline else []) + list(by_source.values())
-    for key in ("distance_km", "apogee_km"):
+    for key in ("distance_km", "apogee_km", "flight_time_s"):
         # the headline source's figure, else (it gave a distance only) another source's
         source_of = next((s for s in ranked if s[key] is not None), None)
         setattr(draft, key, source_of[key] if source_of else None)
@@ -314,17 +379,21 @@ def _figures(draft: Draft, group: list[Sentence]) -> None:
 
 
 def _outcome(draft: Draft, group: list[Sentence]) -> None:
-    failure = next(
-        (span(m, s.start) for s in group if (m := _FAILURE.search(s.text)) and _ABOUT_FLIGHT.search(s.text)),
+    group = [s for s in group if s.start not in draft.context]
+    failed = next(
+        ((m, s) for s in group if (m := _FAILURE.search(s.text)) and _ABOUT_FLIGHT.search(s.text)),
         None,
     )
     success = _first_in(_SUCCESS, group)
-    if failure:
-        draft.outcome, draft.evidence["outcome"] = "failure", failure
+    if failed:
+        match, sentence = failed
+        partial = (draft.count or 0) > 1 and _PART_FAILED.search(sentence.text)
+        draft.outcome = "partial" if partial else "failure"
+        draft.evidence["outcome"] = span(match, sentence.start)
     elif success:
         draft.outcome, draft.evidence["outcome"] = "success", success
-    else:  # a missile that flew a reported distance flew, as far as public sources tell
-        draft.outcome = "success" if draft.distance_km else "unknown"
+    else:  # a missile with a reported distance, apogee or flight time flew, as far as public sources tell
+        draft.outcome = "success" if draft.distance_km or draft.apogee_km or draft.flight_time_s else "unknown"
 
 
 def _direction(draft: Draft, group: list[Sentence]) -> None:
@@ -357,10 +426,13 @@ def _direction(draft: Draft, group: list[Sentence]) -> None:
 def _confirmation(draft: Draft, group: list[Sentence]) -> None:
     suspected = _first_in(_SUSPECTED, group)
     named = {name for s in group for _, name, _ in sources_in(s)}
-    if suspected:
+    # "North Korea fired another ballistic missile ... may have launched a solid-fuel rocket":
+    # one plain statement of the launch outweighs a hedge about what was launched
+    asserted = any(s.is_launch and not _HEDGED_LAUNCH.search(s.text) for s in group)
+    if suspected and not asserted:
         draft.confirmation, draft.evidence["confirmation"] = "suspected", suspected
-    elif named == {"KCNA"}:  # only North Korea says so: nobody outside observed it
-        draft.confirmation = "claimed"
+    elif named == {"KCNA"} and not _first_in(_OBSERVED, group):
+        draft.confirmation = "claimed"  # only North Korea says so: nobody outside observed it
 
 
 def _notes(draft: Draft, group: list[Sentence]) -> None:

@@ -11,22 +11,27 @@ from __future__ import annotations
 
 import re
 
-from geodata.reports.figures import check_units_agree, find_figures
+from geodata.reports.figures import check_units_agree, find_figures, find_flight_times
 from geodata.reports.lexicon import COMPASS, HEADINGS, NUMBER_WORDS, SOURCES, VAGUE_COUNTS, compile_table
 from geodata.reports.text import Sentence, span
 from geodata.schema import HEADLINE_PRIORITY
 
 _SOURCES = compile_table(SOURCES)
 _HEADINGS = compile_table(HEADINGS)
-
-_SOURCES = compile_table(SOURCES)
-_HEADINGS = compile_table(HEADINGS)
 _COUNT_RE = re.compile(
     r"\b(?P<atleast>at least\s+)?(?P<word>a pair of|a barrage of|a volley of|a salvo of|a number of|a series of|"
     r"several|multiple|\d+|" + "|".join(k for k in NUMBER_WORDS if k not in ("pair",)) + r")\s+"
-    r"(?P<adj>(?:[\w().-]+\s+){0,6}?)(?P<noun>missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?)\b",
+    # words between number and noun are words ("two short-range ballistic"), never a dateline's "-- A"
+    r"(?P<adj>(?:[A-Za-z(\"][\w().'\"-]*\s+){0,6}?)(?P<noun>missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?)\b",
     re.I,
 )
+# "several months been ramping up missile tests", "one of the missiles": the number counts something else
+_NOT_A_COUNT = re.compile(
+    r"\b(?:months?|years?|days?|weeks?|hours?|times?|been|has|have|had|was|were|is|are|of|the|and|but|which|that|"
+    r"its|their|this|since|after)\b",
+    re.I,
+)
+_DATELINE_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s*$", re.I)
 _SINGULAR = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:missile|rocket|projectile)\b(?!s)", re.I)
 _PLURAL = re.compile(r"\b(?:missiles|rockets|projectiles)\b", re.I)
 _COMPASS_RE = re.compile(
@@ -42,13 +47,22 @@ def sources_in(sentence: Sentence) -> list[tuple[int, str, str]]:
     )
 
 
-def figures_by_source(group: list[Sentence], warnings: list[str], evidence: dict) -> dict[str, dict]:
-    """Each source's distance and apogee (first figure of each kind per source)."""
+def figures_by_source(
+    group: list[Sentence], warnings: list[str], evidence: dict, skip: frozenset[int] = frozenset()
+) -> dict[str, dict]:
+    """Each source's distance, apogee and flight time (first figure of each kind per source).
+
+    Sentences whose start is in ``skip`` (about another launch) give no figures, but the
+    sources they name still carry over to the next sentence.
+    """
     by_source: dict[str, dict] = {}
     all_figures: dict[str, list] = {}
     last_source = ("news", "news")
     for sentence in group:
         figures, unit_warnings = find_figures(sentence.text, sentence.start)
+        figures += find_flight_times(sentence.text, sentence.start)
+        if sentence.start in skip:
+            figures, unit_warnings = [], []
         warnings.extend(unit_warnings)
         mentions = sources_in(sentence)
         for figure in figures:
@@ -57,10 +71,18 @@ def figures_by_source(group: list[Sentence], warnings: list[str], evidence: dict
             else:
                 name, kind = last_source
             entry = by_source.setdefault(
-                name, {"source": name, "source_kind": kind, "distance_km": None, "apogee_km": None}
+                name,
+                {
+                    "source": name,
+                    "source_kind": kind,
+                    "distance_km": None,
+                    "apogee_km": None,
+                    "flight_time_s": None,
+                },
             )
-            all_figures.setdefault(name, []).append(figure)
-            key = f"{figure.kind}_km"
+            if figure.kind != "flight_time":
+                all_figures.setdefault(name, []).append(figure)
+            key = "flight_time_s" if figure.kind == "flight_time" else f"{figure.kind}_km"
             if entry[key] is None:
                 entry[key] = figure.value_km
                 entry.setdefault("evidence", {})[key] = {
@@ -82,29 +104,71 @@ def headline_source(by_source: dict[str, dict]) -> dict | None:
     return None
 
 
-def count_missiles(group: list[Sentence], warnings: list[str]) -> tuple[int | None, dict | None]:
-    for sentence in [s for s in group if s.is_launch] + [s for s in group if not s.is_launch]:
+def _source_rank(name: str) -> int:
+    return HEADLINE_PRIORITY.index(name) if name in HEADLINE_PRIORITY else len(HEADLINE_PRIORITY)
+
+
+def count_missiles(
+    group: list[Sentence], warnings: list[str], skip: frozenset[int] = frozenset()
+) -> tuple[int | None, dict | None, dict[str, int]]:
+    """(count, evidence, {source: count}): the headline source's count, else the first one stated.
+
+    "A missile" in one sentence and "two ballistic missiles", Japan's ministry said, in another:
+    the count is South Korea's JCS's when it gave one (``HEADLINE_PRIORITY``), and every source
+    keeps its own. Sentences in ``skip`` (about another launch) are not read.
+    """
+    candidates: list[tuple[int, int, int | None, dict, str]] = []  # (rank, order, number, evidence, source)
+    ordered = [s for s in group if s.is_launch] + [s for s in group if not s.is_launch]
+    last_source = "news"
+    sources_before = {}
+    for sentence in group:
+        sources_before[sentence.start] = last_source
+        mentions = sources_in(sentence)
+        if mentions:
+            last_source = mentions[-1][1]
+    for order, sentence in enumerate(ordered):
+        if sentence.start in skip:
+            continue
+        mentions = sources_in(sentence)
         for match in _COUNT_RE.finditer(sentence.text):
             word = match.group("word").lower()
             if word in ("a", "an") and match.group("noun").lower().endswith("s"):
                 continue
+            if _NOT_A_COUNT.search(match.group("adj")) or (
+                word.isdigit() and _DATELINE_DAY.search(sentence.text[max(0, match.start() - 12) : match.start()])
+            ):
+                continue
             evidence = span(match, sentence.start)
+            source = (
+                min(mentions, key=lambda m: abs(m[0] - match.start()))[1]
+                if mentions
+                else sources_before[sentence.start]
+            )
             if word in VAGUE_COUNTS or word in ("several", "multiple"):
-                warnings.append(
-                    f"the number of missiles is not given exactly ({match.group(0)!r}); left blank"
-                )
-                return None, evidence
+                candidates.append((_source_rank(source), order, None, evidence, source))
+                break
             number = (
                 int(word) if word.isdigit() else NUMBER_WORDS.get(word.replace("a pair of", "pair"), None)
             )
             if word == "a pair of":
                 number = 2
             if number and 1 <= number <= 100:
-                return number, evidence
+                candidates.append((_source_rank(source), order, number, evidence, source))
+                break
+    if candidates:
+        by_source: dict[str, int] = {}
+        for _, _, number, _, source in sorted(candidates, key=lambda c: c[1]):
+            if number is not None:
+                by_source.setdefault(source, number)
+        # a vague "several" from one sentence does not outrank a number from the same source
+        _, _, number, evidence, _ = min(candidates, key=lambda c: (c[0], c[2] is None, c[1]))
+        if number is None:
+            warnings.append(f"the number of missiles is not given exactly ({evidence['text']!r}); left blank")
+        return number, evidence, by_source
     singular = next(((m, s) for s in group if (m := _SINGULAR.search(s.text))), None)
-    if singular and not any(_PLURAL.search(s.text) for s in group):
-        return 1, span(singular[0], singular[1].start)
-    return None, None
+    if singular and not any(_PLURAL.search(s.text) for s in group if s.start not in skip):
+        return 1, span(singular[0], singular[1].start), {}
+    return None, None, {}
 
 
 def heading(

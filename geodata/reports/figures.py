@@ -21,10 +21,13 @@ from geodata.units import LENGTH_UNITS_KM
 AGREEMENT_TOLERANCE = 0.05
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_UNIT = r"kilomet(?:er|re)s?|km|miles?|mi|nautical miles?|nm"
+# "around one-thousand kilometers" (a spokesman read aloud); larger spelled numbers are not seen in wire copy
+_THOUSANDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_NUM_WORDS = r"(?:" + "|".join(_THOUSANDS) + r")[- ]thousand"
+_UNIT = r"kilomet(?:er|re)s?|kms|km|miles?|mi|nautical miles?|nm"
 _HEDGE = r"about|around|approximately|roughly|some|nearly|almost|more than|over|up to|at least|an estimated|close to|a maximum of"
 FIGURE_RE = re.compile(
-    rf"(?:(?P<hedge>{_HEDGE})\s+)?(?P<num>{_NUM})\s*-?\s*(?P<unit>{_UNIT})\b"
+    rf"(?:(?P<hedge>{_HEDGE})\s+)?(?P<num>{_NUM}|{_NUM_WORDS})\s*-?\s*(?P<unit>{_UNIT})\b"
     rf"(?:\s*\(\s*(?:{_HEDGE}\s+)?(?P<num2>{_NUM})\s*-?\s*(?P<unit2>{_UNIT})\s*\))?",
     re.IGNORECASE,
 )
@@ -32,10 +35,16 @@ _APOGEE_BEFORE = re.compile(
     r"(altitude|apogee|height|peak|soared|climbed|maximum height|max(?:imum)? altitude)\W+(?:\w+\W+){0,6}$",
     re.I,
 )
-_BOUND_BEFORE = re.compile(r"\b(?:less than|under|below|lower than|within)\s+$", re.I)
+_BOUND_BEFORE = re.compile(r"\b(?:less than|under|below|lower than|higher than|within)\s+$", re.I)
+# "could have a range of over 15,000 kilometers": what it might do, not what it flew
+_POTENTIAL_BEFORE = re.compile(
+    r"\b(?:range of|ranges? of up to|capable of \w+ing|could (?:fly|travel|reach|hit|strike)|can (?:fly|travel|reach)|"
+    r"designed to fly|typical\b[\w\s-]{0,40}can travel)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 _APOGEE_AFTER = re.compile(r"^\s*(?:high|in altitude|into space|up\b|above)", re.I)
 _LOCATION_AFTER = re.compile(
-    r"^\s*(?:off|away from|from (?:the )?(?:coast|city|island|peninsula|Japan)|(?:north|south|east|west)"
+    r"^\s*(?:off|away from|from (?:the |its )?(?:coast|shore|city|island|peninsula|Japan)|(?:north|south|east|west)"
     r"(?:east|west)?(?:ern)? of|(?:to the )?(?:north|south|east|west)\w* of)",
     re.I,
 )
@@ -54,6 +63,10 @@ class Figure:
 def _to_km(number: str, unit: str) -> tuple[float, str]:
     """Km and the unit's short name; the factor comes from the one unit table."""
     unit = " ".join(unit.lower().split())
+    unit = "km" if unit == "kms" else unit
+    words = re.fullmatch(_NUM_WORDS, number.lower())
+    if words:
+        number = str(_THOUSANDS[number.lower().split("-")[0].split()[0]] * 1000)
     short = "nmi" if unit.startswith("nautical") or unit == "nm" else "mi" if unit.startswith("mi") else "km"
     return float(number.replace(",", "")) * LENGTH_UNITS_KM[unit], short
 
@@ -71,7 +84,7 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
             )
             continue
         after = sentence[match.end() : match.end() + 40]
-        if _LOCATION_AFTER.match(after):
+        if _LOCATION_AFTER.match(after) or _POTENTIAL_BEFORE.search(before):
             continue
         value_km, unit = _to_km(match.group("num"), match.group("unit"))
         if match.group("num2"):
@@ -115,3 +128,55 @@ def check_units_agree(figures: list[Figure], who: str) -> list[str]:
                     f"{who} {kind} figures in different units disagree by more than 5 %: {quoted}"
                 )
     return warnings
+
+
+# --- flight time -------------------------------------------------------------------------
+_COUNT_WORDS = {**_THOUSANDS, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_TIME_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_COUNT_WORDS)
+_DURATION = (
+    rf"(?:(?P<hours>{_TIME_NUM}|an?)\s+hours?(?:\s*,?\s*(?:and\s+)?(?P<hmin>{_TIME_NUM})\s+minutes?)?"
+    rf"|(?P<num>{_TIME_NUM})(?:\s*(?:to|-|–)\s*(?P<num2>{_TIME_NUM}))?\s*(?P<unit>minutes?|mins?|seconds?|secs?)\b)"
+)
+# The words that make a duration a flight time ("flew for", "in the air for", "a flight that lasted")
+FLIGHT_TIME_RE = re.compile(
+    rf"(?P<lead>\b(?:fl(?:ew|own|ying|ight)|in the air|airborne|aloft|stayed aloft|lasted|flight time of|"
+    rf"trajectory of the missile|a flight of|flight lasted|in flight)\b(?:[^.;]|\.\d){{0,40}}?)"
+    rf"(?:(?:for|of|in|about|around|approximately|some|nearly|almost|over|more than|a record-breaking|record|roughly)\s+)*"
+    + _DURATION,
+    re.IGNORECASE,
+)
+
+
+def _time_number(text: str) -> float:
+    text = text.lower()
+    if text in ("a", "an"):
+        return 1.0
+    return float(_COUNT_WORDS[text]) if text in _COUNT_WORDS else float(text.replace(",", ""))
+
+
+def find_flight_times(sentence: str, offset: int = 0) -> list[Figure]:
+    """Flight times in one sentence as :class:`Figure` of kind ``"flight_time"`` (value in seconds).
+
+    "flew for about 53 minutes", "in the air for about 70 minutes", "a flight that lasted 4,052
+    seconds", "one hour and 26 minutes"; a range ("10,116 to 10,138 seconds") gives its upper figure,
+    as distances do.
+
+    >>> [f.value_km for f in find_flight_times("It stayed aloft for about 53 minutes.")]
+    [3180.0]
+    """
+    figures = []
+    for match in FLIGHT_TIME_RE.finditer(sentence):
+        if match.group("hours"):
+            seconds = _time_number(match.group("hours")) * 3600 + (
+                _time_number(match.group("hmin")) * 60 if match.group("hmin") else 0
+            )
+        else:
+            value = _time_number(match.group("num2") or match.group("num"))
+            seconds = value * 60 if match.group("unit").lower().startswith("min") else value
+        start = match.start("hours") if match.group("hours") else match.start("num")
+        if not 0 < seconds <= 30000:
+            continue
+        figures.append(
+            Figure("flight_time", seconds, sentence[start : match.end()], offset + start, offset + match.end(), "s")
+        )
+    return figures

@@ -17,7 +17,9 @@ from typing import Any
 SOURCES: tuple[tuple[str, str, str], ...] = (
     (
         r"Joint Chiefs of Staff|\bJCS\b|South Korea'?s? military|South Korean military|Seoul'?s? military|"
-        r"South Korean (?:officials|army)|\bSeoul\b",
+        r"South Korean (?:officials|army)|\bSeoul\b|South Korea'?s? [Dd]efen[cs]e [Mm]inistry|"
+        r"South Korean [Dd]efen[cs]e [Mm]inistry|South Korean (?:defen[cs]e|military) officials?|"
+        r"[Dd]efen[cs]e ministry spokesman|South Korean defen[cs]e officials",
         "ROK JCS",
         "government",
     ),
@@ -30,13 +32,15 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         r"Indo-Pacific Command|INDOPACOM|\bPentagon\b|U\.?S\.? (?:military|officials?|forces)|United States Forces Korea|"
-        r"\bUSFK\b|American officials",
+        r"\bUSFK\b|American officials|U\.?S\.? (?:defen[cs]e|Defense Department) officials?|Pacific Command|"
+        r"Strategic Command|USSTRATCOM|White House official",
         "US",
         "government",
     ),
     (
         r"\bKCNA\b|Korean Central News Agency|(?:North Korea'?s?|North Korean|Pyongyang'?s?) state media|state media|"
-        r"Rodong Sinmun|North Korea said|Pyongyang said",
+        r"Rodong Sinmun|North Korea said|Pyongyang said|Korean Central Television|\bKCTV\b|\bKRT\b|"
+        r"North Korea'?s? state-run|state-run (?:media|television|news agency)",
         "KCNA",
         "state media",
     ),
@@ -57,22 +61,22 @@ CLASSES: tuple[tuple[str, str], ...] = (
 
 # (pattern, canonical system name, system_class). Names follow /work/scratch/DATA.md.
 SYSTEMS: tuple[tuple[str, str, str], ...] = (
-    (r"KN-?23|Hwas(?:eo|o)ng-?11A?\b(?![-\s]?[BCD])", "Hwasong-11A (KN-23)", "SRBM"),
-    (r"KN-?24|Hwas(?:eo|o)ng-?11B", "Hwasong-11B (KN-24)", "SRBM"),
+    (r"KN-?23|Hwas(?:eo|o)ng[- ]?11A?\b(?![-\s]?[BCD])", "Hwasong-11A (KN-23)", "SRBM"),
+    (r"KN-?24|Hwas(?:eo|o)ng[- ]?11B", "Hwasong-11B (KN-24)", "SRBM"),
     (r"KN-?25|super-large (?:multiple )?rocket launcher|600[- ]mm", "KN-25 (600 mm MRL)", "SRBM"),
-    (r"Hwas(?:eo|o)ng-?11C", "Hwasong-11C", "SRBM"),
-    (r"Hwas(?:eo|o)ng-?11D", "Hwasong-11D", "SRBM"),
-    (r"Hwas(?:eo|o)ng-?20", "Hwasong-20", "ICBM"),
-    (r"Hwas(?:eo|o)ng-?19", "Hwasong-19", "ICBM"),
-    (r"Hwas(?:eo|o)ng-?18", "Hwasong-18", "ICBM"),
-    (r"Hwas(?:eo|o)ng-?17", "Hwasong-17", "ICBM"),
-    (r"Hwas(?:eo|o)ng-?16B", "Hwasong-16B", "HGV"),
-    (r"Hwas(?:eo|o)ng-?15", "Hwasong-15", "ICBM"),
-    (r"Hwas(?:eo|o)ng-?14", "Hwasong-14", "ICBM"),
-    (r"Hwas(?:eo|o)ng-?12", "Hwasong-12", "IRBM"),
-    (r"Hwas(?:eo|o)ng-?8\b", "Hwasong-8", "HGV"),
-    (r"Musudan|Hwas(?:eo|o)ng-?10", "Musudan (Hwasong-10)", "IRBM"),
-    (r"Nodong|Rodong(?! Sinmun)|Hwas(?:eo|o)ng-?7\b", "Nodong (Hwasong-7)", "MRBM"),
+    (r"Hwas(?:eo|o)ng[- ]?11C", "Hwasong-11C", "SRBM"),
+    (r"Hwas(?:eo|o)ng[- ]?11D", "Hwasong-11D", "SRBM"),
+    (r"Hwas(?:eo|o)ng[- ]?20", "Hwasong-20", "ICBM"),
+    (r"Hwas(?:eo|o)ng[- ]?19", "Hwasong-19", "ICBM"),
+    (r"Hwas(?:eo|o)ng[- ]?18", "Hwasong-18", "ICBM"),
+    (r"Hwas(?:eo|o)ng[- ]?17", "Hwasong-17", "ICBM"),
+    (r"Hwas(?:eo|o)ng[- ]?16B", "Hwasong-16B", "HGV"),
+    (r"Hwas(?:eo|o)ng[- ]?15", "Hwasong-15", "ICBM"),
+    (r"Hwas(?:eo|o)ng[- ]?14", "Hwasong-14", "ICBM"),
+    (r"Hwas(?:eo|o)ng[- ]?12", "Hwasong-12", "IRBM"),
+    (r"Hwas(?:eo|o)ng[- ]?8\b", "Hwasong-8", "HGV"),
+    (r"Musudan|Hwas(?:eo|o)ng[- ]?10", "Musudan (Hwasong-10)", "IRBM"),
+    (r"Nodong|No Dong|Rodong(?! Sinmun)|Hwas(?:eo|o)ng[- ]?7\b", "Nodong (Hwasong-7)", "MRBM"),
     (r"Pukguksong-?2|KN-?15", "Pukguksong-2 (KN-15)", "MRBM"),
     (r"Pukguksong-?3", "Pukguksong-3", "SLBM"),
     (r"Pukguksong-?1|KN-?11", "Pukguksong-1 (KN-11)", "SLBM"),
@@ -80,7 +84,8 @@ SYSTEMS: tuple[tuple[str, str, str], ...] = (
     (r"Unha-?3", "Unha-3", "SLV"),
     (r"Unha-?2", "Unha-2", "SLV"),
     (r"Taepodong-?1|Paektusan", "Taepodong-1 (Paektusan)", "SLV"),
-    (r"Scud-?ER|Hwas(?:eo|o)ng-?9", "Scud-ER (Hwasong-9)", "SRBM"),
+    (r"Scud-?ER|Hwas(?:eo|o)ng[- ]?9", "Scud-ER (Hwasong-9)", "SRBM"),
+    (r"Scud-?C|Hwas(?:eo|o)ng[- ]?6\b", "Scud-C (Hwasong-6)", "SRBM"),
     (r"Hwasal-?2", "Hwasal-2", "cruise"),
     (r"Hwasal-?1", "Hwasal-1", "cruise"),
     (r"Pulhwasal-?3-?31", "Pulhwasal-3-31", "cruise"),

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from geodata.errors import InvalidFile
-from geodata.reports.dates import find_dates
+from geodata.reports.dates import find_dates, find_times
 from geodata.reports.lexicon import CLASSES, SYSTEMS, compile_table
 
 _CLASSES = compile_table(CLASSES)
@@ -44,8 +44,16 @@ _NEGATED = re.compile(r"(?:\b(?:not|no|never|without)|n't)\W+(?:\w+\W+){0,3}$", 
 _MODAL = re.compile(r"\b(?:could|may|might|would|will|shall|can)\W+(?:\w+\W+){0,2}$", re.I)
 _PERFECT = re.compile(r"\bhave\s+(?:been\s+)?$", re.I)
 _NEXT_EVENT = re.compile(
-    r"\b(also|separately|later|another|second|in a separate|hours after|followed)\b", re.I
+    r"\b(also|separately|later|another|additional|second|in a separate|hours after|followed)\b", re.I
 )
+# A flight verb after its missile ("The suspected ICBM flew to an altitude of 6,000 km") reports a launch too.
+_FLIGHT_VERB = re.compile(r"\b(?:flew|flown|traveled|travelled|splashed down|splashing down)\b", re.I)
+# Where a verb's clause ends: the missile must be in the same clause as "fired"
+# ("fired artillery into the sea, days after the North's latest missile launch" is not a missile launch).
+_CLAUSE_END = re.compile(r"[,;:()]|\s(?:days?|weeks?|hours?|after|since|while|as|but|which)\s", re.I)
+# Another launch within this many days of the first is news of the same report (a round-up);
+# an older one is background ("the launch came 27 days after...").
+NEWS_WINDOW_DAYS = 2
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:U\.S|U\.N|Nov|Dec|Jan|Feb|Aug|Sept?|Oct|Mr|Mrs|Ms|Dr|Gen|Lt|Col|No|St|[ap]\.m|approx)\.)$|\b[A-Z]\.$"
 )
@@ -146,12 +154,36 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+def _clause_after(sentence: str, end: int) -> str:
+    rest = sentence[end : end + 120]
+    cut = _CLAUSE_END.search(rest, 8)  # a few words in: "fired, from Sunan, two missiles" is rare
+    return rest[: cut.start()] if cut else rest
+
+
+def _clause_before(sentence: str, start: int) -> str:
+    head = sentence[max(0, start - 120) : start]
+    cuts = list(re.finditer(r"[,;:()]|\b(?:after|since|while|but)\b", head, re.I))
+    return head[cuts[-1].end() :] if cuts else head
+
+
 def _is_launch(sentence: str) -> bool:
-    for verb in _LAUNCH_VERB.finditer(sentence):
+    """A launch verb, not negated or merely possible, with a missile word in its own clause."""
+    verbs = [(m, True) for m in _LAUNCH_VERB.finditer(sentence)] + [
+        (m, False) for m in _FLIGHT_VERB.finditer(sentence)
+    ]
+    for verb, launch_verb in verbs:
         before = sentence[: verb.start()]
         if _NEGATED.search(before) or (_MODAL.search(before) and not _PERFECT.search(before)):
             continue
-        if _MISSILE_NOUN.search(sentence):
+        after_noun = _MISSILE_NOUN.search(_clause_after(sentence, verb.end()))
+        before_noun = _MISSILE_NOUN.search(_clause_before(sentence, verb.start()))
+        word = verb.group(0).lower()
+        if launch_verb and word.endswith(("es", "ing")) and word != "fires":
+            # "launches"/"firing" are nouns as often as verbs ("projectile launches"): need an object
+            before_noun = None
+        if after_noun if not launch_verb else (after_noun or before_noun):
+            return True
+        if not launch_verb and before_noun:
             return True
     return False
 
@@ -188,32 +220,56 @@ def _launch_days(sentence: Sentence, published: dt.date | None) -> set[dt.date]:
     return {d.value for d in find_dates(sentence.text, published)}
 
 
+def _near(days: set[dt.date], others: set[dt.date]) -> bool:
+    return any(abs((a - b).days) <= NEWS_WINDOW_DAYS for a in days for b in others)
+
+
 def group_events(sentences: list[Sentence], published: dt.date | None = None) -> list[list[Sentence]]:
-    """Split the report into one run of sentences per launch event (at most :data:`MAX_EVENTS`)."""
+    """Split the report into one run of sentences per launch event (at most :data:`MAX_EVENTS`).
+
+    A launch sentence starts a new event when it names another day within
+    :data:`NEWS_WINDOW_DAYS` of the current one ("...detected a missile launched on Sunday
+    evening"), or marks another launch ("also", "later", "an additional") of another kind or
+    at another clock time. Launches further back are background and stay in the current run.
+    """
     groups: list[list[Sentence]] = []
     current_kind: str | None = None
     current_days: set[dt.date] = set()  # days named by the current event's launch sentences
+    current_clocks: set[tuple[int, int]] = set()
+    seen_days: list[set[dt.date]] = []
     for sentence in sentences:
         kind = _kind(sentence.text)
         days = _launch_days(sentence, published) if sentence.is_launch else set()
+        clocks = {(t.value[0], t.value[1]) for t in find_times(sentence.text)} if sentence.is_launch else set()
+        other_day = bool(
+            days and current_days and not days & current_days and _near(days, current_days)
+        ) and not any(days <= seen for seen in seen_days)
         starts = sentence.is_launch and (
             not groups
             or (
                 len(groups) < MAX_EVENTS
-                and _NEXT_EVENT.search(sentence.text)
                 and (
-                    bool(kind and current_kind and kind != current_kind)
-                    or bool(days and current_days and not days & current_days)
+                    other_day
+                    or (
+                        bool(_NEXT_EVENT.search(sentence.text))
+                        and (
+                            bool(kind and current_kind and kind != current_kind)
+                            or bool(clocks and current_clocks and not clocks & current_clocks)
+                        )
+                    )
                 )
             )
         )
         if starts:
             groups.append([sentence])
-            current_kind, current_days = kind, set(days)
+            current_kind, current_days, current_clocks = kind, set(days), set(clocks)
+            seen_days.append(current_days)
         elif groups:
             groups[-1].append(sentence)
             current_kind = current_kind or kind
-            current_days |= days
+            if not current_days or _near(days, current_days):
+                current_days |= days
+            current_clocks |= clocks
     if (
         groups
     ):  # sentences before the first launch sentence (a headline, a dateline) belong to the first event
