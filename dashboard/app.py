@@ -10,10 +10,11 @@ import streamlit as st
 # `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard import common
+from dashboard import common, state
 
 # No page_icon: a Material icon favicon would be fetched from a font CDN, which fails offline.
-st.set_page_config(page_title="launchmap", layout="wide", initial_sidebar_state="expanded")
+# "auto": the sidebar starts open on a desktop and closed on a phone, where it would cover the page.
+st.set_page_config(page_title="launchmap", layout="wide", initial_sidebar_state="auto")
 common.ensure_static_assets()
 
 SECTIONS = {
@@ -37,4 +38,7 @@ pages = {
     section: [st.Page(path, title=title, default=path.endswith("launch_map.py")) for path, title in entries]
     for section, entries in SECTIONS.items()
 }
-st.navigation(pages).run()
+page = st.navigation(pages)
+state.begin_run(page.url_path)
+page.run()
+state.end_run()

@@ -1,24 +1,28 @@
-"""What every page shares: the store, cached tables, offline map assets, and URL state.
+"""What every page shares: the store, cached tables, offline map assets, headers and display helpers.
 
-Pages stay thin: they read widgets, call ``geodata`` and render. Shareable state lives in
-``st.query_params``; a parameter that cannot be used is dropped with a visible notice.
+Pages stay thin: they read widgets, call ``geodata`` and render. View state (URL and widgets) is
+owned by ``dashboard.state``.
 """
 
 from __future__ import annotations
 
+import numbers
 import os
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import folium
 import pandas as pd
 import streamlit as st
+from branca.element import Element
 
+from geodata.events import records_note, records_span
 from geodata.render.leaflet import install_static_assets
+from geodata.seeds import records_checked_on
 from geodata.store import Store
-from geodata.units import format_kst_utc
+from geodata.units import KST, format_kst_utc, is_missing
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 VENDOR_URL = "/app/static/vendor"  # Streamlit static serving maps dashboard/static/ here
@@ -40,8 +44,14 @@ def ensure_static_assets() -> Path:
     return install_static_assets(STATIC_DIR)
 
 
-def store_version() -> int:
+@st.cache_data(ttl=2, show_spinner=False)
+def _version() -> int:
     return get_store().version()
+
+
+def store_version() -> int:
+    """The store's version, read at most every 2 s (a rerun asks many times; writes call refresh())."""
+    return _version()
 
 
 @st.cache_data(show_spinner=False)
@@ -69,9 +79,120 @@ def places() -> pd.DataFrame:
     return _table("places", store_version())
 
 
+@st.cache_data(show_spinner=False)
+def _site_names(version: int) -> dict[str, str]:
+    frame = _table("sites", version)
+    return dict(zip(frame["id"], frame["name"], strict=False))
+
+
+def site_names() -> dict[str, str]:
+    """Site id -> its name, for every box and label that would otherwise show a raw id."""
+    return _site_names(store_version())
+
+
 def refresh() -> None:
     """Call after a write so every page sees it (tables are cached per store version)."""
+    _version.clear()
     _table.clear()
+
+
+@st.cache_data(show_spinner=False)
+def _checked_on() -> date | None:
+    return records_checked_on(os.environ.get("LAUNCHMAP_SEEDS"))
+
+
+def records_note_text() -> str:
+    """'Records to 26 May 2026 (checked 26 Nov 2026)': how current the history is, on every page."""
+    return records_note(launches(), _checked_on())
+
+
+def records_span_text(frame: pd.DataFrame) -> str:
+    span = records_span(frame)
+    if span is None:
+        return "no records"
+    first, last = (t.tz_convert(KST) for t in span)
+    return f"the records run from {first:%d %b %Y} to {last:%d %b %Y}"
+
+
+def display(value: Any, unit: str = "", digits: int = 0) -> str:
+    """A cell for people: '' for missing (never 'None' or 'nan'), numbers with separators and a unit."""
+    if is_missing(value):
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, numbers.Real):
+        text = f"{value:,.{digits}f}"
+        return f"{text} {unit}".strip()
+    if isinstance(value, (pd.Timestamp, date)):
+        return f"{value:%Y-%m-%d}"
+    return str(value)
+
+
+SOURCE_COLUMNS = {  # stored field -> what a reader sees
+    "headline": "",
+    "source": "Source",
+    "outlet": "Outlet",
+    "published_on": "Published",
+    "distance_km": "Distance",
+    "apogee_km": "Apogee",
+    "flight_time_min": "Flight time",
+    "count": "Missiles",
+    "title": "Title",
+    "url": "Link",
+}
+
+
+def sources_display(event_sources: pd.DataFrame) -> pd.DataFrame:
+    """The sources of events as a reader's table: labelled columns, units, blanks instead of 'None'."""
+    frame = event_sources.copy()
+    for column in SOURCE_COLUMNS:
+        if column not in frame and column not in ("headline", "flight_time_min"):
+            frame[column] = None
+    flight_s = frame["flight_time_s"] if "flight_time_s" in frame else pd.Series(None, index=frame.index)
+    headline = frame["is_headline"] if "is_headline" in frame else pd.Series(False, index=frame.index)
+    shown = pd.DataFrame(
+        {
+            "": headline.map(lambda v: "★" if v is True or v == 1 else ""),
+            "Source": frame["source"].map(display),
+            "Outlet": frame["outlet"].map(display),
+            "Published": frame["published_on"].map(display),
+            "Distance": frame["distance_km"].map(lambda v: display(v, "km")),
+            "Apogee": frame["apogee_km"].map(lambda v: display(v, "km")),
+            "Flight time": flight_s.map(lambda v: display(v / 60 if not is_missing(v) else v, "min", 1)),
+            "Missiles": frame["count"].map(display),
+            "Title": frame["title"].map(display),
+            "Link": frame["url"].map(lambda v: display(v) or None),
+        }
+    )
+    empty = [c for c in shown.columns if c not in ("", "Source", "Link") and (shown[c] == "").all()]
+    return shown.drop(columns=empty)
+
+
+SOURCE_COLUMN_CONFIG = {
+    "Link": st.column_config.LinkColumn("Link", display_text="open"),
+    "": st.column_config.TextColumn("", width="small", help="★ the headline figure (rule on the About page)"),
+}
+
+
+# Legibility inside the map iframe whatever the page theme, and a legend that leaves a phone's map free.
+MAP_CSS = """<style>
+.launchmap-legend { color: #1a1a1a !important; }
+.launchmap-legend b { color: #000 !important; }
+.leaflet-container .leaflet-tooltip, .leaflet-container .leaflet-popup-content { color: #1a1a1a; }
+.ring-label { color: #1a1a1a; background: rgba(255,255,255,.85); border-radius: 3px; padding: 0 3px;
+  font: 600 11px/1.3 sans-serif; white-space: nowrap; }
+@media (max-width: 520px) {
+  .launchmap-legend { font-size: 10px !important; line-height: 1.25 !important; padding: 3px 5px !important;
+    bottom: 20px !important; right: 4px !important; max-width: 42%; }
+  .launchmap-legend svg { width: 16px; }
+}
+</style>"""
+
+
+def style_map(m: folium.Map) -> folium.Map:
+    """Add the dashboard's map CSS (legend legible in dark mode, compact on a phone)."""
+    m.get_root().header.add_child(Element(MAP_CSS))  # type: ignore[attr-defined]
+    return m
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -91,58 +212,6 @@ def format_times(when: Any, precision: str = "minute") -> str:
     return format_kst_utc(when, precision)
 
 
-# --- URL state -----------------------------------------------------------------------------------
-
-
-@dataclass
-class UrlState:
-    """Query parameters read for one page run, with notices for the ones that were ignored."""
-
-    notices: list[str] = field(default_factory=list)
-
-    def get(self, name: str, parse: Callable[[str], Any], default: Any = None) -> Any:
-        raw = st.query_params.get(name)
-        if raw is None or raw == "":
-            return default
-        try:
-            return parse(raw)
-        except (ValueError, TypeError, KeyError) as error:
-            self.notices.append(f"Ignored URL parameter `{name}={raw[:60]}`: {error}")
-            return default
-
-    def get_list(self, name: str, allowed: Iterable[str]) -> list[str] | None:
-        raw = st.query_params.get(name)
-        if raw is None or raw == "":
-            return None
-        allowed = list(allowed)
-        values = [v for v in raw.split(",") if v]
-        unknown = [v for v in values if v not in allowed]
-        if unknown:
-            self.notices.append(
-                f"Ignored unknown value(s) in URL parameter `{name}`: {', '.join(unknown[:5])}"
-            )
-        return [v for v in values if v in allowed]
-
-    def show_notices(self) -> None:
-        for notice in self.notices:
-            st.warning(notice, icon="⚠️")
-
-
-def set_params(values: dict[str, Any]) -> None:
-    """Write the page's state to the URL; empty values are removed so links stay short."""
-    for key, value in values.items():
-        text = (
-            ",".join(map(str, value))
-            if isinstance(value, (list, tuple))
-            else ("" if value is None else str(value))
-        )
-        if text:
-            if st.query_params.get(key) != text:
-                st.query_params[key] = text
-        elif key in st.query_params:
-            del st.query_params[key]
-
-
 def parse_date(text: str) -> pd.Timestamp:
     stamp = pd.Timestamp(text)
     if pd.isna(stamp):
@@ -151,6 +220,6 @@ def parse_date(text: str) -> pd.Timestamp:
 
 
 def page_header(title: str, caption: str | None = None) -> None:
+    """The page title and its caption, which always says how current the records are."""
     st.title(title)
-    if caption:
-        st.caption(caption)
+    st.caption(" · ".join(part for part in (caption, records_note_text()) if part))

@@ -1,19 +1,26 @@
-"""The sidebar filters shared by the launch map, history and export pages, kept in the URL."""
+"""The sidebar filters shared by the launch map, history and export pages.
+
+Their values live in the view (``dashboard.state``): the same filters on every page, in the URL,
+and back as they were after visiting a page without filters.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import common
-from geodata.events import filter_launches
+from dashboard.state import View
+from geodata.events import PERIOD_PRESETS, filter_launches, period_start
 from geodata.schema import OUTCOMES, SYSTEM_CLASSES
 
-PERIODS = {"all": "All", "30d": "Last 30 days", "year": "This year", "custom": "Custom range"}
+PERIODS = {"all": "All", **PERIOD_PRESETS, "custom": "Custom range"}
 MAX_DISTANCE_KM = 16000
+FILTER_PARAMS = ("period", "since", "until", "class", "system", "site", "outcome", "dist")
+WIDGET_KEYS = ("f_period", "f_since", "f_until", "f_class", "f_system", "f_site", "f_outcome", "f_distance")
 
 
 @dataclass
@@ -22,6 +29,8 @@ class Selection:
     since: date
     until: date
     description: str  # a line a reader can quote: "1984-04-01 – 2025-11-07 · SRBM"
+    period: str = "all"
+    filtered: bool = False  # any filter narrower than "everything"
 
 
 def _parse_distance(text: str) -> tuple[int, int]:
@@ -31,50 +40,63 @@ def _parse_distance(text: str) -> tuple[int, int]:
     return low, min(high, MAX_DISTANCE_KM)
 
 
-def sidebar_filters(
-    all_launches: pd.DataFrame, state: common.UrlState, today: date | None = None
-) -> Selection:
-    """Render the filters (initialised from the URL once per session) and return the selection."""
+def _parse_period(text: str) -> str:
+    if text not in PERIODS:
+        raise ValueError(f"expected one of {', '.join(PERIODS)}")
+    return text
+
+
+def sidebar_filters(all_launches: pd.DataFrame, view: View, today: date | None = None) -> Selection:
+    """Render the filters (from the view: URL, or kept from another page) and return the selection."""
     today = today or date.today()
     first = all_launches["launched_at"].min().date() if not all_launches.empty else date(1984, 1, 1)
     last = max(all_launches["launched_at"].max().date() if not all_launches.empty else today, today)
-    sites = common.sites()
-    site_names = dict(zip(sites["id"], sites["name"], strict=False))
+    site_names = common.site_names()
     systems_present = sorted(all_launches["system"].dropna().unique())
     sites_present = sorted(all_launches["site_id"].dropna().unique(), key=lambda s: site_names.get(s, s))
 
-    if not st.session_state.get("_filters_from_url"):
-        st.session_state["_filters_from_url"] = True
-        period = state.get(
-            "period", lambda v: v if v in PERIODS else _raise(f"expected one of {', '.join(PERIODS)}"), "all"
-        )
-        since = state.get("since", lambda v: common.parse_date(v).date(), None)
-        until = state.get("until", lambda v: common.parse_date(v).date(), None)
-        if since or until:
-            period = "custom"
+    def dates() -> tuple[date, date]:
+        since = view.get("since", lambda v: common.parse_date(v).date(), None)
+        until = view.get("until", lambda v: common.parse_date(v).date(), None)
         since, until = max(since or first, first), min(until or last, last)
         if since > until:
-            state.notices.append("Ignored URL parameters `since`/`until`: since is after until")
+            view.notices.append("Ignored URL parameters `since`/`until`: since is after until")
             since, until = first, last
-        st.session_state["f_period"] = PERIODS[period]
-        st.session_state["f_dates"] = (since, until)
-        st.session_state["f_class"] = state.get_list("class", SYSTEM_CLASSES) or []
-        st.session_state["f_system"] = state.get_list("system", systems_present) or []
-        st.session_state["f_site"] = state.get_list("site", sites_present) or []
-        st.session_state["f_outcome"] = state.get_list("outcome", OUTCOMES) or []
-        st.session_state["f_distance"] = state.get("dist", _parse_distance, (0, MAX_DISTANCE_KM))
+        return since, until
+
+    def period() -> str:
+        chosen = view.get("period", _parse_period, "all")
+        return "custom" if view.text("since") or view.text("until") else chosen
+
+    custom_dates = dates() if view.loaded or "f_since" not in st.session_state else None
+    view.seed("f_period", lambda: PERIODS[period()])
+    view.seed("f_since", lambda: custom_dates[0] if custom_dates else first)
+    view.seed("f_until", lambda: custom_dates[1] if custom_dates else last)
+    view.seed("f_class", lambda: view.get_list("class", SYSTEM_CLASSES) or [])
+    view.seed("f_system", lambda: view.get_list("system", systems_present) or [])
+    view.seed("f_site", lambda: view.get_list("site", sites_present) or [])
+    view.seed("f_outcome", lambda: view.get_list("outcome", OUTCOMES) or [])
+    view.seed("f_distance", lambda: view.get("dist", _parse_distance, (0, MAX_DISTANCE_KM)))
 
     with st.sidebar:
         st.header("Filters")
-        period_label = st.radio("Period", list(PERIODS.values()), key="f_period", horizontal=True)
-        period = next(k for k, v in PERIODS.items() if v == period_label)
-        if period == "custom":
-            since, until = st.slider(
-                "Launch dates", min_value=first, max_value=last, key="f_dates", format="YYYY-MM-DD"
+        period_label = st.selectbox("Period", list(PERIODS.values()), key="f_period")
+        chosen_period = next(k for k, v in PERIODS.items() if v == period_label)
+        if chosen_period == "custom":
+            left, right = st.columns(2)
+            since = left.date_input(
+                "From", min_value=first, max_value=last, key="f_since", format="YYYY-MM-DD"
             )
+            until = right.date_input(
+                "To", min_value=first, max_value=last, key="f_until", format="YYYY-MM-DD"
+            )
+            if since > until:
+                st.warning("'From' is after 'To': showing from 'To' to 'From'.")
+                since, until = until, since
+        elif chosen_period == "all":
+            since, until = first, last
         else:
-            since = {"all": first, "30d": today - timedelta(days=30), "year": date(today.year, 1, 1)}[period]
-            until = last
+            since, until = period_start(chosen_period, today), last
         classes = st.multiselect("System class", SYSTEM_CLASSES, key="f_class", placeholder="All classes")
         systems = st.multiselect("System", systems_present, key="f_system", placeholder="All systems")
         chosen_sites = st.multiselect(
@@ -85,23 +107,19 @@ def sidebar_filters(
             format_func=lambda s: site_names.get(s, s),
         )
         outcomes = st.multiselect("Outcome", OUTCOMES, key="f_outcome", placeholder="Any outcome")
-        distance = st.slider(
-            "Distance flown (km)",
-            0,
-            MAX_DISTANCE_KM,
-            key="f_distance",
-            step=50,
-            help="Events with no reported distance are kept only while the range starts at 0.",
-        )
-        if st.button("Reset filters", width="stretch"):
-            for key in [k for k in st.session_state if str(k).startswith("f_")]:
-                del st.session_state[key]
-            st.session_state["_filters_from_url"] = True
-            st.session_state.update(
-                f_period=PERIODS["all"], f_dates=(first, last), f_distance=(0, MAX_DISTANCE_KM)
+        distance = tuple(
+            st.slider(
+                "Distance flown (km)",
+                0,
+                MAX_DISTANCE_KM,
+                key="f_distance",
+                step=50,
+                help="Events with no reported distance are kept only while the range starts at 0.",
             )
-            st.rerun()
+        )
+        st.button("Reset filters", width="stretch", on_click=reset_filters, args=(first, last))
 
+    all_distances = distance == (0, MAX_DISTANCE_KM)
     selected = filter_launches(
         all_launches,
         since=pd.Timestamp(since),
@@ -110,25 +128,57 @@ def sidebar_filters(
         systems=systems or None,
         sites=chosen_sites or None,
         outcomes=outcomes or None,
-        distance_km=None if tuple(distance) == (0, MAX_DISTANCE_KM) else tuple(distance),
+        distance_km=None if all_distances else distance,
     )
-    common.set_params(
+    view.keep_all(
         {
-            "period": None if period == "all" else period,
-            "since": since.isoformat() if period == "custom" else None,
-            "until": until.isoformat() if period == "custom" else None,
+            "period": None if chosen_period in ("all", "custom") else chosen_period,
+            "since": since.isoformat() if chosen_period == "custom" else None,
+            "until": until.isoformat() if chosen_period == "custom" else None,
             "class": classes,
             "system": systems,
             "site": chosen_sites,
             "outcome": outcomes,
-            "dist": None if tuple(distance) == (0, MAX_DISTANCE_KM) else f"{distance[0]}-{distance[1]}",
+            "dist": None if all_distances else f"{distance[0]}-{distance[1]}",
         }
     )
     parts = [f"{since:%d %b %Y} – {until:%d %b %Y}"]
     parts += [", ".join(x) for x in (classes, systems) if x]
     parts += [", ".join(site_names.get(s, s) for s in chosen_sites)] if chosen_sites else []
-    return Selection(selected, since, until, " · ".join(parts))
+    filtered = (
+        chosen_period != "all" or bool(classes or systems or chosen_sites or outcomes) or not all_distances
+    )
+    return Selection(selected, since, until, " · ".join(parts), chosen_period, filtered)
 
 
-def _raise(message: str) -> str:
-    raise ValueError(message)
+def reset_filters(first: date, last: date) -> None:
+    """Every filter back to 'everything' (a callback: runs before the widgets are drawn again)."""
+    st.session_state.update(
+        f_period=PERIODS["all"],
+        f_since=first,
+        f_until=last,
+        f_class=[],
+        f_system=[],
+        f_site=[],
+        f_outcome=[],
+        f_distance=(0, MAX_DISTANCE_KM),
+    )
+
+
+def empty_notice(selection: Selection, all_launches: pd.DataFrame) -> str:
+    """What to say when nothing matches: for a recent period, that the records end before it."""
+    note = common.records_note_text()
+    span = common.records_span_text(all_launches)
+    if selection.period in PERIOD_PRESETS and not all_launches.empty:
+        last = all_launches["launched_at"].max()
+        if last.date() < selection.since:
+            return (
+                f"No launch on record in {PERIODS[selection.period].lower()} "
+                f"({selection.since:%d %b %Y} – {selection.until:%d %b %Y}): the records end on "
+                f"{last.tz_convert('Asia/Seoul'):%d %b %Y}. {note}. Launches after that date are not in the "
+                "history yet, so an empty map here does not mean no launches."
+            )
+    return (
+        "No launch matches these filters. Widen the period or clear a filter in the sidebar "
+        f"({span}; {note})."
+    )

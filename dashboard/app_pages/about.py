@@ -113,7 +113,7 @@ def what_if() -> None:
 
 
 def main() -> None:
-    st.title("About launchmap")
+    common.page_header("About launchmap")
     st.markdown(
         "launchmap maps North Korean missile launches from the first Scud-B tests in 1984 to today: where they "
         "were fired from, how far and how high they flew, and what those figures imply. It works with no "

@@ -217,11 +217,11 @@ def edit_section() -> None:
 
 
 def main() -> None:
-    st.title("Data")
-    st.caption(
+    common.page_header(
+        "Data",
         f"Store: `{common.get_store().engine.url.render_as_string(hide_password=True)}` · "
         f"{len(common.launches())} launch events, {len(common.sources())} sources, "
-        f"{len(common.sites())} sites, {len(common.systems())} systems"
+        f"{len(common.sites())} sites, {len(common.systems())} systems",
     )
     imports, edits, audit = st.tabs(["Import", "Add / edit", "Audit log"])
     with imports:

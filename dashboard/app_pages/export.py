@@ -14,8 +14,8 @@ from collections.abc import Iterable
 import pandas as pd
 import streamlit as st
 
-from dashboard import common
-from dashboard.filters import sidebar_filters
+from dashboard import common, state
+from dashboard.filters import empty_notice, sidebar_filters
 from geodata import formats
 from geodata.errors import LaunchmapError
 from geodata.geo.places import Gazetteer
@@ -27,7 +27,6 @@ from geodata.units import split_lengths
 ALL = "__all__"
 PRESET_LABELS = {"16x9": "16:9", "1x1": "1:1", "4x5": "4:5"}
 PRESET_HELP = "16:9 is 1920×1080 px, 1:1 is 1080×1080, 4:5 is 1080×1350; retina doubles them."
-PREVIEW_SCALE = 0.5
 
 
 @st.cache_resource(show_spinner=False)
@@ -66,26 +65,24 @@ def standalone_map(selected: pd.DataFrame, rings: tuple[RingSpec, ...]) -> str:
     return formats.standalone_html(page, title="launchmap")
 
 
-def choose_rings(selected: pd.DataFrame, state: common.UrlState) -> tuple[RingSpec, ...]:
+def choose_rings(selected: pd.DataFrame, view: state.View) -> tuple[RingSpec, ...]:
+    names = common.site_names()
     sites = common.sites()
-    names = dict(zip(sites["id"], sites["name"], strict=False))
     used = list(dict.fromkeys([*selected["site_id"].dropna(), *sites["id"]]))  # the selection's sites first
+    view.seed("x_ring_site", lambda: view.get("ring_site", lambda v: _choice(v, used), used[0]))
+    if st.session_state.get("x_ring_site") not in used:
+        st.session_state["x_ring_site"] = used[0]
+    view.seed("x_rings", lambda: view.get("rings", lambda v: v[:200], ""))
     left, right = st.columns([1, 2])
-    site = left.selectbox(
-        "Ring centre",
-        used,
-        format_func=lambda s: names.get(s, s),
-        index=used.index(state.get("ring_site", str, used[0]))
-        if state.get("ring_site", str, used[0]) in used
-        else 0,
-    )
+    site = left.selectbox("Ring centre", used, format_func=lambda s: names.get(s, s), key="x_ring_site")
     text = right.text_input(
         "Ring ranges",
-        value=state.get("rings", str, ""),
-        placeholder="e.g. 1000 km, 5500 km, Hwasong-15",
-        help="Lengths in km, mi or nmi, or a system name (its published maximum range).",
+        key="x_rings",
+        placeholder="e.g. 1,000 km, 5500 km, Hwasong-15",
+        help="Lengths in km, mi or nmi (1,000 km is one ring), or a system name (its published maximum "
+        "range), separated by commas or semicolons.",
     )
-    common.set_params({"ring_site": site if text else None, "rings": text or None})
+    view.keep_all({"ring_site": site if text else None, "rings": text or None})
     rings = []
     systems = common.systems().to_dict("records")
     for token in split_lengths(text):
@@ -93,6 +90,8 @@ def choose_rings(selected: pd.DataFrame, state: common.UrlState) -> tuple[RingSp
             rings.append(parse_ring(f"{site}:{token}", gazetteer(common.store_version()), systems))
         except LaunchmapError as error:
             st.warning(f"Ring `{token}` left out: {error}")
+    if rings:
+        st.caption("Rings: " + ", ".join(f"{r.label or 'ring'} {r.radius_km:,.0f} km" for r in rings))
     return tuple(rings)
 
 
@@ -107,64 +106,60 @@ def slug(text: str) -> str:
 
 
 def main() -> None:
-    state = common.UrlState()
+    view = state.View()
     all_launches = common.launches()
-    selection = sidebar_filters(all_launches, state)
+    selection = sidebar_filters(all_launches, view)
     common.page_header("Export", "A still for publication, the data behind it, and a map that works offline.")
     selected = selection.launches.sort_values("launched_at", ascending=False)
     event_ids = [ALL, *selected["id"]]
-    wanted = state.get("event", str, ALL)
-    if wanted not in event_ids:
-        if wanted != ALL:
-            state.notices.append(f"Ignored URL parameter `event={wanted[:60]}`: not in the filtered events")
-        wanted = ALL
-    state.show_notices()
+
+    def wanted_event() -> str:
+        wanted = view.get("event", str, ALL)
+        if wanted not in event_ids:
+            view.notices.append(f"Ignored URL parameter `event={wanted[:60]}`: not in the filtered events")
+            return ALL
+        return wanted
+
+    view.seed("x_event", wanted_event)
+    if st.session_state.get("x_event") not in event_ids:
+        st.session_state["x_event"] = ALL
+    view.seed("x_preset", lambda: view.get("preset", lambda v: _choice(v, stills.PRESETS), "16x9"))
+    view.seed("x_style", lambda: view.get("style", lambda v: _choice(v, stills.STYLES), "light"))
+    view.seed("x_title", lambda: view.get("title", lambda v: v[:200], ""))
+    view.seed("x_credit", lambda: view.get("credit", lambda v: v[:200], ""))
+    view.show_notices()
+    if selected.empty:
+        st.info(empty_notice(selection, all_launches))
     labels = {row["id"]: maps.event_label(row) for row in selected.to_dict("records")}
     event = st.selectbox(
         "Events",
         event_ids,
-        index=event_ids.index(wanted),
+        key="x_event",
         format_func=lambda i: (
             f"All {len(selected)} filtered events ({selection.description})" if i == ALL else labels[i]
         ),
     )
-    common.set_params({"event": None if event == ALL else event})
+    view.keep("event", None if event == ALL else event)
     chosen = selected if event == ALL else selected[selected["id"] == event]
 
     c1, c2, c3 = st.columns(3)
     preset = (
-        c1.segmented_control(
-            "Size",
-            list(stills.PRESETS),
-            format_func=PRESET_LABELS.get,
-            key="x_preset",
-            default=state.get("preset", lambda v: _choice(v, stills.PRESETS), "16x9"),
-        )
+        c1.segmented_control("Size", list(stills.PRESETS), format_func=PRESET_LABELS.get, key="x_preset")
         or "16x9"
     )
-    style = (
-        c2.segmented_control(
-            "Style",
-            list(stills.STYLES),
-            key="x_style",
-            default=state.get("style", lambda v: _choice(v, stills.STYLES), "light"),
-        )
-        or "light"
-    )
+    style = c2.segmented_control("Style", list(stills.STYLES), key="x_style") or "light"
     retina = c3.toggle("Retina (2×)", key="x_retina", help="Twice the pixels for high-density screens.")
     title = st.text_input(
-        "Title",
-        value=state.get("title", str, ""),
-        placeholder="Automatic: system and site, or the number of events",
+        "Title", key="x_title", placeholder="Automatic: system and site, or the number of events"
     )
     subtitle = st.text_input("Subtitle", placeholder="Automatic: distance, apogee and landing area")
     credit = st.text_input(
         "Source credit",
-        value=state.get("credit", str, ""),
+        key="x_credit",
         placeholder="Automatic: the sources of these events",
         help="'Map: launchmap; Natural Earth, GeoNames' is always added.",
     )
-    common.set_params(
+    view.keep_all(
         {
             "preset": None if preset == "16x9" else preset,
             "style": None if style == "light" else style,
@@ -172,15 +167,16 @@ def main() -> None:
             "credit": credit or None,
         }
     )
-    rings = choose_rings(chosen, state)
+    rings = choose_rings(chosen, view)
 
     version, ids = common.store_version(), tuple(chosen["id"])
     options = (preset, style, title, subtitle, credit)
     scale = 2.0 if retina else 1.0
+    # The preview is the PNG the button downloads (same bytes, shown smaller): what you see is the file.
     st.image(
-        render(version, ids, rings, options, "png", PREVIEW_SCALE),
-        caption=f"Preview at half size; the PNG is {stills.PRESETS[preset][0] * scale:.0f}×"
-        f"{stills.PRESETS[preset][1] * scale:.0f} px.",
+        render(version, ids, rings, options, "png", scale),
+        caption=f"Preview of the PNG download ({stills.PRESETS[preset][0] * scale:.0f}×"
+        f"{stills.PRESETS[preset][1] * scale:.0f} px), shown scaled to the page.",
         width="stretch",
     )
 

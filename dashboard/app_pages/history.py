@@ -6,10 +6,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import common
-from dashboard.filters import sidebar_filters
+from dashboard import common, state
+from dashboard.filters import FILTER_PARAMS, empty_notice, sidebar_filters
+from geodata import formats
 from geodata.schema import LAUNCH_SUMMARY_COLUMNS, SYSTEM_CLASSES
 from geodata.style import CLASS_COLOURS
+
+# A thin light outline keeps every class's bar visible on a dark page (HGV is black).
+BAR_OUTLINE = {"stroke": "#9a9a9a", "strokeWidth": 0.6}
 
 
 def class_scale() -> alt.Scale:
@@ -39,7 +43,7 @@ def stacked_chart(data: pd.DataFrame, measure: str, freq: str) -> alt.Chart:
     time_unit = "year" if freq == "Y" else "yearmonth"
     return (
         alt.Chart(data)
-        .mark_bar()
+        .mark_bar(**BAR_OUTLINE)
         .encode(
             x=alt.X(f"{time_unit}(period):T", title=None),
             y=alt.Y(f"sum({measure}):Q", title="launch events" if measure == "events" else "missiles fired"),
@@ -77,37 +81,47 @@ def cumulative_chart(selected: pd.DataFrame) -> alt.Chart:
 
 
 def per_site_chart(selected: pd.DataFrame, measure: str) -> alt.Chart:
-    names = dict(zip(common.sites()["id"], common.sites()["name"], strict=False))
+    """One labelled bar per site, full names, most active first."""
+    names = common.site_names()
     data = selected.assign(
         site=selected["site_id"].map(lambda s: names.get(s, s)),
         events=1,
         missiles=selected["count"].astype(int),
     )
     data = data.groupby(["site", "system_class"], as_index=False)[measure].sum()
+    order = data.groupby("site")[measure].sum().sort_values(ascending=False).index.tolist()
     return (
         alt.Chart(data)
-        .mark_bar()
+        .mark_bar(**BAR_OUTLINE)
         .encode(
-            y=alt.Y("site:N", sort="-x", title=None),
+            y=alt.Y(
+                "site:N",
+                sort=order,
+                title=None,
+                # every site labelled, in full: no overlap culling, no truncation
+                axis=alt.Axis(labelOverlap=False, labelLimit=0, labelFontSize=12),
+            ),
             x=alt.X(f"sum({measure}):Q", title="launch events" if measure == "events" else "missiles fired"),
             color=alt.Color("system_class:N", scale=class_scale(), title="Class"),
             tooltip=["site:N", "system_class:N", alt.Tooltip(f"sum({measure}):Q", title=measure)],
         )
-        .properties(height=max(200, 18 * data["site"].nunique()))
+        .properties(height=alt.Step(20))
     )
 
 
 def main() -> None:
-    state = common.UrlState()
-    selection = sidebar_filters(common.launches(), state)
+    view = state.View()
+    all_launches = common.launches()
+    selection = sidebar_filters(all_launches, view)
     selected = selection.launches
-    st.title("Launch history")
-    st.caption(
-        f"{selection.description} · {len(selected)} events, {int(selected['count'].sum()) if len(selected) else 0} missiles"
+    common.page_header(
+        "Launch history",
+        f"{selection.description} · {len(selected)} events, "
+        f"{int(selected['count'].sum()) if len(selected) else 0} missiles",
     )
-    state.show_notices()
+    view.show_notices()
     if selected.empty:
-        st.info("No launch matches these filters.")
+        st.info(empty_notice(selection, all_launches))
         return
     measure = st.segmented_control(
         "Count",
@@ -149,14 +163,17 @@ def main() -> None:
         st.page_link(
             "app_pages/launch_map.py",
             label=f"Open {event_id} on the map",
-            icon="🗺️",
-            query_params={"event": event_id},
+            query_params=state.link_params(FILTER_PARAMS, event=event_id),
         )
+    all_sources = common.sources()
     st.download_button(
-        "Download these events (CSV)",
-        table.to_csv(index=False).encode(),
+        "Download these events (CSV, every column and source)",
+        data=lambda: formats.to_csv(selected, all_sources[all_sources["launch_id"].isin(selected["id"])]),
         file_name="launchmap-events.csv",
         mime="text/csv",
+        on_click="ignore",
+        help="The launchmap CSV layout: coordinates, notes and each source, with cells a spreadsheet "
+        "would run as formulas made inert. The Data page imports it back.",
     )
 
 

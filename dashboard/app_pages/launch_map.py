@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import re
 
+import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import common
-from dashboard.filters import sidebar_filters
+from dashboard import common, state
+from dashboard.filters import FILTER_PARAMS, empty_notice, sidebar_filters
 from geodata.errors import LaunchmapError
 from geodata.events import disagreements
 from geodata.geo import ballistics
 from geodata.geo.rings import system_rings
 from geodata.render import leaflet as maps
-from geodata.tracks import impact_explanation
+from geodata.tracks import impact_explanation, impact_point
 
 EVENT_ID = re.compile(r"ID\s+([A-Za-z0-9][\w.:-]*)")
+LINK_PARAMS = (*FILTER_PARAMS, "rings")  # what a link to another launch keeps of the view
+MAP_EPOCH = "_launch_map_epoch"  # bumped when the selection changes without a click: drops the stale click
+HANDLED_CLICK = "_launch_map_click"
+FIGURE_NAMES = {"distance_km": ("distance", "km"), "apogee_km": ("apogee", "km"), "count": ("missiles", "")}
 
 
 @st.cache_data(show_spinner=False)
@@ -28,6 +33,31 @@ def cached_launch_geojson(version: int, ids: tuple[str, ...]) -> dict:
     return maps.launch_geojson(
         frame[frame["id"].isin(ids)], dict(zip(sites["id"], sites["name"], strict=False))
     )
+
+
+@st.cache_data(show_spinner=False)
+def map_extent(version: int, ids: tuple[str, ...]) -> tuple[tuple[float, float], int] | None:
+    """Centre and zoom that show the launch and impact points of these events (None when there are none)."""
+    frame = common.launches()
+    points = []
+    for event in frame[frame["id"].isin(ids)].to_dict("records"):
+        points.append((float(event["lat"]), float(event["lon"])))
+        impact, _ = impact_point(event)
+        if impact is not None:
+            points.append((float(impact[0]), float(impact[1])))
+    if not points:
+        return None
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    centre = ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
+    from geodata.geo.geodesy import distance_km
+
+    half_span_km = distance_km((min(lats), min(lons)), (max(lats), max(lons))) / 2
+    return centre, maps.zoom_for_radius(max(half_span_km * 1.15, 250))
+
+
+@st.cache_data(show_spinner=False)
+def figure_revisions(version: int, launch_id: str) -> list[dict]:
+    return common.get_store().figure_revisions(launch_id)
 
 
 def key_figures(selected: pd.DataFrame) -> None:
@@ -42,7 +72,9 @@ def key_figures(selected: pd.DataFrame) -> None:
 
 def build_map(selected: pd.DataFrame, event: dict | None, show_rings: bool, embed: bool = False) -> dict:
     common.ensure_static_assets()
-    base = maps.base_map(vendor_url=common.VENDOR_URL, basemap_url=common.BASEMAP_URL, online_tiles=not embed)
+    base = common.style_map(
+        maps.base_map(vendor_url=common.VENDOR_URL, basemap_url=common.BASEMAP_URL, online_tiles=not embed)
+    )
     collections = cached_launch_geojson(common.store_version(), tuple(selected["id"]))
     groups = maps.launch_layers(selected, common.sites(), collections)
     center, zoom = None, None
@@ -51,43 +83,65 @@ def build_map(selected: pd.DataFrame, event: dict | None, show_rings: bool, embe
         if rings:
             groups.append(maps.ring_layer(rings, name=f"{event['system']} range"))
         groups.append(maps.selected_layer(event))
-        reach_km = max(
-            [r.radius_km for r in rings]
-            + [float(event.get("distance_km") or 0) if pd.notna(event.get("distance_km")) else 0]
-        )
+        distance = event.get("distance_km")
+        reach_km = max([r.radius_km for r in rings] + [float(distance) if pd.notna(distance) else 0.0])
         center, zoom = (float(event["lat"]), float(event["lon"])), maps.zoom_for_radius(reach_km or 300)
+    else:
+        extent = map_extent(common.store_version(), tuple(selected["id"]))
+        if extent is not None:
+            center, zoom = extent
     return st_folium(
         base,
         feature_group_to_add=groups,
-        layer_control=None if embed else __import__("folium").LayerControl(collapsed=True),
-        returned_objects=["last_object_clicked_popup"],
+        layer_control=None if embed else folium.LayerControl(collapsed=True),
+        returned_objects=[] if embed else ["last_object_clicked_popup"],
         use_container_width=True,
-        height=620 if not embed else 700,
+        height=620 if not embed else 640,
         center=center,
         zoom=zoom,
-        key="launch_map",
+        key=f"launch_map_{st.session_state.get(MAP_EPOCH, 0)}",
     )
 
 
 def sources_table(event_sources: pd.DataFrame) -> pd.DataFrame:
-    shown = event_sources.assign(
-        headline=event_sources["is_headline"].map({True: "★", False: ""}),
-        flight_time_min=(event_sources["flight_time_s"] / 60).round(1),
-    )
-    return shown[
-        [
-            "headline",
-            "source",
-            "outlet",
-            "published_on",
-            "distance_km",
-            "apogee_km",
-            "flight_time_min",
-            "count",
-            "title",
-            "url",
-        ]
+    return common.sources_display(event_sources)
+
+
+def status_lines(event: dict) -> list[str]:
+    """Outcome (a partial failure says how many failed), report status and revisions, as markdown."""
+    count = int(event.get("count") or 1)
+    failed = event.get("failed_count")
+    outcome = str(event.get("outcome") or "unknown")
+    if outcome == "partial" and pd.notna(failed):
+        outcome_text = f"partial failure: {int(failed)} of {count} missiles failed"
+    elif outcome == "partial":
+        outcome_text = f"partial failure (some of {count} missiles failed)"
+    else:
+        outcome_text = outcome
+    lines = [
+        f"**System** {common.plain(event['system'])} · **missiles** {count} · **outcome** {outcome_text} "
+        f"· **{event['confirmation']}**"
     ]
+    status = event.get("report_status")
+    if isinstance(status, str) and status:
+        lines.append(
+            f"**Report status** {status}"
+            + (" — first figures; they may be revised" if status == "preliminary" else "")
+        )
+    return lines
+
+
+def revision_lines(event: dict) -> list[str]:
+    """'Revised on 26 Nov 2026: distance 700 km (was 650 km)' for each stored change of a headline figure."""
+    lines = []
+    for change in figure_revisions(common.store_version(), str(event["id"])):
+        name, unit = FIGURE_NAMES.get(change["column"], (change["column"].replace("_", " "), ""))
+        when = pd.Timestamp(change["at"])
+        lines.append(
+            f"Revised on {when.day} {when:%b %Y}: {name} {common.display(change['new'], unit) or 'removed'} "
+            f"(was {common.display(change['old'], unit) or 'not given'})"
+        )
+    return lines
 
 
 def event_card(event: dict, all_launches: pd.DataFrame, all_sources: pd.DataFrame) -> None:
@@ -99,10 +153,10 @@ def event_card(event: dict, all_launches: pd.DataFrame, all_sources: pd.DataFram
         st.markdown(f"**When** {common.format_times(event['launched_at'], event['launched_at_precision'])}")
         site_text = f"{site['name']} ({site['province']})" if site is not None else event["site_id"]
         st.markdown(f"**Site** {common.plain(site_text)} · {event['lat']:.3f}°N {event['lon']:.3f}°E")
-        st.markdown(
-            f"**System** {common.plain(event['system'])} · **missiles** {event['count']} · "
-            f"**outcome** {event['outcome']} · **{event['confirmation']}**"
-        )
+        for line in status_lines(event):
+            st.markdown(line)
+        for line in revision_lines(event):
+            st.markdown(f"*{common.plain(line)}*")
         if pd.notna(event.get("landing_area")):
             st.markdown(f"**Landed** {common.plain(event['landing_area'])}")
         st.caption(common.plain(impact_explanation(event)))
@@ -122,10 +176,7 @@ def event_card(event: dict, all_launches: pd.DataFrame, all_sources: pd.DataFram
         sources_table(event_sources),
         hide_index=True,
         width="stretch",
-        column_config={
-            "url": st.column_config.LinkColumn("link", display_text="open"),
-            "headline": st.column_config.TextColumn("", width="small"),
-        },
+        column_config=common.SOURCE_COLUMN_CONFIG,
     )
     same_site = all_launches[
         (all_launches["site_id"] == event["site_id"]) & (all_launches["id"] != event["id"])
@@ -144,7 +195,7 @@ def event_card(event: dict, all_launches: pd.DataFrame, all_sources: pd.DataFram
                 st.page_link(
                     "app_pages/launch_map.py",
                     label=maps.event_label(other),
-                    query_params={"event": other["id"]},
+                    query_params=state.link_params(LINK_PARAMS, event=other["id"]),
                 )
 
 
@@ -179,62 +230,123 @@ def trajectory_panel(event: dict) -> None:
     st.caption(estimate.caveat)
 
 
-def render_embed(selected: pd.DataFrame, event: dict | None, state: common.UrlState) -> None:
-    """Only the map, a title and the credit: for an iframe or a clean screenshot."""
+def render_embed(selected: pd.DataFrame, event: dict | None, view: state.View) -> None:
+    """The map, a title, the records' date and the credit: for an iframe or a clean screenshot.
+
+    With ``event`` the map shows that launch alone, its rings and its figures, so it is the subject.
+    """
     st.markdown(
         "<style>[data-testid='stSidebar'],[data-testid='stHeader'],[data-testid='stToolbar'],"
-        "[data-testid='stSidebarCollapsedControl']{display:none} .block-container{padding:1rem 1rem 0}</style>",
+        "[data-testid='stSidebarCollapsedControl'],[data-testid='stExpandSidebarButton']{display:none} "
+        ".block-container{padding:1rem 1rem 0}</style>",
         unsafe_allow_html=True,
     )
-    title = state.get("title", lambda v: v[:120], "North Korean missile launches")
+    default_title = maps.event_label(event) if event is not None else "North Korean missile launches"
+    title = view.get("title", lambda v: v[:120], default_title)
+    credit = view.get("credit", lambda v: v[:200], "")
     st.markdown(f"### {common.plain(title)}")
-    build_map(selected, event, show_rings=event is not None, embed=True)
-    st.caption(f"{common.CREDIT} · {len(selected)} launch events")
+    if event is not None:
+        shown = selected[selected["id"] == event["id"]]
+        if shown.empty:
+            shown = common.launches()[common.launches()["id"] == event["id"]]
+        figures = [
+            common.format_times(event["launched_at"], event["launched_at_precision"]),
+            common.display(event.get("distance_km"), "km flown"),
+            common.display(event.get("apogee_km"), "km apogee"),
+        ]
+        st.markdown(" · ".join(common.plain(f) for f in figures if f))
+        build_map(shown, event, show_rings=view.text("rings") != "off", embed=True)
+        count = "1 launch event"
+    else:
+        build_map(selected, None, show_rings=False, embed=True)
+        count = f"{len(selected)} launch events"
+    parts = [credit, common.CREDIT, count, common.records_note_text()]
+    st.caption(common.plain(" · ".join(p for p in parts if p)))
+
+
+def view_address(params: dict[str, str], embed: bool = False) -> str:
+    """The address that reopens this view (``embed``: the map-only view for an iframe)."""
+    from urllib.parse import urlencode, urlsplit
+
+    here = urlsplit(st.context.url or "http://localhost:8501/")
+    query = urlencode({**params, "view": "embed"} if embed else params)
+    return f"{here.scheme}://{here.netloc}/" + (f"?{query}" if query else "")
+
+
+def embed_snippet(params: dict[str, str]) -> str:
+    """An iframe element an editor can paste into an article to show the embed view of ``params``."""
+    from html import escape
+
+    return (
+        f'<iframe src="{escape(view_address(params, embed=True))}" '
+        f'title="{escape(params.get("title") or "launchmap map")}" '
+        'width="100%" height="760" style="border:0" loading="lazy"></iframe>'
+    )
 
 
 def main() -> None:
-    state = common.UrlState()
+    view = state.View()
     all_launches = common.launches()
     all_sources = common.sources()
-    selection = sidebar_filters(all_launches, state)
+    selection = sidebar_filters(all_launches, view)
     selected = selection.launches
-    event_id = state.get("event", lambda v: v if v in set(all_launches["id"]) else _unknown_event(v))
+    known = set(all_launches["id"])
+    event_id = view.get("event", lambda v: v if v in known else _unknown_event(v))
+    view.keep("event", event_id)
     # `view=embed`, not `embed`: Streamlit reserves `embed` and hides it from st.query_params.
-    embed = state.get("view", lambda v: v == "embed" or _raise_view(v), False)
+    embed = view.get("view", lambda v: v == "embed" or _raise_view(v), False)
+    view.keep("view", "embed" if embed else None)
+    if view.loaded:  # the URL chose the selection: a click the map still remembers is not a choice
+        st.session_state[MAP_EPOCH] = st.session_state.get(MAP_EPOCH, 0) + 1
     event = all_launches[all_launches["id"] == event_id].iloc[0].to_dict() if event_id else None
+    view.seed("m_rings", lambda: view.text("rings") != "off")
     if embed:
-        render_embed(selected, event, state)
+        view.text("title"), view.text("credit"), view.text("rings")
+        render_embed(selected, event, view)
+        view.show_notices()
         return
-    st.title("North Korean missile launches")
-    st.caption(
+    common.page_header(
+        "North Korean missile launches",
         f"{selection.description} — click a track or impact point for its card. Works offline; "
-        "online tile layers are optional (layer button, top right)."
+        "online tile layers are optional (layer button, top right).",
     )
-    state.show_notices()
+    view.show_notices()
     key_figures(selected)
     if selected.empty:
-        first, last = (all_launches["launched_at"].min(), all_launches["launched_at"].max())
-        st.info(
-            "No launch matches these filters. Widen the period or clear a filter in the sidebar "
-            f"(the records run from {first:%d %b %Y} to {last:%d %b %Y})."
-        )
+        st.info(empty_notice(selection, all_launches))
     show_rings = st.toggle(
-        "Show range rings of the selected event's system", value=True, disabled=event is None
+        "Show range rings of the selected event's system", key="m_rings", disabled=event is None
     )
+    view.keep("rings", None if show_rings else "off")
     result = build_map(selected, event, show_rings)
-    clicked = EVENT_ID.search(str((result or {}).get("last_object_clicked_popup") or ""))
-    if clicked and clicked.group(1) != event_id and clicked.group(1) in set(all_launches["id"]):
-        st.query_params["event"] = clicked.group(1)
-        st.rerun()
+    popup = str((result or {}).get("last_object_clicked_popup") or "")
+    clicked = EVENT_ID.search(popup)
+    if popup and popup != st.session_state.get(HANDLED_CLICK):
+        st.session_state[HANDLED_CLICK] = popup
+        if clicked and clicked.group(1) != event_id and clicked.group(1) in known:
+            view.keep("event", clicked.group(1))
+            st.rerun()
     if event is not None:
         event_card(event, all_launches, all_sources)
         export, clear = st.columns([1, 4])
         export.page_link(
-            "app_pages/export.py", label="Export this launch", query_params={"event": event["id"]}
+            "app_pages/export.py",
+            label="Export this launch",
+            query_params=state.link_params(FILTER_PARAMS, event=event["id"]),
         )
         if clear.button("Clear selection"):
-            del st.query_params["event"]
+            view.keep("event", None)
+            st.session_state[MAP_EPOCH] = st.session_state.get(MAP_EPOCH, 0) + 1
             st.rerun()
+    with st.expander("Share or embed this view"):
+        params = state.link_params(LINK_PARAMS, event=event_id)
+        st.markdown("**Link to this view** (filters, selected launch and rings as they are now):")
+        st.code(view_address(params), language=None)
+        st.markdown(
+            "**Embed in an article**: paste this into the page's HTML. It shows the map, the title, the "
+            "records' date and the credit; add `&title=…` and `&credit=…` to the address to set them."
+        )
+        st.code(embed_snippet(params), language="html")
 
 
 def _raise_view(value: str) -> bool:

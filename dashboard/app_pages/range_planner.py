@@ -1,26 +1,106 @@
-"""Range planner: exact geodesic rings from any origin, and what lies within them."""
+"""Range planner: exact geodesic rings from any origin, what lies within them, any place found, any distance."""
 
 from __future__ import annotations
+
+import html
 
 import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import common
+from dashboard import common, state
 from geodata.errors import LaunchmapError
 from geodata.geo import ballistics, geodesy
 from geodata.geo.rings import RingSpec, ring_radius
 from geodata.render import leaflet as maps
-from geodata.units import split_lengths
+from geodata.style import ring_colour
+from geodata.units import KM_PER_MILE, KM_PER_NMI, name_key, split_lengths
 
 ORIGIN_MODES = ("Launch site", "Coordinates", "Click on the map")
+MAP_PLACES = 2500  # points drawn on the map: every curated place, then the largest cities
 
 
 @st.cache_data(show_spinner=False)
 def in_range(lat: float, lon: float, radius_km: float, min_population: int, version: int) -> pd.DataFrame:
     places = common.places()
     return geodesy.cities_in_range(lat, lon, radius_km, min_population=min_population, extra_places=places)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def everywhere(lat: float, lon: float, version: int) -> pd.DataFrame:
+    """Every city and curated place with its distance and bearing from the origin (to find any place)."""
+    found = geodesy.cities_in_range(lat, lon, geodesy.MAX_RING_RADIUS_KM, extra_places=common.places())
+    return found.assign(key=found["name"].map(name_key))
+
+
+def find_places(table: pd.DataFrame, query: str, limit: int = 10) -> pd.DataFrame:
+    """Places whose folded name starts with (then contains) the query, largest first."""
+    key = name_key(query)
+    if not key:
+        return table.head(0)
+    starts = table[table["key"].str.startswith(key)]
+    contains = table[table["key"].str.contains(key, regex=False) & ~table.index.isin(starts.index)]
+    ranked = pd.concat([starts, contains])
+    curated = ranked["kind"] != "city"
+    return pd.concat([ranked[curated], ranked[~curated].sort_values("population", ascending=False)]).head(
+        limit
+    )
+
+
+def resolve_point(
+    text: str,
+    gazetteer_points: dict[str, tuple[float, float]],
+    site_names: dict[str, str],
+    table: pd.DataFrame,
+) -> tuple[tuple[float, float], str]:
+    """A point typed as coordinates, a launch site or a place name -> ((lat, lon), its name)."""
+    try:
+        lat, lon = geodesy.parse_coordinate(text)
+        return (lat, lon), f"{lat:.3f}, {lon:.3f}"
+    except LaunchmapError:
+        pass
+    key = name_key(text)
+    for site_id, name in site_names.items():
+        if key in (name_key(site_id), name_key(name)):
+            return gazetteer_points[site_id], name
+    found = find_places(table, text, limit=1)
+    if found.empty:
+        raise LaunchmapError(f"no launch site, place or city called {text[:60]!r}; or type coordinates")
+    row = found.iloc[0]
+    return (float(row["lat"]), float(row["lon"])), f"{row['name']} ({row['country']})"
+
+
+def ring_labels(rings: list[RingSpec]) -> folium.FeatureGroup:
+    """Each ring's radius written on the ring itself (east and west), so no hover is needed."""
+    group = folium.FeatureGroup(name="Ring radii", show=True)
+    for index, ring in enumerate(rings):
+        text = f"{ring.label + ': ' if ring.label else ''}{ring.radius_km:,.0f} km"
+        for bearing in (90.0, 270.0):
+            lat, lon = geodesy.destination(ring.lat, ring.lon, bearing, ring.radius_km)
+            lon += 360 if lon - ring.lon < -180 else (-360 if lon - ring.lon > 180 else 0)  # as drawn
+            folium.Marker(
+                (lat, lon),
+                icon=folium.DivIcon(
+                    html=f'<div class="ring-label" style="border:1.5px solid {ring_colour(index)}">'
+                    f"{html.escape(text)}</div>",
+                    icon_size=(len(text) * 7 + 12, 18),
+                    icon_anchor=(0, 9) if bearing == 90 else (len(text) * 7 + 12, 9),
+                ),
+                interactive=False,
+            ).add_to(group)
+    return group
+
+
+def measured_layer(a: tuple[float, float], b: tuple[float, float]) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name="Measured distance", show=True)
+    line = geodesy.track(a, b)
+    folium.PolyLine(line, color="#111", weight=3, dash_array="2 6").add_to(group)
+    for point in (a, b):
+        folium.CircleMarker(
+            point, radius=5, color="#111", fill=True, fill_color="#ffd400", fill_opacity=1
+        ).add_to(group)
+    return group
 
 
 def parse_ranges(text: str) -> tuple[list[float], list[str]]:
@@ -46,37 +126,42 @@ def flight_time_min(distance_km: float) -> float | None:
 
 
 def main() -> None:
-    state = common.UrlState()
+    view = state.View()
     sites = common.sites()
     systems = common.systems()
     site_ids = list(sites["id"])
-    site_names = dict(zip(sites["id"], sites["name"], strict=False))
+    site_names = common.site_names()
     gazetteer_points = {row["id"]: (float(row["lat"]), float(row["lon"])) for row in sites.to_dict("records")}
 
-    if not st.session_state.get("_planner_from_url"):
-        st.session_state["_planner_from_url"] = True
-        origin = state.get("origin", str, "sohae")
+    def origin_from_view() -> None:
+        origin = view.get("origin", str, "sohae")
         if origin in gazetteer_points:
             st.session_state.update(p_mode=ORIGIN_MODES[0], p_site=origin)
-        else:
-            try:
-                lat, lon = geodesy.parse_coordinate(origin)
-                st.session_state.update(p_mode=ORIGIN_MODES[1], p_coord=f"{lat:.4f}, {lon:.4f}")
-            except LaunchmapError as error:
-                state.notices.append(f"Ignored URL parameter `origin={origin[:40]}`: {error}")
-                st.session_state.update(
-                    p_mode=ORIGIN_MODES[0], p_site="sohae" if "sohae" in site_ids else site_ids[0]
-                )
-        st.session_state["p_systems"] = state.get_list("systems", list(systems["name"])) or []
-        st.session_state["p_ranges"] = state.get("ranges", lambda v: v[:200], "")
-        st.session_state["p_minpop"] = state.get("minpop", lambda v: max(0, int(v)), 100000)
+            return
+        try:
+            lat, lon = geodesy.parse_coordinate(origin)
+            st.session_state.update(p_mode=ORIGIN_MODES[1], p_coord=f"{lat:.4f}, {lon:.4f}")
+        except LaunchmapError as error:
+            view.notices.append(f"Ignored URL parameter `origin={origin[:40]}`: {error}")
+            st.session_state.update(
+                p_mode=ORIGIN_MODES[0], p_site="sohae" if "sohae" in site_ids else site_ids[0]
+            )
 
-    st.title("Range planner")
-    st.caption(
+    if view.loaded or "p_mode" not in st.session_state:
+        origin_from_view()
+    st.session_state.setdefault("p_site", "sohae" if "sohae" in site_ids else site_ids[0])
+    view.seed("p_systems", lambda: view.get_list("systems", list(systems["name"])) or [])
+    view.seed("p_ranges", lambda: view.get("ranges", lambda v: v[:200], ""))
+    view.seed("p_minpop", lambda: view.get("minpop", lambda v: max(0, int(v)), 100000))
+    view.seed("p_find", lambda: view.get("find", lambda v: v[:80], ""))
+    view.seed("p_from", lambda: view.get("from", lambda v: v[:80], ""))
+    view.seed("p_to", lambda: view.get("to", lambda v: v[:80], ""))
+
+    common.page_header(
+        "Range planner",
         "Exact geodesic rings on the WGS-84 ellipsoid, correct across 180° and around the poles. "
-        "Pick an origin anywhere on Earth, then systems from the catalogue and/or typed ranges."
+        "Pick an origin anywhere on Earth, then systems from the catalogue and/or typed ranges.",
     )
-    state.show_notices()
 
     with st.sidebar:
         st.header("Origin")
@@ -104,10 +189,32 @@ def main() -> None:
         chosen_systems = st.multiselect(
             "Systems (published max range)", list(systems["name"]), key="p_systems"
         )
-        typed = st.text_input("Typed ranges", key="p_ranges", placeholder="700km, 435mi, 378nmi, 13000km")
+        typed = st.text_input(
+            "Typed ranges",
+            key="p_ranges",
+            placeholder="1,000 km, 435mi, 378nmi, 13000km",
+            help="km, mi or nmi; 1,000 km is one ring. Separate rings with commas or semicolons.",
+        )
         min_population = st.number_input(
             "Cities with at least (people)", min_value=0, step=50000, key="p_minpop"
         )
+        st.header("Find and measure")
+        query = st.text_input("Find a place", key="p_find", placeholder="Guam, Tokyo, Honolulu…")
+        point_from = st.text_input(
+            "Distance from", key="p_from", placeholder="origin, or a place / coordinates"
+        )
+        point_to = st.text_input("Distance to", key="p_to", placeholder="e.g. Washington or 13.44, 144.79")
+    state_values = {
+        "origin": origin_param,
+        "systems": chosen_systems,
+        "ranges": typed or None,
+        "minpop": None if min_population == 100000 else int(min_population),
+        "find": query or None,
+        "from": point_from or None,
+        "to": point_to or None,
+    }
+    view.keep_all(state_values)
+    view.show_notices()
 
     ranges, errors = parse_ranges(typed or "")
     for error in errors:
@@ -120,33 +227,54 @@ def main() -> None:
         except LaunchmapError:
             st.warning(f"{name} has no published range in the catalogue; no ring drawn.")
     rings += [RingSpec(origin[0], origin[1], r) for r in ranges]
-    common.set_params(
-        {
-            "origin": origin_param,
-            "systems": chosen_systems,
-            "ranges": typed or None,
-            "minpop": None if min_population == 100000 else int(min_population),
-        }
-    )
+
+    all_places = everywhere(origin[0], origin[1], common.store_version())
+    found = find_places(all_places, query) if query else None
+    measured = None
+    if point_to:
+        try:
+            a, a_name = (
+                resolve_point(point_from, gazetteer_points, site_names, all_places)
+                if point_from
+                else (origin, origin_label)
+            )
+            b, b_name = resolve_point(point_to, gazetteer_points, site_names, all_places)
+            measured = (a, a_name, b, b_name, *geodesy.inverse(a, b))
+        except LaunchmapError as error:
+            st.error(f"Distance not measured: {error}")
 
     common.ensure_static_assets()
     largest = max((r.radius_km for r in rings), default=0)
     zoom = maps.zoom_for_radius(largest or 500)
-    base = maps.base_map(
-        vendor_url=common.VENDOR_URL,
-        basemap_url=common.BASEMAP_URL,
-        center=origin,
-        zoom=zoom,
-        legend_classes=(),
+    base = common.style_map(
+        maps.base_map(
+            vendor_url=common.VENDOR_URL,
+            basemap_url=common.BASEMAP_URL,
+            center=origin,
+            zoom=zoom,
+            legend_classes=(),
+        )
     )
     places_found = (
         in_range(origin[0], origin[1], largest, int(min_population), common.store_version())
         if rings
         else None
     )
-    groups = [maps.ring_layer(rings), maps.origin_marker(origin[0], origin[1], origin_label)]
+    groups = [
+        maps.ring_layer(rings),
+        ring_labels(rings),
+        maps.origin_marker(origin[0], origin[1], origin_label),
+    ]
     if places_found is not None:
-        groups.append(maps.places_layer(places_found))
+        curated = places_found["kind"] != "city"
+        on_map = pd.concat(
+            [places_found[curated], places_found[~curated].sort_values("population", ascending=False)]
+        )
+        groups.append(maps.places_layer(on_map, limit=MAP_PLACES))
+    if found is not None and not found.empty:
+        groups.append(maps.places_layer(found.head(1), name="Found place", limit=1))
+    if measured is not None:
+        groups.append(measured_layer(measured[0], measured[2]))
     result = st_folium(
         base,
         feature_group_to_add=groups,
@@ -165,8 +293,52 @@ def main() -> None:
             st.session_state["p_coord"] = new_origin
             st.rerun()
 
+    if rings:
+        st.markdown(
+            " ".join(
+                f'<span style="display:inline-block;margin:0 12px 4px 0"><span style="display:inline-block;'
+                f"width:22px;height:0;border-top:3px solid {ring_colour(i)};vertical-align:middle;"
+                f'margin-right:6px"></span>{html.escape(r.label + ": " if r.label else "")}'
+                f"{r.radius_km:,.0f} km ({r.radius_km / KM_PER_MILE:,.0f} mi)</span>"
+                for i, r in enumerate(rings)
+            ),
+            unsafe_allow_html=True,
+        )
+    if measured is not None:
+        a, a_name, b, b_name, km, bearing = measured
+        st.subheader(f"From {a_name} to {b_name}")
+        c1, c2, c3 = st.columns(3)
+        c1.metric("Distance (geodesic)", f"{km:,.0f} km", help="WGS-84 ellipsoid, shortest path")
+        c2.metric("In miles / nautical miles", f"{km / KM_PER_MILE:,.0f} mi · {km / KM_PER_NMI:,.0f} nmi")
+        c3.metric("Initial bearing", f"{bearing:.0f}°")
+    if found is not None:
+        st.subheader(f"Places matching “{query}”")
+        if found.empty:
+            st.info(
+                f"No city or place called {query!r} (GeoNames cities of 15,000+ people and curated places)."
+            )
+        else:
+            shown = found.assign(
+                distance_km=found["distance_km"].round(0),
+                **{
+                    f"within {r.text}": found["distance_km"] <= r.radius_km
+                    for r in sorted(rings, key=lambda r: r.radius_km)
+                },
+            ).drop(columns=["lat", "lon", "key"])
+            st.dataframe(
+                shown,
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    "distance_km": st.column_config.NumberColumn(
+                        f"distance from {origin_label} (km)", format="%d"
+                    ),
+                    "bearing_deg": st.column_config.NumberColumn("bearing (°)", format="%d"),
+                },
+            )
+
     if not rings:
-        st.info("Add a system or type a range (e.g. `700km, 13000km`) to draw rings.")
+        st.info("Add a system or type a range (e.g. `1,000 km, 13000km`) to draw rings.")
         return
     st.subheader(f"In range of {origin_label} ({largest:,.0f} km)")
     population = geodesy.population_in_range(places_found)

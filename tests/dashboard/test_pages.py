@@ -7,21 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import FIXTURE_SEEDS
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 PAGES = ("launch_map", "history", "range_planner", "report_to_map", "export", "data", "about")
-
-
-@pytest.fixture(autouse=True)
-def fixture_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LAUNCHMAP_DB", str(tmp_path / "app.db"))
-    monkeypatch.setenv("LAUNCHMAP_SEEDS", str(FIXTURE_SEEDS))
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 def open_page(page: str = "launch_map", **params: str) -> AppTest:
@@ -99,15 +90,15 @@ def test_launch_map__distance_filter() -> None:
     assert metrics(app)["Launch events"] == "1" and metrics(app)["Longest flight"] == "950 km"
 
 
-def test_launch_map__period_this_year_and_custom_range() -> None:
-    app = open_page()
-    app.radio[0].set_value("Custom range").run()
-    slider = next(s for s in app.slider if s.label == "Launch dates")
+def test_launch_map__custom_period_has_from_and_to_dates() -> None:
     import datetime as dt
 
-    slider.set_value((dt.date(2017, 1, 1), dt.date(2018, 1, 1))).run()
+    app = open_page()
+    next(b for b in app.selectbox if b.label == "Period").set_value("Custom range").run()
+    next(d for d in app.date_input if d.label == "From").set_value(dt.date(2017, 1, 1)).run()
+    next(d for d in app.date_input if d.label == "To").set_value(dt.date(2018, 1, 1)).run()
     assert metrics(app)["Launch events"] == "1"
-    assert url(app)["since"] == "2017-01-01" and url(app)["period"] == "custom"
+    assert url(app)["since"] == "2017-01-01" and url(app)["until"] == "2018-01-01"
 
 
 def test_launch_map__filters_are_written_to_the_url() -> None:
@@ -127,7 +118,8 @@ def test_launch_map__url_event_opens_its_card_with_both_sources() -> None:
     assert any("Unknown SRBM" in s.value for s in app.subheader)
     assert any("disagree on distance" in w.value for w in app.warning)
     table = app.dataframe[0].value
-    assert set(table["source"]) == {"ROK JCS", "Japan MoD"}
+    assert set(table["Source"]) == {"ROK JCS", "Japan MoD"}
+    assert "None" not in table.drop(columns=["Link"]).to_string() and "published_on" not in table.columns
     assert any("needs both apogee and distance" in i.value for i in app.info)  # JCS gave no apogee
     assert "12:35 KST" in " ".join(m.value for m in app.markdown)
     assert any("typical heading for the East Sea" in c.value for c in app.caption)
