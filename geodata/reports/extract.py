@@ -59,7 +59,7 @@ from geodata.reports.text import (
 from geodata.schema import LAUNCH_COLUMNS, SOURCE_COLUMNS
 from geodata.seeds import seeds_dir
 from geodata.tracks import impact_fields
-from geodata.units import launch_time_utc
+from geodata.units import korea_day, launch_time_utc
 
 __all__ = [
     "MAX_INPUT_CHARS",
@@ -86,9 +86,12 @@ _CONTEXT = re.compile(
     r"\b(?:\w+ days? after|(?:first|latest|launch(?:es)?|test)\b[^.]{0,40}\bsince\b|last (?:launched|fired|time|known)|"
     r"\bprevious(?:ly)?\b|earlier (?:this|last) (?:month|year|week)|last (?:month|year)|in (?:19|20)\d\d\b|"
     r"(?:comes?|came|coming) (?:\w+ )?(?:days? )?after|follows?|followed|the previous round|"
-    r"earlier (?:in|this) (?:March|April|May|June|July|month|year)|said earlier in)\b",
+    r"earlier (?:in|this) (?:March|April|May|June|July|month|year)|said earlier in|^\W*The following day)\b",
     re.I,
 )
+# The part of _CONTEXT that also keeps a sentence's system names off this event ("63 days after the North
+# test-fired a Hwasong-18"); "a version of the Unha-3 that put a satellite in orbit in 2012" still names it.
+_CONTEXT_SYSTEM = re.compile(r"\b(?:\w+ days? after|since|last (?:launched|fired|time|known)|previous(?:ly)?)\b", re.I)
 _HEDGED_LAUNCH = re.compile(
     r"\b(?:suspected|possible|apparent|may|might|appear\w*|could|believed|presumed|what (?:appeared|appears|could be))\b",
     re.I,
@@ -236,9 +239,10 @@ def _draft(
     """One draft event from its run of sentences; each step reads what the earlier ones found."""
     draft = Draft()
     _when(draft, group, text, published, first_day)
-    draft.context = _context_sentences(group, draft, published)
+    draft.context = _context_sentences(group, draft, published, systems=True)
     _where(draft, group, gazetteer)
     _what(draft, group)
+    draft.context = _context_sentences(group, draft, published)
     _figures(draft, group)
     _outcome(draft, group)
     _direction(draft, group)
@@ -252,9 +256,14 @@ def _first_in(pattern: re.Pattern[str], group: list[Sentence]) -> Evidence | Non
     return next((span(m, s.start) for s in group if (m := pattern.search(s.text))), None)
 
 
-def _context_sentences(group: list[Sentence], draft: Draft, published: dt.date | None) -> frozenset[int]:
-    """Sentences about other launches: another day named, or background words ("27 days after")."""
-    day = (draft.launched_at or "")[:10]
+def _context_sentences(
+    group: list[Sentence], draft: Draft, published: dt.date | None, systems: bool = False
+) -> frozenset[int]:
+    """Sentences about other launches: another day named, or background words ("27 days after").
+
+    With ``systems``, only the words that put a system name on another launch count.
+    """
+    day = korea_day(draft.launched_at, draft.launched_at_precision or "day") if draft.launched_at else ""
     first_launch = next((s for s in group if s.is_launch), None)
     context = set()
     for sentence in group:
@@ -262,7 +271,7 @@ def _context_sentences(group: list[Sentence], draft: Draft, published: dt.date |
             continue
         days = {d.value.isoformat() for d in find_dates(sentence.text, published, window=False) if not d.vague}
         named_other_day = bool(day and days and day not in days)
-        if named_other_day or _CONTEXT.search(sentence.text):
+        if named_other_day or (_CONTEXT_SYSTEM if systems else _CONTEXT).search(sentence.text):
             context.add(sentence.start)
     return frozenset(context)
 
@@ -318,6 +327,12 @@ def _what(draft: Draft, group: list[Sentence]) -> None:
     system_class, class_span = (
         (class_hit[0][1], span(class_hit[1], class_hit[2])) if class_hit else ("unknown", None)
     )
+    slbm = first_match(_CLASSES[:1], group)
+    if slbm and re.search(r"\b(?:South|its own|Seoul)\b", slbm[1].string[max(0, slbm[1].start() - 50) : slbm[1].start()]):
+        slbm = None  # "hours before the South tested its own submarine-launched missile"
+    if slbm and system_class in ("SRBM", "unknown"):
+        # "a short-range projectile believed to be a submarine-launched ballistic missile": the platform decides
+        system_class, class_span = "SLBM", span(slbm[1], slbm[2])
     if system_hit:
         draft.system = system_hit[0][1]
         draft.evidence["system"] = span(system_hit[1], system_hit[2])
@@ -346,6 +361,8 @@ def _figures(draft: Draft, group: list[Sentence]) -> None:
     """Headline distance and apogee; every source keeps its own figures in ``sources``."""
     by_source = figures_by_source(group, draft.warnings, draft.evidence, draft.context)
     for name, count in draft.counts_by_source.items():
+        if name == "news" and name not in by_source:
+            continue  # no one named gave it: the report's own count is the event's, not a source's
         by_source.setdefault(
             name,
             {

@@ -160,8 +160,8 @@ def count_missiles(
         for _, _, number, _, source in sorted(candidates, key=lambda c: c[1]):
             if number is not None:
                 by_source.setdefault(source, number)
-        # a vague "several" from one sentence does not outrank a number from the same source
-        _, _, number, evidence, _ = min(candidates, key=lambda c: (c[0], c[2] is None, c[1]))
+        # the top source's first statement: "several cruise missiles" is not made "two" by a later aside
+        _, _, number, evidence, _ = min(candidates, key=lambda c: (c[0], c[1]))
         if number is None:
             warnings.append(f"the number of missiles is not given exactly ({evidence['text']!r}); left blank")
         return number, evidence, by_source

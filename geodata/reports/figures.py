@@ -140,7 +140,7 @@ _DURATION = (
 # The words that make a duration a flight time ("flew for", "in the air for", "a flight that lasted")
 FLIGHT_TIME_RE = re.compile(
     rf"(?P<lead>\b(?:fl(?:ew|own|ying|ight)|in the air|airborne|aloft|stayed aloft|lasted|flight time of|"
-    rf"trajectory of the missile|a flight of|flight lasted|in flight)\b(?:[^.;]|\.\d){{0,40}}?)"
+    rf"trajectory of the missile|a flight of|flight lasted|in flight)\b(?:[^.;]|\.\d){{0,50}}?)"
     rf"(?:(?:for|of|in|about|around|approximately|some|nearly|almost|over|more than|a record-breaking|record|roughly)\s+)*"
     + _DURATION,
     re.IGNORECASE,

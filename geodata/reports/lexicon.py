@@ -49,9 +49,9 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
 # --- class and system ----------------------------------------------------------------------
 # (pattern, system_class). First match in text order decides; more specific patterns first.
 CLASSES: tuple[tuple[str, str], ...] = (
-    (r"submarine-launched|\bSLBMs?\b|from a submarine", "SLBM"),
+    (r"submarine-launched|\bSLBMs?\b|from a submarine|submarine (?:ballistic )?missile", "SLBM"),
     (r"intercontinental|\bICBMs?\b", "ICBM"),
-    (r"intermediate[- ]range|\bIRBMs?\b", "IRBM"),
+    (r"intermediate(?:[- ]range|-? or longer-range)|\bIRBMs?\b", "IRBM"),
     (r"medium[- ]range|\bMRBMs?\b", "MRBM"),
     (r"hypersonic|glide vehicle", "HGV"),
     (r"cruise missiles?|\bcruise\b", "cruise"),

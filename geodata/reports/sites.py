@@ -23,11 +23,22 @@ from geodata.reports.text import Sentence
 from geodata.schema import SITE_KINDS
 
 _CANDIDATE = re.compile(
-    r"\b(?:from|near|in|at|around|area of|vicinity of|close to|outskirts of|off)\s+"
-    # up to five lower-case words between: "from the eastern coastal town of Wonsan"
-    r"(?:[a-z][\w-]*\s+){0,5}?"
+    r"\b(?:from|near|in|at|around|area of|vicinity of|close to|outskirts of|suburbs of|(?:city|town|county|district|port|"
+    r"island|region) of|off(?=\s+[A-Z]))\s+"
+    # "from North Korea's northern Jagang province", "near the North Korean coastal town of Sinpo"
+    r"(?:(?:North Korea'?s?|the North'?s?|the country'?s|its)\s+)?"
+    # up to five lower-case words between: "from the eastern coastal town of Wonsan"; never "by"/"for"
+    # ("in the fifth weapons test by Pyongyang" names who, not where)
+    r"(?:(?!(?:by|for|with|to|than|since|and|said|says)\b)[a-z][\w-]*\s+){0,5}?"
     r"(?P<name>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,4})"
 )
+# "from the North's capital", "near its capital Pyongyang", "the outskirts of the capital": Pyongyang
+_CAPITAL = re.compile(
+    r"\b(?:from|near|in|around|of|outskirts of|vicinity of)\s+(?:North Korea'?s?|the North'?s?|its|the|the North Korean)\s+"
+    r"capital(?:\s+(?:city|region|area))?\b(?!\s+(?:of|Seoul))",
+    re.I,
+)
+CAPITAL_NAME = "Pyongyang"
 _SUFFIX = re.compile(r"[\s-]+(?:County|Province|province|area|City|region|district)$")
 _SKIP = {
     "North Korea",
@@ -94,13 +105,20 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
     ordered = [s for s in group if s.is_launch] + [s for s in group if not s.is_launch]
     province_hit = None
     for sentence in ordered:
-        for match in _CANDIDATE.finditer(sentence.text):
-            name = match.group("name")
+        candidates = [(m.start("name"), m.end("name"), m.group("name")) for m in _CANDIDATE.finditer(sentence.text)]
+        candidates += [(m.start(), m.end(), CAPITAL_NAME) for m in _CAPITAL.finditer(sentence.text)]
+        for start, end, name in sorted(candidates):
             span = {
-                "text": name,
-                "start": sentence.start + match.start("name"),
-                "end": sentence.start + match.end("name"),
+                "text": sentence.text[start:end],
+                "start": sentence.start + start,
+                "end": sentence.start + end,
             }
+            whole = _resolve(gazetteer, name) if gazetteer is not None else None
+            province = _province(name)
+            if whole is None and province:
+                # "North Hwanghae Province" is a province, not its word "Hwanghae"
+                province_hit = province_hit or (province, span)
+                continue
             if gazetteer is not None:
                 for variant in _variants(name):
                     place = _resolve(gazetteer, variant)
@@ -111,11 +129,8 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
                             a.lower() for a in (getattr(place, "aliases", None) or ())
                         ]:
                             warnings.append(f"read the site {variant!r} as {place.name!r} ({place.id})")
-                        province = _province_after(sentence.text[match.end() :])
+                        province = _province_after(sentence.text[end:])
                         return SiteMatch(place.id, place.lat, place.lon, span, province)
-            province = _province(name)
-            if province and province_hit is None:
-                province_hit = (province, span)
     if province_hit:
         province, span = province_hit
         lat, lon = PROVINCES[province]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from geodata.errors import InvalidFile
-from geodata.reports.dates import find_dates, find_times
+from geodata.reports.dates import DATE_RE, find_dates, find_times
 from geodata.reports.lexicon import CLASSES, SYSTEMS, compile_table
 
 _CLASSES = compile_table(CLASSES)
@@ -50,7 +50,7 @@ _NEXT_EVENT = re.compile(
 _FLIGHT_VERB = re.compile(r"\b(?:flew|flown|traveled|travelled|splashed down|splashing down)\b", re.I)
 # Where a verb's clause ends: the missile must be in the same clause as "fired"
 # ("fired artillery into the sea, days after the North's latest missile launch" is not a missile launch).
-_CLAUSE_END = re.compile(r"[,;:()]|\s(?:days?|weeks?|hours?|after|since|while|as|but|which)\s", re.I)
+_CLAUSE_END = re.compile(r"[,;()]|:\s|\s(?:days?|weeks?|hours?|after|since|while|as|but|which)\s", re.I)
 # Another launch within this many days of the first is news of the same report (a round-up);
 # an older one is background ("the launch came 27 days after...").
 NEWS_WINDOW_DAYS = 2
@@ -64,6 +64,8 @@ class Sentence:
     text: str
     start: int
     is_launch: bool = False
+    # said with a launch verb ("fired"), not only a flight verb ("flew"): only these start another event
+    launch_verb: bool = False
 
 
 def check_text(text: str | bytes) -> str:
@@ -139,7 +141,7 @@ def looks_english(text: str) -> bool:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets; abbreviations such as 'U.S.' and 'Nov.' do not end one."""
     sentences, start = [], 0
-    for match in re.finditer(r"[.!?][\"”’)]?\s+(?=[\"“(A-Z0-9])|\n\s*", text):
+    for match in re.finditer(r"[.!?][\"”’)]?\s+(?=[\"“(A-Z0-9])|(?<=[a-z)\"”])\.(?=[A-Z][a-z])|\n\s*", text):
         if match.group(0).startswith((".", "!", "?")) and _ABBREVIATIONS.search(
             text[max(0, match.start() - 6) : match.start() + 1]
         ):
@@ -150,7 +152,8 @@ def split_sentences(text: str) -> list[Sentence]:
     if text[start:].strip():
         sentences.append(Sentence(text[start:], start))
     for sentence in sentences:
-        sentence.is_launch = _is_launch(sentence.text)
+        sentence.launch_verb = _is_launch(sentence.text, flight_verbs=False)
+        sentence.is_launch = sentence.launch_verb or _is_launch(sentence.text)
     return sentences
 
 
@@ -162,14 +165,14 @@ def _clause_after(sentence: str, end: int) -> str:
 
 def _clause_before(sentence: str, start: int) -> str:
     head = sentence[max(0, start - 120) : start]
-    cuts = list(re.finditer(r"[,;:()]|\b(?:after|since|while|but)\b", head, re.I))
+    cuts = list(re.finditer(r";|:\s|\b(?:after|since|while|but)\b", head, re.I))
     return head[cuts[-1].end() :] if cuts else head
 
 
-def _is_launch(sentence: str) -> bool:
-    """A launch verb, not negated or merely possible, with a missile word in its own clause."""
+def _is_launch(sentence: str, flight_verbs: bool = True) -> bool:
+    """A launch (or flight) verb, not negated or merely possible, with a missile word in its own clause."""
     verbs = [(m, True) for m in _LAUNCH_VERB.finditer(sentence)] + [
-        (m, False) for m in _FLIGHT_VERB.finditer(sentence)
+        (m, False) for m in (_FLIGHT_VERB.finditer(sentence) if flight_verbs else ())
     ]
     for verb, launch_verb in verbs:
         before = sentence[: verb.start()]
@@ -217,7 +220,10 @@ def first_match(
 
 
 def _launch_days(sentence: Sentence, published: dt.date | None) -> set[dt.date]:
-    return {d.value for d in find_dates(sentence.text, published)}
+    """Days a launch sentence names; with a calendar date, relative words ("the previous night") are its own."""
+    found = find_dates(sentence.text, published)
+    explicit = [d for d in found if (m := DATE_RE.fullmatch(d.text)) and m.group("full")]
+    return {d.value for d in explicit or found}
 
 
 def _near(days: set[dt.date], others: set[dt.date]) -> bool:
@@ -248,6 +254,7 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
             not groups
             or (
                 len(groups) < MAX_EVENTS
+                and sentence.launch_verb
                 and (
                     other_day
                     or (
