@@ -13,47 +13,77 @@ from geodata.geo.rings import RingSpec
 from geodata.render import leaflet as maps
 from geodata.schema import HEADLINE_PRIORITY
 
+OWN = ""  # the preset entry for "my own figures"
+
+
+def _preset_chosen() -> None:
+    """A past test picked: its figures go into the boxes."""
+    row = st.session_state["_wi_rows"].get(st.session_state["wi_preset"])
+    if row is not None:
+        st.session_state.update(wi_h=row[0], wi_d=row[1])
+
+
+def _figures_edited() -> None:
+    """A figure typed: the preset box no longer names a test whose figures these are not."""
+    row = st.session_state["_wi_rows"].get(st.session_state.get("wi_preset"))
+    if row is not None and (st.session_state["wi_h"], st.session_state["wi_d"]) != row:
+        st.session_state["wi_preset"] = OWN
+
 
 def what_if() -> None:
     st.subheader("What if? Apogee, distance and the range they imply")
     launches = common.launches()
     testable = launches.dropna(subset=["apogee_km", "distance_km"])
     testable = testable[(testable["apogee_km"] > 0) & (testable["distance_km"] > 0)]
-    labels = {"": "— type your own —", **{r["id"]: maps.event_label(r) for r in testable.to_dict("records")}}
+    labels = {
+        OWN: "— my own figures —",
+        **{r["id"]: maps.event_label(r) for r in testable.to_dict("records")},
+    }
+    st.session_state["_wi_rows"] = {
+        r["id"]: (float(r["apogee_km"]), float(r["distance_km"])) for r in testable.to_dict("records")
+    }
     default = next(
         (i for i in testable["id"] if "hwasong-15" in str(testable.set_index("id").loc[i, "system"]).lower()),
-        "",
+        OWN,
     )
+    if "wi_preset" not in st.session_state:
+        st.session_state["wi_preset"] = default
+        st.session_state.update(
+            wi_h=st.session_state["_wi_rows"].get(default, (4475.0, 950.0))[0],
+            wi_d=st.session_state["_wi_rows"].get(default, (4475.0, 950.0))[1],
+            wi_pct=5.0,
+        )
     picked = st.selectbox(
         "Start from a past test",
         list(labels),
         format_func=labels.get,
-        index=list(labels).index(default) if default else 0,
+        key="wi_preset",
+        on_change=_preset_chosen,
     )
     row = testable.set_index("id").loc[picked] if picked else None
-    a, b, c, d = st.columns(4)
+    a, b, c = st.columns(3)
     apogee = a.number_input(
-        "Apogee (km)",
-        min_value=1.0,
-        max_value=20000.0,
-        value=float(row["apogee_km"]) if row is not None else 4475.0,
-        step=10.0,
-        key=f"wi_h_{picked}",
+        "Apogee (km)", min_value=1.0, max_value=20000.0, step=10.0, key="wi_h", on_change=_figures_edited
     )
     distance = b.number_input(
         "Distance flown (km)",
         min_value=1.0,
         max_value=19000.0,
-        value=float(row["distance_km"]) if row is not None else 950.0,
         step=10.0,
-        key=f"wi_d_{picked}",
+        key="wi_d",
+        on_change=_figures_edited,
     )
-    apogee_error = c.number_input(
-        "± apogee (km)", min_value=0.0, value=float(round(apogee * 0.05)), step=5.0, key=f"wi_he_{picked}"
+    # An uncertainty in per cent follows the figures: ± 5 % of a 50 km apogee is 2.5 km, never the
+    # ± 224 km left over from the Hwasong-15.
+    percent = c.number_input(
+        "± uncertainty (%)",
+        min_value=0.0,
+        max_value=50.0,
+        step=1.0,
+        key="wi_pct",
+        help="Applied to both figures: the band of the equivalent range.",
     )
-    distance_error = d.number_input(
-        "± distance (km)", min_value=0.0, value=float(round(distance * 0.05)), step=5.0, key=f"wi_de_{picked}"
-    )
+    apogee_error, distance_error = apogee * percent / 100, distance * percent / 100
     try:
         estimate = ballistics.analyse_trajectory(apogee, distance, apogee_error, distance_error)
     except LaunchmapError as error:

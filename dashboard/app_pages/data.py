@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import common
 from geodata.errors import InvalidEvent, InvalidFile, LaunchmapError
+from geodata.events import stale_preliminary
 from geodata.formats.reader import MAX_FILE_BYTES, read_launch_file
 from geodata.schema import (
     CONFIRMATIONS,
@@ -216,6 +217,35 @@ def edit_section() -> None:
                 st.success(f"Deleted {existing['id']}.")
 
 
+def stale_section() -> None:
+    """Events whose first figures nobody has confirmed or revised after N days: what to check next."""
+    days = st.number_input(
+        "Preliminary for more than (days)", min_value=0, max_value=3650, value=7, step=1, key="stale_days"
+    )
+    stale = stale_preliminary(common.launches(), date.today(), int(days))
+    if stale.empty:
+        st.caption(f"No event is still preliminary after {int(days)} days.")
+        return
+    st.warning(
+        f"{len(stale)} event(s) still preliminary after {int(days)} days: check their figures against later "
+        "JCS / Japan MoD statements and mark them revised or confirmed (Add / edit)."
+    )
+    shown = stale.sort_values("launched_at")[["id", "launched_at", "system", "distance_km", "apogee_km"]]
+    st.dataframe(
+        shown.assign(
+            launched=shown["launched_at"].map(common.format_times),
+            days=(pd.Timestamp(date.today(), tz="UTC") - shown["launched_at"]).dt.days,
+        ).drop(columns=["launched_at"]),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "distance_km": st.column_config.NumberColumn("distance (km)", format="%d"),
+            "apogee_km": st.column_config.NumberColumn("apogee (km)", format="%d"),
+            "days": st.column_config.NumberColumn("days since launch"),
+        },
+    )
+
+
 def main() -> None:
     common.page_header(
         "Data",
@@ -223,6 +253,7 @@ def main() -> None:
         f"{len(common.launches())} launch events, {len(common.sources())} sources, "
         f"{len(common.sites())} sites, {len(common.systems())} systems",
     )
+    stale_section()
     imports, edits, audit = st.tabs(["Import", "Add / edit", "Audit log"])
     with imports:
         upload_section()

@@ -194,6 +194,7 @@ def event_form(number: int, event: dict, published: dt.date, outlet: str, url: s
             "Site",
             site_ids,
             index=site_ids.index(event["site_id"]) if event.get("site_id") in site_ids else 0,
+            format_func=lambda s: common.site_names().get(s, s) if s else "— not found in the text —",
             help=_evidence_caption(event, "site_id"),
         )
         lat = middle.number_input("Launch latitude", value=_number(event.get("lat")), format="%.4f")
@@ -259,7 +260,12 @@ def event_form(number: int, event: dict, published: dt.date, outlet: str, url: s
         )
         notes = st.text_input("Notes", event.get("notes") or "")
         if event.get("sources"):
-            st.dataframe(pd.DataFrame(event["sources"]), hide_index=True, width="stretch")
+            st.dataframe(
+                common.sources_display(pd.DataFrame(event["sources"])),
+                hide_index=True,
+                width="stretch",
+                column_config=common.SOURCE_COLUMN_CONFIG,
+            )
         saved = st.form_submit_button("Save to the store", type="primary")
     if saved:
         edited = {

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.dashboard.test_pages import PAGES, metrics, open_page, url
+from tests.dashboard.test_pages import PAGES, folium_component, metrics, open_page, url
 
 FILTER_PAGES = ("launch_map", "history", "export")
 
@@ -119,3 +119,107 @@ def test_custom_period__from_after_to_is_explained() -> None:
 def test_every_page__says_how_current_the_records_are(page: str) -> None:
     app = open_page(page)
     assert any("Records to 7 Nov 2025" in c.value for c in app.caption), [c.value for c in app.caption]
+
+
+# --- the other page items of issue #11 / #12 -------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["1,000 km", "1,000km; 621 mi", "1000"])
+def test_range_planner__thousands_separator_is_one_ring(typed: str) -> None:
+    app = open_page("range_planner", origin="sohae", ranges=typed)
+    assert not app.error, [e.value for e in app.error]
+    table = app.dataframe[0].value
+    assert any(c.startswith("within 1,000 km") or c == "within 1000 km" for c in table.columns), table.columns
+    assert not any(c in table.columns for c in ("within 1 km", "within 500 km", "within 13 km"))
+    assert any("(1,000 km)" in s.value for s in app.subheader)
+
+
+def test_export__thousands_separator_is_one_ring() -> None:
+    app = open_page("export", rings="1,000 km")
+    assert not app.warning, [w.value for w in app.warning]
+    assert any("1,000 km" in c.value and c.value.count("km") == 1 for c in app.caption)
+
+
+def test_range_planner__icbm_ring_lists_tokyo_guam_washington_once() -> None:
+    app = open_page("range_planner", origin="sohae", ranges="13,000 km")
+    table = app.dataframe[0].value
+    for name in ("Tokyo", "Washington"):
+        rows = table[table["name"] == name]
+        assert len(rows) == 1 and rows["population"].iloc[0] > 0, rows
+    drawn = folium_component(app)["feature_group"]  # the map marks them, not only the ~300 nearest
+    assert "Tokyo" in drawn and "Washington" in drawn
+
+
+def test_range_planner__find_a_place_and_measure_a_distance() -> None:
+    app = open_page("range_planner", origin="sohae", ranges="5500km", find="Honolulu", to="Washington")
+    assert not app.error, [e.value for e in app.error]
+    found = app.dataframe[0].value
+    assert found["name"].iloc[0] == "Honolulu" and not found["within 5,500 km"].iloc[0]
+    distance = metrics(app)["Distance (geodesic)"]
+    assert 10_500 < int(distance.replace(",", "").split()[0]) < 11_500
+
+
+def test_embed__shows_the_chosen_launch_and_the_credit() -> None:
+    app = open_page(view="embed", event="2017-11-28-sunan", credit="Yonhap graphics")
+    assert any(m.value.startswith("### ") and "Hwasong" in m.value for m in app.markdown)
+    caption = " ".join(c.value for c in app.caption)
+    assert "Yonhap graphics" in caption and "1 launch event" in caption and "Records to" in caption
+
+
+def test_launch_map__offers_an_embed_snippet() -> None:
+    app = open_page(event="2017-11-28-sunan")
+    snippet = next(c.value for c in app.code if "<iframe" in c.value)
+    assert "view=embed" in snippet and "event=2017-11-28-sunan" in snippet
+
+
+@pytest.mark.parametrize(("params", "name"), [({"preset": "9x16"}, "preset"), ({"style": "neon"}, "style")])
+def test_export__bad_preset_or_style_is_a_notice(params: dict[str, str], name: str) -> None:
+    app = open_page("export", **params)
+    assert not app.exception
+    assert any(f"`{name}=" in w.value for w in app.warning), [w.value for w in app.warning]
+
+
+def test_about__short_range_what_if_has_no_error_and_preset_follows_edits() -> None:
+    app = open_page("about")
+    next(n for n in app.number_input if n.label == "Apogee (km)").set_value(50.0).run()
+    next(n for n in app.number_input if n.label == "Distance flown (km)").set_value(350.0).run()
+    assert not app.error, [e.value for e in app.error]
+    assert metrics(app)["Trajectory"] == "depressed"
+    assert next(s for s in app.selectbox if s.label == "Start from a past test").value == ""
+
+
+def test_card__status_and_revision_with_the_old_figure(tmp_path) -> None:
+    from geodata.store import Store
+    from tests.conftest import FIXTURE_SEEDS
+
+    store = Store(tmp_path / "app.db")
+    store.seed(FIXTURE_SEEDS)
+    store.update_launch("2025-11-07-taegwan", {"distance_km": 720.0})
+    app = open_page(event="2025-11-07-taegwan")
+    text = " ".join(m.value for m in app.markdown)
+    assert "Report status" in text
+    assert "Revised on" in text and "720 km" in text and "was 700 km" in text
+
+
+def test_card__partial_failure_says_how_many_failed(tmp_path) -> None:
+    from geodata.store import Store
+    from tests.conftest import FIXTURE_SEEDS
+
+    store = Store(tmp_path / "app.db")
+    store.seed(FIXTURE_SEEDS)
+    store.update_launch("2025-11-07-taegwan", {"count": 3, "outcome": "partial", "failed_count": 1})
+    app = open_page(event="2025-11-07-taegwan")
+    assert "partial failure: 1 of 3 missiles failed" in " ".join(m.value for m in app.markdown)
+
+
+def test_data__lists_events_still_preliminary_after_n_days(tmp_path) -> None:
+    from geodata.store import Store
+    from tests.conftest import FIXTURE_SEEDS
+
+    store = Store(tmp_path / "app.db")
+    store.seed(FIXTURE_SEEDS)
+    store.update_launch("2025-11-07-taegwan", {"report_status": "preliminary"})
+    app = open_page("data")
+    assert any("1 event(s) still preliminary" in w.value for w in app.warning)
+    next(n for n in app.number_input if n.label.startswith("Preliminary for more")).set_value(3650).run()
+    assert not any("still preliminary after 3650" in w.value for w in app.warning)
