@@ -5,7 +5,8 @@ of sentences per launch), :mod:`~geodata.reports.dates` (launch day and clock),
 :mod:`~geodata.reports.figures` (distances and apogees in any unit),
 :mod:`~geodata.reports.fields` (who said what, counts, headings), :mod:`~geodata.reports.sites`
 (the launch site through the gazetteer), :mod:`~geodata.reports.lexicon` (word tables), and
-:mod:`~geodata.reports.extract`, which runs them over a typed :class:`Draft`.
+:mod:`~geodata.reports.extract`, which runs them over a typed :class:`Draft`, and
+:mod:`~geodata.reports.many`, which merges several reports of one launch into one draft.
 
 >>> from geodata.reports import extract_events
 >>> import datetime as dt
@@ -23,6 +24,7 @@ from geodata.reports.extract import (
     launch_row,
     source_rows,
 )
+from geodata.reports.many import extract_many, same_launch
 
 __all__ = [
     "MAX_INPUT_CHARS",
@@ -30,6 +32,8 @@ __all__ = [
     "Extraction",
     "default_gazetteer",
     "extract_events",
+    "extract_many",
     "launch_row",
+    "same_launch",
     "source_rows",
 ]

@@ -46,10 +46,13 @@ _REPORTED_ON = re.compile(
 )
 # "North Korea on Friday confirmed that a missile it test-fired a day earlier...": the statement's day
 _REPORTED_AFTER = re.compile(
-    r"^\s*,?\s*(?:that\s+)?(?:said|says|confirmed|reported|announced|stated|identified|called|named|described)\b", re.I
+    r"^\s*,?\s*(?:that\s+)?(?:said|says|confirmed|reported|announced|stated|identified|called|named|described)\b",
+    re.I,
 )
 # "(16.27 EST on Saturday)", "(2310 GMT Tuesday)": another time zone's day, not Korea's
-_FOREIGN_DAY_BEFORE = re.compile(r"(?:\b|\d)(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST|ET|Hawaii time)\s*(?:on\s+)?$", re.I)
+_FOREIGN_DAY_BEFORE = re.compile(
+    r"(?:\b|\d)(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST|ET|Hawaii time)\s*(?:on\s+)?$", re.I
+)
 # "Tokyo, Nov. 18 (Jiji Press)--", "SEOUL, Aug. 29 --", "Jul 29 (Time) -": a dateline dates the copy
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|-\s|,\s*\d{4}\s*(?:\(|--|—|-))")
 _RELATIVE_ALIASES = {

@@ -43,7 +43,14 @@ from geodata.reports.fields import (
     headline_source,
     sources_in,
 )
-from geodata.reports.lexicon import CLASSES, SOURCES, SYSTEMS, UNKNOWN_SYSTEM, UNKNOWN_SYSTEM_BY_CLASS, compile_table
+from geodata.reports.lexicon import (
+    CLASSES,
+    SOURCES,
+    SYSTEMS,
+    UNKNOWN_SYSTEM,
+    UNKNOWN_SYSTEM_BY_CLASS,
+    compile_table,
+)
 from geodata.reports.sites import SiteMatch, find_site
 from geodata.reports.text import (
     MAX_EVENTS,
@@ -80,7 +87,9 @@ _FAILURE = re.compile(
     re.I,
 )
 # "One exploded after launch. The other flew...", "The second ... disappeared off radar": part of a salvo
-_PART_FAILED = re.compile(r"^\W*(?:One|The second|The other|One of (?:the|them))\b|\bone of (?:the|them)\b", re.I)
+_PART_FAILED = re.compile(
+    r"^\W*(?:One|The second|The other|One of (?:the|them))\b|\bone of (?:the|them)\b", re.I
+)
 # Sentences about other launches: their system, figures and fate are not this event's
 _CONTEXT = re.compile(
     r"\b(?:\w+ days? after|(?:first|latest|launch(?:es)?|test)\b[^.]{0,40}\bsince\b|last (?:launched|fired|time|known)|"
@@ -91,7 +100,9 @@ _CONTEXT = re.compile(
 )
 # The part of _CONTEXT that also keeps a sentence's system names off this event ("63 days after the North
 # test-fired a Hwasong-18"); "a version of the Unha-3 that put a satellite in orbit in 2012" still names it.
-_CONTEXT_SYSTEM = re.compile(r"\b(?:\w+ days? after|since|last (?:launched|fired|time|known)|previous(?:ly)?)\b", re.I)
+_CONTEXT_SYSTEM = re.compile(
+    r"\b(?:\w+ days? after|since|last (?:launched|fired|time|known)|previous(?:ly)?)\b", re.I
+)
 _HEDGED_LAUNCH = re.compile(
     r"\b(?:suspected|possible|apparent|may|might|appear\w*|could|believed|presumed|what (?:appeared|appears|could be))\b",
     re.I,
@@ -179,7 +190,9 @@ class Draft:
         """The draft as the event dict pages, the CLI and :func:`launch_row` read."""
         event: dict[str, Any] = {"id": self.id}
         event.update(
-            (f.name, getattr(self, f.name)) for f in fields(self) if f.name not in ("warnings", "context", "counts_by_source")
+            (f.name, getattr(self, f.name))
+            for f in fields(self)
+            if f.name not in ("warnings", "context", "counts_by_source")
         )
         if self.province is None:
             del event["province"]
@@ -269,7 +282,9 @@ def _context_sentences(
     for sentence in group:
         if sentence is first_launch:
             continue
-        days = {d.value.isoformat() for d in find_dates(sentence.text, published, window=False) if not d.vague}
+        days = {
+            d.value.isoformat() for d in find_dates(sentence.text, published, window=False) if not d.vague
+        }
         named_other_day = bool(day and days and day not in days)
         if named_other_day or (_CONTEXT_SYSTEM if systems else _CONTEXT).search(sentence.text):
             context.add(sentence.start)
@@ -328,7 +343,9 @@ def _what(draft: Draft, group: list[Sentence]) -> None:
         (class_hit[0][1], span(class_hit[1], class_hit[2])) if class_hit else ("unknown", None)
     )
     slbm = first_match(_CLASSES[:1], group)
-    if slbm and re.search(r"\b(?:South|its own|Seoul)\b", slbm[1].string[max(0, slbm[1].start() - 50) : slbm[1].start()]):
+    if slbm and re.search(
+        r"\b(?:South|its own|Seoul)\b", slbm[1].string[max(0, slbm[1].start() - 50) : slbm[1].start()]
+    ):
         slbm = None  # "hours before the South tested its own submarine-launched missile"
     if slbm and system_class in ("SRBM", "unknown"):
         # "a short-range projectile believed to be a submarine-launched ballistic missile": the platform decides
@@ -410,7 +427,9 @@ def _outcome(draft: Draft, group: list[Sentence]) -> None:
     elif success:
         draft.outcome, draft.evidence["outcome"] = "success", success
     else:  # a missile with a reported distance, apogee or flight time flew, as far as public sources tell
-        draft.outcome = "success" if draft.distance_km or draft.apogee_km or draft.flight_time_s else "unknown"
+        draft.outcome = (
+            "success" if draft.distance_km or draft.apogee_km or draft.flight_time_s else "unknown"
+        )
 
 
 def _direction(draft: Draft, group: list[Sentence]) -> None:

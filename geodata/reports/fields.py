@@ -135,7 +135,8 @@ def count_missiles(
             if word in ("a", "an") and match.group("noun").lower().endswith("s"):
                 continue
             if _NOT_A_COUNT.search(match.group("adj")) or (
-                word.isdigit() and _DATELINE_DAY.search(sentence.text[max(0, match.start() - 12) : match.start()])
+                word.isdigit()
+                and _DATELINE_DAY.search(sentence.text[max(0, match.start() - 12) : match.start()])
             ):
                 continue
             evidence = span(match, sentence.start)

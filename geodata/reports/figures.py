@@ -22,7 +22,18 @@ AGREEMENT_TOLERANCE = 0.05
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "around one-thousand kilometers" (a spokesman read aloud); larger spelled numbers are not seen in wire copy
-_THOUSANDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_THOUSANDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 _NUM_WORDS = r"(?:" + "|".join(_THOUSANDS) + r")[- ]thousand"
 _UNIT = r"kilomet(?:er|re)s?|kms|km|miles?|mi|nautical miles?|nm"
 _HEDGE = r"about|around|approximately|roughly|some|nearly|almost|more than|over|up to|at least|an estimated|close to|a maximum of"
@@ -131,7 +142,16 @@ def check_units_agree(figures: list[Figure], who: str) -> list[str]:
 
 
 # --- flight time -------------------------------------------------------------------------
-_COUNT_WORDS = {**_THOUSANDS, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_COUNT_WORDS = {
+    **_THOUSANDS,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+}
 _TIME_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_COUNT_WORDS)
 _DURATION = (
     rf"(?:(?P<hours>{_TIME_NUM}|an?)\s+hours?(?:\s*,?\s*(?:and\s+)?(?P<hmin>{_TIME_NUM})\s+minutes?)?"
@@ -139,9 +159,9 @@ _DURATION = (
 )
 # The words that make a duration a flight time ("flew for", "in the air for", "a flight that lasted")
 FLIGHT_TIME_RE = re.compile(
-    rf"(?P<lead>\b(?:fl(?:ew|own|ying|ight)|in the air|airborne|aloft|stayed aloft|lasted|flight time of|"
-    rf"trajectory of the missile|a flight of|flight lasted|in flight)\b(?:[^.;]|\.\d){{0,50}}?)"
-    rf"(?:(?:for|of|in|about|around|approximately|some|nearly|almost|over|more than|a record-breaking|record|roughly)\s+)*"
+    r"(?P<lead>\b(?:fl(?:ew|own|ying|ight)|in the air|airborne|aloft|stayed aloft|lasted|flight time of|"
+    r"trajectory of the missile|a flight of|flight lasted|in flight)\b(?:[^.;]|\.\d){0,50}?)"
+    r"(?:(?:for|of|in|about|around|approximately|some|nearly|almost|over|more than|a record-breaking|record|roughly)\s+)*"
     + _DURATION,
     re.IGNORECASE,
 )
@@ -177,6 +197,13 @@ def find_flight_times(sentence: str, offset: int = 0) -> list[Figure]:
         if not 0 < seconds <= 30000:
             continue
         figures.append(
-            Figure("flight_time", seconds, sentence[start : match.end()], offset + start, offset + match.end(), "s")
+            Figure(
+                "flight_time",
+                seconds,
+                sentence[start : match.end()],
+                offset + start,
+                offset + match.end(),
+                "s",
+            )
         )
     return figures

@@ -105,7 +105,9 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
     ordered = [s for s in group if s.is_launch] + [s for s in group if not s.is_launch]
     province_hit = None
     for sentence in ordered:
-        candidates = [(m.start("name"), m.end("name"), m.group("name")) for m in _CANDIDATE.finditer(sentence.text)]
+        candidates = [
+            (m.start("name"), m.end("name"), m.group("name")) for m in _CANDIDATE.finditer(sentence.text)
+        ]
         candidates += [(m.start(), m.end(), CAPITAL_NAME) for m in _CAPITAL.finditer(sentence.text)]
         for start, end, name in sorted(candidates):
             span = {

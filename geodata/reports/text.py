@@ -246,7 +246,9 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
     for sentence in sentences:
         kind = _kind(sentence.text)
         days = _launch_days(sentence, published) if sentence.is_launch else set()
-        clocks = {(t.value[0], t.value[1]) for t in find_times(sentence.text)} if sentence.is_launch else set()
+        clocks = (
+            {(t.value[0], t.value[1]) for t in find_times(sentence.text)} if sentence.is_launch else set()
+        )
         other_day = bool(
             days and current_days and not days & current_days and _near(days, current_days)
         ) and not any(days <= seen for seen in seen_days)

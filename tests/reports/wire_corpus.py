@@ -72,7 +72,11 @@ def _close(got: Any, want: Any) -> bool:
 
 def _value(event: dict[str, Any], field: str) -> Any:
     if field == "date":
-        return korea_day(event["launched_at"], event["launched_at_precision"]) if event.get("launched_at") else None
+        return (
+            korea_day(event["launched_at"], event["launched_at_precision"])
+            if event.get("launched_at")
+            else None
+        )
     return event.get(field)
 
 
@@ -129,7 +133,13 @@ def wrong_fields(results: dict[str, dict[str, Any]]) -> list[str]:
                 if field == "sources" and not want["sources"]:
                     continue
                 if not event or not field_right(event, want, field):
-                    shown = event.get("sources") if field == "sources" else _value(event, field) if event else None
+                    shown = (
+                        event.get("sources")
+                        if field == "sources"
+                        else _value(event, field)
+                        if event
+                        else None
+                    )
                     lines.append(f"{case}[{index}].{field}: got {shown!r}, expected {want[field]!r}")
     return lines
 

@@ -1,0 +1,244 @@
+"""Issue 13: the extractor on real wire copy, the failure classes it showed, and many reports at once.
+
+The corpus and its conventions: tests/fixtures/reports/wire/README.md. Accuracy floors below are
+what was measured when tuning stopped (per field, right/total); a drop is a regression.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geodata.reports import extract_events, extract_many
+from geodata.reports.figures import find_flight_times
+from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expected, overall, read_report, run
+
+# (right, total) measured on 2026-05 when tuning stopped: training 99.5 % overall; the held-out
+# third, scored once afterwards, 91.3 % (83.3 % before the work; training was 87.3 %).
+TRAINING_FLOOR = {
+    "events": (50, 51),
+    "date": (49, 49),
+    "site_id": (48, 49),
+    "system": (49, 49),
+    "system_class": (48, 49),
+    "count": (49, 49),
+    "distance_km": (49, 49),
+    "apogee_km": (49, 49),
+    "flight_time_s": (49, 49),
+    "outcome": (49, 49),
+    "confirmation": (49, 49),
+    "sources": (32, 32),
+}
+HELDOUT_FLOOR = {
+    "events": (23, 25),
+    "date": (24, 26),
+    "site_id": (23, 26),
+    "system": (20, 26),
+    "system_class": (22, 26),
+    "count": (25, 26),
+    "distance_km": (25, 26),
+    "apogee_km": (24, 26),
+    "flight_time_s": (25, 26),
+    "outcome": (24, 26),
+    "confirmation": (26, 26),
+    "sources": (12, 14),
+}
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    from geodata.reports import default_gazetteer
+
+    return default_gazetteer()
+
+
+def test_wire_corpus__size_outlets_and_held_out_third():
+    train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
+    assert len(train) + len(heldout) >= 60
+    assert len(heldout) * 3 >= len(train) + len(heldout) - 2  # a third, by number
+    outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
+    assert len(outlets) >= 30
+    years = {c["published"][:4] for c in (*train.values(), *heldout.values())}
+    assert {"2014", "2017", "2020", "2023", "2025", "2026"} <= years
+
+
+@pytest.mark.parametrize(
+    ("folder", "floor"), [(WIRE, TRAINING_FLOOR), (WIRE_HELDOUT, HELDOUT_FLOOR)], ids=["training", "heldout"]
+)
+def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, gazetteer):
+    table = accuracy(run(folder, gazetteer))
+    low = {f: f"{table[f][0]}/{table[f][1]} < {r}/{t}" for f, (r, t) in floor.items() if table[f][0] < r}
+    assert not low, low
+    assert overall(table) >= sum(r for r, _ in floor.values()) / sum(t for _, t in floor.values())
+
+
+# --- the failure classes of issue 13, each failing before its fix ----------------------------------
+
+
+def _one(text, published, gazetteer):
+    extraction = extract_events(text, dt.date.fromisoformat(published), gazetteer)
+    assert len(extraction.events) == 1, extraction.warnings
+    return extraction.events[0]
+
+
+def test_extract__dateline_day_is_not_a_count(gazetteer):
+    event = _one(
+        "SEOUL, Aug. 29 -- A North Korean ballistic missile flew over Japan on Tuesday, the JCS said.",
+        "2017-08-29",
+        gazetteer,
+    )
+    assert event["count"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea fired about 200 artillery rounds near the western sea border on Friday, the JCS said. "
+        "No ballistic missile launch was detected.",
+        "North Korea fired suspected artillery pieces into the sea on Sunday, South Korea's military said, "
+        "days after the North's latest missile launch ended in failure.",
+    ],
+)
+def test_extract__artillery_item_gives_no_event(text, gazetteer):
+    assert extract_events(text, dt.date(2024, 1, 5), gazetteer).events == []
+
+
+@pytest.mark.parametrize(
+    ("words", "seconds"),
+    [
+        ("The missile stayed aloft for about 53 minutes.", 3180),
+        ("It flew for 86 minutes, a record.", 5160),
+        ("It flew for 10,116 to 10,138 seconds.", 10138),
+        ("The flight lasted one hour and 26 minutes.", 5160),
+        ("The missiles flew 850 to 900 kilometers for about eleven minutes.", 660),
+    ],
+)
+def test_find_flight_times__wire_phrasings(words, seconds):
+    assert find_flight_times(words)[0].value_km == seconds
+
+
+def test_extract__flight_time_reaches_event_and_source(gazetteer):
+    event = _one(
+        "North Korea fired an ICBM on Thursday. It stayed aloft for about 53 minutes, Japan's defense ministry said.",
+        "2017-11-30",
+        gazetteer,
+    )
+    assert event["flight_time_s"] == 3180
+    assert event["sources"][0]["flight_time_s"] == 3180
+
+
+def test_extract__around_10_missiles_a_day_before_state_media(gazetteer):
+    text = (
+        "North Korea's state media said on Friday it had tested a new multiple rocket launcher. "
+        "South Korea's military said the North fired around 10 ballistic missiles a day earlier."
+    )
+    event = _one(text, "2024-05-31", gazetteer)
+    assert (event["count"], event["launched_at"][:10]) == (10, "2024-05-30")
+
+
+def test_extract__launches_on_two_days_are_two_events(gazetteer):
+    text = (
+        "North Korea fired at least one ballistic missile on Monday, the South Korean military said. "
+        "The launch comes after South Korea said it had detected a short-range ballistic missile launched "
+        "from the Pyongyang region on Sunday evening. That missile flew about 570 km, the JCS said."
+    )
+    events = extract_events(text, dt.date(2023, 12, 18), gazetteer).events
+    assert [e["launched_at"][:10] for e in events] == ["2023-12-18", "2023-12-17"]
+    assert (events[0]["distance_km"], events[1]["distance_km"]) == (None, 570)
+
+
+def test_extract__background_launch_weeks_earlier_is_not_an_event(gazetteer):
+    text = (
+        "North Korea fired a ballistic missile toward the East Sea on Sunday, the JCS said. "
+        "North Korea had launched an ICBM on December 18, less than 12 hours after firing a "
+        "short-range ballistic missile the previous night."
+    )
+    events = extract_events(text, dt.date(2024, 1, 14), gazetteer).events
+    assert len(events) == 1 and events[0]["system_class"] == "unknown"
+
+
+def test_extract__site_after_off_its_eastern_coastline(gazetteer):
+    event = _one(
+        "North Korea fired a ballistic missile off its eastern coastline on Monday, launched from the "
+        "North's capital region, the JCS said.",
+        "2024-04-22",
+        gazetteer,
+    )
+    assert event["site_id"] == "pyongyang"
+
+
+def test_extract__the_military_said_monday_dates_the_launch_when_nothing_else_does(gazetteer):
+    event = _one(
+        "North Korea has fired an unidentified ballistic missile into the East Sea, Seoul's military said on Monday.",
+        "2024-04-23",
+        gazetteer,
+    )
+    assert event["launched_at"][:10] == "2024-04-22"
+
+
+def test_extract__count_comes_from_the_headline_source(gazetteer):
+    event = _one(
+        "North Korea fired a ballistic missile on Tuesday, South Korea's military said. "
+        "Japan's defense ministry said two ballistic missiles were fired.",
+        "2021-10-19",
+        gazetteer,
+    )
+    assert event["count"] == 1
+    assert {s["source"]: s["count"] for s in event["sources"]} == {"ROK JCS": 1, "Japan MoD": 2}
+
+
+def test_extract__first_report_is_preliminary(gazetteer):
+    event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
+    assert event["report_status"] == "preliminary"
+
+
+# --- many reports at once ---------------------------------------------------------------------------
+
+YONHAP = (
+    "North Korea fired a short-range ballistic missile from near Taegwan, North Pyongan Province, into the "
+    "East Sea at 12:35 p.m. on Friday, flying about 700 km, South Korea's Joint Chiefs of Staff said."
+)
+KYODO = (
+    "North Korea launched a ballistic missile on Friday that flew about 450 km at a maximum altitude of "
+    "about 50 km, Japan's defense ministry said."
+)
+AP = "North Korea fired a short-range ballistic missile from Taekwan on Friday, South Korea's military said."
+REVISION = (
+    "South Korea's Joint Chiefs of Staff said on Saturday that the missile North Korea fired from Taegwan "
+    "on Friday flew about 750 km, revising its earlier figure."
+)
+
+
+def test_extract_many__three_outlets_and_a_revision_are_one_event(gazetteer):
+    merged = extract_many(
+        [
+            (YONHAP, dt.date(2025, 11, 7), "Yonhap"),
+            (KYODO, dt.date(2025, 11, 7), "Kyodo"),
+            (AP, dt.date(2025, 11, 7), "AP"),
+            (REVISION, dt.date(2025, 11, 8), "Yonhap update"),
+        ],
+        gazetteer,
+    )
+    assert len(merged.events) == 1, merged.to_dict()
+    event = merged.events[0]
+    assert event["reports"] == ["Yonhap", "Kyodo", "AP", "Yonhap update"]
+    assert {s["report"] for s in event["sources"]} >= {"Yonhap", "Kyodo", "AP"}
+    assert [(r["source"], r["field"], r["old"], r["new"]) for r in event["revisions"]] == [
+        ("ROK JCS", "distance_km", 700.0, 750.0)
+    ]
+    assert event["report_status"] == "revised" and event["distance_km"] == 750.0
+    jcs = [(s["distance_km"], s["published_on"]) for s in event["sources"] if s["source"] == "ROK JCS"]
+    assert (700.0, "2025-11-07") in jcs and (750.0, "2025-11-08") in jcs
+    assert sum(s["is_headline"] for s in event["sources"]) == 1
+
+
+def test_extract_many__round_up_of_two_launches_gives_two_drafts(gazetteer):
+    _, body = read_report(WIRE_HELDOUT / "w54-leiria-2023-12-18-two-launches.txt")
+    merged = extract_many([(body, dt.date(2023, 12, 18)), (AP, dt.date(2025, 11, 7))], gazetteer)
+    assert sorted(e["launched_at"][:10] for e in merged.events) == ["2023-12-17", "2023-12-18", "2025-11-07"]
+
+
+def test_extract_many__artillery_only_item_gives_none(gazetteer):
+    _, body = read_report(WIRE / "w76-kbs-2024-01-07-artillery-90-shells.txt")
+    assert extract_many([(body, dt.date(2024, 1, 7))], gazetteer).events == []
