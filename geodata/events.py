@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from geodata.errors import InvalidEvent, InvalidOption
+from geodata.limits import MAX_CELL_CHARS, MAX_ID_CHARS, MAX_NOTE_CHARS
 from geodata.schema import (
     HEADLINE_PRIORITY,
     LAUNCHES,
@@ -31,7 +32,7 @@ from geodata.schema import (
     Column,
     Table,
 )
-from geodata.units import KST, ascii_fold, is_missing, korea_day
+from geodata.units import KST, ascii_fold, is_missing, korea_day, parse_number
 
 # The earliest launch on record is the April 1984 Scud-B series; anything before is a typo.
 EARLIEST_LAUNCH = pd.Timestamp("1984-01-01", tz="UTC")
@@ -70,6 +71,13 @@ def _display(value: Any) -> Any:
     if isinstance(value, (pd.Timestamp, datetime)):
         return value.isoformat()
     return value if isinstance(value, (int, float, bool, str)) else str(value)
+
+
+def _shown(value: Any) -> Any:
+    """A value short enough to quote in a message (a 15 MB note is named by its length)."""
+    if isinstance(value, str) and len(value) > 80:
+        return f"{value[:60]}… ({len(value):,} characters)"
+    return value
 
 
 def _found(value: Any) -> str:
@@ -117,14 +125,15 @@ def parse_utc(value: Any) -> pd.Timestamp:
 def _coerce(column: Column, value: Any) -> Any:
     """Convert one raw cell to the column's type; raises ValueError with the expectation."""
     if column.dtype == "str":
-        return str(value).strip()
-    if column.dtype == "float":
-        number = float(str(value).replace(",", "")) if isinstance(value, str) else float(value)
+        return _text(column, value)
+    if column.dtype in ("float", "int"):
+        if isinstance(value, (bool, np.bool_)):
+            raise InvalidEvent("a number, not true/false")
+        number = parse_number(value) if isinstance(value, str) else float(value)
         if not math.isfinite(number):
             raise InvalidEvent("a finite number")
-        return number
-    if column.dtype == "int":
-        number = float(str(value).replace(",", "")) if isinstance(value, str) else float(value)
+        if column.dtype == "float":
+            return number
         if not number.is_integer():
             raise InvalidEvent("a whole number")
         return int(number)
@@ -144,10 +153,31 @@ def _coerce(column: Column, value: Any) -> Any:
     raise AssertionError(f"unknown dtype {column.dtype}")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def _text(column: Column, value: Any) -> str:
+    """Stripped text within its length limit, without control characters; keys are plain slugs."""
+    text = str(value).strip()
+    limit = MAX_ID_CHARS if _is_key(column) else MAX_NOTE_CHARS if column.name == "notes" else MAX_CELL_CHARS
+    if len(text) > limit:
+        raise InvalidEvent(f"text of at most {limit:,} characters, got {len(text):,}")
+    if _CONTROL.search(text):
+        raise InvalidEvent("text without control characters (NUL, escape codes)")
+    if _is_key(column) and not _KEY.fullmatch(text):
+        raise InvalidEvent("an id of letters, digits, '-', '_' or '.' (e.g. 2025-11-07-taegwan)")
+    return text
+
+
+def _is_key(column: Column) -> bool:
+    return column.name in ("id", "launch_id", "site_id")
+
+
 _EXPECTED = {
     "str": "text",
-    "float": "a number",
-    "int": "a whole number",
+    "float": "a number such as 700 or 1,000 (a comma only between groups of three digits)",
+    "int": "a whole number such as 3 or 1,000 (a comma only between groups of three digits)",
     "bool": "true or false",
     "datetime": "an ISO-8601 time such as 2025-11-07T03:35:00Z",
     "date": "a date such as 2025-11-07",
@@ -163,9 +193,16 @@ def _check_cell(table: Table, column: Column, value: Any, row: int | str) -> tup
         return (False if column.dtype == "bool" else None), None
     try:
         converted = _coerce(column, value)
+    except InvalidEvent as error:  # a rule with its own words: length, characters, finiteness
+        return None, RowError(
+            row, column.name, _shown(value), f"expected {error}, got {_found(_shown(value))}"
+        )
     except (ValueError, TypeError, OverflowError):
         return None, RowError(
-            row, column.name, value, f"expected {_EXPECTED[column.dtype]}, got {_found(value)}"
+            row,
+            column.name,
+            _shown(value),
+            f"expected {_EXPECTED[column.dtype]}, got {_found(_shown(value))}",
         )
     if column.choices and converted not in column.choices:
         options = ", ".join(column.choices)

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from geodata.errors import InvalidRange
+from geodata.errors import InvalidNumber, InvalidRange
 
 __all__ = [
     "KM_PER_MILE",
@@ -40,6 +40,7 @@ __all__ = [
     "lengths_in_units",
     "name_key",
     "parse_length_km",
+    "parse_number",
     "split_lengths",
     "text_or_empty",
     "wrap_lon",
@@ -104,6 +105,28 @@ def lengths_in_units(distance_km: float, prefix: str) -> dict[str, float]:
         f"{prefix}_mi": distance_km / KM_PER_MILE,
         f"{prefix}_nmi": distance_km / KM_PER_NMI,
     }
+
+
+_NUMBER_RE = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d{1,3})?|[+-]?\.\d+")
+
+
+def parse_number(text: str) -> float:
+    """A number as people write it: ``"1,000"`` is one thousand, ``"1,5"`` and ``"1,0"`` are refused.
+
+    A comma is only a thousands separator between groups of three digits; anything else is
+    ambiguous (a decimal comma? two numbers?) and raises :class:`~geodata.errors.InvalidNumber`
+    (a ``ValueError``) saying so.
+
+    >>> parse_number("1,000"), parse_number("4475.5"), parse_number("-3")
+    (1000.0, 4475.5, -3.0)
+    """
+    cleaned = str(text).strip()
+    if len(cleaned) > 32 or not _NUMBER_RE.fullmatch(cleaned):
+        raise InvalidNumber(
+            f"expected a number such as 700, 1,000 or 4475.5 (a comma only between groups of three digits), "
+            f"got {str(text)[:40]!r}"
+        )
+    return float(cleaned.replace(",", ""))
 
 
 # --- Korea time ----------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from geodata.errors import InvalidCoordinate, LaunchmapError
+from geodata.errors import InvalidCoordinate, InvalidRange, LaunchmapError
 from launchmap_cli.errors import usage_errors
 
 # geodata.geo and geodata.units load numpy, pandas, pyproj and geopy: imported in the handlers,
@@ -130,11 +130,12 @@ def _centre(args: argparse.Namespace, context: Any) -> dict[str, Any]:
 def cmd_ring(args: argparse.Namespace, context: Any) -> int:
     """A geodesic range ring: GeoJSON FeatureCollection (split at 180°) or JSON with unwrapped vertices."""
     from geodata.geo import geodesy
-    from geodata.units import lengths_in_units, parse_length_km
+    from geodata.geo.rings import ring_radius
+    from geodata.units import lengths_in_units
 
     with usage_errors():
         centre = _centre(args, context)
-        radius_km = parse_length_km(args.range)
+        radius_km, _ = ring_radius(args.range)
         properties = {"centre": centre, **lengths_in_units(radius_km, "radius")}
         if args.format == "json":
             ring = geodesy.range_ring(centre["lat"], centre["lon"], radius_km)
@@ -170,6 +171,11 @@ def cmd_track(args: argparse.Namespace, context: Any) -> int:
     with usage_errors():
         start = _resolve(args.origin, context)
         distance_km = parse_length_km(args.range)
+        if distance_km >= geodesy.MAX_RING_RADIUS_KM:
+            raise InvalidRange(
+                f"expected a range below half the Earth's circumference ({geodesy.MAX_RING_RADIUS_KM:,.0f} km), "
+                f"got {args.range!r}"
+            )
         if not math.isfinite(args.bearing):
             raise InvalidCoordinate(f"expected a finite bearing in degrees, got {args.bearing!r}")
         bearing_deg = args.bearing % 360.0
@@ -190,11 +196,12 @@ def cmd_track(args: argparse.Namespace, context: Any) -> int:
 def cmd_in_range(args: argparse.Namespace, context: Any) -> int:
     """Cities (GeoNames) and curated places within a range, nearest first, with the summed city population."""
     from geodata.geo import geodesy
-    from geodata.units import lengths_in_units, parse_length_km
+    from geodata.geo.rings import ring_radius
+    from geodata.units import lengths_in_units
 
     with usage_errors():
         centre = _centre(args, context)
-        radius_km = parse_length_km(args.range)
+        radius_km, _ = ring_radius(args.range)
     gazetteer = _optional_gazetteer(context)
     extra = _curated_places(gazetteer)
     with usage_errors():

@@ -32,18 +32,14 @@ SKIP_HINT = " (use --skip-invalid to import only the valid rows)"
 
 def _read_input(file: str) -> tuple[bytes, str]:
     """The bytes to import and a name whose suffix tells the reader the format."""
-    from geodata.formats.reader import MAX_FILE_BYTES
+    from geodata.formats.guard import check_size, read_capped
+    from geodata.limits import MAX_FILE_BYTES
 
     if file != "-":
         path = Path(file)
-        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
-            raise InvalidFile(
-                f"{file} is {path.stat().st_size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB"
-            )
-        return path.read_bytes(), path.name
+        return read_capped(path), path.name  # a device, a folder or an oversized file is refused unread
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise InvalidFile(f"standard input holds more than the {MAX_FILE_BYTES / 1e6:.0f} MB limit")
+    check_size(len(data), "standard input")
     if not data.strip():
         raise InvalidFile("standard input is empty; expected CSV, JSON or GeoJSON launch data")
     # Standard input has no name: JSON starts with { or [, anything else is read as CSV.
@@ -54,10 +50,14 @@ def _extract_document(data: bytes, name: str) -> dict[str, Any] | None:
     """The ``launchmap extract`` output, if that is what ``data`` holds."""
     if not name.lower().endswith(".json"):
         return None
+    from geodata.formats.guard import check_json_depth
+
     try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return None  # the reader explains what is wrong with it
+        text = data.decode("utf-8-sig")
+        check_json_depth(text, name)
+        document = json.loads(text)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None  # the reader explains what is wrong with it (InvalidFile and JSONDecodeError are ValueErrors)
     if isinstance(document, dict) and isinstance(document.get("events"), list):
         return document
     return None

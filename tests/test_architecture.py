@@ -14,6 +14,7 @@ PACKAGES = ("geodata", "dashboard", "launchmap_cli")
 RANKS = {
     "geodata.errors": 0,
     "geodata.units": 0,
+    "geodata.limits": 0,
     "geodata.geo": 1,
     "geodata.schema": 2,
     "geodata.style": 2,

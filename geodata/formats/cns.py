@@ -24,6 +24,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import IO, Any
@@ -32,8 +33,11 @@ import pandas as pd
 
 from geodata.errors import InvalidEvent, InvalidFile, UnknownPlace
 from geodata.events import RowError, launch_id
+from geodata.formats.csv import read_table
+from geodata.formats.guard import check_rows, check_size, check_workbook
 from geodata.formats.parsed import ParsedFile
 from geodata.geo.places import Gazetteer
+from geodata.limits import MAX_ROWS
 from geodata.schema import LAUNCH_COLUMNS, SOURCE_COLUMNS
 from geodata.seeds import seeds_dir
 from geodata.units import LENGTH_UNITS_KM, ascii_fold, launch_time_utc, name_key
@@ -120,16 +124,22 @@ def _load(path_or_buffer: str | Path | IO[Any]) -> pd.DataFrame:
     if isinstance(source, (str, Path)):
         path = Path(source)
         source = io.BytesIO(path.read_bytes())
-    if isinstance(source, io.TextIOBase):
-        return pd.read_csv(source, dtype=str, keep_default_na=False, skip_blank_lines=False)
     data = source.read()
     if isinstance(data, str):
-        return pd.read_csv(io.StringIO(data), dtype=str, keep_default_na=False, skip_blank_lines=False)
+        check_rows(data.encode(), "CNS sheet")
+        return read_table(data, "CNS sheet", keep_blank_lines=True)
+    check_size(len(data), "CNS sheet")
     if data[:4] == b"PK\x03\x04":  # XLSX is a zip file
-        return pd.read_excel(io.BytesIO(data), dtype=object, engine="openpyxl")
-    return pd.read_csv(
-        io.StringIO(data.decode("utf-8-sig")), dtype=str, keep_default_na=False, skip_blank_lines=False
-    )
+        check_workbook(data, "CNS workbook")
+        # One row past the limit is enough to know the sheet is too long.
+        frame = pd.read_excel(io.BytesIO(data), dtype=object, engine="openpyxl", nrows=MAX_ROWS + 1)
+        if len(frame) > MAX_ROWS:
+            raise InvalidFile(
+                f"CNS workbook: the sheet has more than {MAX_ROWS:,} rows; the limit is {MAX_ROWS:,}"
+            )
+        return frame
+    check_rows(data, "CNS sheet")
+    return read_table(data.decode("utf-8-sig"), "CNS sheet", keep_blank_lines=True)
 
 
 # --- cell parsers: return a value or raise InvalidEvent (a ValueError) saying what was expected --------------------
@@ -543,8 +553,9 @@ def read_cns(
     """
     try:
         frame = _load(path_or_buffer)
-    except (ValueError, OSError, UnicodeDecodeError) as error:
-        raise InvalidFile(f"could not read the CNS file: {error}") from error
+    except (ValueError, OSError, UnicodeDecodeError, KeyError, EOFError, zipfile.BadZipFile) as error:
+        # openpyxl's own refusals (a damaged workbook, defusedxml's entity checks) end here as a message
+        raise InvalidFile(f"could not read the CNS file: {type(error).__name__}: {error}") from error
     if not looks_like_cns(frame.columns):
         raise InvalidFile(
             "expected the CNS North Korea Missile Test Database columns (at least "

@@ -6,14 +6,17 @@ leading ``'`` and read back unchanged, so an export re-imports as the same event
 
 from __future__ import annotations
 
+import csv as stdlib_csv
 import io
 from typing import Any
 
 import pandas as pd
 
 from geodata.errors import InvalidFile
+from geodata.formats.guard import check_rows, check_size
 from geodata.formats.parsed import ParsedFile
 from geodata.formats.records import plain_records, source_summary, sources_by_launch
+from geodata.limits import MAX_NOTE_CHARS
 from geodata.schema import LAUNCHES, SOURCES
 
 __all__ = ["FORMULA_STARTS", "neutralise_cell", "read_csv", "restore_cell", "to_csv"]
@@ -22,15 +25,23 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_cell(value: Any) -> Any:
-    """Prefix ``'`` to a text value a spreadsheet would read as a formula; other values pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """Prefix ``'`` to a text value a spreadsheet would read as a formula; other values pass unchanged.
+
+    A value that already starts with ``'`` and a formula character is prefixed too, so
+    :func:`restore_cell` gives it back whole (``'=x`` stays ``'=x``).
+    """
+    if isinstance(value, str) and (value.startswith(FORMULA_STARTS) or _restorable(value)):
         return "'" + value
     return value
 
 
+def _restorable(value: str) -> bool:
+    return value.startswith("'") and value[1:].startswith(FORMULA_STARTS)
+
+
 def restore_cell(value: Any) -> Any:
     """Undo :func:`neutralise_cell` when a launchmap CSV is read back."""
-    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+    if isinstance(value, str) and _restorable(value):
         return value[1:]
     return value
 
@@ -48,16 +59,51 @@ def to_csv(launches: pd.DataFrame, sources: pd.DataFrame | None = None) -> str:
     return buffer.getvalue()
 
 
+def read_table(text: str, name: str, *, keep_blank_lines: bool = False) -> pd.DataFrame:
+    """A CSV text as a frame of strings, refusing rows whose field count differs from the header's.
+
+    pandas would quietly shift such a row (an unquoted comma in a note), blaming every later
+    cell; here the line is named instead. Text stays exactly as typed (no type guessing).
+    """
+    if "\x00" in text:
+        raise InvalidFile(f"{name}: the file holds NUL characters; expected CSV text")
+    reader = stdlib_csv.reader(io.StringIO(text))
+    try:
+        rows = list(reader)
+    except stdlib_csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise InvalidFile(
+                f"{name}: line {reader.line_num} holds a cell over {stdlib_csv.field_size_limit():,} characters; "
+                f"a cell may hold at most {MAX_NOTE_CHARS:,} characters"
+            ) from error
+        raise InvalidFile(f"{name} is not a readable CSV file (line {reader.line_num}): {error}") from error
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise InvalidFile(f"{name}: expected a header line with column names, found none")
+    header, body, line = rows[0], [], 1
+    for row in rows[1:]:
+        line += 1
+        if not row or not any(cell.strip() for cell in row):
+            if keep_blank_lines:
+                body.append([""] * len(header))
+            continue
+        if len(row) != len(header):
+            raise InvalidFile(
+                f"{name}: line {line} has {len(row)} fields; the header has {len(header)} "
+                "(an unquoted comma in a cell?)"
+            )
+        body.append(row)
+    return pd.DataFrame(body, columns=header, dtype=str)
+
+
 def read_csv(data: bytes, name: str) -> ParsedFile:
     """A launchmap CSV (or, by its columns, a CNS sheet saved as CSV) from an upload's bytes."""
+    check_size(len(data), name)
+    check_rows(data, name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InvalidFile(f"{name} is not UTF-8 text (byte {error.start}); expected a CSV file") from error
-    try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-        raise InvalidFile(f"{name} is not a readable CSV file: {error}") from error
+    frame = read_table(text, name)
     if "id" in frame.columns and "launched_at" in frame.columns:
         sources = pd.DataFrame(columns=SOURCES.names)
         extra = [c for c in frame.columns if c not in LAUNCHES.names]

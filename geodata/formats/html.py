@@ -16,7 +16,14 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-__all__ = ["standalone_html"]
+__all__ = ["CONTENT_SECURITY_POLICY", "standalone_html"]
+
+# The page needs its own inline scripts and styles and data: images, and nothing from anywhere:
+# a name in the data that smuggles in a script or an image URL can neither run nor call home.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'"
+)
 
 _ASSET_TAG = re.compile(
     r"<script\b[^>]*\bsrc=[\"'](?P<script>[^\"']+)[\"'][^>]*>\s*</script>"
@@ -123,6 +130,7 @@ def standalone_html(folium_map: Any, title: str = "launchmap") -> str:
         warnings.warn(
             f"standalone HTML: left out assets not installed locally: {', '.join(missing)}", stacklevel=2
         )
+    head = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
     if "<title>" not in page:
-        page = page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
-    return page
+        head += f"\n<title>{html.escape(title)}</title>"
+    return page.replace("<head>", f"<head>\n{head}", 1)

@@ -18,11 +18,13 @@ from pathlib import Path
 from geodata.errors import InvalidFile
 from geodata.formats.cns import read_cns_file
 from geodata.formats.csv import read_csv
+from geodata.formats.guard import check_size, check_workbook, read_capped
 from geodata.formats.json import read_json
 from geodata.formats.parsed import ParsedFile
+from geodata.limits import MAX_FILE_BYTES
 
-# Uploads larger than this are refused before parsing: the whole history is < 1 MB.
-MAX_FILE_BYTES = 20 * 1024 * 1024
+__all__ = ["FORMATS", "MAX_FILE_BYTES", "ParsedFile", "read_launch_file"]
+
 FORMATS = ("launchmap-csv", "launchmap-json", "geojson", "cns")
 
 
@@ -33,18 +35,14 @@ def read_launch_file(
     if data is None:
         if path is None:
             raise InvalidFile("expected a file path or the file's bytes, got neither")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise InvalidFile(
-                f"file is {path.stat().st_size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB"
-            )
-        data = path.read_bytes()
+        data = read_capped(Path(path))
     name = name or (path.name if path else "upload")
-    if len(data) > MAX_FILE_BYTES:
-        raise InvalidFile(f"file is {len(data) / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB")
+    check_size(len(data), name)
     if not data.strip():
         raise InvalidFile(f"{name} is empty; expected CSV, XLSX, JSON or GeoJSON launch data")
     suffix = Path(name).suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
+        check_workbook(data, name)
         return read_cns_file(data, name)
     if suffix in (".json", ".geojson"):
         return read_json(data, name)

@@ -39,6 +39,7 @@ from geodata.errors import InvalidRange
 MU_KM3_S2 = 398600.44  # Earth's gravitational parameter GM (WGS-84 value, km³/s²)
 EARTH_RADIUS_KM = 6371.0  # mean radius of the spherical model
 MAX_DISTANCE_KM = math.pi * EARTH_RADIUS_KM  # half the circumference: the farthest ground range
+MAX_FIGURE_KM = 100_000.0  # a quarter of the way to the Moon: no missile test comes near it
 DEPRESSED_BELOW = 0.6  # × minimum-energy apogee/range ratio; flat-Earth tan 30°
 LOFTED_ABOVE = 1.7  # × minimum-energy apogee/range ratio; flat-Earth tan 60°
 
@@ -89,6 +90,10 @@ def _positive(value: Any, name: str, *, allow_zero: bool = False) -> float:
     if not math.isfinite(number) or number < 0 or (number == 0 and not allow_zero):
         expected = "zero or positive" if allow_zero else "positive"
         raise InvalidRange(f"expected a {expected}, finite {name}, got {value!r} ({type(value).__name__})")
+    if number > MAX_FIGURE_KM:
+        raise InvalidRange(
+            f"expected {name} of at most {MAX_FIGURE_KM:,.0f} km (beyond that nothing is ballistic), got {value!r}"
+        )
     return number
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -31,6 +32,10 @@ __all__ = [
     "system_range",
     "system_rings",
 ]
+
+
+# A typed range that starts like a number is a length, never a system name.
+_LOOKS_NUMERIC = re.compile(r"\s*([-+.\d]|nan\b|inf)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,8 @@ def ring_radius(text: str, systems: Iterable[Mapping[Any, Any]] = ()) -> tuple[f
     try:
         radius_km, label = parse_length_km(text), ""
     except InvalidRange:
+        if _LOOKS_NUMERIC.match(str(text)):
+            raise  # "0km", "1e309km", "7 furlongs": the length's own message says what is wrong
         radius_km, label = system_range(text.strip(), systems)
     if radius_km >= MAX_RING_RADIUS_KM:
         raise InvalidRange(

@@ -422,7 +422,7 @@ def leaflet_ring(
 
 def ring_layer(rings: Iterable[RingSpec], name: str = "Range rings") -> folium.FeatureGroup:
     """Exact geodesic range rings, each in its own ring colour, with its label and radius."""
-    group = folium.FeatureGroup(name=name, show=True)
+    group = folium.FeatureGroup(name=html.escape(name), show=True)  # the layer control inserts names as HTML
     for index, ring in enumerate(rings):
         colour = ring_colour(index)
         outline, fill = leaflet_ring(ring.lat, ring.lon, ring.radius_km)
@@ -452,7 +452,7 @@ def places_layer(
     places: pd.DataFrame, name: str = "Places in range", limit: int = 300
 ) -> folium.FeatureGroup:
     """Cities and places (the output of ``geodesy.cities_in_range``) as one GeoJson point layer."""
-    group = folium.FeatureGroup(name=name, show=True)
+    group = folium.FeatureGroup(name=html.escape(name), show=True)  # the layer control inserts names as HTML
     features = [
         _point_feature(
             (float(p["lat"]), float(p["lon"])),

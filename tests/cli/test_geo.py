@@ -82,7 +82,9 @@ def test_ring__json_format_gives_closed_unwrapped_vertices(capsys: pytest.Captur
         ),
         pytest.param(["ring", "--lat", "40", "--lon", "125", "--range", "nan"], "finite", id="nan-radius"),
         pytest.param(
-            ["ring", "--lat", "40", "--lon", "125", "--range", "25000km"], "cover the globe", id="globe"
+            ["ring", "--lat", "40", "--lon", "125", "--range", "25000km"],
+            "every point on Earth is in range",
+            id="globe",
         ),
         pytest.param(
             ["ring", "--lat", "40", "--lon", "125", "--range", "far"], "expected a length", id="garbage"

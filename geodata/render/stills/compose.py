@@ -30,6 +30,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 from collections.abc import Sequence
@@ -42,7 +43,7 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from geodata.errors import InvalidOption
+from geodata.errors import InvalidFile, InvalidOption
 from geodata.geo.rings import RingSpec
 from geodata.render.stills import layers as layers
 from geodata.render.stills.labels import agg_renderer, place_labels
@@ -129,7 +130,16 @@ def _check(name: str, value: Any, choices: Sequence[str]) -> None:
         raise InvalidOption(f"{name} must be one of {tuple(choices)}, got {value!r} ({type(value).__name__})")
 
 
-def render_still(
+def _logo_image(logo: str | Path) -> Any:
+    try:
+        return matplotlib.image.imread(str(logo))
+    except (OSError, ValueError, SyntaxError) as error:  # Pillow's refusals of a non-image
+        raise InvalidFile(
+            f"logo {str(logo)!r}: expected a PNG or JPEG image, could not read it ({error})"
+        ) from error
+
+
+def _render_still(
     launches: pd.DataFrame,
     *,
     sites: pd.DataFrame,
@@ -330,7 +340,7 @@ def render_still(
         logo_ax.set_axis_off()
         logo_ax.set_gid("logo-space")
         if logo:
-            logo_ax.imshow(matplotlib.image.imread(str(logo)))
+            logo_ax.imshow(_logo_image(logo))
             logo_ax.set_aspect("equal", anchor="E")
 
     buffer = io.BytesIO()
@@ -338,6 +348,13 @@ def render_still(
     with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "launchmap"}):
         fig.savefig(buffer, format=fmt, dpi=100 * scale, facecolor=colours["background"], metadata=metadata)
     return buffer.getvalue()
+
+
+@functools.wraps(_render_still)
+def render_still(*args: Any, **kwargs: Any) -> bytes:
+    # Every text on a still is plain text: "$5 or $10" must not become maths, "$\\foo$" must not crash.
+    with matplotlib.rc_context({"text.parse_math": False}):
+        return _render_still(*args, **kwargs)
 
 
 def render_to_file(path: str | Path, launches: pd.DataFrame, **kwargs: Any) -> Path:
