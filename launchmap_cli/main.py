@@ -144,7 +144,8 @@ def cmd_serve(args: argparse.Namespace, context: Context) -> int:
         "false",
     ]
     print(
-        f"launchmap: serving on http://{args.host}:{args.port}  (store: {context.store.url})", file=sys.stderr
+        f"launchmap: serving on http://{args.host}:{args.port}  (store: {context.store.engine.url.render_as_string(hide_password=True)})",
+        file=sys.stderr,
     )
     return subprocess.call(command, env=env, cwd=app.parent.parent)
 

@@ -385,3 +385,23 @@ def test_render__choices_written_in_the_cli_match_the_stills_module() -> None:
     assert tuple(compose.PRESETS) == cli_render.PRESETS
     assert tuple(compose.STYLES) == cli_render.STYLES
     assert tuple(compose.FORMATS) == cli_render.FORMATS
+
+
+def test_serve__banner_masks_the_database_password(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+
+    from launchmap_cli import main as cli_main
+
+    class FakeStore:  # only the URL matters here: the banner is printed before the server starts
+        engine = __import__("sqlalchemy").create_engine("sqlite://")
+        engine.url = __import__("sqlalchemy").engine.make_url(
+            "postgresql://editor:s3cret@127.0.0.1/launchmap"
+        )
+
+    monkeypatch.setattr(cli_main.Context, "store", FakeStore(), raising=False)
+    monkeypatch.setattr(subprocess, "call", lambda *a, **k: 0)
+    assert main(["serve", "--port", "8599"]) == 0
+    err = capsys.readouterr().err
+    assert "s3cret" not in err and "***" in err
