@@ -72,7 +72,7 @@ def choose_rings(selected: pd.DataFrame, view: state.View) -> tuple[RingSpec, ..
     view.seed("x_ring_site", lambda: view.get("ring_site", lambda v: _choice(v, used), used[0]))
     if st.session_state.get("x_ring_site") not in used:
         st.session_state["x_ring_site"] = used[0]
-    view.seed("x_rings", lambda: view.get("rings", lambda v: v[:200], ""))
+    view.seed("x_rings", lambda: view.get("ring_ranges", lambda v: v[:200], ""))
     left, right = st.columns([1, 2])
     site = left.selectbox("Ring centre", used, format_func=lambda s: names.get(s, s), key="x_ring_site")
     text = right.text_input(
@@ -82,7 +82,8 @@ def choose_rings(selected: pd.DataFrame, view: state.View) -> tuple[RingSpec, ..
         help="Lengths in km, mi or nmi (1,000 km is one ring), or a system name (its published maximum "
         "range), separated by commas or semicolons.",
     )
-    view.keep_all({"ring_site": site if text else None, "rings": text or None})
+    # `ring_ranges`, not `rings`: the launch map's rings toggle is `rings` in the same view.
+    view.keep_all({"ring_site": site if text else None, "ring_ranges": text or None})
     rings = []
     systems = common.systems().to_dict("records")
     for token in split_lengths(text):

@@ -16,6 +16,7 @@ from geodata.events import disagreements
 from geodata.geo import ballistics
 from geodata.geo.rings import system_rings
 from geodata.render import leaflet as maps
+from geodata.schema import SYSTEM_CLASSES
 from geodata.tracks import impact_explanation, impact_point
 
 EVENT_ID = re.compile(r"ID\s+([A-Za-z0-9][\w.:-]*)")
@@ -72,8 +73,16 @@ def key_figures(selected: pd.DataFrame) -> None:
 
 def build_map(selected: pd.DataFrame, event: dict | None, show_rings: bool, embed: bool = False) -> dict:
     common.ensure_static_assets()
+    # The classes on record, not of the filtered selection: the base map stays the same across filter
+    # changes (a changed base map remounts the map), and the legend skips classes never launched.
+    shown_classes = set(common.launches()["system_class"])
     base = common.style_map(
-        maps.base_map(vendor_url=common.VENDOR_URL, basemap_url=common.BASEMAP_URL, online_tiles=not embed)
+        maps.base_map(
+            vendor_url=common.VENDOR_URL,
+            basemap_url=common.BASEMAP_URL,
+            online_tiles=not embed,
+            legend_classes=[c for c in SYSTEM_CLASSES if c in shown_classes],
+        )
     )
     collections = cached_launch_geojson(common.store_version(), tuple(selected["id"]))
     groups = maps.launch_layers(selected, common.sites(), collections)

@@ -135,7 +135,7 @@ def test_range_planner__thousands_separator_is_one_ring(typed: str) -> None:
 
 
 def test_export__thousands_separator_is_one_ring() -> None:
-    app = open_page("export", rings="1,000 km")
+    app = open_page("export", ring_ranges="1,000 km")
     assert not app.warning, [w.value for w in app.warning]
     assert any("1,000 km" in c.value and c.value.count("km") == 1 for c in app.caption)
 
