@@ -33,8 +33,10 @@ from geodata.units import float_or_nan
 __all__ = [
     "TYPICAL_HEADING_DEG",
     "FlightTrack",
+    "ImpactBand",
     "flight_heading",
     "flight_tracks",
+    "impact_band",
     "impact_explanation",
     "impact_fields",
     "impact_point",
@@ -155,3 +157,132 @@ def flight_tracks(launches: Iterable[Mapping[Any, Any]]) -> list[FlightTrack]:
             )
         )
     return tracks
+
+
+# --- where a flight may have ended: the impact band --------------------------------------------
+
+# "Into the East Sea" fixes the sea, not the heading: launches from the west-coast sites towards
+# the East Sea have flown on headings some 15° either side of the typical one.
+TYPICAL_HEADING_SPREAD_DEG = 15.0
+# A single reported distance is a rounded figure ("about 700 km"): read it as ± 5 %.
+SINGLE_DISTANCE_SPREAD = 0.05
+# A band along one reported heading is still drawn as an area, this many degrees either side.
+MIN_HEADING_HALF_WIDTH_DEG = 1.5
+
+
+@dataclass(frozen=True)
+class ImpactBand:
+    """Where a flight may have ended: distances ``distance_low_km``–``distance_high_km`` from ``start``
+    on headings ``heading_low_deg``–``heading_high_deg`` (clockwise from north; ``low`` may exceed
+    ``high`` only through north, e.g. 350–10)."""
+
+    launch_id: str
+    system_class: str
+    start: Point
+    distance_low_km: float
+    distance_high_km: float
+    heading_low_deg: float
+    heading_high_deg: float
+    heading_basis: str  # "reported" | "typical" | "impact" (the bearing to a reported landing point)
+    source_distances: tuple[tuple[str, float], ...]  # (source, distance_km) as each source gave it
+
+    @property
+    def heading_span_deg(self) -> float:
+        return (self.heading_high_deg - self.heading_low_deg) % 360.0
+
+    def outline(self, step_deg: float = 1.0) -> list[Point]:
+        """A closed ``(lat, lon)`` polygon: the far arc, then the near arc back (unwrapped longitudes)."""
+        half = max(self.heading_span_deg / 2, MIN_HEADING_HALF_WIDTH_DEG)
+        middle = self.heading_low_deg + self.heading_span_deg / 2
+        count = max(2, math.ceil(2 * half / step_deg) + 1)
+        headings = [middle - half + 2 * half * i / (count - 1) for i in range(count)]
+        far = [geodesy.destination(*self.start, h % 360.0, self.distance_high_km) for h in headings]
+        near = [geodesy.destination(*self.start, h % 360.0, self.distance_low_km) for h in reversed(headings)]
+        ring = [*far, *near, far[0]]
+        # Unwrap longitudes so a band across 180° stays one piece.
+        unwrapped = [ring[0]]
+        for lat, lon in ring[1:]:
+            previous = unwrapped[-1][1]
+            unwrapped.append((lat, lon + 360.0 * round((previous - lon) / 360.0)))
+        return unwrapped
+
+    def describe(self) -> str:
+        """The legend's words: 'Impact within 450–700 km (ROK JCS 700 km; Japan MoD 450 km), heading 65–95°
+        (typical for the sea; none reported)'."""
+        if self.distance_low_km == self.distance_high_km:
+            distance = f"{self.distance_low_km:,.0f} km"
+        else:
+            distance = f"{self.distance_low_km:,.0f}–{self.distance_high_km:,.0f} km"
+        by_source = "; ".join(f"{name} {km:,.0f} km" for name, km in self.source_distances)
+        text = f"Impact within {distance}" + (f" ({by_source})" if by_source else "")
+        if self.heading_basis == "typical":
+            text += (
+                f", heading {self.heading_low_deg:.0f}–{self.heading_high_deg:.0f}° "
+                "(typical for the landing sea; no heading reported)"
+            )
+        elif len(self.source_distances) < 2:
+            text += f" (a single figure, read as ± {SINGLE_DISTANCE_SPREAD:.0%})"
+        return text
+
+
+def _source_distances(
+    event: Mapping[Any, Any], sources: Iterable[Mapping[Any, Any]]
+) -> list[tuple[str, float]]:
+    launch_id = event.get("id")
+    found: dict[tuple[str, float], None] = {}
+    for row in sources:
+        if launch_id is not None and "launch_id" in row and row["launch_id"] != launch_id:
+            continue
+        distance_km = float_or_nan(row.get("distance_km"))
+        if math.isfinite(distance_km) and distance_km > 0:
+            found[(str(row.get("source") or "source"), distance_km)] = None
+    return list(found)
+
+
+def impact_band(event: Mapping[Any, Any], sources: Iterable[Mapping[Any, Any]] = ()) -> ImpactBand | None:
+    """The band of possible impact points of one event, or ``None`` when one point says it all.
+
+    Distances span every source's figure (``sources`` are ``launch_sources`` rows; rows of other
+    launches are ignored) and the event's own; headings span the typical heading ± 15° when none was
+    reported. A band is drawn when the sources disagree on distance or the heading is only the sea's
+    typical one; a reported landing point with agreeing sources, or a reported heading with one
+    distance, is a point. Cruise missiles and satellite launchers get none (as :func:`impact_point`).
+    """
+    lat, lon = float_or_nan(event.get("lat")), float_or_nan(event.get("lon"))
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        return None
+    end, basis = impact_point(event)
+    if end is None:
+        return None
+    by_source = _source_distances(event, sources)
+    distances = [km for _, km in by_source]
+    headline_km = float_or_nan(event.get("distance_km"))
+    if math.isfinite(headline_km) and headline_km > 0:
+        distances.append(headline_km)
+    if basis == "reported":
+        distance_km, heading_deg = geodesy.inverse((lat, lon), end)
+        heading_basis = "impact"
+        distances = distances or [distance_km]
+    else:
+        heading, heading_basis = flight_heading(event)
+        if heading is None:
+            return None
+        heading_deg = heading
+    disagree = max(distances) > min(distances)
+    if not disagree and heading_basis != "typical":
+        return None
+    spread = TYPICAL_HEADING_SPREAD_DEG if heading_basis == "typical" else 0.0
+    low_km, high_km = min(distances), max(distances)
+    if not disagree:
+        low_km, high_km = low_km * (1 - SINGLE_DISTANCE_SPREAD), high_km * (1 + SINGLE_DISTANCE_SPREAD)
+    return ImpactBand(
+        launch_id=str(event.get("id", "")),
+        system_class=str(event.get("system_class") or "unknown"),
+        start=(lat, lon),
+        distance_low_km=low_km,
+        distance_high_km=high_km,
+        heading_low_deg=(heading_deg - spread) % 360.0,
+        heading_high_deg=(heading_deg + spread) % 360.0,
+        heading_basis=heading_basis,
+        source_distances=tuple(by_source),
+    )

@@ -23,13 +23,16 @@ from geodata.geo.geodesy import MAX_RING_RADIUS_KM
 from geodata.units import float_or_nan, name_key, parse_length_km
 
 __all__ = [
+    "RingBand",
     "RingSpec",
     "close_system_names",
     "find_system",
     "parse_ring",
+    "ring_band",
     "ring_radius",
     "system_names",
     "system_range",
+    "system_ring_band",
     "system_rings",
 ]
 
@@ -141,3 +144,36 @@ def system_rings(event: Mapping[Any, Any], systems: Iterable[Mapping[Any, Any]])
     if len(rings) == 2 and rings[0].radius_km == rings[1].radius_km:
         rings = rings[1:]
     return rings
+
+
+@dataclass(frozen=True)
+class RingBand:
+    """A system whose published range varies: the area between its minimum and maximum rings."""
+
+    inner: RingSpec
+    outer: RingSpec
+
+    @property
+    def text(self) -> str:
+        """'Hwasong-12 3,700–4,500 km' (the system's name from the ring labels)."""
+        name = self.outer.label.removesuffix(" max").strip()
+        span = f"{self.inner.radius_km:,.0f}–{self.outer.radius_km:,.0f} km"
+        return f"{name} {span}" if name else span
+
+
+def ring_band(rings: Iterable[RingSpec]) -> RingBand | None:
+    """The band between the smallest and largest of rings sharing one centre, or ``None`` when
+    there is one radius (a band needs a minimum below the maximum)."""
+    rings = list(rings)
+    if len(rings) < 2:
+        return None
+    inner = min(rings, key=lambda r: r.radius_km)
+    outer = max(rings, key=lambda r: r.radius_km)
+    if inner.radius_km == outer.radius_km or (inner.lat, inner.lon) != (outer.lat, outer.lon):
+        return None
+    return RingBand(inner, outer)
+
+
+def system_ring_band(event: Mapping[Any, Any], systems: Iterable[Mapping[Any, Any]]) -> RingBand | None:
+    """The min–max band of an event's system (:func:`system_rings`), or ``None`` for a single range."""
+    return ring_band(system_rings(event, systems))

@@ -33,10 +33,10 @@ from jinja2 import Template
 from geodata.events import Record
 from geodata.geo import geodesy
 from geodata.geo.basemap import basemap_path
-from geodata.geo.rings import RingSpec
+from geodata.geo.rings import RingBand, RingSpec
 from geodata.schema import SYSTEM_CLASSES
 from geodata.style import CLASS_COLOURS, class_colour, ring_colour
-from geodata.tracks import impact_point
+from geodata.tracks import ImpactBand, impact_point
 from geodata.units import KM_PER_MILE
 
 LAND_COLOUR = "#ECEAE4"
@@ -445,6 +445,63 @@ def ring_layer(rings: Iterable[RingSpec], name: str = "Range rings") -> folium.F
                 tooltip=text,
                 smooth_factor=0.5,
             ).add_to(group)
+    return group
+
+
+def ring_band_layer(
+    bands: Iterable[RingBand], name: str = "Published range (min–max)"
+) -> folium.FeatureGroup:
+    """Each system's published range as a shaded band between its minimum and maximum rings.
+
+    The band is the outer ring's fill with the inner ring cut out; both edges are drawn dashed, so
+    "somewhere between 3,700 and 4,500 km" never reads as one exact circle.
+    """
+    group = folium.FeatureGroup(name=html.escape(name), show=True)
+    for index, band in enumerate(bands):
+        colour = ring_colour(index)
+        outer_line, outer_fill = leaflet_ring(band.outer.lat, band.outer.lon, band.outer.radius_km)
+        inner_line, inner_fill = leaflet_ring(band.inner.lat, band.inner.lon, band.inner.radius_km)
+        text = html.escape(f"{band.text}: the published range varies; the band spans it")
+        for shift in (0.0, -360.0, 360.0):
+            folium.Polygon(
+                [[(a, b + shift) for a, b in outer_fill], [(a, b + shift) for a, b in inner_fill]],
+                stroke=False,
+                fill=True,
+                fill_color=colour,
+                fill_opacity=0.18,
+                tooltip=text,
+                class_name="ring-band",
+            ).add_to(group)
+            for line in (outer_line, inner_line):
+                folium.PolyLine(
+                    [(a, b + shift) for a, b in line],
+                    color=colour,
+                    weight=1.6,
+                    dash_array="6 4",
+                    tooltip=text,
+                ).add_to(group)
+    return group
+
+
+def impact_band_layer(
+    bands: Iterable[ImpactBand], name: str = "Where it may have landed"
+) -> folium.FeatureGroup:
+    """Impact bands (:func:`geodata.tracks.impact_band`): the area spanning the sources' distances
+    and the heading range, in the class colour, hatched by a dashed outline."""
+    group = folium.FeatureGroup(name=html.escape(name), show=True)
+    for band in bands:
+        colour = class_colour(band.system_class)
+        folium.Polygon(
+            band.outline(),
+            color=colour,
+            weight=1.5,
+            dash_array="4 3",
+            fill=True,
+            fill_color=colour,
+            fill_opacity=0.25,
+            tooltip=html.escape(band.describe()),
+            class_name="impact-band",
+        ).add_to(group)
     return group
 
 

@@ -44,7 +44,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from geodata.errors import InvalidFile, InvalidOption
-from geodata.geo.rings import RingSpec
+from geodata.geo.rings import RingBand, RingSpec
 from geodata.render.stills import layers as layers
 from geodata.render.stills.labels import agg_renderer, place_labels
 from geodata.render.stills.text import (
@@ -58,7 +58,7 @@ from geodata.render.stills.text import (
 )
 from geodata.render.stills.view import choose_view
 from geodata.style import CLASS_COLOURS
-from geodata.tracks import flight_tracks
+from geodata.tracks import ImpactBand, flight_tracks
 
 __all__ = [
     "FORMATS",
@@ -155,6 +155,8 @@ def _render_still(
     sources: pd.DataFrame | None = None,
     logo: str | Path | None = None,
     logo_space: bool = False,
+    impact_bands: Sequence[ImpactBand] = (),
+    ring_bands: Sequence[RingBand] = (),
 ) -> bytes:
     """Render a still of ``launches`` (rows in the :data:`geodata.schema.LAUNCH_COLUMNS` schema).
 
@@ -163,7 +165,10 @@ def _render_still(
     choose which to label). ``credit`` is the source credit ("Source: ROK JCS"); the map
     and data credits are always appended. Without ``credit``, ``sources`` (launch_sources
     rows) names the sources. ``logo`` is a PNG path drawn in the footer's logo space
-    (``logo_space=True`` reserves the space empty). Returns the file's bytes.
+    (``logo_space=True`` reserves the space empty). ``impact_bands``
+    (:func:`geodata.tracks.impact_band`) shade where a flight may have landed when sources disagree;
+    ``ring_bands`` (:func:`geodata.geo.rings.system_ring_band`) shade a system's min–max range.
+    Returns the file's bytes.
     """
     _check("preset", preset, tuple(PRESETS))
     _check("style", style, tuple(STYLES))
@@ -231,7 +236,9 @@ def _render_still(
     ]
     for track in tracks:
         content += track.points()
-    view = choose_view(content, rings, aspect)
+    for band in impact_bands:
+        content += band.outline(step_deg=5.0)
+    view = choose_view(content, [*rings, *(b.outer for b in ring_bands)], aspect)
     ax.set_xlim(view.x_min, view.x_max)
     ax.set_ylim(view.y_min, view.y_max)
     ax.set_aspect("equal", adjustable="box")
@@ -243,6 +250,8 @@ def _render_still(
     layers.draw_basemap(ax, view, colours)
     layers.draw_graticule(ax, view, colours)
     labels = layers.draw_rings(ax, view, rings, colours)
+    labels += layers.draw_ring_bands(ax, view, ring_bands, colours)
+    layers.draw_impact_bands(ax, view, impact_bands, colours)
     impacts, along_tracks = layers.draw_tracks(ax, view, tracks, colours)
     # One or two sites are always named; with more, the busiest get the room first.
     site_labels, site_xy = layers.draw_points(
@@ -279,6 +288,8 @@ def _render_still(
         rings=bool(rings),
         places=bool(place_xy),
         sites=bool(site_xy),
+        impact_bands=bool(impact_bands),
+        ring_bands=bool(ring_bands),
     )
     corner = layers.legend_corner(view, site_xy + impacts + place_xy)
     legend = ax.legend(

@@ -20,16 +20,16 @@ import shapely
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, PathPatch, Rectangle
+from matplotlib.patches import Circle, Patch, PathPatch, Rectangle
 from matplotlib.path import Path
 from shapely.geometry.base import BaseGeometry
 
 from geodata import style as shared_style
-from geodata.geo.rings import RingSpec
+from geodata.geo.rings import RingBand, RingSpec
 from geodata.render.stills.labels import LabelRequest
 from geodata.render.stills.view import MapView, projected_basemap
 from geodata.style import class_marker
-from geodata.tracks import FlightTrack
+from geodata.tracks import FlightTrack, ImpactBand
 
 
 def class_colour(system_class: str, style: dict) -> str:
@@ -130,6 +130,66 @@ def draw_rings(ax: Axes, view: MapView, rings: Sequence[RingSpec], style: dict) 
                 )
                 break
     return labels
+
+
+def _ring_xy(view: MapView, ring: RingSpec) -> tuple[np.ndarray, np.ndarray]:
+    from geodata.geo import geodesy
+
+    points = geodesy.range_ring(ring.lat, ring.lon, ring.radius_km)
+    return view.project([p[0] for p in points], [p[1] for p in points])
+
+
+def draw_ring_bands(ax: Axes, view: MapView, bands: Sequence[RingBand], style: dict) -> list[LabelRequest]:
+    """Each band between a system's minimum and maximum range: shaded, both edges dashed, one label."""
+    labels = []
+    for band in bands:
+        outer_x, outer_y = _ring_xy(view, band.outer)
+        inner_x, inner_y = _ring_xy(view, band.inner)
+        finite = np.isfinite(outer_x).all() and np.isfinite(inner_x).all()
+        if finite:
+            vertices = np.concatenate(
+                [np.column_stack([outer_x, outer_y]), np.column_stack([inner_x[::-1], inner_y[::-1]])]
+            )
+            codes = np.full(len(vertices), Path.LINETO, dtype=Path.code_type)
+            codes[0] = codes[len(outer_x)] = Path.MOVETO
+            ax.add_patch(
+                PathPatch(
+                    Path(vertices, codes),
+                    facecolor=style["ring"],
+                    alpha=0.16,
+                    edgecolor="none",
+                    zorder=2.8,
+                    gid="ring-band",
+                )
+            )
+        for x, y in ((outer_x, outer_y), (inner_x, inner_y)):
+            ax.plot(x, y, color=style["ring"], lw=1.1, ls=(0, (4, 3)), zorder=3)
+        # The label sits on the outer edge where it is in view, as a ring's label does (draw_rings).
+        n = len(outer_x)
+        for index in (n // 16, 15 * n // 16, n // 8, 7 * n // 8, n // 4, 3 * n // 4, 0):
+            if view.contains(outer_x[index], outer_y[index]):
+                labels.append(
+                    LabelRequest(
+                        outer_x[index],
+                        outer_y[index],
+                        band.text,
+                        priority=80,
+                        required=True,
+                        colour=style["ring"],
+                    )
+                )
+                break
+    return labels
+
+
+def draw_impact_bands(ax: Axes, view: MapView, bands: Sequence[ImpactBand], style: dict) -> None:
+    """Where each flight may have landed: the band spanning the sources and the heading range."""
+    for band in bands:
+        outline = band.outline()
+        x, y = view.project([p[0] for p in outline], [p[1] for p in outline])
+        colour = class_colour(band.system_class, style)
+        ax.fill(x, y, facecolor=colour, alpha=0.28, edgecolor="none", zorder=3.5, gid="impact-band")
+        ax.plot(x, y, color=colour, lw=1.0, ls=(0, (3, 2)), zorder=3.6)
 
 
 def draw_tracks(
@@ -286,9 +346,11 @@ def legend_handles(
     rings: bool,
     places: bool,
     sites: bool = True,
-) -> list[Line2D]:
+    impact_bands: bool = False,
+    ring_bands: bool = False,
+) -> list[Any]:
     """Legend entries for what the still shows: classes, track kinds, sites, rings, places."""
-    handles = []
+    handles: list[Any] = []
     for system_class in classes:
         colour = class_colour(system_class, style)
         handles.append(
@@ -337,6 +399,22 @@ def legend_handles(
                 markerfacecolor=style["text"],
                 markeredgecolor=style["text"],
                 label="City / place",
+            )
+        )
+    if impact_bands:
+        handles.append(
+            Patch(
+                facecolor=style["muted"],
+                alpha=0.35,
+                edgecolor=style["text"],
+                ls=(0, (3, 2)),
+                label="Impact band: sources' distances, heading range",
+            )
+        )
+    if ring_bands:
+        handles.append(
+            Patch(
+                facecolor=style["ring"], alpha=0.25, edgecolor=style["ring"], label="Published range min–max"
             )
         )
     return handles
