@@ -63,6 +63,8 @@ from geodata.tracks import ImpactBand, flight_tracks
 __all__ = [
     "FORMATS",
     "PRESETS",
+    "FONT_SIZES",
+    "MARGIN_IN",
     "STYLES",
     "RingSpec",
     "credit_line",
@@ -122,6 +124,8 @@ STYLES: dict[str, dict[str, Any]] = {
 # Sizes in points at scale 1 (100 px per inch); every preset's short side is 1080 px.
 _FONT = {"title": 28, "subtitle": 17, "date": 14, "label": 12, "legend": 12, "credit": 11.5, "note": 10.5}
 _MARGIN_IN = 0.45
+FONT_SIZES = _FONT  # the same type sizes on every still: maps, profiles, playback frames
+MARGIN_IN = _MARGIN_IN
 MAX_PLACES = 16  # places drawn in one view, most important first; more crowd out the launches
 
 
