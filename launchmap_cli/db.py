@@ -15,15 +15,35 @@ older revision, so back up before upgrading; ``restore`` loads a dump into an em
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from geodata.errors import InvalidFile
+from geodata.errors import InvalidFile, StoreError
 
 # A dump of a large store is a few MB per ten thousand events; this only stops a wrong file.
 MAX_DUMP_BYTES = 2_000_000_000
+
+
+def _database_errors(
+    handler: Callable[[argparse.Namespace, Any], int],
+) -> Callable[[argparse.Namespace, Any], int]:
+    """A server that cannot be reached, or refuses, is a failed operation in one line (exit 1), not a bug."""
+
+    @functools.wraps(handler)
+    def wrapped(args: argparse.Namespace, context: Any) -> int:
+        import sqlalchemy as sa
+
+        try:
+            return handler(args, context)
+        except sa.exc.SQLAlchemyError as error:
+            reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+            raise StoreError(f"the store's database failed: {reason}") from error
+
+    return wrapped
 
 
 def _engine(args: argparse.Namespace) -> tuple[Any, str]:
@@ -33,6 +53,7 @@ def _engine(args: argparse.Namespace) -> tuple[Any, str]:
     return engine, engine.url.render_as_string(hide_password=True)
 
 
+@_database_errors
 def cmd_current(args: argparse.Namespace, _context: Any) -> int:
     """Print the store's schema revision and how it stands against this launchmap."""
     from geodata.store import migrate
@@ -42,6 +63,7 @@ def cmd_current(args: argparse.Namespace, _context: Any) -> int:
     return 0
 
 
+@_database_errors
 def cmd_upgrade(args: argparse.Namespace, _context: Any) -> int:
     """Bring the store to this launchmap's schema (an empty store gets the whole schema)."""
     from geodata.store import migrate
@@ -60,6 +82,7 @@ def cmd_upgrade(args: argparse.Namespace, _context: Any) -> int:
     return 0
 
 
+@_database_errors
 def cmd_dump(args: argparse.Namespace, _context: Any) -> int:
     """Write every table of the store (launches, sources, sites, systems, places, audit) as JSON."""
     from geodata.store.dump import dump_store
@@ -75,6 +98,7 @@ def cmd_dump(args: argparse.Namespace, _context: Any) -> int:
     return 0
 
 
+@_database_errors
 def cmd_restore(args: argparse.Namespace, _context: Any) -> int:
     """Load a dump into the store: an empty one, or any with --replace (everything in it is deleted)."""
     from geodata.store import Store
@@ -110,8 +134,8 @@ def register(subparsers: Any, context_factory: Any) -> None:
     db = subparsers.add_parser(
         "db",
         help="the store's schema revision, upgrades and backups",
-        description=str(__doc__).split("\n\n")[0]
-        + " The store is the one --db names (default: $LAUNCHMAP_DB or the user data dir).",
+        description="The store's schema revision, upgrades, and portable JSON backups. "
+        "The store is the one --db names (default: $LAUNCHMAP_DB or the user data dir).",
     )
     actions = db.add_subparsers(dest="db_action", required=True, metavar="ACTION")
     current = actions.add_parser(

@@ -125,7 +125,8 @@ class Store:
                 self.engine, upgrade=is_default_store(db) if upgrade is None else upgrade, where=where
             )
         except sa.exc.SQLAlchemyError as error:
-            raise StoreError(f"cannot open the store at {where}: {error}") from error
+            reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+            raise StoreError(f"cannot open the store at {where}: {reason}") from error
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"

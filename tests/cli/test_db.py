@@ -86,3 +86,13 @@ def test_db__without_an_action_is_a_usage_error(capsys: pytest.CaptureFixture[st
     with pytest.raises(SystemExit) as raised:
         main(["db"])
     assert raised.value.code == 2
+
+
+@pytest.mark.parametrize("argv", [["events"], ["db", "current"], ["db", "dump", "-"]])
+def test_db__an_unreachable_server_fails_in_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, _, err = run(
+        capsys, "--db", "postgresql://nobody@127.0.0.1:1/launchmap", *argv
+    )  # nothing listens on 1
+    assert code == 1 and err.count("\n") == 1 and "Connection refused" in err and "a bug" not in err
