@@ -1,0 +1,91 @@
+"""Playback export (#14): one GIF frame per year from the first launch to the last, at the preset's size."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from geodata.errors import InvalidOption
+from geodata.events import launches_frame
+from geodata.render.stills.playback import frame_dates, render_playback, render_playback_to_file
+
+
+def _launch(launch_id: str, when: str, lon: float = 125.2) -> dict:
+    return {
+        "id": launch_id,
+        "launched_at": when,
+        "launched_at_precision": "minute",
+        "site_id": "taegwan",
+        "lat": 40.21,
+        "lon": lon,
+        "system": "Unknown SRBM",
+        "system_class": "SRBM",
+        "count": 1,
+        "distance_km": 500,
+        "impact_basis": "estimated",
+        "landing_area": "East Sea/Sea of Japan",
+        "outcome": "success",
+        "confirmation": "confirmed",
+    }
+
+
+LAUNCHES = launches_frame(
+    [
+        _launch("a", "1984-04-01T00:00:00Z"),
+        _launch("b", "1990-05-01T00:00:00Z", 126.0),
+        _launch("c", "1990-12-31T16:00:00Z", 127.0),  # 1 Jan 1991 in Korea: the 1991 frame
+        _launch("d", "1993-05-29T00:00:00Z"),
+    ]
+)
+
+
+def _gif(data: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "GIF"
+    return image
+
+
+def test_render_playback__one_frame_per_year_at_the_preset_size() -> None:
+    image = _gif(render_playback(LAUNCHES, scale=0.25))
+    assert image.n_frames == 10  # 1984 … 1993
+    assert image.size == (480, 270)
+    assert image.info.get("loop") == 0
+
+
+def test_render_playback__monthly_frames_and_square_preset() -> None:
+    two_months = LAUNCHES.iloc[[1, 2]]
+    image = _gif(render_playback(two_months, step="month", preset="1x1", scale=0.2))
+    assert image.n_frames == 9  # May 1990 … January 1991 (KST)
+    assert image.size == (216, 216)
+
+
+def test_frame_dates__korean_year_of_each_launch() -> None:
+    ends = frame_dates(LAUNCHES.iloc[[2]])
+    assert [f"{end:%Y-%m-%d}" for end in ends] == ["1992-01-01"]  # the launch is 1991 in Korea
+
+
+def test_render_playback__frames_differ_as_launches_appear() -> None:
+    image = _gif(render_playback(LAUNCHES, scale=0.25))
+    first = image.convert("RGB").tobytes()
+    image.seek(image.n_frames - 1)
+    assert image.convert("RGB").tobytes() != first
+
+
+def test_render_playback_to_file__gif_only(tmp_path) -> None:
+    path = render_playback_to_file(tmp_path / "history.gif", LAUNCHES, scale=0.2)
+    assert _gif(path.read_bytes()).n_frames == 10
+    with pytest.raises(InvalidOption):
+        render_playback_to_file(tmp_path / "history.mp4", LAUNCHES)
+
+
+@pytest.mark.parametrize("options", [{"step": "week"}, {"preset": "A4"}, {"scale": 3}, {"style": "neon"}])
+def test_render_playback__rejects_options(options: dict) -> None:
+    with pytest.raises(InvalidOption):
+        render_playback(LAUNCHES, **options)
+
+
+def test_render_playback__needs_launches() -> None:
+    with pytest.raises(InvalidOption):
+        render_playback(LAUNCHES.iloc[0:0])
