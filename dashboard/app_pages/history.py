@@ -142,8 +142,12 @@ def main() -> None:
 
     st.subheader("Events")
     table = (
-        selected[LAUNCH_SUMMARY_COLUMNS].sort_values("launched_at", ascending=False).reset_index(drop=True)
+        selected[[*LAUNCH_SUMMARY_COLUMNS, "report_status"]]
+        .sort_values("launched_at", ascending=False)
+        .reset_index(drop=True)
     )
+    names = common.site_names()
+    table["site_id"] = table["site_id"].map(lambda s: names.get(s, s))  # a name, not a raw id
     picked = st.dataframe(
         table,
         hide_index=True,
@@ -151,9 +155,17 @@ def main() -> None:
         on_select="rerun",
         selection_mode="single-row",
         column_config={
-            "launched_at": st.column_config.DatetimeColumn("launched (UTC)", format="YYYY-MM-DD HH:mm"),
-            "distance_km": st.column_config.NumberColumn("distance (km)", format="%d"),
-            "apogee_km": st.column_config.NumberColumn("apogee (km)", format="%d"),
+            "id": st.column_config.TextColumn("Event"),
+            "launched_at": st.column_config.DatetimeColumn("Launched (UTC)", format="YYYY-MM-DD HH:mm"),
+            "site_id": st.column_config.TextColumn("Site"),
+            "system": st.column_config.TextColumn("System"),
+            "system_class": st.column_config.TextColumn("Class"),
+            "count": st.column_config.NumberColumn("Missiles"),
+            "distance_km": st.column_config.NumberColumn("Distance (km)", format="%d"),
+            "apogee_km": st.column_config.NumberColumn("Apogee (km)", format="%d"),
+            "outcome": st.column_config.TextColumn("Outcome"),
+            "confirmation": st.column_config.TextColumn("Confirmation"),
+            "report_status": st.column_config.TextColumn("Report status"),
         },
         key="history_table",
     )

@@ -93,13 +93,17 @@ def ring_labels(rings: list[RingSpec]) -> folium.FeatureGroup:
 
 
 def measured_layer(a: tuple[float, float], b: tuple[float, float]) -> folium.FeatureGroup:
+    """The geodesic from a to b with its end points, copied one world east and west (as the rings are),
+    so the whole line shows whichever way it crosses 180°."""
     group = folium.FeatureGroup(name="Measured distance", show=True)
-    line = geodesy.track(a, b)
-    folium.PolyLine(line, color="#111", weight=3, dash_array="2 6").add_to(group)
-    for point in (a, b):
-        folium.CircleMarker(
-            point, radius=5, color="#111", fill=True, fill_color="#ffd400", fill_opacity=1
-        ).add_to(group)
+    line = geodesy.track(a, b)  # unwrapped longitudes: a continuous line
+    for shift in (0.0, -360.0, 360.0):
+        shifted = [(lat, lon + shift) for lat, lon in line]
+        folium.PolyLine(shifted, color="#111", weight=3, dash_array="2 6").add_to(group)
+        for point in (shifted[0], shifted[-1]):
+            folium.CircleMarker(
+                point, radius=5, color="#111", fill=True, fill_color="#ffd400", fill_opacity=1
+            ).add_to(group)
     return group
 
 
