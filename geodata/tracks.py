@@ -27,8 +27,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
 from geodata.geo import geodesy
-from geodata.units import float_or_nan
+from geodata.units import float_or_nan, wrap_lon
 
 __all__ = [
     "TYPICAL_HEADING_DEG",
@@ -40,6 +43,7 @@ __all__ = [
     "impact_explanation",
     "impact_fields",
     "impact_point",
+    "impact_points",
 ]
 
 # Most reports give a distance and a sea ("into the East Sea") but no heading. The typical
@@ -116,6 +120,54 @@ def impact_explanation(event: Mapping[Any, Any]) -> str:
         else f"a typical heading for the {event['landing_area']} ({heading_deg:.0f}°)"
     )
     return f"Impact point {where} estimated: {float(event['distance_km']):,.0f} km along {heading}; drawn dashed."
+
+
+def impact_points(launches: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The impact rule over a whole table at once: ``(lats, lons, bases)`` arrays, NaN where none.
+
+    Row for row the same answer as :func:`impact_point` (a test holds them equal), with one
+    pyproj call for all estimated points instead of one geodesic a row.
+    """
+    n = len(launches)
+
+    def column(name: str) -> np.ndarray:
+        if name not in launches:
+            return np.full(n, np.nan)
+        return pd.to_numeric(launches[name], errors="coerce").to_numpy(dtype=float)
+
+    lats, lons = np.full(n, np.nan), np.full(n, np.nan)
+    bases = np.full(n, "none", dtype=object)
+    system_class = (
+        launches["system_class"].astype(str).to_numpy() if "system_class" in launches else np.full(n, "")
+    )
+    reported = np.isfinite(column("impact_lat")) & np.isfinite(column("impact_lon"))
+    lats[reported], lons[reported] = column("impact_lat")[reported], column("impact_lon")[reported]
+    stored_basis = launches["impact_basis"].to_numpy() if "impact_basis" in launches else np.full(n, None)
+    bases[reported] = np.where(
+        np.isin(stored_basis[reported], ["reported", "estimated"]), stored_basis[reported], "reported"
+    )
+    heading = np.mod(column("bearing_deg"), 360.0)
+    landing = (
+        launches["landing_area"].map(TYPICAL_HEADING_DEG)
+        if "landing_area" in launches
+        else pd.Series(np.nan, index=launches.index)
+    )
+    typical = pd.to_numeric(landing, errors="coerce").to_numpy(dtype=float)
+    no_typical = np.isin(system_class, ["cruise", "SLV"])
+    heading = np.where(np.isfinite(heading), heading, np.where(no_typical, np.nan, typical))
+    distance = column("distance_km")
+    start_lat, start_lon = column("lat"), column("lon")
+    estimate = (
+        ~reported & (system_class != "SLV") & np.isfinite(heading) & np.isfinite(distance) & (distance > 0)
+        & np.isfinite(start_lat) & np.isfinite(start_lon)
+    )  # fmt: skip
+    if estimate.any():
+        end_lons, end_lats, _ = geodesy.WGS84.fwd(
+            start_lon[estimate], start_lat[estimate], heading[estimate], distance[estimate] * 1000.0
+        )
+        lats[estimate], lons[estimate] = end_lats, wrap_lon(np.asarray(end_lons))
+        bases[estimate] = "estimated"
+    return lats, lons, bases
 
 
 @dataclass(frozen=True)

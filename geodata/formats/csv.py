@@ -49,11 +49,12 @@ def restore_cell(value: Any) -> Any:
 def to_csv(launches: pd.DataFrame, sources: pd.DataFrame | None = None) -> str:
     """Launches as CSV (schema columns + ``sources``, joined with `` | ``), formula cells neutralised."""
     by_launch = sources_by_launch(sources)
-    rows = []
-    for record in plain_records(launches, LAUNCHES.names):
-        record["sources"] = " | ".join(source_summary(s) for s in by_launch.get(str(record.get("id")), []))
-        rows.append({k: neutralise_cell(v) for k, v in record.items()})
-    frame = pd.DataFrame(rows, columns=[*LAUNCHES.names, "sources"])
+    frame = pd.DataFrame(plain_records(launches, LAUNCHES.names), columns=LAUNCHES.names)
+    summaries = {key: " | ".join(source_summary(s) for s in rows) for key, rows in by_launch.items()}
+    frame["sources"] = frame["id"].astype(str).map(summaries).fillna("")
+    for column in frame.columns:
+        if not pd.api.types.is_numeric_dtype(frame[column].dtype):
+            frame[column] = frame[column].astype(object).map(neutralise_cell)
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()

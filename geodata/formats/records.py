@@ -38,8 +38,32 @@ def plain_value(value: Any) -> Any:
 
 
 def plain_records(frame: pd.DataFrame, columns: Sequence[str]) -> list[dict[str, Any]]:
+    """The rows as dicts of plain values (see :func:`plain_value`), converted a column at a time."""
     present = [c for c in columns if c in frame.columns]
-    return [{c: plain_value(row[c]) for c in present} for _, row in frame.iterrows()]
+    plain: list[np.ndarray] = []
+    for column in present:
+        values = frame[column]
+        missing = values.isna().to_numpy().copy()
+        if isinstance(values.dtype, pd.DatetimeTZDtype):
+            converted = values.dt.tz_convert("UTC").dt.strftime("%Y-%m-%dT%H:%M:%SZ").to_numpy(dtype=object)
+        elif pd.api.types.is_float_dtype(values.dtype):
+            numbers = values.to_numpy(dtype=float, na_value=np.nan)
+            missing |= ~np.isfinite(numbers)
+            converted = numbers.astype(object)
+        elif pd.api.types.is_bool_dtype(values.dtype) or pd.api.types.is_integer_dtype(values.dtype):
+            converted = np.array(
+                [None if m else v for v, m in zip(values.tolist(), missing, strict=True)], dtype=object
+            )
+        else:
+            converted = np.array([plain_value(v) for v in values.to_numpy(dtype=object)], dtype=object)
+        # numpy object arrays keep None as None (a pandas column would turn it back into NaN)
+        converted[missing] = None
+        plain.append(converted)
+    return (
+        [dict(zip(present, row, strict=True)) for row in zip(*plain, strict=True)]
+        if present
+        else [{} for _ in range(len(frame))]
+    )
 
 
 def sources_by_launch(sources: pd.DataFrame | None) -> dict[str, list[dict[str, Any]]]:

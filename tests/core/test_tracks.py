@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+import numpy as np
 import pandas as pd
 import pytest
 from geographiclib.geodesic import Geodesic
@@ -157,3 +158,22 @@ def test_entry_paths__map_still_and_export_draw_the_rule_s_end() -> None:
     assert exported, "the GeoJSON export has an impact point"
     ex_lon, ex_lat = exported[0]["geometry"]["coordinates"]
     assert geodesy.distance_km((ex_lat, ex_lon), expected) < 1e-6
+
+
+def test_impact_points__the_same_rule_as_impact_point_row_for_row() -> None:
+    from benchmarks.synthetic import synthetic_launches
+    from geodata.tracks import impact_points
+
+    frame = synthetic_launches(300, seed=7)
+    frame.loc[::5, "bearing_deg"] = float("nan")  # typical heading for the sea
+    frame.loc[::7, "system_class"] = "cruise"  # no typical heading
+    frame.loc[::11, "landing_area"] = "Yellow Sea"
+    frame.loc[::13, "distance_km"] = float("nan")
+    lats, lons, bases = impact_points(frame)
+    for index, row in enumerate(frame.to_dict("records")):
+        point, basis = impact_point(row)
+        assert bases[index] == basis, row["id"]
+        if point is None:
+            assert np.isnan(lats[index]) and np.isnan(lons[index])
+        else:
+            assert geodesy.distance_km(point, (lats[index], lons[index])) < 1e-6, row["id"]

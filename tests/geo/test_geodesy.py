@@ -411,3 +411,20 @@ def test_cities_in_range__curated_place_replaces_its_geonames_city() -> None:
         assert len(rows) == 1, rows
         assert rows["population"].iloc[0] > 500_000
         assert rows["kind"].iloc[0] == "capital"
+
+
+def test_tracks__many_at_once_equal_one_by_one() -> None:
+    rng = np.random.default_rng(3)
+    starts = np.column_stack([rng.uniform(-60, 60, 200), rng.uniform(-180, 180, 200)])
+    ends = np.column_stack([rng.uniform(-60, 60, 200), rng.uniform(-180, 180, 200)])
+    batch = geodesy.tracks(starts[:, 0], starts[:, 1], ends[:, 0], ends[:, 1], spacing_km=250)
+    for start, end, got in zip(starts, ends, batch, strict=True):
+        one = np.asarray(geodesy.track(tuple(start), tuple(end), spacing_km=250))
+        assert got.shape == one.shape
+        assert np.allclose(got, one, atol=1e-7)
+
+
+def test_tracks__over_the_pole_gets_the_pole_like_track() -> None:
+    (got,) = geodesy.tracks([60.0], [0.0], [60.0], [180.0], spacing_km=100)
+    assert np.allclose(got, geodesy.track((60.0, 0.0), (60.0, 180.0), spacing_km=100))
+    assert geodesy.tracks([], [], [], []) == []

@@ -61,10 +61,10 @@ from geodata.style import CLASS_COLOURS
 from geodata.tracks import ImpactBand, flight_tracks
 
 __all__ = [
-    "FORMATS",
-    "PRESETS",
     "FONT_SIZES",
+    "FORMATS",
     "MARGIN_IN",
+    "PRESETS",
     "STYLES",
     "RingSpec",
     "credit_line",
