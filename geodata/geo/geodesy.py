@@ -438,15 +438,15 @@ def _merge_duplicates(extra: pd.DataFrame, cities: pd.DataFrame) -> tuple[pd.Dat
         same_name = cities.index[city_keys == name_key(place["name"])]
         if not len(same_name):
             continue
-        near = [
-            i
-            for i in same_name
-            if distance_km(
-                (float(place["lat"]), float(place["lon"])),
-                (float(cities.at[i, "lat"]), float(cities.at[i, "lon"])),
-            )
-            <= _SAME_PLACE_KM
-        ]
+        city_lats = cities.loc[same_name, "lat"].to_numpy(dtype=float)
+        city_lons = cities.loc[same_name, "lon"].to_numpy(dtype=float)
+        _, _, apart_m = WGS84.inv(
+            np.full(len(same_name), float(place["lon"])),
+            np.full(len(same_name), float(place["lat"])),
+            city_lons,
+            city_lats,
+        )
+        near = list(same_name[np.asarray(apart_m) / 1000.0 <= _SAME_PLACE_KM])
         if near:
             drop += near
             if not place["population"]:
