@@ -37,6 +37,7 @@ SECTIONS = {
         ("app_pages/launch_map.py", "Launch map"),
         ("app_pages/history.py", "History"),
         ("app_pages/range_planner.py", "Range planner"),
+        ("app_pages/flight.py", "Globe & flight"),
     ],
     "Newsroom": [
         ("app_pages/report_to_map.py", "Report to map"),

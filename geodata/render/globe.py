@@ -147,6 +147,8 @@ def globe_deck(
     """
     paths = flight_paths(launches, exaggeration) if paths is None else paths
     selected = [p for p in paths if p["id"] == selected_id]
+    if selected:  # the other flights fade so the selected one reads at a glance
+        paths = [p if p["id"] == selected_id else {**p, "colour": [*p["colour"][:3], 70]} for p in paths]
     ring_polygons, impact_polygons = _band_polygons(ring_bands, impact_bands)
     sites = {tuple(p["path"][0][:2]) for p in paths}
     layers = [
