@@ -97,6 +97,10 @@ def schema_state(connection: Connection) -> SchemaState:
 def current(engine: Engine) -> SchemaState:
     """The state of the store behind ``engine``, read without changing anything."""
     with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            # One snapshot for the version table and the table list: read committed would let a
+            # schema another server commits between the two reads look "unversioned".
+            connection.execution_options(isolation_level="REPEATABLE READ")
         return schema_state(connection)
 
 
@@ -106,18 +110,12 @@ def open_schema(engine: Engine, *, upgrade: bool, where: str) -> SchemaState:
     Creates the schema of an empty store; upgrades an older one only when ``upgrade``;
     refuses a newer one always. Returns the state found before anything was done.
     """
-    state = current(engine)
+    state = current(engine)  # the usual start: a current store needs no lock
     if state.status == "current":
         return state
     if state.status == "newer":
         raise StoreError(_newer(state, where))
-    if state.status in ("older", "unversioned") and not upgrade:
-        made = state.revision or "from before schema versions"
-        raise StoreError(
-            f"the store at {where} has schema {made}, older than this launchmap's {state.head}: "
-            "back it up ('launchmap db dump FILE'), then run 'launchmap db upgrade'"
-        )
-    return _migrate(engine, where)
+    return _migrate(engine, where, upgrade=upgrade)
 
 
 def upgrade(engine: Engine, where: str) -> tuple[SchemaState, SchemaState]:
@@ -126,17 +124,24 @@ def upgrade(engine: Engine, where: str) -> tuple[SchemaState, SchemaState]:
     if before.status == "newer":
         raise StoreError(_newer(before, where))
     if before.status != "current":
-        _migrate(engine, where)
+        before = _migrate(engine, where, upgrade=True)
     return before, current(engine)
 
 
-def _migrate(engine: Engine, where: str) -> SchemaState:
+def _migrate(engine: Engine, where: str, *, upgrade: bool) -> SchemaState:
+    """Decide and act under the write lock: another server may be creating or upgrading the store now."""
     with write_transaction(engine) as connection:
-        state = schema_state(connection)  # again, under the lock: another server may have done it
+        state = schema_state(connection)
         if state.status == "current":
             return state
         if state.status == "newer":
             raise StoreError(_newer(state, where))
+        if state.status in ("older", "unversioned") and not upgrade:
+            made = state.revision or "from before schema versions"
+            raise StoreError(
+                f"the store at {where} has schema {made}, older than this launchmap's {state.head}: "
+                "back it up ('launchmap db dump FILE'), then run 'launchmap db upgrade'"
+            )
         config = alembic_config(connection)
         if state.status == "empty":
             # A new store gets the newest tables at once (faster than replaying history);
