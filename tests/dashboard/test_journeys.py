@@ -184,6 +184,46 @@ def test_journey__shared_link_reopens_the_same_view(dashboard: str, browser) -> 
         assert view_summary(other) == first
 
 
+CLICK_LAST_FEATURE = """
+for (const f of document.querySelectorAll('iframe')) { try {
+  const d = f.contentWindow.document; const paths = d.querySelectorAll('path.leaflet-interactive');
+  if (!paths.length) continue;
+  const el = paths[paths.length - 1]; const r = el.getBoundingClientRect();
+  el.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2}));
+  return true; } catch (e) {} }
+return false;
+"""
+
+
+def test_journey__map_click_then_clear_then_back(dashboard: str, browser) -> None:
+    # Issue #11: after a map click, "Clear selection" did nothing (the old click re-selected).
+    browser.get(dashboard + "/?class=ICBM")
+    wait_heading(browser, PAGES[""][1])
+    wait_for_map(browser, min_paths=3)
+    time.sleep(0.5)
+    assert browser.execute_script(CLICK_LAST_FEATURE)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and "event" not in query(browser):
+        time.sleep(0.1)
+    settle(browser)
+    assert query(browser)["event"] == "2017-11-28-sunan"
+    assert any("Hwasong-15" in c for c in view_summary(browser)["card"])
+    next(b for b in css(browser, "button") if b.text.strip() == "Clear selection").click()
+    time.sleep(2.5)  # long enough for a stale click to come back, as it did
+    settle(browser)
+    assert "event" not in query(browser)
+    assert not any("Hwasong-15" in c for c in view_summary(browser)["card"])
+    browser.back()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and "event" not in query(browser):
+        time.sleep(0.1)
+    settle(browser)
+    assert query(browser).get("event") == "2017-11-28-sunan"
+    wait_for_map(browser, min_paths=3)
+    assert any("Hwasong-15" in c for c in view_summary(browser)["card"])
+    screenshot(browser, "journey_click_clear_back")
+
+
 def test_journey__typed_ranges_with_thousands_separators_and_units(dashboard: str, browser) -> None:
     browser.get(dashboard + "/range_planner?origin=sohae")
     wait_heading(browser, "Range planner")
