@@ -1,4 +1,4 @@
-"""``launchmap extract FILE|- [--published YYYY-MM-DD]``: draft launch events from a news report.
+"""``launchmap extract FILE|DIR|- ... [--published YYYY-MM-DD]``: draft launch events from news reports.
 
 Prints ``{"events": [...], "warnings": [...]}`` as JSON on stdout (see
 :mod:`geodata.reports.extract`). Each draft also carries ``report``: the publication date,
@@ -7,11 +7,19 @@ sources (``launch_sources`` rows are dated by the report):
 
     launchmap extract report.txt --published 2025-11-07 --outlet Yonhap | launchmap import -
     pbpaste | launchmap extract - --published 2025-11-07
+
+Several files (or a folder of ``.txt`` files) are read together: copies of one launch from
+several agencies become one draft with every source, and a later report's changed figure shows
+as a revision (:func:`geodata.reports.many.extract_many`). A file may open with header lines
+``Published: YYYY-MM-DD``, ``Outlet: ...``, ``URL: ...``, ``Title: ...`` naming its own report:
+
+    launchmap extract wire/ | launchmap import -
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -41,14 +49,73 @@ def _read(path: str, limit_chars: int) -> bytes:
     return data
 
 
+_HEADER = re.compile(r"^(published|outlet|url|title)\s*:\s*(.+?)\s*$", re.IGNORECASE)
+
+
+def report_header(text: str) -> tuple[dict[str, str], str]:
+    """Leading ``Published:``/``Outlet:``/``URL:``/``Title:`` lines as a dict, and the text without them."""
+    header: dict[str, str] = {}
+    lines = text.splitlines()
+    while lines and (match := _HEADER.match(lines[0])):
+        header[match.group(1).lower()] = match.group(2)
+        lines.pop(0)
+    return header, "\n".join(lines)
+
+
+def _report_files(names: list[str]) -> list[str]:
+    files: list[str] = []
+    for name in names:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            found = sorted(str(p) for p in path.glob("*.txt"))
+            if not found:
+                raise InvalidFile(f"{name}: expected .txt report files in the folder, found none")
+            files += found
+        else:
+            files.append(name)
+    return files
+
+
 def cmd_extract(args: argparse.Namespace, context: Any) -> int:
-    """Extract launch events from a report file (or stdin) and print them as JSON."""
+    """Extract launch events from report files (or stdin) and print them as JSON."""
     import json
 
     from geodata.reports.extract import MAX_INPUT_CHARS, extract_events
+    from geodata.reports.many import extract_many
 
-    data = _read(args.file, MAX_INPUT_CHARS)
+    files = _report_files(list(args.files))
     gazetteer = getattr(context, "gazetteer", None)
+    if len(files) > 1:
+        reports, about = [], {}
+        for name in files:
+            header, text = report_header(_read(name, MAX_INPUT_CHARS).decode("utf-8", errors="replace"))
+            published = iso_day(header["published"]) if "published" in header else args.published
+            reports.append((text, published, name))
+            about[name] = {"published_on": published.isoformat() if published else None, **{
+                k: header.get(k) for k in ("outlet", "url", "title")}}  # fmt: skip
+        extraction = extract_many(reports, gazetteer)
+        payload = extraction.to_dict()
+        for event in payload["events"]:
+            event["sources"] = [
+                {**about.get(s.get("report"), {}), **{k: v for k, v in s.items() if v is not None}}
+                for s in event["sources"]
+            ]
+            first = about.get((event.get("reports") or [None])[0], {})
+            event["report"] = {
+                "published_on": first.get("published_on"),
+                "outlet": None,
+                "url": None,
+                "title": None,
+            }
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n")
+        return 0
+    data = _read(files[0], MAX_INPUT_CHARS)
+    header, text = report_header(data.decode("utf-8", errors="replace")) if data[:1] != b"\x00" else ({}, "")
+    if header:
+        args.published = iso_day(header["published"]) if "published" in header else args.published
+        args.outlet, args.url, args.title = (
+            args.outlet or header.get("outlet"), args.url or header.get("url"), args.title or header.get("title"))  # fmt: skip
+        data = text.encode("utf-8")
     extraction = extract_events(data, args.published, gazetteer)
     report = {
         "published_on": args.published.isoformat() if args.published else None,
@@ -72,7 +139,12 @@ def register(
         description="Read an English news report and print draft launch events with the words each "
         "value came from. Pipe the output to 'launchmap import -' to store the drafts with their sources.",
     )
-    parser.add_argument("file", metavar="FILE", help="report text file, or - for standard input")
+    parser.add_argument(
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help="report text file(s), a folder of .txt reports, or - for standard input; several are merged per launch",
+    )
     parser.add_argument(
         "--published",
         type=iso_day,

@@ -505,7 +505,9 @@ def source_rows(
 ) -> list[dict[str, Any]]:
     """``launch_sources`` rows for ``event``: one per attributed source, or one for the report itself.
 
-    Every row is dated ``published_on`` and relayed by ``outlet`` (the report the figures were read from).
+    Every row is dated ``published_on`` and relayed by ``outlet`` (the report the figures were read
+    from), unless the drafted source carries its own (a draft merged from several reports by
+    :func:`geodata.reports.many.extract_many` keeps each report's date, outlet, address and headline).
     """
     published_on = published_on.isoformat() if isinstance(published_on, dt.date) else str(published_on)
     drafted = event.get("sources") or [
@@ -518,10 +520,10 @@ def source_rows(
         row = {column.name: source.get(column.name) for column in SOURCE_COLUMNS}
         row.update(
             launch_id=event.get("id"),
-            published_on=published_on,
-            outlet=outlet or source.get("source"),
-            url=url or None,
-            title=title or None,
+            published_on=source.get("published_on") or published_on,
+            outlet=source.get("outlet") or outlet or source.get("source"),
+            url=source.get("url") or url or None,
+            title=source.get("title") or title or None,
         )
         rows.append(row)
     return rows

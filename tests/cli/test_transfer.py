@@ -330,3 +330,42 @@ def test_extract_then_import__real_pipe(tmp_path: Path) -> None:
         env=env,
     )
     assert listed.returncode == 0 and "2023-03-16-sunan" in listed.stdout
+
+
+def test_extract__several_reports_of_one_launch_become_one_draft_with_every_source(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "a-yonhap.txt").write_text(
+        "Published: 2025-11-08\nOutlet: Yonhap\nURL: https://example.org/yonhap\n"
+        "SEOUL -- North Korea fired a short-range ballistic missile from near Taegwan, North Pyongan Province, "
+        "into the East Sea at 12:35 p.m. on Saturday, flying about 700 km, South Korea's Joint Chiefs of Staff said."
+    )
+    (folder / "b-kyodo.txt").write_text(
+        "Published: 2025-11-09\nOutlet: Kyodo\n"
+        "TOKYO -- North Korea fired a ballistic missile from near Taegwan on Saturday at 12:35 p.m., "
+        "Japan's Defense Ministry said, adding it flew about 450 km at an altitude of about 50 km."
+    )
+    code, out, err = run(capsys, "extract", str(folder))
+    assert code == 0, err
+    document = json.loads(out)
+    (event,) = document["events"]
+    by_source = {s["source"]: s for s in event["sources"]}
+    assert by_source["ROK JCS"]["distance_km"] == 700 and by_source["ROK JCS"]["published_on"] == "2025-11-08"
+    assert (
+        by_source["Japan MoD"]["distance_km"] == 450
+        and by_source["Japan MoD"]["published_on"] == "2025-11-09"
+    )
+    assert (
+        by_source["Japan MoD"]["outlet"] == "Kyodo"
+        and by_source["ROK JCS"]["url"] == "https://example.org/yonhap"
+    )
+    saved = tmp_path / "drafts.json"
+    saved.write_text(out)
+    code, _, err = run(capsys, "import", str(saved))
+    assert code == 0, err
+    code, out, _ = run(capsys, "export", "--format", "json", "--since", "2025-11-08")
+    (stored,) = [e for e in json.loads(out) if e["id"] == "2025-11-08-taegwan"]
+    dates = sorted((s["source"], s["published_on"]) for s in stored["sources"])
+    assert dates == [("Japan MoD", "2025-11-09"), ("ROK JCS", "2025-11-08")]
