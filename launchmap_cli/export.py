@@ -53,13 +53,13 @@ def parse_rings(texts: list[str], context: Any) -> list[Any]:
         return [parse_ring(text, gazetteer, systems) for text in texts]
 
 
-def standalone_map(launches: Any, sites: Any, rings: list[Any]) -> str:
+def standalone_map(launches: Any, sites: Any, rings: list[Any], records: str | None = None) -> str:
     """The offline map of ``launches`` as one HTML page, built as the Export page builds it."""
     from geodata import formats
     from geodata.render import leaflet
 
     page = leaflet.export_map(launches, sites, rings, vendor_url=VENDOR_URL)
-    return str(formats.standalone_html(page, title="launchmap"))
+    return str(formats.standalone_html(page, title="launchmap", records=records))
 
 
 def cmd_export(args: argparse.Namespace, context: Any) -> int:
@@ -72,6 +72,7 @@ def cmd_export(args: argparse.Namespace, context: Any) -> int:
             f"launchmap: warning: --ring is drawn only in geojson, kml and html, not {fmt}", file=sys.stderr
         )
     sources = context.store.sources(launches["id"])
+    records = selection.records_text(context)
     from geodata import formats
 
     if fmt == "csv":
@@ -79,11 +80,11 @@ def cmd_export(args: argparse.Namespace, context: Any) -> int:
     elif fmt == "json":
         text = formats.to_json(launches, sources)
     elif fmt == "geojson":
-        text = json.dumps(formats.to_geojson(launches, sources, rings), ensure_ascii=False) + "\n"
+        text = json.dumps(formats.to_geojson(launches, sources, rings, records), ensure_ascii=False) + "\n"
     elif fmt == "kml":
-        text = formats.to_kml(launches, sources, rings)
+        text = formats.to_kml(launches, sources, rings, records)
     else:
-        text = standalone_map(launches, context.store.sites(), rings)
+        text = standalone_map(launches, context.store.sites(), rings, records)
     if launches.empty:
         print(f"launchmap: warning: {selection.no_match(args, context.store.launches())}", file=sys.stderr)
     if args.out:

@@ -98,6 +98,7 @@ def cmd_render(args: argparse.Namespace, context: Any) -> int:
         sources=store.sources(launches["id"]),
         logo=args.logo,
         logo_space=args.logo_space,
+        records=selection.records_text(context),
     )
     summary = {
         "out": str(out),

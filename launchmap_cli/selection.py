@@ -161,3 +161,11 @@ def no_match(args: argparse.Namespace, launches: Any) -> str:
         f"{korea_day(first['launched_at'], first['launched_at_precision'])} to "
         f"{korea_day(last['launched_at'], last['launched_at_precision'])}"
     )
+
+
+def records_text(context: Any) -> str:
+    """ "Records to 26 May 2026 (checked 26 Nov 2026)": how current the whole history is, for every file."""
+    from geodata.events import records_note
+    from geodata.seeds import records_checked_on
+
+    return records_note(context.store.launches(), records_checked_on())

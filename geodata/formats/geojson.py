@@ -29,7 +29,10 @@ def _end_point(record: dict[str, Any]) -> tuple[tuple[float, float], bool] | Non
 
 
 def to_geojson(
-    launches: pd.DataFrame, sources: pd.DataFrame | None = None, rings: Iterable[RingSpec] = ()
+    launches: pd.DataFrame,
+    sources: pd.DataFrame | None = None,
+    rings: Iterable[RingSpec] = (),
+    records: str | None = None,
 ) -> dict[str, Any]:
     """An RFC 7946 FeatureCollection of the launches, their tracks and impacts, and range rings.
 
@@ -84,7 +87,10 @@ def to_geojson(
                 },
             }
         )
-    return {"type": "FeatureCollection", "features": features}
+    collection: dict[str, Any] = {"type": "FeatureCollection", "features": features}
+    if records:  # a foreign member (RFC 7946 §6.1): how current the history behind the file is
+        collection["launchmap"] = {"records": records}
+    return collection
 
 
 def read_geojson(collection: dict[str, Any], name: str = "GeoJSON") -> ParsedFile:

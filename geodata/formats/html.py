@@ -93,7 +93,7 @@ def _inline_css(path: Path) -> str:
     return _CSS_URL.sub(replace, path.read_text(encoding="utf-8"))
 
 
-def standalone_html(folium_map: Any, title: str = "launchmap") -> str:
+def standalone_html(folium_map: Any, title: str = "launchmap", records: str | None = None) -> str:
     """One self-contained HTML file of ``folium_map``: every script and stylesheet inlined.
 
     Assets are found by file name in the installed packages, whatever URL the map
@@ -133,4 +133,12 @@ def standalone_html(folium_map: Any, title: str = "launchmap") -> str:
     head = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
     if "<title>" not in page:
         head += f"\n<title>{html.escape(title)}</title>"
-    return page.replace("<head>", f"<head>\n{head}", 1)
+    page = page.replace("<head>", f"<head>\n{head}", 1)
+    if records:  # how current the history behind the map is, on the page itself
+        caption = (
+            '<div id="launchmap-records" style="position:fixed;left:8px;bottom:8px;z-index:1000;'
+            'background:rgba(255,255,255,.85);color:#222;font:12px sans-serif;padding:2px 6px;border-radius:3px">'
+            f"{html.escape(records)}</div>"
+        )
+        page = page.replace("</body>", f"{caption}\n</body>", 1)
+    return page

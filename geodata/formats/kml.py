@@ -60,11 +60,16 @@ def _description(record: dict[str, Any], sources: list[dict[str, Any]]) -> str:
 
 
 def to_kml(
-    launches: pd.DataFrame, sources: pd.DataFrame | None = None, rings: Iterable[RingSpec] = ()
+    launches: pd.DataFrame,
+    sources: pd.DataFrame | None = None,
+    rings: Iterable[RingSpec] = (),
+    records: str | None = None,
 ) -> str:
     """A KML document: a placemark per launch (sources in its description), tracks, impacts, rings."""
     by_launch = sources_by_launch(sources)
     kml = simplekml.Kml(name="launchmap export")
+    if records:
+        kml.document.description = html.escape(records)
     launch_folder = kml.newfolder(name="Launches")
     track_folder = kml.newfolder(name="Tracks")
     for record in plain_records(launches, LAUNCHES.names):

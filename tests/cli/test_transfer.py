@@ -369,3 +369,14 @@ def test_extract__several_reports_of_one_launch_become_one_draft_with_every_sour
     (stored,) = [e for e in json.loads(out) if e["id"] == "2025-11-08-taegwan"]
     dates = sorted((s["source"], s["published_on"]) for s in stored["sources"])
     assert dates == [("Japan MoD", "2025-11-09"), ("ROK JCS", "2025-11-08")]
+
+
+def test_export__geojson_kml_and_html_name_how_current_the_records_are(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "export", "--format", "geojson")
+    assert code == 0 and json.loads(out)["launchmap"]["records"].startswith("Records to 7 Nov 2025")
+    code, out, _ = run(capsys, "export", "--format", "kml")
+    assert code == 0 and "Records to 7 Nov 2025" in out
+    code, _, _ = run(capsys, "export", "--out", str(tmp_path / "map.html"))
+    assert code == 0 and 'id="launchmap-records"' in (tmp_path / "map.html").read_text()

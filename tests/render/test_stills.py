@@ -333,3 +333,15 @@ def test_cli_render__rejects_unknown_suffix(store, tmp_path):
 
     with pytest.raises(LaunchmapError, match="expected --out to end in"):
         _run_render(store, ["--out", str(tmp_path / "a.gif")])
+
+
+def test_render_still__credit_line_says_how_current_the_records_are(launches, sites):
+    svg = render_still(
+        launches, sites=sites, fmt="svg", scale=0.25, records="Records to 26 May 2026"
+    ).decode()
+    assert "Records to 26 May 2026" in svg
+
+
+def test_render_still__text_is_plain_not_mathtext(launches, sites):
+    svg = render_still(launches, sites=sites, fmt="svg", scale=0.25, title=r"Price: $5 or $10 \foo$").decode()
+    assert "Price: $5 or $10" in svg  # mathtext would have eaten the dollars (and $\foo$ would raise)

@@ -159,6 +159,7 @@ def _render_still(
     sources: pd.DataFrame | None = None,
     logo: str | Path | None = None,
     logo_space: bool = False,
+    records: str | None = None,
     impact_bands: Sequence[ImpactBand] = (),
     ring_bands: Sequence[RingBand] = (),
 ) -> bytes:
@@ -168,7 +169,9 @@ def _render_still(
     ``places`` needs ``name, lat, lon`` and may have ``kind``/``population`` (used to
     choose which to label). ``credit`` is the source credit ("Source: ROK JCS"); the map
     and data credits are always appended. Without ``credit``, ``sources`` (launch_sources
-    rows) names the sources. ``logo`` is a PNG path drawn in the footer's logo space
+    rows) names the sources. ``records`` (:func:`geodata.events.records_note`, e.g. "Records to
+    26 May 2026 (checked 26 Nov 2026)") ends the credit line, so a still says how current it is.
+    ``logo`` is a PNG path drawn in the footer's logo space
     (``logo_space=True`` reserves the space empty). ``impact_bands``
     (:func:`geodata.tracks.impact_band`) shade where a flight may have landed when sources disagree;
     ``ring_bands`` (:func:`geodata.geo.rings.system_ring_band`) shade a system's min–max range.
@@ -336,7 +339,7 @@ def _render_still(
     fig.text(
         _MARGIN_IN / width_in,
         0.12 / height_in,
-        credit_line(credit, sources),
+        credit_line(credit, sources) + (f" · {records}" if records else ""),
         ha="left",
         va="bottom",
         fontsize=_FONT["credit"],
