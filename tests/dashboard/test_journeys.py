@@ -92,6 +92,22 @@ def screenshot(driver, name: str) -> Path:
     return path
 
 
+def click(driver, selector: str, matches, timeout_s: float = 30) -> str:
+    """Click the first ``selector`` element whose text ``matches``, retrying while Streamlit redraws it."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            for element in css(driver, selector):
+                text = element.text.strip()
+                if matches(text):
+                    element.click()
+                    return text
+        except Exception:  # replaced while reading or clicking it: look again
+            pass
+        time.sleep(0.15)
+    raise AssertionError(f"nothing to click: {selector}")
+
+
 def sidebar_link(driver, title: str, timeout_s: float = 15):
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -248,6 +264,9 @@ def test_journey__report_to_saved_event_to_png_and_svg(dashboard: str, browser, 
     browser.get(dashboard + "/report_to_map")
     wait_heading(browser, "Report to map")
     report = (REPO / "tests" / "fixtures" / "reports" / "04-hwasong17-sunan-2023.txt").read_text()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not css(browser, "textarea"):
+        time.sleep(0.1)
     area = css(browser, "textarea")[0]
     browser.execute_script(
         "const a = arguments[0]; const set = Object.getOwnPropertyDescriptor("
@@ -259,32 +278,21 @@ def test_journey__report_to_saved_event_to_png_and_svg(dashboard: str, browser, 
     area.send_keys(" ")
     browser.execute_script("arguments[0].blur()", area)
     settle(browser)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and not [
-        b for b in css(browser, "button") if "Save to the store" in b.text
-    ]:
-        time.sleep(0.2)
-    next(b for b in css(browser, "button") if "Save to the store" in b.text).click()
+    click(browser, "button", lambda text: "Save to the store" in text)
     settle(browser)
     screenshot(browser, "journey_report_saved")
-    link = next(a for a in css(browser, "a") if "on the launch map" in a.text)
-    saved_id = link.text.split("Open ", 1)[1].split(" on the launch map")[0]
-    link.click()
+    link_text = click(browser, "a", lambda text: "on the launch map" in text)
+    saved_id = link_text.split("Open ", 1)[1].split(" on the launch map")[0]
     settle(browser)
     wait_for_map(browser, min_paths=3)
     assert query(browser)["event"] == saved_id
     assert exceptions(browser) == []
     screenshot(browser, "journey_report_on_map")
-    next(a for a in css(browser, "a") if a.text.strip() == "Export this launch").click()
+    click(browser, "a", lambda text: text == "Export this launch")
     wait_heading(browser, "Export")
     assert query(browser)["event"] == saved_id
     for label in ("PNG still", "SVG still"):
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not [
-            b for b in css(browser, "button") if b.text.strip() == label
-        ]:
-            time.sleep(0.2)
-        next(b for b in css(browser, "button") if b.text.strip() == label).click()
+        click(browser, "button", lambda text, label=label: text == label)
     deadline = time.monotonic() + 40
     while time.monotonic() < deadline:
         done = [p for p in tmp_path.iterdir() if p.suffix in (".png", ".svg")]
