@@ -142,6 +142,11 @@ def cmd_serve(args: argparse.Namespace, context: Context) -> int:
         "true",
         "--browser.gatherUsageStats",
         "false",
+        # A fragment that reruns every half second (Globe & flight playback) ages Streamlit's cache
+        # of large messages by one run each tick; with the default of 2 the browser can ask for a
+        # globe the server already dropped ("Cached ForwardMsg MISS"). Keep them for a minute of play.
+        "--global.maxCachedMessageAge",
+        "120",
     ]
     print(
         f"launchmap: serving on http://{args.host}:{args.port}  (store: {context.store.engine.url.render_as_string(hide_password=True)})",
