@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import common
-from geodata.errors import InvalidEvent, InvalidFile, LaunchmapError
+from geodata.errors import InvalidEvent, InvalidFile, LaunchmapError, StaleEdit
 from geodata.events import stale_preliminary
 from geodata.formats.reader import MAX_FILE_BYTES, read_launch_file
 from geodata.schema import (
@@ -20,6 +20,7 @@ from geodata.schema import (
     SOURCE_KINDS,
     SYSTEM_CLASSES,
 )
+from geodata.units import is_missing
 
 
 def upload_section() -> None:
@@ -176,6 +177,17 @@ def event_form(existing: dict | None) -> dict | None:
     return {"row": row, "source": source_fields}
 
 
+def _same(new: object, old: object) -> bool:
+    """Whether a form value equals the stored one (empty and missing agree; numbers to 1e-9)."""
+    if is_missing(new) or is_missing(old):
+        return is_missing(new) and is_missing(old)
+    if isinstance(new, (int, float)) and isinstance(old, (int, float)):
+        return abs(float(new) - float(old)) <= 1e-9
+    if isinstance(new, pd.Timestamp) or isinstance(old, pd.Timestamp):
+        return pd.Timestamp(new) == pd.Timestamp(old)
+    return str(new) == str(old)
+
+
 def _num(value: object) -> float:
     try:
         number = float(value)  # type: ignore[arg-type]
@@ -184,37 +196,126 @@ def _num(value: object) -> float:
     return 0.0 if pd.isna(number) else number
 
 
+EDIT_BASE = "data_edit_base"  # {"id", "version"}: the stored version the form was opened on
+STALE = "data_stale_edit"  # {"id", "changes", "stored_version"}: an edit refused as based on an old version
+
+
+def editor_name() -> str | None:
+    """Who is editing, from the login header a reverse proxy sets; else the store names the OS user."""
+    try:
+        return st.context.headers.get("X-Forwarded-User") or None
+    except (AttributeError, RuntimeError):  # no request context (tests run the page bare)
+        return None
+
+
+def _base_version(store: object, launch_id: str) -> int | None:
+    """The version the editor opened, read fresh once per chosen launch (never on the editor's reruns)."""
+    base = st.session_state.get(EDIT_BASE)
+    if not base or base.get("id") != launch_id:
+        record = store.launch(launch_id)  # type: ignore[attr-defined]
+        base = {"id": launch_id, "version": None if record is None else record.get("version")}
+        st.session_state[EDIT_BASE] = base
+    return base["version"]
+
+
+def _show_stale(stale: StaleEdit, changes: dict) -> None:
+    st.warning(f"Not saved: {stale}")
+    rows = [
+        {
+            "field": column,
+            "stored now": common.plain(stale.stored.get(column)),
+            "yours": common.plain(changes.get(column)),
+        }
+        for column in (stale.changed_columns or [c for c in changes if stale.stored.get(c) != changes.get(c)])
+    ]
+    if rows:
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.session_state[STALE] = {
+        "id": stale.launch_id,
+        "changes": changes,
+        "stored_version": stale.stored_version,
+    }
+
+
+def _stale_choices(store: object) -> None:
+    """After a refused edit: save mine on top of the newer version, or load theirs into the form."""
+    pending = st.session_state.get(STALE)
+    if not pending:
+        return
+    left, right = st.columns(2)
+    if left.button("Save mine on top", key="stale_mine"):
+        try:
+            store.update_launch(  # type: ignore[attr-defined]
+                pending["id"], pending["changes"], actor="data-page",
+                expected_version=pending["stored_version"], user=editor_name(),
+            )  # fmt: skip
+        except StaleEdit as stale:
+            _show_stale(stale, pending["changes"])
+            return
+        except LaunchmapError as error:
+            st.error(f"Not saved: {error}")
+            return
+        st.session_state.pop(STALE, None)
+        st.session_state.pop(EDIT_BASE, None)
+        common.refresh()
+        st.success(f"Saved {pending['id']} on top of the newer version.")
+    if right.button("Load theirs", key="stale_theirs"):
+        st.session_state.pop(STALE, None)
+        st.session_state.pop(EDIT_BASE, None)
+        common.refresh()
+        st.rerun()
+
+
 def edit_section() -> None:
     st.subheader("Add or edit a launch")
     launches = common.launches()
     options = ["➕ New launch", *launches["id"].iloc[::-1]]
     choice = st.selectbox("Launch", options, key="edit_choice")
     existing = None if choice == options[0] else launches[launches["id"] == choice].iloc[0].to_dict()
-    submitted = event_form(existing)
     store = common.get_store()
+    version = _base_version(store, existing["id"]) if existing is not None else None
+    submitted = event_form(existing)
     if submitted:
+        changes: dict = {}
         try:
             if existing is None:
                 source = submitted["source"]
                 if not source.get("source"):
                     raise InvalidEvent("a new launch needs a source: say who reported it (e.g. ROK JCS)")
-                store.add_launch(submitted["row"], [source], actor="data-page")
+                store.add_launch(submitted["row"], [source], actor="data-page", user=editor_name())
                 st.success(f"Added {submitted['row']['id']}.")
             else:
-                changes = {k: v for k, v in submitted["row"].items() if k != "id"}
-                store.update_launch(existing["id"], changes, actor="data-page")
+                # Only what the editor changed: a colleague's save of another field is not undone.
+                changes = {
+                    k: v for k, v in submitted["row"].items() if k != "id" and not _same(v, existing.get(k))
+                }
+                saved = store.update_launch(
+                    existing["id"], changes, actor="data-page", expected_version=version, user=editor_name()
+                )
+                st.session_state[EDIT_BASE] = {"id": existing["id"], "version": saved.get("version")}
+                st.session_state.pop(STALE, None)
                 st.success(f"Saved {existing['id']}.")
             common.refresh()
+        except StaleEdit as stale:  # someone saved this launch after the form was opened
+            _show_stale(stale, changes)
         except LaunchmapError as error:
             errors = getattr(error, "errors", [])
             st.error(f"Not saved: {errors[0] if errors else error}")
+    _stale_choices(store)
     if existing is not None:
         with st.expander("Delete this launch"):
             st.caption("The audit log keeps the deleted values, and re-seeding will not bring it back.")
             if st.button(f"Delete {existing['id']}", type="secondary"):
-                store.delete_launch(existing["id"], actor="data-page")
-                common.refresh()
-                st.success(f"Deleted {existing['id']}.")
+                try:
+                    store.delete_launch(
+                        existing["id"], actor="data-page", expected_version=version, user=editor_name()
+                    )
+                except StaleEdit as stale:
+                    st.warning(f"Not deleted: {stale}")
+                else:
+                    st.session_state.pop(EDIT_BASE, None)
+                    common.refresh()
+                    st.success(f"Deleted {existing['id']}.")
 
 
 def stale_section() -> None:

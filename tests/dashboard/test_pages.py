@@ -225,3 +225,29 @@ def test_export__opens_on_the_event_linked_from_its_card() -> None:
     assert not app.exception
     assert next(b for b in app.selectbox if b.label == "Events").value == "2025-11-07-taegwan"
     assert not app.warning
+
+
+def test_data__second_editor_is_told_and_keeps_what_was_typed() -> None:
+    """Two editors on one launch (#16): the one whose form was opened on an older version is refused."""
+    import os
+
+    from geodata.store import Store
+
+    app = open_page("data")
+    app.selectbox(key="edit_choice").set_value("2025-11-07-taegwan").run()
+    distance = next(n for n in app.number_input if n.label.startswith("Distance"))
+    distance.set_value(720.0)
+    colleague = Store(os.environ["LAUNCHMAP_DB"])  # saves first, while this form is open
+    colleague.update_launch("2025-11-07-taegwan", {"apogee_km": 55.0}, actor="colleague", user="kim")
+    next(b for b in app.button if b.label == "Save").click().run()
+    assert not app.exception
+    assert any("was changed by kim" in w.value and "Nothing was saved" in w.value for w in app.warning)
+    stored = colleague.launch("2025-11-07-taegwan")
+    assert stored is not None and stored["distance_km"] == 700.0 and stored["apogee_km"] == 55.0
+    assert next(n for n in app.number_input if n.label.startswith("Distance")).value == 720.0  # typed, kept
+    next(b for b in app.button if b.label == "Save mine on top").click().run()
+    stored = colleague.launch("2025-11-07-taegwan")
+    assert stored is not None and (stored["distance_km"], stored["apogee_km"]) == (
+        720.0,
+        55.0,
+    )  # both edits kept
