@@ -23,6 +23,7 @@ from geodata.errors import InvalidEvent, LaunchmapError
 from geodata.events import launch_id
 from geodata.geo.geodesy import track
 from geodata.render import leaflet as maps
+from geodata.reports.dates import find_dateline
 from geodata.reports.extract import MAX_INPUT_CHARS, extract_events, launch_row, source_rows
 from geodata.schema import CONFIRMATIONS, LANDING_AREAS, OUTCOMES, PRECISIONS, SYSTEM_CLASSES
 from geodata.tracks import impact_explanation, impact_fields, impact_point
@@ -332,9 +333,18 @@ def main() -> None:
         except UnicodeDecodeError:
             st.error("The uploaded file is not UTF-8 text; save it as plain text and upload it again.")
             return
+    # The dateline ("SEOUL, Nov. 7 (Yonhap) --") dates the copy and names the agency; today otherwise.
+    line = find_dateline(text, dt.date.today()) if text.strip() else None
     left, middle, right = st.columns(3)
-    published = left.date_input("Publication date (Korea)", value=dt.date.today(), format="YYYY-MM-DD")
-    outlet = middle.text_input("Outlet", placeholder="e.g. Yonhap, AP")
+    published = left.date_input(
+        "Publication date (Korea)",
+        value=line.day if line and line.day else dt.date.today(),
+        format="YYYY-MM-DD",
+        help="Read from the report's dateline when it has one; otherwise today.",
+    )
+    outlet = middle.text_input(
+        "Outlet", value=(line.outlet or "") if line else "", placeholder="e.g. Yonhap, AP"
+    )
     url = right.text_input("Address of the report", placeholder="https://…")
     if not text.strip():
         st.info("Paste or upload a report to draft the launch.")

@@ -170,3 +170,56 @@ def find_times(text: str, offset: int = 0) -> list[Found]:
             )
         )
     return found
+
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+# "SEOUL, Nov. 7 (Yonhap) --", "TOKYO, Aug 29, 2017 (AP) —", "SEOUL (Reuters) -": the copy's place, day and agency
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z .'’-]{1,30}?)\s*"
+    r"(?:,\s*(?P<month>Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})"
+    r"(?:,\s*(?P<year>\d{4}))?)?\s*"
+    r"(?:\((?P<outlet>[A-Z][\w .&'’-]{1,40})\))?\s*(?:--|—|–|-)(?:\s|(?=[A-Z]))",
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What a wire report's first line says about the copy: where, on which day, from which agency."""
+
+    place: str
+    day: dt.date | None
+    outlet: str | None
+
+
+def find_dateline(text: str, today: dt.date) -> Dateline | None:
+    """The dateline opening ``text`` ("SEOUL, Nov. 7 (Yonhap) --"), or ``None``.
+
+    A dateline without a year takes the latest year that does not put the day after ``today``
+    (copy is not dated in the future).
+
+    >>> find_dateline("SEOUL, Nov. 7 (Yonhap) -- North Korea fired", dt.date(2025, 11, 8))
+    Dateline(place='SEOUL', day=datetime.date(2025, 11, 7), outlet='Yonhap')
+    >>> find_dateline("SEOUL (Reuters) - North Korea fired", dt.date(2025, 11, 8)).outlet
+    'Reuters'
+    """
+    match = _DATELINE.match(text.lstrip()[:200])
+    if match is None or not (match.group("month") or match.group("outlet")):
+        return None
+    day = None
+    if match.group("month"):
+        month, number = _MONTHS[match.group("month")[:3].lower()], int(match.group("day"))
+        years = [int(match.group("year"))] if match.group("year") else [today.year, today.year - 1]
+        for year in years:
+            try:
+                candidate = dt.date(year, month, number)
+            except ValueError:
+                continue
+            if match.group("year") or candidate <= today:
+                day = candidate
+                break
+    return Dateline(match.group("place").strip(), day, match.group("outlet"))

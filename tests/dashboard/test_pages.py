@@ -251,3 +251,16 @@ def test_data__second_editor_is_told_and_keeps_what_was_typed() -> None:
         720.0,
         55.0,
     )  # both edits kept
+
+
+def test_report_to_map__dateline_sets_publication_date_and_outlet() -> None:
+    import datetime as dt
+
+    app = open_page("report_to_map")
+    app.text_area(key="report_text").set_value(
+        "SEOUL, Nov. 7, 2025 (Yonhap) -- North Korea fired a short-range ballistic missile into the East Sea on "
+        "Friday, flying about 700 km, South Korea's Joint Chiefs of Staff said."
+    ).run()
+    assert not app.exception
+    assert app.date_input[0].value == dt.date(2025, 11, 7)
+    assert next(t for t in app.text_input if t.label == "Outlet").value == "Yonhap"

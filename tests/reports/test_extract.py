@@ -695,3 +695,32 @@ def test_extract_events__heading_words_give_a_bearing_range(words, landing_area,
     event = extract_events(text, dt.date(2025, 11, 7), _SEED_GAZETTEER).events[0]
     assert (event["landing_area"], event["bearing_range_deg"]) == (landing_area, bearing_range_deg)
     assert event["impact_basis"] == "estimated"
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "day", "outlet"),
+    [
+        ("SEOUL, Nov. 7 (Yonhap) -- North Korea fired", dt.date(2025, 11, 8), dt.date(2025, 11, 7), "Yonhap"),
+        ("TOKYO, Aug 29, 2017 (AP) — North Korea fired", dt.date(2025, 11, 8), dt.date(2017, 8, 29), "AP"),
+        ("SEOUL, Dec. 31 -- A missile", dt.date(2026, 1, 2), dt.date(2025, 12, 31), None),  # last year's day
+        ("SEOUL (Reuters) - North Korea fired", dt.date(2025, 11, 8), None, "Reuters"),
+        (
+            "Tokyo, Nov. 18 (Jiji Press)--North Korea",
+            dt.date(2025, 11, 20),
+            dt.date(2025, 11, 18),
+            "Jiji Press",
+        ),
+    ],
+)
+def test_find_dateline__dates_the_copy_and_names_the_agency(text, today, day, outlet):
+    from geodata.reports.dates import find_dateline
+
+    line = find_dateline(text, today)
+    assert line is not None and (line.day, line.outlet) == (day, outlet)
+
+
+@pytest.mark.parametrize("text", ["North Korea fired a missile, Seoul said.", "On Nov. 7 -- nothing", ""])
+def test_find_dateline__none_without_one(text):
+    from geodata.reports.dates import find_dateline
+
+    assert find_dateline(text, dt.date(2025, 11, 8)) is None
