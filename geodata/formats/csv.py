@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import csv as stdlib_csv
 import io
+import json
 from typing import Any
 
 import pandas as pd
 
 from geodata.errors import InvalidFile
-from geodata.formats.guard import check_rows, check_size
+from geodata.formats.guard import check_json_depth, check_rows, check_size
 from geodata.formats.parsed import ParsedFile
 from geodata.formats.records import plain_records, source_summary, sources_by_launch
 from geodata.limits import MAX_NOTE_CHARS
@@ -46,18 +47,61 @@ def restore_cell(value: Any) -> Any:
     return value
 
 
+# The export's own extra columns: a readable summary for people and the same sources as JSON for
+# `launchmap import`, so a CSV export re-imports with its sources.
+SOURCES_COLUMN, SOURCES_JSON_COLUMN = "sources", "sources_json"
+
+
 def to_csv(launches: pd.DataFrame, sources: pd.DataFrame | None = None) -> str:
-    """Launches as CSV (schema columns + ``sources``, joined with `` | ``), formula cells neutralised."""
+    """Launches as CSV, formula cells neutralised: the schema's columns, ``sources`` (people read it:
+    joined with `` | ``) and ``sources_json`` (the same sources as JSON, which :func:`read_csv` reads back)."""
     by_launch = sources_by_launch(sources)
     frame = pd.DataFrame(plain_records(launches, LAUNCHES.names), columns=LAUNCHES.names)
     summaries = {key: " | ".join(source_summary(s) for s in rows) for key, rows in by_launch.items()}
-    frame["sources"] = frame["id"].astype(str).map(summaries).fillna("")
+    as_json = {key: json.dumps(rows, ensure_ascii=False, default=str) for key, rows in by_launch.items()}
+    frame[SOURCES_COLUMN] = frame["id"].astype(str).map(summaries).fillna("")
+    frame[SOURCES_JSON_COLUMN] = frame["id"].astype(str).map(as_json).fillna("")
     for column in frame.columns:
         if not pd.api.types.is_numeric_dtype(frame[column].dtype):
             frame[column] = frame[column].astype(object).map(neutralise_cell)
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()
+
+
+def _sources_from_json(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The source rows a launchmap CSV export carries in ``sources_json`` (none when the column is absent)."""
+    rows: list[dict[str, Any]] = []
+    if SOURCES_JSON_COLUMN not in frame.columns:
+        return pd.DataFrame(columns=SOURCES.names)
+    for line, (launch_id, cell) in enumerate(
+        zip(frame["id"], frame[SOURCES_JSON_COLUMN], strict=True), start=2
+    ):
+        if not str(cell).strip():
+            continue
+        check_json_depth(str(cell), name)
+        try:
+            listed = json.loads(restore_cell(str(cell)))
+        except (json.JSONDecodeError, RecursionError) as error:
+            raise InvalidFile(
+                f"{name}: line {line}: {SOURCES_JSON_COLUMN} is not valid JSON ({error})"
+            ) from error
+        if not isinstance(listed, list) or not all(isinstance(s, dict) for s in listed):
+            raise InvalidFile(
+                f"{name}: line {line}: {SOURCES_JSON_COLUMN} must be a JSON list of source objects"
+            )
+        for source in listed:
+            if any(isinstance(v, (dict, list)) for v in source.values()):
+                raise InvalidFile(
+                    f"{name}: line {line}: a source in {SOURCES_JSON_COLUMN} holds a nested value"
+                )
+            rows.append(
+                {
+                    **{k: v for k, v in source.items() if k in SOURCES.names},
+                    "launch_id": restore_cell(launch_id),
+                }
+            )
+    return pd.DataFrame(rows, columns=SOURCES.names)
 
 
 def read_table(text: str, name: str, *, keep_blank_lines: bool = False) -> pd.DataFrame:
@@ -106,8 +150,8 @@ def read_csv(data: bytes, name: str) -> ParsedFile:
         raise InvalidFile(f"{name} is not UTF-8 text (byte {error.start}); expected a CSV file") from error
     frame = read_table(text, name)
     if "id" in frame.columns and "launched_at" in frame.columns:
-        sources = pd.DataFrame(columns=SOURCES.names)
-        extra = [c for c in frame.columns if c not in LAUNCHES.names]
+        sources = _sources_from_json(frame, name)
+        extra = [c for c in frame.columns if c not in (*LAUNCHES.names, SOURCES_COLUMN, SOURCES_JSON_COLUMN)]
         warnings = [f"ignored column(s) not in the launch schema: {', '.join(extra)}"] if extra else []
         launches = frame[[c for c in frame.columns if c in LAUNCHES.names]].map(restore_cell)
         launches.index = pd.Index(range(2, len(frame) + 2))  # CSV line numbers (line 1 is the header)

@@ -405,3 +405,38 @@ def test_serve__banner_masks_the_database_password(
     assert main(["serve", "--port", "8599"]) == 0
     err = capsys.readouterr().err
     assert "s3cret" not in err and "***" in err
+
+
+def test_export__csv_reimports_into_a_fresh_store_with_its_sources(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue #11: the CSV export carried sources only as readable text; now they come back whole."""
+    code, out, _ = run(capsys, "export", "--format", "csv")
+    assert code == 0
+    exported = tmp_path / "all.csv"
+    exported.write_text(out)
+    expected = {(s["launch_id"], s["source"], s["published_on"]) for s in _sources_json(capsys)}
+    monkeypatch.setenv("LAUNCHMAP_DB", str(tmp_path / "fresh.db"))
+    monkeypatch.setenv("LAUNCHMAP_SEEDS", str(_empty_seeds(tmp_path)))
+    code, out, err = run(capsys, "import", str(exported))
+    assert code == 0, err
+    assert json.loads(out)["inserted"] == 3 and "ignored column" not in err
+    assert {(s["launch_id"], s["source"], s["published_on"]) for s in _sources_json(capsys)} == expected
+
+
+def _sources_json(capsys: pytest.CaptureFixture[str]) -> list[dict]:
+    code, out, _ = run(capsys, "export", "--format", "json")
+    assert code == 0
+    return [{**s, "launch_id": e["id"]} for e in json.loads(out) for s in e["sources"]]
+
+
+def _empty_seeds(tmp_path: Path) -> Path:
+    """The fixture's sites and systems without its launches: a store a colleague's export goes into."""
+    import shutil
+
+    folder = tmp_path / "empty-seeds"
+    shutil.copytree(FIXTURE_SEEDS, folder)
+    for name in ("launches.csv", "launch_sources.csv"):
+        header = (folder / name).read_text().splitlines()[0]
+        (folder / name).write_text(header + "\n")
+    return folder
