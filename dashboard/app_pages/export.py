@@ -18,6 +18,7 @@ from dashboard import common, state
 from dashboard.filters import empty_notice, sidebar_filters
 from geodata import formats
 from geodata.errors import LaunchmapError
+from geodata.events import records_span
 from geodata.geo.places import Gazetteer
 from geodata.geo.rings import RingSpec, parse_ring
 from geodata.render import leaflet as maps
@@ -56,13 +57,14 @@ def render(
         credit=credit or None,
         fmt=fmt,
         sources=event_sources[event_sources["launch_id"].isin(ids)],
+        records=common.records_note_text(),  # the still says how current the history behind it is
     )
 
 
 def standalone_map(selected: pd.DataFrame, rings: tuple[RingSpec, ...]) -> str:
     """The interactive map of the selection as one self-contained HTML file (Natural Earth inlined)."""
     page = maps.export_map(selected, common.sites(), rings, vendor_url=common.VENDOR_URL)
-    return formats.standalone_html(page, title="launchmap")
+    return formats.standalone_html(page, title="launchmap", records=common.records_note_text())
 
 
 def choose_rings(selected: pd.DataFrame, view: state.View) -> tuple[RingSpec, ...]:
@@ -181,7 +183,10 @@ def main() -> None:
         width="stretch",
     )
 
-    name = f"launchmap-{slug(event if event != ALL else selection.description)}"
+    # The file name carries the records' end too, so a CSV or JSON (row formats) says how current it is.
+    span = records_span(common.launches())
+    records_to = f"-records-to-{span[1].tz_convert('Asia/Seoul'):%Y-%m-%d}" if span else ""
+    name = f"launchmap-{slug(event if event != ALL else selection.description)}{records_to}"
     st.subheader("Download")
     image_columns = st.columns(3)
     for column, fmt, mime in zip(
@@ -205,13 +210,15 @@ def main() -> None:
             "GeoJSON",
             "geojson",
             "application/geo+json",
-            lambda: __import__("json").dumps(formats.to_geojson(chosen, event_sources, rings)),
+            lambda: __import__("json").dumps(
+                formats.to_geojson(chosen, event_sources, rings, common.records_note_text())
+            ),
         ),
         (
             "KML",
             "kml",
             "application/vnd.google-earth.kml+xml",
-            lambda: formats.to_kml(chosen, event_sources, rings),
+            lambda: formats.to_kml(chosen, event_sources, rings, common.records_note_text()),
         ),
         ("Offline map (HTML)", "html", "text/html", lambda: standalone_map(chosen, rings)),
     )
