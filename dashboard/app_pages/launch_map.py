@@ -11,13 +11,14 @@ from streamlit_folium import st_folium
 
 from dashboard import common, state
 from dashboard.filters import FILTER_PARAMS, empty_notice, sidebar_filters
+from dashboard.panels import population_panel
 from geodata.errors import LaunchmapError
 from geodata.events import disagreements
 from geodata.geo import ballistics
-from geodata.geo.rings import system_rings
+from geodata.geo.rings import system_ring_band, system_rings
 from geodata.render import leaflet as maps
 from geodata.schema import SYSTEM_CLASSES
-from geodata.tracks import impact_explanation, impact_point
+from geodata.tracks import impact_band, impact_explanation, impact_point
 
 EVENT_ID = re.compile(r"ID\s+([A-Za-z0-9][\w.:-]*)")
 LINK_PARAMS = (*FILTER_PARAMS, "rings")  # what a link to another launch keeps of the view
@@ -88,9 +89,16 @@ def build_map(selected: pd.DataFrame, event: dict | None, show_rings: bool, embe
     groups = maps.launch_layers(selected, common.sites(), collections)
     center, zoom = None, None
     if event is not None:
-        rings = system_rings(event, common.systems().to_dict("records")) if show_rings else []
-        if rings:
+        systems = common.systems().to_dict("records")
+        rings = system_rings(event, systems) if show_rings else []
+        band = system_ring_band(event, systems) if show_rings else None
+        if band is not None:  # a published range that varies is a band, not two exact circles
+            groups.append(maps.ring_band_layer([band], name=f"{event['system']} range (min–max)"))
+        elif rings:
             groups.append(maps.ring_layer(rings, name=f"{event['system']} range"))
+        impact = impact_band(event, common.sources().to_dict("records"))
+        if impact is not None:  # sources disagree, or only the sea is known: where it may have landed
+            groups.append(maps.impact_band_layer([impact]))
         groups.append(maps.selected_layer(event))
         distance = event.get("distance_km")
         reach_km = max([r.radius_km for r in rings] + [float(distance) if pd.notna(distance) else 0.0])
@@ -173,6 +181,9 @@ def event_card(event: dict, all_launches: pd.DataFrame, all_sources: pd.DataFram
             st.caption(common.plain(event["notes"]))
     with right:
         trajectory_panel(event)
+    if system_rings(event, common.systems().to_dict("records")):
+        with st.expander("People within range of this system"):
+            population_panel(event)
     event_sources = all_sources[all_sources["launch_id"] == event["id"]]
     flagged = disagreements(event_sources).get(event["id"], [])
     if flagged:

@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import common, state
+from dashboard.panels import population_figure
 from geodata.errors import LaunchmapError
 from geodata.geo import ballistics, geodesy
 from geodata.geo.rings import RingSpec, ring_radius
@@ -351,6 +352,8 @@ def main() -> None:
         f"{population:,}",
         help="Sum of GeoNames city populations (cities of 15,000+), not a census of the area.",
     )
+    if len(rings) > 1:  # each ring's people as a figure, not only the largest ring's sum
+        population_figure(sorted(rings, key=lambda r: r.radius_km))
     table = places_found.copy()
     table["flight_time_min"] = table["distance_km"].map(flight_time_min).round(0)
     for ring in sorted(rings, key=lambda r: r.radius_km):

@@ -264,3 +264,30 @@ def test_report_to_map__dateline_sets_publication_date_and_outlet() -> None:
     assert not app.exception
     assert app.date_input[0].value == dt.date(2025, 11, 7)
     assert next(t for t in app.text_input if t.label == "Outlet").value == "Yonhap"
+
+
+def test_launch_map__disagreeing_sources_draw_an_impact_band() -> None:
+    """Issue #14: JCS 700 km vs Japan 450 km is a band on the map, not one point."""
+    app = open_page("launch_map", event="2025-11-07-taegwan")
+    assert not app.exception
+    assert "impact-band" in folium_component(app)["feature_group"]
+
+
+def test_launch_map__a_satellite_launch_draws_no_band() -> None:
+    app = open_page("launch_map", event="2012-12-12-sohae")  # an SLV: its distance is not a range
+    assert not app.exception
+    assert "impact-band" not in folium_component(app)["feature_group"]
+
+
+def test_launch_map__card_counts_the_people_within_the_system_s_range() -> None:
+    app = open_page("launch_map", event="2017-11-28-sunan")  # Hwasong-15: a published range
+    assert not app.exception
+    assert any(e.label == "People within range of this system" for e in app.expander)
+    assert any("people in" in m.value for m in app.markdown)
+
+
+def test_range_planner__people_within_each_ring_as_a_figure() -> None:
+    app = open_page("range_planner", origin="sohae", ranges="1,000 km, 5,500 km")
+    assert not app.exception
+    lines = [m.value for m in app.markdown if "people in" in m.value]
+    assert len(lines) == 2 and "1,000 km" in lines[0] and "5,500 km" in lines[1]
