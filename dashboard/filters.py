@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -182,3 +184,70 @@ def empty_notice(selection: Selection, all_launches: pd.DataFrame) -> str:
         "No launch matches these filters. Widen the period or clear a filter in the sidebar "
         f"({span}; {note})."
     )
+
+
+YEAR_STRIP = "year_strip"  # the strip chart's selection state
+
+
+def brushed_years(selection_state: Any) -> tuple[int, int] | None:
+    """The whole years a brush on the year strip spans, or ``None`` when nothing is brushed."""
+    try:
+        years = selection_state["selection"]["years"]["year"]
+    except (KeyError, TypeError):
+        return None
+    if not years:
+        return None
+    low, high = min(years), max(years)
+    return round(float(low)), round(float(high))
+
+
+def brush_period(selection_state: Any, today: date) -> dict[str, Any]:
+    """The period widgets' values for a brush on the year strip: a custom range of whole years."""
+    years = brushed_years(selection_state)
+    if years is None:
+        return {}
+    return {
+        "f_period": PERIODS["custom"],
+        "f_since": date(years[0], 1, 1),
+        "f_until": min(date(years[1], 12, 31), today),
+    }
+
+
+def _apply_brush() -> None:
+    # A callback runs before the next script run, so the widgets draw with the brushed period.
+    st.session_state.update(brush_period(st.session_state.get(YEAR_STRIP), date.today()))
+
+
+def year_strip(all_launches: pd.DataFrame, selection: Selection) -> None:
+    """Launch events a year (Korea time) as a strip chart; drag across it to set the period."""
+    if all_launches.empty:
+        return
+    korea = all_launches["launched_at"].dt.tz_convert("Asia/Seoul").dt.year
+    chosen = set(selection.launches["id"])
+    counts = (
+        pd.DataFrame({"year": korea, "shown": all_launches["id"].isin(chosen)})
+        .groupby(["year", "shown"])
+        .size()
+        .rename("events")
+        .reset_index()
+    )
+    counts["in view"] = counts["shown"].map({True: "in the filters", False: "outside them"})
+    brush = alt.selection_interval(encodings=["x"], name="years")
+    chart = (
+        alt.Chart(counts)
+        .mark_bar()
+        .encode(
+            x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
+            y=alt.Y("sum(events):Q", title="events"),
+            color=alt.Color(
+                "in view:N",
+                scale=alt.Scale(domain=["in the filters", "outside them"], range=["#0072B2", "#C9CED6"]),
+                legend=None,
+            ),
+            tooltip=["year:Q", "in view:N", "sum(events):Q"],
+        )
+        .add_params(brush)
+        .properties(height=90)
+    )
+    st.altair_chart(chart, on_select=_apply_brush, selection_mode="years", key=YEAR_STRIP, width="stretch")
+    st.caption("Launch events a year; drag across the strip to set the period to those years.")

@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import common, state
-from dashboard.filters import FILTER_PARAMS, empty_notice, sidebar_filters
+from dashboard.filters import FILTER_PARAMS, empty_notice, sidebar_filters, year_strip
 from dashboard.panels import population_panel
 from geodata.errors import LaunchmapError
 from geodata.events import disagreements
@@ -339,6 +339,7 @@ def main() -> None:
     )
     view.keep("rings", None if show_rings else "off")
     result = build_map(selected, event, show_rings)
+    year_strip(all_launches, selection)
     popup = str((result or {}).get("last_object_clicked_popup") or "")
     clicked = EVENT_ID.search(popup)
     if popup and popup != st.session_state.get(HANDLED_CLICK):

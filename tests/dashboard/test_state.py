@@ -223,3 +223,36 @@ def test_data__lists_events_still_preliminary_after_n_days(tmp_path) -> None:
     assert any("1 event(s) still preliminary" in w.value for w in app.warning)
     next(n for n in app.number_input if n.label.startswith("Preliminary for more")).set_value(3650).run()
     assert not any("still preliminary after 3650" in w.value for w in app.warning)
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [
+        ({"selection": {"years": {"year": [2016.2, 2017.8]}}}, (2016, 2018)),
+        ({"selection": {"years": {"year": [2022, 2022]}}}, (2022, 2022)),
+        ({"selection": {"years": {}}}, None),
+        ({"selection": {}}, None),
+        (None, None),
+    ],
+)
+def test_year_strip__a_brush_is_whole_years(state, expected) -> None:
+    from dashboard.filters import brushed_years
+
+    assert brushed_years(state) == expected
+
+
+def test_year_strip__drawn_under_the_map_and_a_brush_sets_a_custom_period() -> None:
+    import datetime as dt
+
+    from dashboard.filters import brush_period
+
+    app = open_page()
+    assert not app.exception
+    assert any("drag across the strip" in c.value for c in app.caption)
+    values = brush_period({"selection": {"years": {"year": [2017.0, 2017.0]}}}, dt.date(2026, 11, 26))
+    assert values["f_since"] == dt.date(2017, 1, 1) and values["f_until"] == dt.date(2017, 12, 31)
+    for key, value in values.items():  # what the strip's callback does before the rerun
+        app.session_state[key] = value
+    app.run()
+    assert not app.exception
+    assert metrics(app)["Launch events"] == "1" and url(app).get("since") == "2017-01-01"
