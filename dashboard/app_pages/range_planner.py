@@ -353,7 +353,7 @@ def main() -> None:
         help="Sum of GeoNames city populations (cities of 15,000+), not a census of the area.",
     )
     if len(rings) > 1:  # each ring's people as a figure, not only the largest ring's sum
-        population_figure(sorted(rings, key=lambda r: r.radius_km))
+        population_figure(sorted(rings, key=lambda r: r.radius_km), int(min_population), places_found)
     table = places_found.copy()
     table["flight_time_min"] = table["distance_km"].map(flight_time_min).round(0)
     for ring in sorted(rings, key=lambda r: r.radius_km):

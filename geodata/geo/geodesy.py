@@ -499,4 +499,5 @@ def population_in_range(df: pd.DataFrame) -> int:
     """Summed population of the cities (kind ``"city"``) in a :func:`cities_in_range` result."""
     if df.empty:
         return 0
-    return int(df.loc[df["kind"] == "city", "population"].sum())
+    # Every row's population: a curated place that absorbed its GeoNames city (Tokyo) carries it.
+    return int(pd.to_numeric(df["population"], errors="coerce").fillna(0).sum())

@@ -291,3 +291,5 @@ def test_range_planner__people_within_each_ring_as_a_figure() -> None:
     assert not app.exception
     lines = [m.value for m in app.markdown if "people in" in m.value]
     assert len(lines) == 2 and "1,000 km" in lines[0] and "5,500 km" in lines[1]
+    largest = metrics(app)["People living in cities within the largest ring"]
+    assert f"{largest} people" in lines[1]  # one count of the same cities, not two
