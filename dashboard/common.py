@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import numbers
 import os
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,8 @@ import pandas as pd
 import streamlit as st
 from branca.element import Element
 
-from geodata.events import records_note, records_span
+from dashboard.text import plain  # noqa: F401 - pages call common.plain
+from geodata.events import parse_utc, records_note, records_span
 from geodata.render.leaflet import install_static_assets
 from geodata.seeds import records_checked_on
 from geodata.store import Store
@@ -195,28 +195,14 @@ def style_map(m: folium.Map) -> folium.Map:
     return m
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def plain(value: Any) -> str:
-    """Data or user text made inert for st.markdown: no links, images, HTML or formatting.
-
-    A note reading ``![x](http://host/pixel)`` would otherwise make every viewer's browser
-    fetch an outside URL; escaped, it shows as the characters typed.
-    """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
-
-
 def format_times(when: Any, precision: str = "minute") -> str:
     """'2025-11-07 12:35 KST · 03:35 UTC' — KST first: the local day of the launch."""
     return format_kst_utc(when, precision)
 
 
 def parse_date(text: str) -> pd.Timestamp:
-    stamp = pd.Timestamp(text)
-    if pd.isna(stamp):
-        raise ValueError("expected a date like 2025-11-07")
-    return stamp
+    """A date from a URL parameter, by the library's one rule (InvalidOption, a ValueError, if not)."""
+    return parse_utc(text)
 
 
 def page_header(title: str, caption: str | None = None) -> None:

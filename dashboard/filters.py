@@ -6,6 +6,7 @@ and back as they were after visiting a page without filters.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -36,7 +37,10 @@ class Selection:
 
 
 def _parse_distance(text: str) -> tuple[int, int]:
-    low, high = (int(float(part)) for part in text.split("-", 1))
+    parts = [float(part) for part in text.split("-", 1)]
+    if len(parts) != 2 or not all(math.isfinite(p) for p in parts):
+        raise ValueError("expected min-max in km, like 0-1000")
+    low, high = (int(p) for p in parts)
     if not 0 <= low <= high:
         raise ValueError("expected min-max in km, like 0-1000")
     return low, min(high, MAX_DISTANCE_KM)

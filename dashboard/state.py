@@ -26,6 +26,8 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard.text import plain
+
 VIEW = "_view"  # {param: url text}: the durable view, shared by every page
 WRITTEN = "_url_written"  # the query string the app last wrote: {param: text}
 LOADED = "_url_loaded"  # this run reads the URL (not the kept view)
@@ -103,7 +105,7 @@ class View:
         try:
             return parse(raw)
         except (ValueError, TypeError, KeyError) as error:
-            self.notices.append(f"Ignored URL parameter `{name}={raw[:60]}`: {error}")
+            self.notices.append(f"Ignored URL parameter `{name}`: {plain(raw[:60])} ({plain(error)})")
             return default
 
     def get_list(self, name: str, allowed: Iterable[str]) -> list[str] | None:
@@ -115,7 +117,7 @@ class View:
         unknown = [v for v in values if v not in allowed]
         if unknown:
             self.notices.append(
-                f"Ignored unknown value(s) in URL parameter `{name}`: {', '.join(unknown[:5])}"
+                f"Ignored unknown value(s) in URL parameter `{name}`: {plain(', '.join(v[:60] for v in unknown[:5]))}"
             )
         return [v for v in values if v in allowed]
 

@@ -119,6 +119,10 @@ def parse_utc(value: Any) -> pd.Timestamp:
         ) from error
     if pd.isna(stamp):
         raise InvalidOption(f"expected a date or time such as 2025-11-07, got an empty value ({value!r})")
+    if not 1000 <= stamp.year <= 9999:  # pandas keeps year -1 or 99999; nothing downstream can
+        raise InvalidOption(
+            f"expected a date between the years 1000 and 9999, got {value!r} ({type(value).__name__})"
+        )
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
 
 

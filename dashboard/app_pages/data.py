@@ -37,7 +37,7 @@ def upload_section() -> None:
     try:
         parsed = read_launch_file(data=data, name=upload.name)
     except InvalidFile as error:
-        st.error(f"Cannot read {upload.name}: {error}")
+        st.error(f"Cannot read {common.plain(upload.name)}: {common.plain(error)}")
         return
     store = common.get_store()
     report = store.import_launches(parsed.launches, parsed.sources, dry_run=True)
@@ -65,7 +65,7 @@ def upload_section() -> None:
                 parsed.launches, parsed.sources, actor=f"upload:{upload.name}", skip_invalid=skip
             )
         except InvalidEvent as error:
-            st.error(f"Nothing was written: {error}")
+            st.error(f"Nothing was written: {common.plain(error)}")
             return
         common.refresh()
         st.success(f"Imported {len(result.inserted)} event(s).")
@@ -253,7 +253,7 @@ def _stale_choices(store: object) -> None:
             _show_stale(stale, pending["changes"])
             return
         except LaunchmapError as error:
-            st.error(f"Not saved: {error}")
+            st.error(f"Not saved: {common.plain(error)}")
             return
         st.session_state.pop(STALE, None)
         st.session_state.pop(EDIT_BASE, None)
@@ -300,7 +300,7 @@ def edit_section() -> None:
             _show_stale(stale, changes)
         except LaunchmapError as error:
             errors = getattr(error, "errors", [])
-            st.error(f"Not saved: {errors[0] if errors else error}")
+            st.error(f"Not saved: {common.plain(errors[0] if errors else error)}")
     _stale_choices(store)
     if existing is not None:
         with st.expander("Delete this launch"):

@@ -92,7 +92,7 @@ def choose_rings(selected: pd.DataFrame, view: state.View) -> tuple[RingSpec, ..
         try:
             rings.append(parse_ring(f"{site}:{token}", gazetteer(common.store_version()), systems))
         except LaunchmapError as error:
-            st.warning(f"Ring `{token}` left out: {error}")
+            st.warning(f"Ring {common.plain(token)} left out: {common.plain(error)}")
     if rings:
         st.caption("Rings: " + ", ".join(f"{r.label or 'ring'} {r.radius_km:,.0f} km" for r in rings))
     return tuple(rings)
@@ -119,7 +119,9 @@ def main() -> None:
     def wanted_event() -> str:
         wanted = view.get("event", str, ALL)
         if wanted not in event_ids:
-            view.notices.append(f"Ignored URL parameter `event={wanted[:60]}`: not in the filtered events")
+            view.notices.append(
+                f"Ignored URL parameter `event`: {common.plain(wanted[:60])} is not in the filtered events"
+            )
             return ALL
         return wanted
 

@@ -200,7 +200,7 @@ def main() -> None:
                 png = cached_profile(common.store_version(), str(event["id"]), "png")
             except LaunchmapError as error:
                 png = None
-                st.info(f"No profile: {error}")
+                st.info(f"No profile: {common.plain(error)}")
             if png is None:
                 st.info("A profile needs a reported range and apogee; this record lacks one.")
             else:

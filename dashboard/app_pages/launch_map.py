@@ -231,7 +231,7 @@ def trajectory_panel(event: dict) -> None:
     try:
         estimate = ballistics.analyse_trajectory(float(event["apogee_km"]), float(event["distance_km"]))
     except LaunchmapError as error:
-        st.info(f"No trajectory estimate: {error}")
+        st.info(f"No trajectory estimate: {common.plain(error)}")
         return
     st.markdown(
         f"**Trajectory** {estimate.trajectory_class} (apogee/range {estimate.apogee_to_range_ratio:.2f}; "

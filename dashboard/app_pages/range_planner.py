@@ -147,7 +147,9 @@ def main() -> None:
             lat, lon = geodesy.parse_coordinate(origin)
             st.session_state.update(p_mode=ORIGIN_MODES[1], p_coord=f"{lat:.4f}, {lon:.4f}")
         except LaunchmapError as error:
-            view.notices.append(f"Ignored URL parameter `origin={origin[:40]}`: {error}")
+            view.notices.append(
+                f"Ignored URL parameter `origin`: {common.plain(origin[:40])} ({common.plain(error)})"
+            )
             st.session_state.update(
                 p_mode=ORIGIN_MODES[0], p_site="sohae" if "sohae" in site_ids else site_ids[0]
             )
@@ -223,14 +225,14 @@ def main() -> None:
 
     ranges, errors = parse_ranges(typed or "")
     for error in errors:
-        st.error(f"Range not drawn: {error}. Expected a length like 700km, 435mi or 378nmi.")
+        st.error(f"Range not drawn: {common.plain(error)}. Expected a length like 700km, 435mi or 378nmi.")
     rings: list[RingSpec] = []
     for name in chosen_systems:
         try:
             radius_km, _ = ring_radius(name, systems.to_dict("records"))
             rings.append(RingSpec(origin[0], origin[1], radius_km, name))
         except LaunchmapError:
-            st.warning(f"{name} has no published range in the catalogue; no ring drawn.")
+            st.warning(f"{common.plain(name)} has no published range in the catalogue; no ring drawn.")
     rings += [RingSpec(origin[0], origin[1], r) for r in ranges]
 
     all_places = everywhere(origin[0], origin[1], common.store_version())
@@ -246,7 +248,7 @@ def main() -> None:
             b, b_name = resolve_point(point_to, gazetteer_points, site_names, all_places)
             measured = (a, a_name, b, b_name, *geodesy.inverse(a, b))
         except LaunchmapError as error:
-            st.error(f"Distance not measured: {error}")
+            st.error(f"Distance not measured: {common.plain(error)}")
 
     common.ensure_static_assets()
     largest = max((r.radius_km for r in rings), default=0)
@@ -317,10 +319,10 @@ def main() -> None:
         c2.metric("In miles / nautical miles", f"{km / KM_PER_MILE:,.0f} mi · {km / KM_PER_NMI:,.0f} nmi")
         c3.metric("Initial bearing", f"{bearing:.0f}°")
     if found is not None:
-        st.subheader(f"Places matching “{query}”")
+        st.subheader(f"Places matching “{common.plain(query)}”")
         if found.empty:
             st.info(
-                f"No city or place called {query!r} (GeoNames cities of 15,000+ people and curated places)."
+                f"No city or place called {common.plain(repr(query))} (GeoNames cities of 15,000+ people and curated places)."
             )
         else:
             shown = found.assign(

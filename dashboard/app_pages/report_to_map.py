@@ -303,12 +303,12 @@ def save(event: dict, published: dt.date, outlet: str, url: str) -> None:
             row, source_rows({**event, "id": row["id"]}, published, outlet, url), actor="report-to-map"
         )
     except InvalidEvent as error:
-        st.error(f"Not saved: {error}")
+        st.error(f"Not saved: {common.plain(error)}")
         for problem in error.errors[:10]:
             st.caption(html.escape(str(problem)))
         return
     except LaunchmapError as error:
-        st.error(f"Not saved: {error}")
+        st.error(f"Not saved: {common.plain(error)}")
         return
     common.refresh()
     st.success(f"Saved as {saved_id}.")

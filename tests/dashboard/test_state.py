@@ -176,7 +176,7 @@ def test_launch_map__offers_an_embed_snippet() -> None:
 def test_export__bad_preset_or_style_is_a_notice(params: dict[str, str], name: str) -> None:
     app = open_page("export", **params)
     assert not app.exception
-    assert any(f"`{name}=" in w.value for w in app.warning), [w.value for w in app.warning]
+    assert any(f"`{name}`: {params[name]}" in w.value for w in app.warning), [w.value for w in app.warning]
 
 
 def test_about__short_range_what_if_has_no_error_and_preset_follows_edits() -> None:
