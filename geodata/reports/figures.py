@@ -16,23 +16,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geodata.reports.lexicon import NUMBER_WORDS
 from geodata.units import LENGTH_UNITS_KM
 
 AGREEMENT_TOLERANCE = 0.05
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "around one-thousand kilometers" (a spokesman read aloud); larger spelled numbers are not seen in wire copy
-_THOUSANDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
+_THOUSANDS = {  # the lexicon's number words from one to ten, not its "a", "single" or "pair"
+    word: number
+    for word, number in NUMBER_WORDS.items()
+    if number <= 10 and word not in ("a", "an", "single", "pair")
 }
 _NUM_WORDS = r"(?:" + "|".join(_THOUSANDS) + r")[- ]thousand"
 _UNIT = r"kilomet(?:er|re)s?|kms|km|miles?|mi|nautical miles?|nm"

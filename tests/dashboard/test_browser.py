@@ -8,40 +8,22 @@ leaves this machine. Screenshots land in ``artifacts/screenshots/`` to be looked
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.browser.harness import (
-    chromium,
     outside_requests,
-    require_browser,
-    served_dashboard,
     severe_console_entries,
     wait_for_map,
 )
-from tests.conftest import FIXTURE_SEEDS, REPO
+from tests.conftest import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
 
 # Fixture seeds: 3 sites sized by launches, 2 tracks (one reported, one estimated) and their 2 impact points.
 FIXTURE_LAUNCH_FEATURES = 3 + 2 + 2
-
-
-@pytest.fixture(scope="module")
-def dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    require_browser()
-    with served_dashboard(tmp_path_factory.mktemp("browser") / "browser.db", seeds=FIXTURE_SEEDS) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    require_browser()
-    with chromium() as driver:
-        yield driver
 
 
 def _page_errors(driver) -> list[str]:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.harness import chromium, require_browser, served_dashboard, wait_for_map
-from tests.conftest import FIXTURE_SEEDS, REPO
+from tests.browser.harness import chromium, require_browser, wait_for_map
+from tests.conftest import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SCREENS = Path(os.environ.get("LAUNCHMAP_SCREENS", REPO / "artifacts" / "screens"))
@@ -28,20 +28,6 @@ PAGES = {  # url path -> sidebar title and page heading
     "data": ("Data", "Data"),
     "about": ("About & methods", "About launchmap"),
 }
-
-
-@pytest.fixture(scope="module")
-def dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    require_browser()
-    with served_dashboard(tmp_path_factory.mktemp("journeys") / "journeys.db", seeds=FIXTURE_SEEDS) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    require_browser()
-    with chromium() as driver:
-        yield driver
 
 
 # --- helpers ------------------------------------------------------------------------------------

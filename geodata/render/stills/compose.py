@@ -69,6 +69,7 @@ __all__ = [
     "RingSpec",
     "credit_line",
     "date_line",
+    "header_line",
     "render_still",
     "render_to_file",
 ]
@@ -132,6 +133,22 @@ MAX_PLACES = 16  # places drawn in one view, most important first; more crowd ou
 def _check(name: str, value: Any, choices: Sequence[str]) -> None:
     if value not in choices:
         raise InvalidOption(f"{name} must be one of {tuple(choices)}, got {value!r} ({type(value).__name__})")
+
+
+def header_line(fig: Figure, line: str, top_in: float, size: str, weight: str, colour: str) -> None:
+    """One header line (title, subtitle, date) at ``top_in`` inches from the top, on the left margin."""
+    width_in, height_in = fig.get_size_inches()
+    fig.text(
+        _MARGIN_IN / width_in,
+        1 - top_in / height_in,
+        line,
+        ha="left",
+        va="top",
+        fontsize=_FONT[size],
+        fontweight=weight,
+        color=colour,
+        gid=f"header-{size}",
+    )
 
 
 def _logo_image(logo: str | Path) -> Any:
@@ -220,17 +237,7 @@ def _render_still(
         1 - (header_in + footer_in) / height_in,
     )
     for top_in, line, size, weight, colour in header:
-        fig.text(
-            _MARGIN_IN / width_in,
-            1 - top_in / height_in,
-            line,
-            ha="left",
-            va="top",
-            fontsize=_FONT[size],
-            fontweight=weight,
-            color=colours[colour],
-            gid=f"header-{size}",
-        )
+        header_line(fig, line, top_in, size, weight, colours[colour])
 
     ax = fig.add_axes(map_box)
     aspect = (map_box[2] * width_in) / (map_box[3] * height_in)

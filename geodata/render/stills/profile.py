@@ -35,7 +35,7 @@ from geodata.errors import InvalidOption, LaunchmapError
 from geodata.events import disagreements
 from geodata.geo.ballistics import LOWER_BOUND_CAVEAT
 from geodata.geo.trajectory import FlightProfile, flight_profile, minimum_energy_profile
-from geodata.render.stills.compose import FONT_SIZES, FORMATS, MARGIN_IN, PRESETS, STYLES
+from geodata.render.stills.compose import FONT_SIZES, FORMATS, MARGIN_IN, PRESETS, STYLES, header_line
 from geodata.render.stills.text import credit_line, wrap
 from geodata.style import RING_COLOURS
 from geodata.units import float_or_nan
@@ -241,17 +241,7 @@ def _render_profile(
         header.append((date_text, "date", "normal", "muted"))
     y_in = MARGIN_IN * 0.8
     for line, size, weight, colour in header:
-        fig.text(
-            MARGIN_IN / width_in,
-            1 - y_in / height_in,
-            line,
-            ha="left",
-            va="top",
-            fontsize=FONT_SIZES[size],
-            fontweight=weight,
-            color=colours[colour],
-            gid=f"header-{size}",
-        )
+        header_line(fig, line, y_in, size, weight, colours[colour])
         y_in += FONT_SIZES[size] * 1.3 / 72
     verdicts = []
     if depressed:
