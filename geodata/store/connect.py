@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import getpass
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -125,9 +127,19 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # The driver must not open transactions on its own: _sqlite_begin says BEGIN or BEGIN IMMEDIATE.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    # WAL lets the dashboard read while an import writes; busy_timeout makes a writer wait its turn.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # busy_timeout makes a writer wait its turn; WAL lets the dashboard read while an import writes.
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+    # Switching a new file to WAL needs the file to itself and SQLite answers "locked" at once, without
+    # waiting, when another process starting at the same moment holds it: retry for the busy timeout.
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
