@@ -57,6 +57,10 @@ sites_table = _sql_table(SITES)
 systems_table = _sql_table(SYSTEMS)
 places_table = _sql_table(PLACES)
 sa.Index("ix_launch_sources_launch_id", sources_table.c.launch_id)
+# The filter columns (revision 0004): a period, class, system, site, outcome, actor or
+# distance filter at 100,000 launches reads the matching rows, not the table.
+for _column in ("launched_at", "system_class", "system", "site_id", "outcome", "actor", "distance_km"):
+    sa.Index(f"ix_launches_{_column}", launches_table.c[_column])
 
 audit_table = sa.Table(
     "audit_log",
@@ -72,6 +76,7 @@ audit_table = sa.Table(
     sa.Column("user_name", sa.Text),  # who: $LAUNCHMAP_USER, a login header, or the OS user
 )
 sa.Index("ix_audit_log_row", audit_table.c.table_name, audit_table.c.row_key)
+sa.Index("ix_audit_log_action", audit_table.c.table_name, audit_table.c.action)  # deleted keys, 0004
 
 meta_table = sa.Table(
     "meta", metadata, sa.Column("key", sa.Text, primary_key=True), sa.Column("value", sa.Text)

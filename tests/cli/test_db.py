@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from geodata.store import head_revision
 from launchmap_cli.main import main
 from tests.backends import backend_url, fresh_pg_database, pg_admin_url
 from tests.conftest import FIXTURE_SEEDS, NEW_EVENT
@@ -32,7 +33,7 @@ def test_db_current__empty_then_head(backend_url: str, capsys: pytest.CaptureFix
     assert code == 0 and "empty" in out
     assert run(capsys, "--db", backend_url, "events", "--format", "csv")[0] == 0  # creates and seeds
     code, out, _ = run(capsys, "--db", backend_url, "db", "current")
-    assert code == 0 and "0003 (head): up to date" in out
+    assert code == 0 and f"{head_revision()} (head): up to date" in out
 
 
 def test_db_upgrade__an_older_store_is_refused_by_commands_until_upgraded(
@@ -44,9 +45,9 @@ def test_db_upgrade__an_older_store_is_refused_by_commands_until_upgraded(
     code, _, err = run(capsys, "--db", backend_url, "events")
     assert code == 1 and err.count("\n") == 1 and "run 'launchmap db upgrade'" in err
     code, out, _ = run(capsys, "--db", backend_url, "db", "upgrade")
-    assert code == 0 and "upgraded from unversioned to 0003" in out
+    assert code == 0 and f"upgraded from unversioned to {head_revision()}" in out
     code, out, _ = run(capsys, "--db", backend_url, "db", "upgrade")
-    assert code == 0 and "already at 0003" in out
+    assert code == 0 and f"already at {head_revision()}" in out
     code, out, _ = run(capsys, "--db", backend_url, "events", "--format", "json")
     assert code == 0 and [e["id"] for e in json.loads(out)] == ["2017-11-28-sunan", "2025-11-07-taegwan"]
 

@@ -74,7 +74,7 @@ def _previous_release_store(url: str) -> dict[str, list[dict[str, object]]]:
 
 def test_upgrade__previous_release_store_is_refused_until_told_then_loses_nothing(backend_url: str) -> None:
     _previous_release_store(backend_url)
-    with pytest.raises(StoreError, match=r"older than this launchmap's 0003.*launchmap db upgrade"):
+    with pytest.raises(StoreError, match=rf"older than this launchmap's {head_revision()}.*launchmap db upgrade"):
         Store(backend_url)
     store = Store(backend_url, upgrade=True)
     assert store.schema().status == "current"
@@ -111,7 +111,7 @@ def test_upgrade__store_made_by_the_release_before_versions_keeps_its_new_column
     event = Store(url, upgrade=True).launch("2025-11-07-taegwan")
     assert event is not None
     assert (event["failed_count"], event["report_status"], event["version"]) == (1, "revised", 1)
-    assert (tmp_path / "x.db.before-0003").exists()  # the SQLite file as it was
+    assert (tmp_path / f"x.db.before-{head_revision()}").exists()  # the SQLite file as it was
 
 
 def test_upgrade__the_default_local_file_upgrades_itself_with_a_copy(
@@ -124,7 +124,7 @@ def test_upgrade__the_default_local_file_upgrades_itself_with_a_copy(
     _previous_release_store(f"sqlite:///{path}")
     store = Store()
     assert store.schema().status == "current" and store.launch(EDITED)["distance_km"] == 650.0
-    assert (path.parent / "launchmap.db.before-0003").exists()
+    assert (path.parent / f"launchmap.db.before-{head_revision()}").exists()
 
 
 def test_open__a_store_newer_than_this_release_is_refused(backend_url: str) -> None:
@@ -171,4 +171,49 @@ def test_revisions__replayed_from_empty_give_the_schema_a_new_store_gets(
     finally:
         if context is not None:
             context.__exit__(None, None, None)
-    assert head_revision() == "0003"
+    assert head_revision() >= "0004"  # 0004 adds the filter indexes this test compares
+
+
+def _indexes(url: str, table: str) -> set[str]:
+    engine = sa.create_engine(url)
+    names = {i["name"] for i in sa.inspect(engine).get_indexes(table)}
+    engine.dispose()
+    return names
+
+
+FILTER_INDEXES = {
+    "ix_launches_launched_at",
+    "ix_launches_system_class",
+    "ix_launches_system",
+    "ix_launches_site_id",
+    "ix_launches_outcome",
+    "ix_launches_actor",
+    "ix_launches_distance_km",
+}
+
+
+def test_revision_0004__adds_the_filter_indexes_keeps_the_rows_and_goes_back(backend_url: str) -> None:
+    store = Store(backend_url)
+    store.seed(FIXTURE_SEEDS)
+    before = store.launches(include_version=True)
+    with store.engine.begin() as connection:
+        command.downgrade(migrate.alembic_config(connection), "0003")
+    store.engine.dispose()
+    assert not FILTER_INDEXES & _indexes(backend_url, "launches")
+    assert "ix_audit_log_action" not in _indexes(backend_url, "audit_log")
+    upgraded = Store(backend_url, upgrade=True)
+    assert FILTER_INDEXES <= _indexes(backend_url, "launches")
+    assert "ix_audit_log_action" in _indexes(backend_url, "audit_log")
+    assert upgraded.launches(include_version=True).equals(before)
+
+
+def test_revision_0004__a_class_filter_uses_its_index_on_sqlite(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'x.db'}")
+    with store.engine.connect() as connection:
+        plan = " ".join(
+            str(row[-1])
+            for row in connection.execute(
+                sa.text("EXPLAIN QUERY PLAN SELECT id FROM launches WHERE system_class = 'ICBM'")
+            )
+        )
+    assert "USING INDEX ix_launches_system_class" in plan
