@@ -1,9 +1,13 @@
-"""Playback export (#14): one GIF frame per year from the first launch to the last, at the preset's size."""
+"""Playback export (#14): one GIF or MP4 frame per year from the first launch to the last, at the preset's
+size; the MP4 is H.264 in an MP4 container, read back with the ffmpeg that encoded it."""
 
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
+import imageio_ffmpeg
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -73,14 +77,67 @@ def test_render_playback__frames_differ_as_launches_appear() -> None:
     assert image.convert("RGB").tobytes() != first
 
 
-def test_render_playback_to_file__gif_only(tmp_path) -> None:
+def _mp4(path: Path) -> tuple[dict, int]:
+    """(ffmpeg's metadata of the first video stream, frames decoded) — the film as a player reads it."""
+    assert path.read_bytes()[4:8] == b"ftyp"  # an ISO base media (MP4) container, not a raw stream
+    reader = imageio_ffmpeg.read_frames(str(path))
+    meta = next(reader)
+    frames = sum(1 for _ in reader)
+    return meta, frames
+
+
+def test_render_playback__mp4_one_frame_per_year_then_the_hold(tmp_path) -> None:
+    path = tmp_path / "history.mp4"
+    path.write_bytes(render_playback(LAUNCHES, scale=0.25, fmt="mp4", frame_ms=400, hold_ms=2000))
+    meta, frames = _mp4(path)
+    assert frames == 10 + 4  # 1984 … 1993, then the last year held 2 s at 2.5 frames a second
+    assert meta["size"] == (480, 270)
+    assert meta["codec"] == "h264"
+    assert meta["pix_fmt"].startswith("yuv420p")  # the pixel format every browser and phone plays
+    assert meta["fps"] == pytest.approx(2.5)
+
+
+def test_render_playback__mp4_odd_height_is_padded_not_scaled(tmp_path) -> None:
+    path = tmp_path / "tall.mp4"
+    path.write_bytes(render_playback(LAUNCHES.iloc[[0]], preset="4x5", scale=0.25, fmt="mp4"))
+    meta, frames = _mp4(path)
+    assert meta["size"] == (270, 338)  # 1080×1350 × 0.25 = 270×337.5: one row of padding, never a resize
+    assert frames == 1 + 5  # one year, held 2.5 s at 400 ms a frame
+
+
+def test_render_playback__mp4_frames_differ_as_launches_appear(tmp_path) -> None:
+    path = tmp_path / "history.mp4"
+    path.write_bytes(render_playback(LAUNCHES, scale=0.25, fmt="mp4"))
+    reader = imageio_ffmpeg.read_frames(str(path))
+    next(reader)
+    frames = [np.frombuffer(f, dtype=np.uint8).astype(int) for f in reader]
+    # H.264 is lossy: compare mean pixel differences, not bytes.
+    assert np.abs(frames[0] - frames[9]).mean() > 10 * np.abs(frames[-1] - frames[-2]).mean()
+    assert np.abs(frames[-1] - frames[-2]).mean() < 1  # the hold repeats the last year
+
+
+def test_render_playback_to_file__by_suffix(tmp_path) -> None:
     path = render_playback_to_file(tmp_path / "history.gif", LAUNCHES, scale=0.2)
     assert _gif(path.read_bytes()).n_frames == 10
-    with pytest.raises(InvalidOption):
-        render_playback_to_file(tmp_path / "history.mp4", LAUNCHES)
+    meta, frames = _mp4(render_playback_to_file(tmp_path / "history.mp4", LAUNCHES, scale=0.2))
+    assert (meta["size"], frames) == ((384, 216), 15)
+    with pytest.raises(InvalidOption, match="'.gif' or '.mp4', got '.avi'"):
+        render_playback_to_file(tmp_path / "history.avi", LAUNCHES)
+    assert not (tmp_path / "history.avi").exists()
 
 
-@pytest.mark.parametrize("options", [{"step": "week"}, {"preset": "A4"}, {"scale": 3}, {"style": "neon"}])
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"step": "week"},
+        {"preset": "A4"},
+        {"scale": 3},
+        {"style": "neon"},
+        {"fmt": "webm"},
+        {"frame_ms": 0},
+        {"hold_ms": 2.5},
+    ],
+)
 def test_render_playback__rejects_options(options: dict) -> None:
     with pytest.raises(InvalidOption):
         render_playback(LAUNCHES, **options)

@@ -5,7 +5,9 @@ the frame's date is a dot at its launch point and its flight track (estimated on
 still), the latest ones drawn larger; a date readout and a running count sit on the frame; the
 credit line is the stills' own. The map is drawn once (basemap, view from
 :func:`geodata.render.stills.view.choose_view`) and only the launches change, so a 40-year history is a
-few seconds to render. Encoded with Pillow (a GIF needs no other encoder); the last frame is held.
+few seconds to render. The same frames are encoded as a GIF (Pillow) or an MP4 (H.264 in an MP4 container,
+by the ffmpeg binary that the ``imageio-ffmpeg`` wheel ships: no system ffmpeg, no download); the last frame
+is held.
 
 >>> import pandas as pd
 >>> from geodata.events import launches_frame
@@ -16,12 +18,16 @@ few seconds to render. Encoded with Pillow (a GIF needs no other encoder); the l
 ...     "outcome": "success", "confirmation": "confirmed"}])
 >>> render_playback(launches, scale=0.2)[:6]
 b'GIF89a'
+>>> render_playback(launches, scale=0.2, fmt="mp4")[4:8]
+b'ftyp'
 """
 
 from __future__ import annotations
 
 import io
 import math
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +44,10 @@ from geodata.render.stills.text import KST, credit_line
 from geodata.render.stills.view import choose_view
 from geodata.tracks import flight_tracks
 
-__all__ = ["STEPS", "frame_dates", "render_playback", "render_playback_to_file"]
+__all__ = ["FORMATS", "STEPS", "frame_dates", "render_playback", "render_playback_to_file"]
 
 STEPS = ("year", "month")
+FORMATS = ("gif", "mp4")
 MAX_FRAMES = 600  # 50 years of months: more would be a film, not a GIF
 
 
@@ -76,13 +83,20 @@ def render_playback(
     credit: str | None = None,
     frame_ms: int = 400,
     hold_ms: int = 2500,
+    fmt: str = "gif",
 ) -> bytes:
-    """An animated GIF of ``launches`` appearing in order; one frame per ``step``. Returns the bytes.
+    """An animated GIF or MP4 (``fmt``) of ``launches`` appearing in order; one frame per ``step``.
 
-    ``scale`` 0.5 makes a 960×540 GIF from the 16x9 preset. Raises
-    :class:`~geodata.errors.InvalidOption` for unknown options, no launches or too many frames.
+    ``scale`` 0.5 makes a 960×540 film from the 16x9 preset. The GIF has one frame per period, the last
+    shown for ``hold_ms``; the MP4 plays at one period per ``frame_ms`` and repeats the last frame to hold
+    it (a film has one frame rate). Raises :class:`~geodata.errors.InvalidOption` for unknown options, no
+    launches or too many frames.
     """
-    for name, value, choices in (("preset", preset, PRESETS), ("style", style, STYLES)):
+    for name, value, choices in (
+        ("preset", preset, PRESETS),
+        ("style", style, STYLES),
+        ("fmt", fmt, FORMATS),
+    ):
         if value not in choices:
             raise InvalidOption(
                 f"{name} must be one of {tuple(choices)}, got {value!r} ({type(value).__name__})"
@@ -94,6 +108,32 @@ def render_playback(
         raise InvalidOption("expected at least one launch with a date to play, got none")
     if len(ends) > MAX_FRAMES:
         raise InvalidOption(f"expected at most {MAX_FRAMES} frames, got {len(ends)}: play by year")
+    for name, milliseconds in (("frame_ms", frame_ms), ("hold_ms", hold_ms)):
+        if not isinstance(milliseconds, int) or not 20 <= milliseconds <= 60_000:
+            raise InvalidOption(
+                f"{name} must be whole milliseconds in [20, 60000], got {milliseconds!r} "
+                f"({type(milliseconds).__name__})"
+            )
+    frames = _frames(
+        launches, ends, step=step, preset=preset, scale=scale, style=style, title=title, credit=credit
+    )
+    if fmt == "mp4":
+        return _encode_mp4(frames, frame_ms, hold_ms)
+    return _encode_gif(list(frames), frame_ms, hold_ms)
+
+
+def _frames(
+    launches: pd.DataFrame,
+    ends: list[pd.Timestamp],
+    *,
+    step: str,
+    preset: str,
+    scale: float,
+    style: str,
+    title: str,
+    credit: str | None,
+) -> Iterator[Image.Image]:
+    """Each period's frame as an RGB image: the map drawn once, the launches added period by period."""
     colours = STYLES[style]
     width_px, height_px = PRESETS[preset]
     width_in, height_in = width_px / 100, height_px / 100
@@ -162,7 +202,6 @@ def render_playback(
         color=colours["muted"],
     )
 
-    frames: list[Image.Image] = []
     recent: list[Any] = []  # the artists of the latest period: bright, then faded on the next frame
     shown = 0
     times = [pd.Timestamp(r["launched_at"]) for r in rows]
@@ -186,9 +225,10 @@ def render_playback(
         readout.set_text(f"{(end - pd.Timedelta(days=1)):%Y}" if step == "year" else f"{start:%b %Y}")
         counter.set_text(f"{shown:,} launch events since {times[0]:%Y}")
         canvas.draw()
-        frames.append(
-            Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).convert("RGB")
-        )
+        yield Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).convert("RGB")
+
+
+def _encode_gif(frames: list[Image.Image], frame_ms: int, hold_ms: int) -> bytes:
     buffer = io.BytesIO()
     palette_frames = [f.quantize(colors=128, method=Image.Quantize.MEDIANCUT) for f in frames]
     durations = [frame_ms] * (len(frames) - 1) + [hold_ms]
@@ -205,11 +245,57 @@ def render_playback(
     return buffer.getvalue()
 
 
+def _encode_mp4(frames: Iterator[Image.Image], frame_ms: int, hold_ms: int) -> bytes:
+    """H.264 (yuv420p, which every player and newsroom CMS takes) in an MP4 with the index up front."""
+    import imageio_ffmpeg  # only when a film is asked for: the ffmpeg binary is ~80 MB of wheel
+
+    first = next(frames)
+    # yuv420p halves the colour planes: both sides must be even. Pad with the frame's own edge colour
+    # rather than let ffmpeg rescale (which would blur the text).
+    width_px, height_px = first.size[0] + first.size[0] % 2, first.size[1] + first.size[1] % 2
+    background = first.getpixel((0, 0))
+    hold_frames = max(1, round(hold_ms / frame_ms))
+
+    def padded(image: Image.Image) -> bytes:
+        if image.size != (width_px, height_px):
+            canvas = Image.new("RGB", (width_px, height_px), background)
+            canvas.paste(image, (0, 0))
+            image = canvas
+        return image.tobytes()
+
+    with tempfile.TemporaryDirectory(prefix="launchmap-") as folder:
+        # The MP4 muxer seeks back to write its index: it needs a file, not a pipe.
+        path = Path(folder) / "playback.mp4"
+        writer = imageio_ffmpeg.write_frames(
+            str(path),
+            (width_px, height_px),
+            fps=1000 / frame_ms,
+            codec="libx264",
+            pix_fmt_out="yuv420p",
+            macro_block_size=1,  # sizes are already even; never let it resize
+            quality=None,
+            output_params=["-crf", "23", "-movflags", "+faststart"],
+        )
+        writer.send(None)  # start the generator (and ffmpeg)
+        try:
+            last = first
+            writer.send(padded(first))
+            for image in frames:
+                writer.send(padded(image))
+                last = image
+            for _ in range(hold_frames - 1):
+                writer.send(padded(last))
+        finally:
+            writer.close()  # waits for ffmpeg to finish the file (or stops it on an error)
+        return path.read_bytes()
+
+
 def render_playback_to_file(path: str | Path, launches: pd.DataFrame, **kwargs: Any) -> Path:
-    """Write the GIF to ``path`` (which must end in .gif)."""
+    """Write the GIF or MP4 (by the suffix of ``path``: .gif or .mp4); nothing is written on an error."""
     path = Path(path)
-    if path.suffix.lower() != ".gif":
-        raise InvalidOption(f"file suffix must be '.gif', got {path.suffix!r}")
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise InvalidOption(f"file suffix must be '.gif' or '.mp4', got {path.suffix!r}")
     with matplotlib.rc_context({"text.parse_math": False}):
-        path.write_bytes(render_playback(launches, **kwargs))
+        path.write_bytes(render_playback(launches, fmt=fmt, **kwargs))
     return path
