@@ -121,7 +121,7 @@ def test_render_playback_to_file__by_suffix(tmp_path) -> None:
     assert _gif(path.read_bytes()).n_frames == 10
     meta, frames = _mp4(render_playback_to_file(tmp_path / "history.mp4", LAUNCHES, scale=0.2))
     assert (meta["size"], frames) == ((384, 216), 15)
-    with pytest.raises(InvalidOption, match="'.gif' or '.mp4', got '.avi'"):
+    with pytest.raises(InvalidOption, match=r"'\.gif' or '\.mp4', got '\.avi'"):
         render_playback_to_file(tmp_path / "history.avi", LAUNCHES)
     assert not (tmp_path / "history.avi").exists()
 
