@@ -234,7 +234,7 @@ def test_extract_many__three_outlets_and_a_revision_are_one_event(gazetteer):
 
 
 def test_extract_many__round_up_of_two_launches_gives_two_drafts(gazetteer):
-    _, body = read_report(WIRE_HELDOUT / "w54-leiria-2023-12-18-two-launches.txt")
+    _, body = read_report(WIRE / "w54-leiria-2023-12-18-two-launches.txt")
     merged = extract_many([(body, dt.date(2023, 12, 18)), (AP, dt.date(2025, 11, 7))], gazetteer)
     assert sorted(e["launched_at"][:10] for e in merged.events) == ["2023-12-17", "2023-12-18", "2025-11-07"]
 
