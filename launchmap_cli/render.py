@@ -1,4 +1,4 @@
-"""The ``launchmap render`` subcommand: a publication-ready still map written to a file.
+"""The ``launchmap render`` subcommand: a publication-ready still map, or the history played as a film.
 
 The selection is one event (``--event ID``) or the filters shared with ``events`` and
 ``export``; rings are ``SITE:RANGE`` where SITE is any name or coordinate the gazetteer
@@ -8,6 +8,11 @@ catalogue (its published maximum range). Prints a JSON summary on stdout.
     launchmap render --out taegwan.png --event 2025-11-07-taegwan --credit "Source: ROK JCS"
     launchmap render --out icbm.svg --preset 1x1 --style dark --class ICBM --ring Sunan:Hwasong-15
     launchmap render --out ranges.pdf --ring "Sunan:13000km" --ring "Sunan:5500km" --title "Within reach"
+    launchmap render --out history.mp4 --scale 0.5 --since 2017-01-01 --step month
+
+``.gif`` or ``.mp4`` plays the selection in order, one frame a year (``--step month``: a month), the
+launches appearing as they happened (:mod:`geodata.render.stills.playback`); rings, logo and subtitle are
+for stills and are refused there.
 
 A selection that matches no launch is refused (exit 1, no file written); a bad option value
 (--scale outside (0, 4], an unknown --event id, a ring nobody can place) is exit 2.
@@ -35,7 +40,10 @@ ContextFactory = Callable[[argparse.Namespace], Any]
 PRESETS = ("16x9", "1x1", "4x5")
 STYLES = ("light", "dark", "print")
 FORMATS = ("png", "svg", "pdf")
+FILMS = ("gif", "mp4")  # geodata.render.stills.playback.FORMATS
+STEPS = ("year", "month")  # geodata.render.stills.playback.STEPS
 MAX_SCALE = 4.0
+MAX_FILM_SCALE = 2.0  # a film is many frames: 2 is 3840x2160 already
 
 
 def scale(text: str) -> float:
@@ -73,11 +81,17 @@ def select_launches(args: argparse.Namespace, context: Any) -> Any:
 
 
 def cmd_render(args: argparse.Namespace, context: Any) -> int:
-    """Render a still map (PNG, SVG or PDF by the --out suffix) of launches, sites, tracks and rings."""
+    """Render a still map (PNG, SVG or PDF by the --out suffix) of launches, sites, tracks and rings, or
+    play the launches in order as a GIF or MP4 (one frame a year or month)."""
     out = Path(args.out)
     fmt = out.suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
-        raise UsageError(f"expected --out to end in .png, .svg or .pdf, got {args.out!r}")
+    if fmt not in FORMATS + FILMS:
+        raise UsageError(
+            f"expected --out to end in .png, .svg or .pdf (a still), or .gif or .mp4 (the history played), "
+            f"got {args.out!r}"
+        )
+    if fmt in FILMS:
+        return render_film(args, context, out, fmt)
     store = context.store
     launches = select_launches(args, context)
     rings = parse_rings(args.rings, context)
@@ -115,12 +129,60 @@ def cmd_render(args: argparse.Namespace, context: Any) -> int:
     return 0
 
 
+def render_film(args: argparse.Namespace, context: Any, out: Path, fmt: str) -> int:
+    """The selection played in order as a GIF or MP4; prints the same JSON summary as a still."""
+    still_only = [
+        flag
+        for flag, given in (
+            ("--ring", args.rings),
+            ("--logo", args.logo),
+            ("--logo-space", args.logo_space),
+            ("--subtitle", args.subtitle),
+        )
+        if given
+    ]
+    if still_only:
+        raise UsageError(f"{', '.join(still_only)} draw on stills only; leave them out for a .{fmt}")
+    if args.scale > MAX_FILM_SCALE:
+        raise UsageError(
+            f"expected --scale at most {MAX_FILM_SCALE:g} for a .{fmt} (2 = 3840x2160 for 16x9), "
+            f"got {args.scale:g}"
+        )
+    launches = select_launches(args, context)
+    from geodata.render.stills.playback import render_playback_to_file  # matplotlib: only when drawing
+
+    options: dict[str, Any] = {"preset": args.preset, "scale": args.scale, "style": args.style}
+    if args.title:
+        options["title"] = args.title
+    render_playback_to_file(out, launches, step=args.step, credit=args.credit, **options)
+    summary = {
+        "out": str(out),
+        "format": fmt,
+        "preset": args.preset,
+        "scale": args.scale,
+        "style": args.style,
+        "events": len(launches),
+        "step": args.step,
+        "bytes": out.stat().st_size,
+    }
+    json.dump(summary, sys.stdout)
+    sys.stdout.write("\n")
+    return 0
+
+
 def register(subparsers: Any, context_factory: ContextFactory) -> None:
     """Add ``render`` to a ``launchmap`` subparsers object."""
     render = subparsers.add_parser(
-        "render", help="still map for publication (PNG/SVG/PDF)", description=cmd_render.__doc__
+        "render",
+        help="still map for publication (PNG/SVG/PDF), or the history played (GIF/MP4)",
+        description=cmd_render.__doc__,
     )
-    render.add_argument("--out", required=True, metavar="FILE", help="FILE.png, FILE.svg or FILE.pdf")
+    render.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="FILE.png, FILE.svg or FILE.pdf for a still; FILE.gif or FILE.mp4 for the history played",
+    )
     render.add_argument(
         "--preset",
         choices=tuple(PRESETS),
@@ -146,4 +208,7 @@ def register(subparsers: Any, context_factory: ContextFactory) -> None:
     render.add_argument("--credit", help="source credit, e.g. 'Source: ROK JCS'; map credits are appended")
     render.add_argument("--logo", help="PNG drawn in the footer's logo space")
     render.add_argument("--logo-space", action="store_true", help="reserve empty logo space in the footer")
+    render.add_argument(
+        "--step", choices=STEPS, default="year", help="GIF/MP4: one frame a year or a month (default year)"
+    )
     render.set_defaults(handler=cmd_render, context_factory=context_factory)

@@ -143,7 +143,7 @@ def test_render__bad_values_are_usage_errors(
 def test_render__suffix_other_than_png_svg_pdf_is_a_usage_error(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, _, err = run(capsys, "render", "--out", str(tmp_path / "map.gif"))
+    code, _, err = run(capsys, "render", "--out", str(tmp_path / "map.bmp"))
     assert code == 2 and "expected --out to end in .png, .svg or .pdf" in err
 
 

@@ -332,7 +332,7 @@ def test_cli_render__rejects_unknown_suffix(store, tmp_path):
     from geodata.errors import LaunchmapError
 
     with pytest.raises(LaunchmapError, match="expected --out to end in"):
-        _run_render(store, ["--out", str(tmp_path / "a.gif")])
+        _run_render(store, ["--out", str(tmp_path / "a.bmp")])
 
 
 def test_render_still__credit_line_says_how_current_the_records_are(launches, sites):
