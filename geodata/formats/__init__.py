@@ -33,6 +33,7 @@ _HOMES = {
     "to_csv": "csv",
     "read_csv": "csv",
     "neutralise_cell": "csv",
+    "neutralise_column": "csv",
     "restore_cell": "csv",
     "to_json": "json",
     "read_json": "json",

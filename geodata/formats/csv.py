@@ -11,18 +11,21 @@ import io
 import json
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from geodata.errors import InvalidFile
 from geodata.formats.guard import check_json_depth, check_rows, check_size
 from geodata.formats.parsed import ParsedFile
-from geodata.formats.records import plain_records, source_summary, sources_by_launch
+from geodata.formats.records import plain_columns, source_summary, sources_by_launch
 from geodata.limits import MAX_NOTE_CHARS
 from geodata.schema import LAUNCHES, SOURCES
 
-__all__ = ["FORMULA_STARTS", "neutralise_cell", "read_csv", "restore_cell", "to_csv"]
+__all__ = ["FORMULA_STARTS", "neutralise_cell", "neutralise_column", "read_csv", "restore_cell", "to_csv"]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The same rule as neutralise_cell for a whole column at once: a formula start, or ' before one.
+_NEEDS_PREFIX = r"'?[=+\-@\t\r]"
 
 
 def neutralise_cell(value: Any) -> Any:
@@ -34,6 +37,19 @@ def neutralise_cell(value: Any) -> Any:
     if isinstance(value, str) and (value.startswith(FORMULA_STARTS) or _restorable(value)):
         return "'" + value
     return value
+
+
+def neutralise_column(values: np.ndarray) -> np.ndarray:
+    """:func:`neutralise_cell` over an object array, matched in one vectorised pass."""
+    is_text = np.fromiter((isinstance(value, str) for value in values), dtype=bool, count=len(values))
+    if not is_text.any():
+        return values
+    needs = np.zeros(len(values), dtype=bool)
+    needs[is_text] = pd.Series(values[is_text], dtype="string").str.match(_NEEDS_PREFIX).to_numpy(dtype=bool)
+    if needs.any():
+        values = values.copy()
+        values[needs] = ["'" + value for value in values[needs]]
+    return values
 
 
 def _restorable(value: str) -> bool:
@@ -56,14 +72,17 @@ def to_csv(launches: pd.DataFrame, sources: pd.DataFrame | None = None) -> str:
     """Launches as CSV, formula cells neutralised: the schema's columns, ``sources`` (people read it:
     joined with `` | ``) and ``sources_json`` (the same sources as JSON, which :func:`read_csv` reads back)."""
     by_launch = sources_by_launch(sources)
-    frame = pd.DataFrame(plain_records(launches, LAUNCHES.names), columns=LAUNCHES.names)
+    columns = plain_columns(launches, LAUNCHES.names)
+    ids = launches["id"].astype(str) if "id" in launches.columns else pd.Series([], dtype=str)
     summaries = {key: " | ".join(source_summary(s) for s in rows) for key, rows in by_launch.items()}
     as_json = {key: json.dumps(rows, ensure_ascii=False, default=str) for key, rows in by_launch.items()}
-    frame[SOURCES_COLUMN] = frame["id"].astype(str).map(summaries).fillna("")
-    frame[SOURCES_JSON_COLUMN] = frame["id"].astype(str).map(as_json).fillna("")
-    for column in frame.columns:
-        if not pd.api.types.is_numeric_dtype(frame[column].dtype):
-            frame[column] = frame[column].astype(object).map(neutralise_cell)
+    columns[SOURCES_COLUMN] = ids.map(summaries).fillna("").to_numpy(dtype=object)
+    columns[SOURCES_JSON_COLUMN] = ids.map(as_json).fillna("").to_numpy(dtype=object)
+    frame = pd.DataFrame(
+        {name: neutralise_column(columns[name]) if name in columns else None for name in LAUNCHES.names}
+        | {name: neutralise_column(columns[name]) for name in (SOURCES_COLUMN, SOURCES_JSON_COLUMN)},
+        index=range(len(launches)),
+    )
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue()

@@ -17,7 +17,14 @@ import pandas as pd
 
 from geodata.schema import SOURCES
 
-__all__ = ["SOURCE_FIELDS", "plain_records", "plain_value", "source_summary", "sources_by_launch"]
+__all__ = [
+    "SOURCE_FIELDS",
+    "plain_columns",
+    "plain_records",
+    "plain_value",
+    "source_summary",
+    "sources_by_launch",
+]
 
 SOURCE_FIELDS = [c for c in SOURCES.names if c != "launch_id"]
 
@@ -37,11 +44,14 @@ def plain_value(value: Any) -> Any:
     return value
 
 
-def plain_records(frame: pd.DataFrame, columns: Sequence[str]) -> list[dict[str, Any]]:
-    """The rows as dicts of plain values (see :func:`plain_value`), converted a column at a time."""
-    present = [c for c in columns if c in frame.columns]
-    plain: list[np.ndarray] = []
-    for column in present:
+def plain_columns(frame: pd.DataFrame, columns: Sequence[str]) -> dict[str, np.ndarray]:
+    """The frame's ``columns`` (those present) as object arrays of plain values (see :func:`plain_value`).
+
+    Converted a column at a time: times formatted by pandas, text passed through, numbers unboxed;
+    only a column of mixed Python objects goes value by value.
+    """
+    plain: dict[str, np.ndarray] = {}
+    for column in (c for c in columns if c in frame.columns):
         values = frame[column]
         missing = values.isna().to_numpy().copy()
         if isinstance(values.dtype, pd.DatetimeTZDtype):
@@ -54,16 +64,23 @@ def plain_records(frame: pd.DataFrame, columns: Sequence[str]) -> list[dict[str,
             converted = np.array(
                 [None if m else v for v, m in zip(values.tolist(), missing, strict=True)], dtype=object
             )
+        elif pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty"):
+            converted = values.to_numpy(dtype=object, copy=True)  # str or missing: nothing to convert
         else:
             converted = np.array([plain_value(v) for v in values.to_numpy(dtype=object)], dtype=object)
         # numpy object arrays keep None as None (a pandas column would turn it back into NaN)
         converted[missing] = None
-        plain.append(converted)
-    return (
-        [dict(zip(present, row, strict=True)) for row in zip(*plain, strict=True)]
-        if present
-        else [{} for _ in range(len(frame))]
-    )
+        plain[column] = converted
+    return plain
+
+
+def plain_records(frame: pd.DataFrame, columns: Sequence[str]) -> list[dict[str, Any]]:
+    """The rows as dicts of plain values (see :func:`plain_value`), converted a column at a time."""
+    plain = plain_columns(frame, columns)
+    if not plain:
+        return [{} for _ in range(len(frame))]
+    names = list(plain)
+    return [dict(zip(names, row, strict=True)) for row in zip(*plain.values(), strict=True)]
 
 
 def sources_by_launch(sources: pd.DataFrame | None) -> dict[str, list[dict[str, Any]]]:

@@ -13,11 +13,20 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import folium
+import numpy as np
 import pandas as pd
 import pytest
 
 from geodata.events import launches_frame, sources_frame
-from geodata.formats import from_geojson, neutralise_cell, standalone_html, to_csv, to_geojson, to_kml
+from geodata.formats import (
+    from_geojson,
+    neutralise_cell,
+    neutralise_column,
+    standalone_html,
+    to_csv,
+    to_geojson,
+    to_kml,
+)
 from geodata.formats.reader import read_launch_file
 from geodata.render.stills.view import RingSpec
 
@@ -77,6 +86,15 @@ def _missing_as_none(frame: pd.DataFrame) -> pd.DataFrame:
 )
 def test_neutralise_cell__formula_starts(value, expected):
     assert neutralise_cell(value) == expected
+
+
+def test_neutralise_column__the_cell_rule_over_a_whole_column():
+    values = ["=1+1", "+x", "-x", "@x", "\tx", "\rx", "'=x", "'x", "Taegwan", "a=b", "", "'", -170.5, None, 3]
+    column = np.array(values, dtype=object)
+    neutralised = neutralise_column(column)
+    assert list(neutralised) == [neutralise_cell(v) for v in values]
+    assert neutralised[0] == "'=1+1" and neutralised[6] == "''=x" and neutralised[7] == "'x"
+    assert column[0] == "=1+1"  # the caller's array is left alone
 
 
 def test_to_csv__neutralises_formulas_and_keeps_numbers(launches, sources):
