@@ -53,6 +53,8 @@ _REPORTED_AFTER = re.compile(
 _FOREIGN_DAY_BEFORE = re.compile(
     r"(?:\b|\d)(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST|ET|Hawaii time)\s*(?:on\s+)?$", re.I
 )
+# "(9:45 p.m. Friday GMT)": the zone after the day
+_FOREIGN_DAY_AFTER = re.compile(r"^\s*(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST)\b", re.I)
 # "Tokyo, Nov. 18 (Jiji Press)--", "SEOUL, Aug. 29 --", "Jul 29 (Time) -": a dateline dates the copy
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|-\s|,\s*\d{4}\s*(?:\(|--|—|-))")
 _RELATIVE_ALIASES = {
@@ -110,7 +112,9 @@ def find_dates(
     for match in DATE_RE.finditer(text):
         phrase = match.group(0)
         before = text[max(0, match.start() - 40) : match.start()]
-        if _FOREIGN_DAY_BEFORE.search(before):
+        if _FOREIGN_DAY_BEFORE.search(before) or _FOREIGN_DAY_AFTER.match(
+            text[match.end() : match.end() + 6]
+        ):
             continue  # "(2310 GMT Tuesday)": the same moment, named in another zone's day
         line_start = text.rfind("\n", 0, match.start()) + 1
         dateline = bool(match.group("full")) and bool(

@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from geodata.events import launch_id
@@ -93,7 +93,7 @@ _PART_FAILED = re.compile(
 # Sentences about other launches: their system, figures and fate are not this event's
 _CONTEXT = re.compile(
     r"\b(?:\w+ days? after|(?:first|latest|launch(?:es)?|test)\b[^.]{0,40}\bsince\b|last (?:launched|fired|time|known)|"
-    r"\bprevious(?:ly)?\b|earlier (?:this|last) (?:month|year|week)|last (?:month|year)|in (?:19|20)\d\d\b|"
+    r"\bprevious(?:ly)?\b|earlier (?:this|last) (?:month|year|week)|last (?:week|month|year)|in (?:19|20)\d\d\b|"
     r"(?:comes?|came|coming) (?:\w+ )?(?:days? )?after|follows?|followed|the previous round|"
     r"earlier (?:in|this) (?:March|April|May|June|July|month|year)|said earlier in|^\W*The following day)\b",
     re.I,
@@ -101,7 +101,21 @@ _CONTEXT = re.compile(
 # The part of _CONTEXT that also keeps a sentence's system names off this event ("63 days after the North
 # test-fired a Hwasong-18"); "a version of the Unha-3 that put a satellite in orbit in 2012" still names it.
 _CONTEXT_SYSTEM = re.compile(
-    r"\b(?:\w+ days? after|since|last (?:launched|fired|time|known)|previous(?:ly)?)\b", re.I
+    r"\b(?:\w+ days? after|since|last (?:launched|fired|time|known|week)|previous(?:ly)?|"
+    r"(?:said )?earlier (?:in|this) (?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|month|year))\b",
+    re.I,
+)
+# "just hours after launching another short-range missile": the rest of the clause is the other launch
+_OTHER_LAUNCH_CLAUSE = re.compile(
+    r"\b(?:hours?|days?|a day)\s+after\s+(?:launching|firing|test-firing)\s+(?:another|an earlier)\b[^.;]*",
+    re.I,
+)
+# The South's own test, not the North's: "the South tested its own submarine-launched missile"
+# ("South Korea said it was suspected to be a submarine-launched ballistic missile" is the North's)
+_SOUTH_OWN = re.compile(
+    r"\bits own\b|\b(?:South|Seoul)(?:\s+Korea'?s?)?\s+(?:had\s+|has\s+)?(?:tested|test-fired|launched|fired|conducted)\b",
+    re.I,
 )
 _HEDGED_LAUNCH = re.compile(
     r"\b(?:suspected|possible|apparent|may|might|appear\w*|could|believed|presumed|what (?:appeared|appears|could be))\b",
@@ -286,15 +300,38 @@ def _context_sentences(
             d.value.isoformat() for d in find_dates(sentence.text, published, window=False) if not d.vague
         }
         named_other_day = bool(day and days and day not in days)
-        if named_other_day or (_CONTEXT_SYSTEM if systems else _CONTEXT).search(sentence.text):
+        # "Japan said ICBM had flown for 66 minutes" in a report of two SRBMs: the other launch's figure
+        other_kind = not systems and _other_family(sentence.text, draft.system_class)
+        if named_other_day or other_kind or (_CONTEXT_SYSTEM if systems else _CONTEXT).search(sentence.text):
             context.add(sentence.start)
     return frozenset(context)
+
+
+# Classes one launch can be called by in one report (an SRBM "believed to be an SLBM", a "hypersonic IRBM")
+_FAMILIES = ({"SRBM", "SLBM"}, {"IRBM", "MRBM", "HGV"}, {"ICBM"}, {"cruise"}, {"SLV"})
+
+
+def _other_family(text: str, system_class: str | None) -> bool:
+    """Whether ``text`` names a missile of another family than ``system_class`` (and none of its own)."""
+    if not system_class or system_class == "unknown":
+        return False
+    named = {row[-1] for row in (*_SYSTEMS, *_CLASSES) if row[0].search(text)}
+    own = next((family for family in _FAMILIES if system_class in family), {system_class})
+    return bool(named) and not named & own
 
 
 def _when(
     draft: Draft, group: list[Sentence], text: str, published: dt.date | None, first_day: str | None
 ) -> None:
-    found = [(s, d) for s in group for d in find_dates(s.text, published, s.start, statements=True)]
+    first_launch = next((s for s in group if s.is_launch), None)
+    # "just last week, Pyongyang had fired...", "came after ... on July 19": another launch's day
+    background = {s.start for s in group if s is not first_launch and _CONTEXT.search(s.text)}
+    found = [
+        (s, d)
+        for s in group
+        if s.start not in background
+        for d in find_dates(s.text, published, s.start, statements=True)
+    ]
     dates = (
         [d for s, d in found if s.is_launch and not d.statement]
         or [d for s, d in found if not d.statement]
@@ -338,14 +375,16 @@ def _where(draft: Draft, group: list[Sentence], gazetteer: Gazetteer) -> None:
 
 def _what(draft: Draft, group: list[Sentence]) -> None:
     group = [s for s in group if s.start not in draft.context]
-    system_hit, class_hit = first_match(_SYSTEMS, group), first_match(_CLASSES, group)
+    # blanked, not cut, so that evidence offsets still point into the input
+    named = [
+        replace(s, text=_OTHER_LAUNCH_CLAUSE.sub(lambda m: " " * len(m.group(0)), s.text)) for s in group
+    ]
+    system_hit, class_hit = first_match(_SYSTEMS, named), first_match(_CLASSES, named)
     system_class, class_span = (
         (class_hit[0][1], span(class_hit[1], class_hit[2])) if class_hit else ("unknown", None)
     )
-    slbm = first_match(_CLASSES[:1], group)
-    if slbm and re.search(
-        r"\b(?:South|its own|Seoul)\b", slbm[1].string[max(0, slbm[1].start() - 50) : slbm[1].start()]
-    ):
+    slbm = first_match(_CLASSES[:1], named)
+    if slbm and _SOUTH_OWN.search(slbm[1].string[max(0, slbm[1].start() - 50) : slbm[1].start()]):
         slbm = None  # "hours before the South tested its own submarine-launched missile"
     if slbm and system_class in ("SRBM", "unknown"):
         # "a short-range projectile believed to be a submarine-launched ballistic missile": the platform decides

@@ -31,6 +31,8 @@ _NOT_A_COUNT = re.compile(
     r"its|their|this|since|after)\b",
     re.I,
 )
+# "the first two missiles", "the other two": part of the salvo, not its size
+_PART_OF_SALVO = re.compile(r"\b(?:first|other|remaining|last|latter|former)\s+$", re.I)
 _DATELINE_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s*$", re.I)
 _SINGULAR = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:missile|rocket|projectile)\b(?!s)", re.I)
 _PLURAL = re.compile(r"\b(?:missiles|rockets|projectiles)\b", re.I)
@@ -133,6 +135,8 @@ def count_missiles(
         for match in _COUNT_RE.finditer(sentence.text):
             word = match.group("word").lower()
             if word in ("a", "an") and match.group("noun").lower().endswith("s"):
+                continue
+            if _PART_OF_SALVO.search(sentence.text[max(0, match.start() - 12) : match.start()]):
                 continue
             if _NOT_A_COUNT.search(match.group("adj")) or (
                 word.isdigit()

@@ -37,7 +37,7 @@ FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 _APOGEE_BEFORE = re.compile(
-    r"(altitude|apogee|height|peak|soared|climbed|maximum height|max(?:imum)? altitude)\W+(?:\w+\W+){0,6}$",
+    r"(altitude|apogee|height|peaks?|as high as|soared|climbed|maximum height|max(?:imum)? altitude)\W+(?:\w+\W+){0,6}$",
     re.I,
 )
 _BOUND_BEFORE = re.compile(r"\b(?:less than|under|below|lower than|higher than|within)\s+$", re.I)

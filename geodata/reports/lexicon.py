@@ -63,7 +63,11 @@ CLASSES: tuple[tuple[str, str], ...] = (
 SYSTEMS: tuple[tuple[str, str, str], ...] = (
     (r"KN-?23|Hwas(?:eo|o)ng[- ]?11A?\b(?![-\s]?[BCD])", "Hwasong-11A (KN-23)", "SRBM"),
     (r"KN-?24|Hwas(?:eo|o)ng[- ]?11B", "Hwasong-11B (KN-24)", "SRBM"),
-    (r"KN-?25|super-large (?:multiple )?rocket launcher|600[- ]mm", "KN-25 (600 mm MRL)", "SRBM"),
+    (
+        r"KN-?25|super-large (?:multiple )?rocket launcher|600[- ]?mm|600-millimet(?:er|re)",
+        "KN-25 (600 mm MRL)",
+        "SRBM",
+    ),
     (r"Hwas(?:eo|o)ng[- ]?11C", "Hwasong-11C", "SRBM"),
     (r"Hwas(?:eo|o)ng[- ]?11D", "Hwasong-11D", "SRBM"),
     (r"Hwas(?:eo|o)ng[- ]?20", "Hwasong-20", "ICBM"),

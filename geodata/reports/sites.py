@@ -95,6 +95,13 @@ def _variants(name: str) -> list[str]:
     return list(dict.fromkeys(v for v in variants if v and v not in _SKIP))
 
 
+def _named_as(place: Place, name: str) -> bool:
+    """Whether ``name`` (or it without "Province"...) is the place's own name or one of its aliases."""
+    keys = {place_key(name), place_key(_SUFFIX.sub("", name))}
+    names = [getattr(place, "name", ""), *(getattr(place, "aliases", None) or ())]
+    return any(place_key(n) in keys for n in names)
+
+
 def _province(name: str) -> str | None:
     folded = place_key(_SUFFIX.sub("", name))
     return next((p for p in PROVINCES if place_key(p) == folded), None)
@@ -117,6 +124,9 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
             }
             whole = _resolve(gazetteer, name) if gazetteer is not None else None
             province = _province(name)
+            if province and whole is not None and not _named_as(whole, name):
+                # "North Hwanghae Province" resolves to the Hwanghae placeholder; it is a province
+                whole = None
             if whole is None and province:
                 # "North Hwanghae Province" is a province, not its word "Hwanghae"
                 province_hit = province_hit or (province, span)

@@ -11,24 +11,27 @@ import datetime as dt
 import pytest
 
 from geodata.reports import extract_events, extract_many
-from geodata.reports.figures import find_flight_times
+from geodata.reports.figures import find_figures, find_flight_times
+from geodata.reports.text import split_sentences
 from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expected, overall, read_report, run
 
-# (right, total) measured on 2026-05 when tuning stopped: training 99.5 % overall; the held-out
-# third, scored once afterwards, 91.3 % (83.3 % before the work; training was 87.3 %).
+# (right, total) when tuning stopped. Round 1 (2026-05): training 99.5 % on 51 reports; its held-out
+# third, scored once afterwards, 91.3 % (83.3 % before the work). Round 2 (2026-11): that third moved
+# into training (76 reports) and was tuned on; a new held-out set (heldout/, 31 reports) scored once
+# after tuning stopped.
 TRAINING_FLOOR = {
-    "events": (50, 51),
-    "date": (49, 49),
-    "site_id": (48, 49),
-    "system": (49, 49),
-    "system_class": (48, 49),
-    "count": (49, 49),
-    "distance_km": (49, 49),
-    "apogee_km": (49, 49),
-    "flight_time_s": (49, 49),
-    "outcome": (49, 49),
-    "confirmation": (49, 49),
-    "sources": (32, 32),
+    "events": (76, 76),
+    "date": (75, 75),
+    "site_id": (75, 75),
+    "system": (75, 75),
+    "system_class": (75, 75),
+    "count": (75, 75),
+    "distance_km": (75, 75),
+    "apogee_km": (75, 75),
+    "flight_time_s": (75, 75),
+    "outcome": (75, 75),
+    "confirmation": (75, 75),
+    "sources": (46, 46),
 }
 HELDOUT_FLOOR = {
     "events": (23, 25),
@@ -53,14 +56,16 @@ def gazetteer():
     return default_gazetteer()
 
 
-def test_wire_corpus__size_outlets_and_held_out_third():
+def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) + len(heldout) >= 60
-    assert len(heldout) * 3 >= len(train) + len(heldout) - 2  # a third, by number
+    assert len(train) >= 76 and len(heldout) >= 25
+    # the round-2 held-out reports are new: no address is shared with the training reports
+    assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
     assert len(outlets) >= 30
     years = {c["published"][:4] for c in (*train.values(), *heldout.values())}
     assert {"2014", "2017", "2020", "2023", "2025", "2026"} <= years
+    assert {"2014", "2019", "2022", "2026"} <= {c["published"][:4] for c in heldout.values()}
 
 
 @pytest.mark.parametrize(
@@ -191,6 +196,119 @@ def test_extract__count_comes_from_the_headline_source(gazetteer):
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
+
+
+# --- failure classes of the round-1 held-out reports, moved into training (each failed before its fix) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("It fired an IRBM on Sunday.A JCS official said so.", 2),
+        ("It fired a suspected IRBM(IRBM).Japan's ministry said so.", 2),
+        ("It flew east, according to the JCS.The launch comes 15 days after a drill.", 2),
+        ("U.S. officials said the U.S.Army saw it.", 1),
+    ],
+)
+def test_split_sentences__kbs_glued_sentences_after_capitals(text, sentences):
+    assert len(split_sentences(text)) == sentences
+
+
+def test_extract__background_launch_day_and_system_are_not_this_launchs(gazetteer):
+    event = _one(
+        "North Korea fired a ballistic missile into east waters, South Korea's JCS said on Wednesday. "
+        "The projectile was launched eastward from South Hwanghae province around 7.50 a.m. "
+        "The launch came after North Korea test-fired two medium-range Rodong ballistic missiles on July 19.",
+        "2016-08-03",
+        gazetteer,
+    )
+    assert event["launched_at"][:10] == "2016-08-03"
+    assert (event["system"], event["system_class"], event["site_id"]) == (
+        "Unknown ballistic missile",
+        "unknown",
+        None,  # a province named in full is not the Hwanghae placeholder site
+    )
+
+
+def test_extract__last_week_launch_gives_neither_date_nor_class(gazetteer):
+    event = _one(
+        "North Korea has reportedly launched three projectiles towards the Sea of Japan, the JCS said. "
+        "In the first missile incident of 2020, just last week, Pyongyang had fired two 'short-range projectiles'.",
+        "2020-03-09",
+        gazetteer,
+    )
+    assert (event["launched_at"][:10], event["system_class"], event["count"]) == ("2020-03-09", "unknown", 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weekday named in another zone, after the clock time
+        "North Korea fired two short-range ballistic missiles on Saturday, the JCS said. North Korea fired the "
+        "first projectile around 6:45 a.m. (9:45 p.m. Friday GMT) from Sonchon.",
+        # "the missile was launched" tells the reported launch again; Wednesday dates a warning
+        "Japan said North Korea launched a suspected ICBM on Thursday. South Korean officials, who confirmed the "
+        "missile was launched from near Pyongyang, had previously warned on Wednesday of a possible ICBM test.",
+        # a launch 27 days back is background, even "less than 12 hours after" another
+        "The JCS says North Korea fired an IRBM on Sunday. North Korea had launched an ICBM on the morning of "
+        "December 18, less than 12 hours after firing a short-range ballistic missile.",
+        # "600mm rocket launchers" are what the short-range missiles were, and "also known as" is no marker
+        'North Korea fired two short-range ballistic missiles, Seoul said. North Korea said it had "fired two shots '
+        'using 600mm multiple rocket launchers", into the East Sea, also known as the Sea of Japan.',
+    ],
+)
+def test_extract__one_launch_told_twice_is_one_event(text, gazetteer):
+    _one(text, "2024-01-14", gazetteer)
+
+
+def test_extract__other_familys_figure_and_600mm(gazetteer):
+    event = _one(
+        "North Korea fired two short-range ballistic missiles from Sukchon, Seoul said. North Korea said it had "
+        "fired two shots using 600mm multiple rocket launchers. The launch comes less than 48 hours after an "
+        "ICBM drill. Japan said ICBM had flown for 66 minutes.",
+        "2023-02-20",
+        gazetteer,
+    )
+    assert (event["system"], event["flight_time_s"]) == ("KN-25 (600 mm MRL)", None)
+
+
+def test_extract__first_two_of_three_is_not_the_count(gazetteer):
+    event = _one(
+        "North Korea launched three ballistic missiles on Monday, the Japanese government said. "
+        "The South Korean military said the first two missiles, launched from near Pyongyang, appeared to be short range.",
+        "2024-03-18",
+        gazetteer,
+    )
+    assert event["count"] == 3
+
+
+def test_extract__suspected_slbm_said_by_the_south_and_another_launchs_class(gazetteer):
+    slbm = _one(
+        "North Korea on Tuesday fired a short-range ballistic missile, South Korea's military said. "
+        "South Korean said it was suspected to be a submarine-launched ballistic missile.",
+        "2021-10-19",
+        gazetteer,
+    )
+    assert slbm["system_class"] == "SLBM"
+    events = extract_events(
+        "North Korea fired at least one ballistic missile on Monday, the South Korean military said, just hours "
+        "after launching another short-range missile late at night.",
+        dt.date(2023, 12, 18),
+        gazetteer,
+    ).events
+    assert events[0]["system_class"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("words", "apogee_km"),
+    [
+        ("it reached two different peaks of 62 miles and 26.4 miles", 99.8),
+        ("flying as high as 50 kilometers", 50),
+    ],
+)
+def test_find_figures__peaks_and_as_high_as_are_apogees(words, apogee_km):
+    apogees = [f.value_km for f in find_figures(words)[0] if f.kind == "apogee"]
+    assert apogees[:1] == [apogee_km]
 
 
 # --- many reports at once ---------------------------------------------------------------------------
