@@ -105,3 +105,15 @@ class StaleEdit(StoreError):
 
 class InvalidNumber(LaunchmapError, ValueError):
     """Text that is not a number as people write one: "1,5" (a decimal comma?) or "1,0" is refused."""
+
+
+class UnsupportedLanguage(InvalidFile):
+    """A report in a language the extractor does not read (Korean, Japanese...); ``language`` names it."""
+
+    def __init__(self, message: str, language: str) -> None:
+        super().__init__(message)
+        self.language = language
+
+
+class ReviewDecided(StoreError):
+    """A review-queue item that was already accepted or rejected: it is decided once."""
