@@ -33,19 +33,21 @@ TRAINING_FLOOR = {
     "confirmation": (75, 75),
     "sources": (46, 46),
 }
+# Scored once, after tuning stopped (2026-11-26): 83.7 % overall; below the 95 % goal. Why, per
+# failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (23, 25),
-    "date": (24, 26),
-    "site_id": (23, 26),
-    "system": (20, 26),
-    "system_class": (22, 26),
-    "count": (25, 26),
-    "distance_km": (25, 26),
-    "apogee_km": (24, 26),
-    "flight_time_s": (25, 26),
-    "outcome": (24, 26),
-    "confirmation": (26, 26),
-    "sources": (12, 14),
+    "events": (25, 31),
+    "date": (26, 31),
+    "site_id": (27, 31),
+    "system": (26, 31),
+    "system_class": (26, 31),
+    "count": (25, 31),
+    "distance_km": (25, 31),
+    "apogee_km": (27, 31),
+    "flight_time_s": (27, 31),
+    "outcome": (26, 31),
+    "confirmation": (27, 31),
+    "sources": (6, 9),
 }
 
 

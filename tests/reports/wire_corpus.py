@@ -3,7 +3,8 @@
 Each ``wNN-slug.txt`` opens with provenance lines (``url:``, ``outlet:``, ``published:``,
 ``published_basis:``) and ``---``; the report excerpt follows. ``expected.json`` holds what a careful
 reader gets from the excerpt alone (see ``wire/README.md`` for the conventions). ``wire/heldout/``
-is the third that was scored once, after tuning on the rest stopped.
+holds reports collected after the first held-out third was moved into training; they are scored once,
+after tuning on the training reports stops.
 
     .venv/bin/python -m tests.reports.wire_corpus      # per-field accuracy tables
 """
