@@ -28,6 +28,8 @@ from typing import Any
 from geodata.events import launch_id
 from geodata.geo.places import Gazetteer
 from geodata.reports.extract import Extraction, default_gazetteer, extract_events
+from geodata.reports.language import refuse_non_english
+from geodata.reports.text import check_text
 from geodata.units import korea_day
 
 __all__ = ["REVISED_FIELDS", "extract_many", "same_launch"]
@@ -140,7 +142,7 @@ def extract_many(
     drafts: list[dict[str, Any]] = []
     warnings: list[str] = []
     for text, published, name in named:
-        extraction = extract_events(text, published, gazetteer)
+        extraction = _extract_named(text, published, gazetteer, name)
         warnings.extend(f"{name}: {w}" for w in extraction.warnings)
         for event in extraction.events:
             event = dict(event)
@@ -159,6 +161,14 @@ def extract_many(
     for draft in drafts:
         _reheadline(draft)
     return Extraction(drafts, warnings)
+
+
+def _extract_named(
+    text: str | bytes, published: dt.date | None, gazetteer: Gazetteer, name: str
+) -> Extraction:
+    """:func:`extract_events`, refusing a Korean, Japanese or Chinese report by name ("b.txt is in Korean; ...")."""
+    refuse_non_english(check_text(text), name)
+    return extract_events(text, published, gazetteer)
 
 
 def _reheadline(draft: dict[str, Any]) -> None:

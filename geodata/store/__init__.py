@@ -6,7 +6,9 @@
   store-wide write lock, who is writing;
 - :mod:`geodata.store.tables` — the SQL tables; :mod:`geodata.store.migrate` and
   ``migrations/`` — schema revisions with Alembic (``launchmap db upgrade``);
-- :mod:`geodata.store.dump` — portable JSON backups (``launchmap db dump`` / ``restore``).
+- :mod:`geodata.store.dump` — portable JSON backups (``launchmap db dump`` / ``restore``);
+- :mod:`geodata.store.review` — :class:`ReviewQueue`: drafts from reports waiting for a
+  person's accept, edit or reject (the drafting is :mod:`geodata.reports.review`).
 
 ``docs/deployment.md`` says how to run one laptop or a team on it.
 
@@ -24,12 +26,14 @@ from geodata.store.connect import (
 )
 from geodata.store.core import FIGURE_COLUMNS, ImportResult, Store
 from geodata.store.migrate import SchemaState, head_revision
+from geodata.store.review import ReviewQueue
 from geodata.store.tables import (
     audit_table,
     launches_table,
     meta_table,
     metadata,
     places_table,
+    review_table,
     sites_table,
     sources_table,
     systems_table,
@@ -40,6 +44,7 @@ __all__ = [
     "FIGURE_COLUMNS",
     "USER_ENV_VAR",
     "ImportResult",
+    "ReviewQueue",
     "SchemaState",
     "Store",
     "audit_table",
@@ -51,6 +56,7 @@ __all__ = [
     "metadata",
     "places_table",
     "resolve_db_url",
+    "review_table",
     "sites_table",
     "sources_table",
     "systems_table",

@@ -1,13 +1,14 @@
 """The store's SQL tables at the newest schema revision, built from :mod:`geodata.schema`.
 
 A table per schema table (keyed tables keep their key as primary key; ``launch_sources``
-gets a surrogate ``row_id``), plus three of the store's own:
+gets a surrogate ``row_id``), plus the store's own:
 
 - ``launches.version``: the per-launch edit counter (1 when stored, +1 on every edit), so an
   edit based on an older version can be refused instead of silently overwriting;
 - ``audit_log``: one row per insert/update/delete: when, through what (``actor``: ``seed``,
   ``data-page``, ``import:FILE``), by whom (``user_name``), and the row before and after as JSON;
-- ``meta``: small facts about the store (the digest of the seeds last loaded).
+- ``meta``: small facts about the store (the digest of the seeds last loaded);
+- ``review_queue``: drafts from news reports waiting for an editor's accept, edit or reject.
 
 Older stores reach this shape through the Alembic revisions in ``migrations/versions``;
 ``tests/core/test_store_migrations.py`` checks that the revisions and these tables agree.
@@ -82,6 +83,30 @@ meta_table = sa.Table(
     "meta", metadata, sa.Column("key", sa.Text, primary_key=True), sa.Column("value", sa.Text)
 )
 
+# Drafts from news reports waiting for a person's decision (revision 0005): nothing in here is
+# a launch until someone accepts it; a decided item keeps what was decided, by whom and when.
+review_table = sa.Table(
+    "review_queue",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("queued_at", sa.Text, nullable=False),
+    sa.Column("queued_by", sa.Text),
+    sa.Column("status", sa.Text, nullable=False),  # pending | accepted | rejected
+    sa.Column("kind", sa.Text, nullable=False),  # new | revision (of target_id)
+    sa.Column("target_id", sa.Text),  # the stored launch a revision updates
+    sa.Column("target_version", sa.Integer),  # its version when the revision was proposed
+    sa.Column("title", sa.Text, nullable=False),  # one line an editor recognises the draft by
+    sa.Column("draft", sa.Text, nullable=False),  # JSON: the draft event, its sources and evidence
+    sa.Column("changes", sa.Text),  # JSON: a revision's field-by-field diff (old -> new, source)
+    sa.Column("reports", sa.Text),  # JSON: the reports it was drafted from (name, date, outlet, text)
+    sa.Column("decision", sa.Text),  # accepted | edited | rejected
+    sa.Column("decided_at", sa.Text),
+    sa.Column("decided_by", sa.Text),
+    sa.Column("launch_id", sa.Text),  # the event an accepted draft saved or revised
+    sa.Column("reason", sa.Text),  # why it was rejected, or what was edited
+)
+sa.Index("ix_review_queue_status", review_table.c.status)
+
 BY_NAME: dict[str, tuple[Table, sa.Table]] = {
     t.name: (t, s)
     for t, s in (
@@ -102,4 +127,5 @@ DUMP_ORDER: tuple[sa.Table, ...] = (
     sources_table,
     audit_table,
     meta_table,
+    review_table,
 )

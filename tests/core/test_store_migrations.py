@@ -20,6 +20,7 @@ PREVIOUS_RELEASE_LACKS = {
     "launches": {"actor", "failed_count", "report_status", "version"},
     "audit_log": {"user_name"},
 }
+PREVIOUS_RELEASE_LACKS_TABLES = {"review_queue"}  # 0005
 EDITED, DELETED = "2025-11-07-taegwan", "2012-12-12-sohae"
 
 
@@ -30,6 +31,8 @@ def _previous_release_store(url: str) -> dict[str, list[dict[str, object]]]:
     old_metadata = sa.MetaData()
     tables = {}
     for table in metadata.sorted_tables:
+        if table.name in PREVIOUS_RELEASE_LACKS_TABLES:
+            continue
         lacks = PREVIOUS_RELEASE_LACKS.get(table.name, set())
         tables[table.name] = sa.Table(
             table.name, old_metadata, *[c._copy() for c in table.columns if c.name not in lacks]
