@@ -43,13 +43,16 @@ def upload_section() -> None:
     report = store.import_launches(parsed.launches, parsed.sources, dry_run=True)
     errors = parsed.errors + report.errors
     st.markdown(
-        f"**{upload.name}** — format *{parsed.format}*: {len(report.inserted)} new event(s) ready, "
+        f"**{common.plain(upload.name)}** — format *{parsed.format}*: {len(report.inserted)} new event(s) ready, "
         f"{len(report.unchanged)} already stored unchanged, {len(errors)} row error(s)."
     )
     for warning in parsed.warnings:
-        st.warning(warning)
+        st.warning(common.plain(warning))
     if report.systems_added:
-        st.info("New systems will be added to the catalogue: " + ", ".join(report.systems_added))
+        st.info(
+            "New systems will be added to the catalogue: "
+            + ", ".join(map(common.plain, report.systems_added))
+        )
     if errors:
         st.dataframe(pd.DataFrame([e.as_dict() for e in errors]), hide_index=True, width="stretch")
     if report.inserted:
@@ -64,7 +67,7 @@ def upload_section() -> None:
             result = store.import_launches(
                 parsed.launches, parsed.sources, actor=f"upload:{upload.name}", skip_invalid=skip
             )
-        except InvalidEvent as error:
+        except LaunchmapError as error:  # invalid rows, or a store that refuses the write (full, read-only)
             st.error(f"Nothing was written: {common.plain(error)}")
             return
         common.refresh()

@@ -94,7 +94,9 @@ def choose_rings(selected: pd.DataFrame, view: state.View) -> tuple[RingSpec, ..
         except LaunchmapError as error:
             st.warning(f"Ring {common.plain(token)} left out: {common.plain(error)}")
     if rings:
-        st.caption("Rings: " + ", ".join(f"{r.label or 'ring'} {r.radius_km:,.0f} km" for r in rings))
+        st.caption(
+            "Rings: " + ", ".join(f"{common.plain(r.label or 'ring')} {r.radius_km:,.0f} km" for r in rings)
+        )
     return tuple(rings)
 
 

@@ -164,7 +164,7 @@ def revision_lines(event: dict) -> list[str]:
 def event_card(event: dict, all_launches: pd.DataFrame, all_sources: pd.DataFrame) -> None:
     sites = common.sites().set_index("id")
     site = sites.loc[event["site_id"]] if event["site_id"] in sites.index else None
-    st.subheader(f"{maps.event_label(event)} — {event['system_class']}")
+    st.subheader(f"{common.plain(maps.event_label(event))} — {event['system_class']}")
     left, right = st.columns([3, 2])
     with left:
         st.markdown(f"**When** {common.format_times(event['launched_at'], event['launched_at_precision'])}")

@@ -305,7 +305,7 @@ def main() -> None:
             " ".join(
                 f'<span style="display:inline-block;margin:0 12px 4px 0"><span style="display:inline-block;'
                 f"width:22px;height:0;border-top:3px solid {ring_colour(i)};vertical-align:middle;"
-                f'margin-right:6px"></span>{html.escape(r.label + ": " if r.label else "")}'
+                f'margin-right:6px"></span>{common.plain(html.escape(r.label + ": " if r.label else ""))}'
                 f"{r.radius_km:,.0f} km ({r.radius_km / KM_PER_MILE:,.0f} mi)</span>"
                 for i, r in enumerate(rings)
             ),
@@ -313,7 +313,7 @@ def main() -> None:
         )
     if measured is not None:
         a, a_name, b, b_name, km, bearing = measured
-        st.subheader(f"From {a_name} to {b_name}")
+        st.subheader(f"From {common.plain(a_name)} to {common.plain(b_name)}")
         c1, c2, c3 = st.columns(3)
         c1.metric("Distance (geodesic)", f"{km:,.0f} km", help="WGS-84 ellipsoid, shortest path")
         c2.metric("In miles / nautical miles", f"{km / KM_PER_MILE:,.0f} mi · {km / KM_PER_NMI:,.0f} nmi")
@@ -347,7 +347,7 @@ def main() -> None:
     if not rings:
         st.info("Add a system or type a range (e.g. `1,000 km, 13000km`) to draw rings.")
         return
-    st.subheader(f"In range of {origin_label} ({largest:,.0f} km)")
+    st.subheader(f"In range of {common.plain(origin_label)} ({largest:,.0f} km)")
     population = geodesy.population_in_range(places_found)
     st.metric(
         "People living in cities within the largest ring",
