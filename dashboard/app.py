@@ -16,6 +16,8 @@ from dashboard import common, state
 # "auto": the sidebar starts open on a desktop and closed on a phone, where it would cover the page.
 st.set_page_config(page_title="launchmap", layout="wide", initial_sidebar_state="auto")
 common.ensure_static_assets()
+if not common.store_ready():
+    st.stop()
 # On a phone: key figures two by two instead of one screen of stacked numbers, and a smaller title.
 st.markdown(
     """<style>

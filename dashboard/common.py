@@ -17,7 +17,8 @@ import pandas as pd
 import streamlit as st
 from branca.element import Element
 
-from dashboard.text import plain  # noqa: F401 - pages call common.plain
+from dashboard.text import plain  # pages call common.plain too
+from geodata.errors import LaunchmapError
 from geodata.events import parse_utc, records_note, records_span
 from geodata.render.leaflet import install_static_assets
 from geodata.seeds import records_checked_on
@@ -36,6 +37,22 @@ def get_store() -> Store:
     store = Store(os.environ.get("LAUNCHMAP_DB"))
     store.seed()
     return store
+
+
+def store_ready() -> bool:
+    """Open the store, or say on the page why it cannot be opened (a damaged, read-only or full
+    database, missing seeds) instead of a traceback; the next run tries again."""
+    try:
+        get_store()
+    except LaunchmapError as error:
+        st.title("launchmap")
+        st.error(f"The launch store cannot be opened: {plain(error)}")
+        st.info(
+            "Nothing was changed. Fix the store or point LAUNCHMAP_DB at a working one "
+            "(see docs/deployment.md), then reload this page."
+        )
+        return False
+    return True
 
 
 @st.cache_resource

@@ -40,7 +40,11 @@ def seeds_dir(folder: str | os.PathLike[str] | None = None) -> Path:
         raise MissingSeeds(
             f"seed folder not found: expected a folder holding {', '.join(REQUIRED_FILES)}, got {str(chosen)!r}"
         )
-    missing = [name for name in REQUIRED_FILES if not os.access(chosen / name, os.R_OK)]
+    missing = [
+        name
+        for name in REQUIRED_FILES
+        if not (chosen / name).is_file() or not os.access(chosen / name, os.R_OK)
+    ]
     if missing:
         raise MissingSeeds(
             f"seed folder {str(chosen)!r} is incomplete: expected {', '.join(REQUIRED_FILES)}, "

@@ -60,7 +60,12 @@ def resolve_db_url(db: str | os.PathLike[str] | None = None) -> str:
                 return "postgresql+psycopg://" + value[len(prefix) :]
         return value
     path = Path(value).expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a read-only or unreachable folder: say so where the store is named
+        raise StoreError(
+            f"cannot open the store at {str(path)!r}: its folder cannot be created ({error.strerror or error})"
+        ) from error
     return f"sqlite:///{path}"
 
 
@@ -99,14 +104,23 @@ def make_engine(url: str) -> Engine:
 
 @contextmanager
 def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """One transaction holding the store-wide write lock; commits on success, rolls back on error."""
-    with engine.connect() as connection:
-        if engine.dialect.name == "sqlite":
-            connection.execution_options(launchmap_write=True)  # -> BEGIN IMMEDIATE
-        with connection.begin():
-            if engine.dialect.name == "postgresql":
-                connection.execute(sa.select(sa.func.pg_advisory_xact_lock(WRITE_LOCK_KEY)))
-            yield connection
+    """One transaction holding the store-wide write lock; commits on success, rolls back on error.
+
+    A database that refuses the write (a full disk, a read-only file or folder, a damaged file)
+    is a :class:`StoreError` naming the store and the reason; the rollback leaves it as it was.
+    """
+    try:
+        with engine.connect() as connection:
+            if engine.dialect.name == "sqlite":
+                connection.execution_options(launchmap_write=True)  # -> BEGIN IMMEDIATE
+            with connection.begin():
+                if engine.dialect.name == "postgresql":
+                    connection.execute(sa.select(sa.func.pg_advisory_xact_lock(WRITE_LOCK_KEY)))
+                yield connection
+    except sa.exc.DatabaseError as error:
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        where = engine.url.render_as_string(hide_password=True)
+        raise StoreError(f"cannot write to the store at {where!r}: {reason}; nothing was saved") from error
 
 
 def current_user() -> str:
