@@ -38,6 +38,7 @@ COMMAND_MODULES = (
     "launchmap_cli.report",
     "launchmap_cli.render",
     "launchmap_cli.db",
+    "launchmap_cli.review",
 )
 
 

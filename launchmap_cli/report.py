@@ -81,7 +81,9 @@ def cmd_extract(args: argparse.Namespace, context: Any) -> int:
     import json
 
     from geodata.reports.extract import MAX_INPUT_CHARS, extract_events
+    from geodata.reports.language import refuse_non_english
     from geodata.reports.many import extract_many
+    from geodata.reports.text import check_text
 
     files = _report_files(list(args.files))
     gazetteer = getattr(context, "gazetteer", None)
@@ -116,6 +118,7 @@ def cmd_extract(args: argparse.Namespace, context: Any) -> int:
         args.outlet, args.url, args.title = (
             args.outlet or header.get("outlet"), args.url or header.get("url"), args.title or header.get("title"))  # fmt: skip
         data = text.encode("utf-8")
+    refuse_non_english(check_text(data), None if files[0] == "-" else files[0])  # by name, not "no launch"
     extraction = extract_events(data, args.published, gazetteer)
     report = {
         "published_on": args.published.isoformat() if args.published else None,

@@ -80,6 +80,8 @@ DIFF_FIELDS = (
     "outcome",
 )
 FIGURES = ("count", "distance_km", "apogee_km", "flight_time_s")  # each source row carries its own
+# Names and places: a stored one is not replaced by a report's reading of it (the diff shows it).
+DESCRIBED = ("system", "system_class", "landing_area", "bearing_deg")
 EDITABLE_FIELDS = tuple(c.name for c in LAUNCHES.columns if c.name not in ("id", "impact_basis"))
 _LABELS = {"distance_km": "distance", "apogee_km": "apogee", "flight_time_s": "flight time"}
 
@@ -138,7 +140,10 @@ def _figure_source(draft: dict[str, Any], name: str) -> dict[str, Any]:
     return headline
 
 
-def _diff(draft: dict[str, Any], stored: dict[str, Any], stored_headline: str | None) -> list[dict[str, Any]]:
+def _diff(
+    draft: dict[str, Any], stored: dict[str, Any], stored_headline: str | None, stored_on: str | None
+) -> list[dict[str, Any]]:
+    """Field-by-field changes; ``applies`` says whether accepting changes the stored value."""
     changes = []
     for name in DIFF_FIELDS:
         new, old = draft.get(name), stored.get(name)
@@ -154,9 +159,17 @@ def _diff(draft: dict[str, Any], stored: dict[str, Any], stored_headline: str | 
             continue
         source = _figure_source(draft, name)
         by = str(source.get("source") or "news")
-        applies = (
-            _unknown(old) or stored_headline is None or headline_rank(by) <= headline_rank(stored_headline)
-        )
+        published = source.get("published_on")
+        if _unknown(old) or stored_headline is None:
+            applies = True  # fills a gap
+        elif name in DESCRIBED:
+            applies = False  # a different name or place is shown for the editor to decide, not taken over
+        else:
+            # a figure is revised by the headline's own source or a better-ranked one, in a report
+            # no older than the one the stored headline came from (an older copy revises nothing)
+            applies = headline_rank(by) <= headline_rank(stored_headline) and not (
+                published and stored_on and str(published) < str(stored_on)
+            )
         changes.append(
             {
                 "field": name,
@@ -164,6 +177,7 @@ def _diff(draft: dict[str, Any], stored: dict[str, Any], stored_headline: str | 
                 "new": new,
                 "source": by,
                 "report": source.get("report"),
+                "published_on": published,
                 "applies": bool(applies),
                 "headline": stored_headline,
             }
@@ -195,13 +209,14 @@ def propose(
             (sources["launch_id"] == target["id"]) & sources["is_headline"].fillna(False).astype(bool)
         ]
         stored_headline = str(headline["source"].iloc[0]) if not headline.empty else None
+        stored_on = str(headline["published_on"].iloc[0]) if not headline.empty else None
         revision: dict[str, Any] = {
             "kind": "revision",
             "draft": draft,
             "title": f"{title} — revises {target['id']}",
             "target_id": target["id"],
             "target_version": target.get("version"),
-            "changes": _diff(draft, target, stored_headline),
+            "changes": _diff(draft, target, stored_headline, stored_on),
             "stored": {name: target.get(name) for name in ("launched_at_precision", *DIFF_FIELDS)},
         }
         proposals.append(revision)
@@ -237,6 +252,13 @@ def describe_change(change: dict[str, Any]) -> str:
 
     if change.get("applies", True):
         return f"{label}: {shown(change['old'])} → {shown(change['new'])} ({change['source']})"
+    if change["field"] in DESCRIBED:
+        return f"{label}: {change['source']} says {shown(change['new'])}; stored {shown(change['old'])} kept (edit to change it)"
+    if change["source"] == change.get("headline"):
+        return (
+            f"{label}: {change['source']} said {shown(change['new'])} in an older report; "
+            f"its later {shown(change['old'])} stays (both kept)"
+        )
     return (
         f"{label}: {change['source']} says {shown(change['new'])}; {change['headline']}'s "
         f"{shown(change['old'])} stays the headline (both kept)"
