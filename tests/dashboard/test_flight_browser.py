@@ -164,3 +164,143 @@ def test_profile__7_nov_2025_says_depressed_and_playback_reaches_the_last_record
             driver.save_screenshot(str(SCREENS / "flight-playback-page.png"))
         assert outside_requests(driver) == []
         assert _severe(driver) == []
+
+
+# --- the timeline under the Leaflet launch map -------------------------------------------------------
+
+# The timeline's state, read inside the map's iframe: what the control shows and how many launches it drew.
+TIMELINE_PROBE = """
+for (const frame of document.querySelectorAll('iframe')) {
+  try {
+    const d = frame.contentWindow.document, box = d.querySelector('.launchmap-playback');
+    if (!box) continue;
+    return {state: box.dataset.state, drawn: +box.dataset.drawn, total: +box.dataset.total,
+            date: d.querySelector('[data-testid="map-playback-date"]').textContent,
+            hiding: d.querySelector('.leaflet-container').classList.contains('launchmap-playing')};
+  } catch (e) { }
+}
+return null;
+"""
+
+
+def _map_frame(driver):
+    from selenium.webdriver.common.by import By
+
+    for frame in driver.find_elements(By.TAG_NAME, "iframe"):
+        if driver.execute_script(
+            "try { return !!arguments[0].contentWindow.document.querySelector('.launchmap-playback'); }"
+            " catch (e) { return false; }",
+            frame,
+        ):
+            return frame
+    raise AssertionError("no map with a timeline")
+
+
+def _in_map(driver, action) -> None:
+    """Run ``action(driver)`` inside the map's iframe (the timeline is Leaflet's, not Streamlit's)."""
+    driver.switch_to.frame(_map_frame(driver))
+    try:
+        action(driver)
+    finally:
+        driver.switch_to.default_content()
+
+
+def _launch_events_metric(driver) -> int:
+    from selenium.webdriver.common.by import By
+
+    for metric in driver.find_elements(By.CSS_SELECTOR, '[data-testid="stMetric"]'):
+        if "Launch events" in metric.text:
+            return int(
+                metric.find_element(By.CSS_SELECTOR, '[data-testid="stMetricValue"]').text.replace(",", "")
+            )
+    raise AssertionError("no 'Launch events' figure on the page")
+
+
+def _records_end_month(driver) -> str:
+    """'May 2026' from the page's own 'Records to 26 May 2026': the latest record, as the page says it."""
+    import re
+
+    import pandas as pd
+
+    found = re.search(r"Records to (\d{1,2} \w+ \d{4})", driver.find_element("tag name", "body").text)
+    assert found, "the page does not say how current the records are"
+    return f"{pd.Timestamp(found.group(1)):%B %Y}"
+
+
+def _play_to_the_end(driver, speed: str) -> list[str]:
+    """Choose ``speed``, press play, and collect the date readout until the play ends."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    def press(d) -> None:
+        Select(d.find_element(By.CSS_SELECTOR, ".lm-pb-speed")).select_by_visible_text(speed)
+        d.find_element(By.CSS_SELECTOR, ".lm-pb-play").click()
+
+    _in_map(driver, press)
+    readouts: list[str] = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        probe = driver.execute_script(TIMELINE_PROBE)
+        if probe and (not readouts or readouts[-1] != probe["date"]):
+            readouts.append(probe["date"])
+        if probe and probe["state"] == "ended":
+            return readouts
+        time.sleep(0.1)
+    raise AssertionError(f"the play did not end within 60 s: {readouts[-5:]}")
+
+
+def test_launch_map_timeline__plays_1984_to_the_latest_record_and_draws_every_launch(dashboard) -> None:
+    import pandas as pd
+
+    with chromium(1400, 1100) as driver:
+        driver.get(dashboard)
+        idle = _wait(driver, TIMELINE_PROBE, lambda v: v["total"] > 0)
+        total = _launch_events_metric(driver)
+        assert idle["state"] == "idle" and idle["drawn"] == 0 and not idle["hiding"]
+        assert idle["total"] == total and idle["date"].startswith("1984")  # '1984 – 2026': the span to play
+        readouts = _play_to_the_end(driver, "5 years / s")
+        months = [pd.Timestamp(f"1 {text}") for text in readouts]
+        assert months[0].year == 1984  # the play starts at the first record …
+        assert months == sorted(months) and len(months) > 20  # … and the readout only moves forward
+        end = driver.execute_script(TIMELINE_PROBE)
+        assert end["date"] == _records_end_month(driver)  # … to the latest record
+        assert end["drawn"] == end["total"] == total  # every filtered launch drawn
+        assert not end["hiding"]  # the map's clickable layers are back on top
+        if SCREENS:
+            driver.execute_script("arguments[0].scrollIntoView({block: 'end'})", _map_frame(driver))
+            time.sleep(0.5)
+            driver.save_screenshot(str(SCREENS / "launch-map-timeline-end.png"))
+        assert outside_requests(driver) == []
+        assert _severe(driver) == []
+
+
+def test_launch_map_timeline__plays_the_filtered_period_and_pauses(dashboard) -> None:
+    from selenium.webdriver.common.by import By
+
+    with chromium(1400, 1100) as driver:
+        driver.get(f"{dashboard}/?since=2017-01-01&until=2017-12-31&class=ICBM")
+        idle = _wait(driver, TIMELINE_PROBE, lambda v: v["total"] > 0)
+        total = _launch_events_metric(driver)
+        assert idle["total"] == total and 0 < total < 10  # 2017's ICBMs: a handful, not the history
+        readouts = _play_to_the_end(driver, "6 months / s")
+        assert all(text.endswith("2017") for text in readouts)
+        assert driver.execute_script(TIMELINE_PROBE)["drawn"] == total
+        # The slider back to the first month: paused there, only that month drawn, the map's layers hidden.
+        _in_map(
+            driver,
+            lambda d: d.execute_script(
+                "const s = document.querySelector('.lm-pb-slider'); s.value = 0;"
+                "s.dispatchEvent(new Event('input', {bubbles: true}));"
+            ),
+        )
+        paused = driver.execute_script(TIMELINE_PROBE)
+        assert paused["state"] == "paused" and paused["hiding"]
+        assert (paused["date"], paused["drawn"]) == ("July 2017", 2)  # Kusong 4 July, Mupyong 28 July
+        time.sleep(1)
+        assert driver.execute_script(TIMELINE_PROBE) == paused  # paused means still
+        # Play goes on from there, to the end again.
+        _in_map(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".lm-pb-play").click())
+        final = _wait(driver, TIMELINE_PROBE, lambda v: v["state"] == "ended", timeout_s=30)
+        assert final["drawn"] == total and final["date"] == "November 2017"
+        assert outside_requests(driver) == []
+        assert _severe(driver) == []
