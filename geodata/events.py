@@ -171,6 +171,9 @@ def _text(column: Column, value: Any) -> str:
         raise InvalidEvent("text without control characters (NUL, escape codes)")
     if _is_key(column) and not _KEY.fullmatch(text):
         raise InvalidEvent("an id of letters, digits, '-', '_' or '.' (e.g. 2025-11-07-taegwan)")
+    # A stored address becomes a link on pages and in exports: javascript:, data: and the like would run.
+    if column.name == "url" and text and not text.lower().startswith(("http://", "https://")):
+        raise InvalidEvent("a web address starting with http:// or https://")
     return text
 
 
