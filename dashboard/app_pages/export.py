@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import pandas as pd
 import streamlit as st
 
-from dashboard import common, state
+from dashboard import common, playback, state
 from dashboard.filters import empty_notice, sidebar_filters
 from geodata import formats
 from geodata.errors import LaunchmapError
@@ -239,6 +239,9 @@ def main() -> None:
     st.caption(
         "Every file carries the sources of its events. CSV cells that a spreadsheet would run as a formula "
         "are prefixed with ' ; the HTML map has Leaflet and the basemap inside and opens with no internet."
+    )
+    playback.film_downloads(
+        chosen, preset=preset, style=style, title=title, credit=credit, retina=retina, name=name
     )
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import common, state
+from dashboard import common, playback, state
 from dashboard.filters import FILTER_PARAMS, empty_notice, sidebar_filters, year_strip
 from dashboard.panels import population_panel
 from geodata.errors import LaunchmapError
@@ -87,6 +87,8 @@ def build_map(selected: pd.DataFrame, event: dict | None, show_rings: bool, embe
     )
     collections = cached_launch_geojson(common.store_version(), tuple(selected["id"]))
     groups = maps.launch_layers(selected, common.sites(), collections)
+    if not embed:  # the timeline under the map: plays the selection in the browser
+        groups += playback.playback_layers(selected)
     center, zoom = None, None
     if event is not None:
         systems = common.systems().to_dict("records")
