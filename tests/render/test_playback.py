@@ -146,3 +146,8 @@ def test_render_playback__rejects_options(options: dict) -> None:
 def test_render_playback__needs_launches() -> None:
     with pytest.raises(InvalidOption):
         render_playback(LAUNCHES.iloc[0:0])
+
+
+def test_render_playback__dollar_signs_in_a_title_are_text() -> None:
+    # As mathtext "$\frac{" is an error; a typed title must render as the characters typed.
+    assert render_playback(LAUNCHES.iloc[[0]], scale=0.2, title=r"Costs $\frac{ and $5")[:6] == b"GIF89a"

@@ -117,9 +117,11 @@ def render_playback(
     frames = _frames(
         launches, ends, step=step, preset=preset, scale=scale, style=style, title=title, credit=credit
     )
-    if fmt == "mp4":
-        return _encode_mp4(frames, frame_ms, hold_ms)
-    return _encode_gif(list(frames), frame_ms, hold_ms)
+    # Titles and credits are typed by users: "$…$" is text, never mathtext (as on every still).
+    with matplotlib.rc_context({"text.parse_math": False}):
+        if fmt == "mp4":
+            return _encode_mp4(frames, frame_ms, hold_ms)
+        return _encode_gif(list(frames), frame_ms, hold_ms)
 
 
 def _frames(
@@ -296,6 +298,5 @@ def render_playback_to_file(path: str | Path, launches: pd.DataFrame, **kwargs: 
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         raise InvalidOption(f"file suffix must be '.gif' or '.mp4', got {path.suffix!r}")
-    with matplotlib.rc_context({"text.parse_math": False}):
-        path.write_bytes(render_playback(launches, fmt=fmt, **kwargs))
+    path.write_bytes(render_playback(launches, fmt=fmt, **kwargs))
     return path
