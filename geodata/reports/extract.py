@@ -34,7 +34,7 @@ from typing import Any
 
 from geodata.events import launch_id
 from geodata.geo.places import Gazetteer
-from geodata.reports.dates import find_dates, find_times
+from geodata.reports.dates import Found, find_dates, find_times
 from geodata.reports.fields import (
     centre_deg,
     count_missiles,
@@ -86,6 +86,12 @@ _FAILURE = re.compile(
     r"did not reach orbit|disappeared (?:off|from) (?:the )?radar)\b",
     re.I,
 )
+# "after its failed nuclear summit in Hanoi", "the failure of talks": something else failed, not a flight
+_OTHER_FAILURE = re.compile(
+    r"\bfail(?:ed|ure of)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:summit|talks|negotiations|diplomacy|meeting|deal|policy|sanctions|efforts?|attempts? at (?:talks|dialogue))\b",
+    re.I,
+)
 # "One exploded after launch. The other flew...", "The second ... disappeared off radar": part of a salvo
 _PART_FAILED = re.compile(
     r"^\W*(?:One|The second|The other|One of (?:the|them))\b|\bone of (?:the|them)\b", re.I
@@ -94,8 +100,11 @@ _PART_FAILED = re.compile(
 _CONTEXT = re.compile(
     r"\b(?:\w+ days? after|(?:first|latest|launch(?:es)?|test)\b[^.]{0,40}\bsince\b|last (?:launched|fired|time|known)|"
     r"\bprevious(?:ly)?\b|earlier (?:this|last) (?:month|year|week)|last (?:week|month|year)|in (?:19|20)\d\d\b|"
-    r"(?:comes?|came|coming) (?:\w+ )?(?:days? )?after|follows?|followed|the previous round|"
-    r"earlier (?:in|this) (?:March|April|May|June|July|month|year)|said earlier in|^\W*The following day)\b",
+    r"(?:comes?|came|coming) (?:\w+ )?(?:days? )?after|"
+    # "follows a series of tests" is background; "it followed a steep trajectory" is this flight
+    r"(?:follows?|followed)(?!\s+(?:an?|the|its)\s+(?:[\w-]+\s+)?(?:trajectory|path|course|arc))|the previous round|"
+    r"earlier (?:in|this) (?:March|April|May|June|July|month|year)|said earlier in|^\W*The following day|"
+    r"(?:during|in|over) the (?:past|last|previous) (?:\w+ )?(?:rounds?|launches|tests|weeks|months))\b",
     re.I,
 )
 # The part of _CONTEXT that also keeps a sentence's system names off this event ("63 days after the North
@@ -103,7 +112,8 @@ _CONTEXT = re.compile(
 _CONTEXT_SYSTEM = re.compile(
     r"\b(?:\w+ days? after|since|last (?:launched|fired|time|known|week)|previous(?:ly)?|"
     r"(?:said )?earlier (?:in|this) (?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|month|year))\b",
+    r"October|November|December|month|year)|(?:during|in|over) the (?:past|last|previous) (?:\w+ )?"
+    r"(?:rounds?|launches|tests|weeks|months))\b",
     re.I,
 )
 # "just hours after launching another short-range missile": the rest of the clause is the other launch
@@ -125,6 +135,19 @@ _HEDGED_LAUNCH = re.compile(
 # authorities have detected", a landing in Japan's EEZ that Tokyo reports)
 _OBSERVED = re.compile(
     r"authorities (?:have )?detected|detected by|\b(?:inside|within|outside) Japan'?s? (?:exclusive economic zone|EEZ)",
+    re.I,
+)
+# An item about artillery fire: "fired about 100 shells", "artillery rounds"; the missile launches it names
+# ("Three days earlier, North Korea fired two short-range ballistic missiles", "has already launched six Scud
+# missiles since the exercises began") are background: each was its own report, and is stored already
+_ARTILLERY_FIRE = re.compile(
+    r"\b(?:fired|fires|firing|launched)\b[^.]{0,80}?\b(?:artillery|shells|rounds)\b|"
+    r"\bartillery\b[^.]{0,40}?\b(?:fire|firing|fired|shells|rounds|pieces)\b",
+    re.I,
+)
+_EARLIER_LAUNCH = re.compile(
+    r"\b(?:already|earlier|previously|since|last (?:week|month)|in recent (?:days|weeks|months)|"
+    r"\w+ days? (?:earlier|before|ago)|a week ago)\b",
     re.I,
 )
 _ABOUT_FLIGHT = re.compile(r"\b(missiles?|rockets?|projectiles?|launch\w*|it|flight|satellite)\b", re.I)
@@ -236,7 +259,16 @@ def extract_events(
     if gazetteer is None:
         gazetteer = default_gazetteer()
     warnings: list[str] = []
-    groups = group_events(split_sentences(text), published)
+    sentences = split_sentences(text)
+    groups = _news_groups(sentences, group_events(sentences, published))
+    if groups is None:
+        return Extraction(
+            [],
+            [
+                "the report is about artillery fire; the missile launches it names happened earlier "
+                "(background, reported on their own days)"
+            ],
+        )
     if not groups:
         return Extraction(
             [],
@@ -258,6 +290,16 @@ def extract_events(
         warnings.extend(prefix + w for w in draft.warnings)
         events.append(draft.to_event())
     return Extraction(events, warnings)
+
+
+def _news_groups(sentences: list[Sentence], groups: list[list[Sentence]]) -> list[list[Sentence]] | None:
+    """``groups`` without the earlier launches an artillery item recalls; ``None`` when none is left."""
+    first_launch = next((s for s in sentences if s.is_launch), None)
+    artillery = next((s for s in sentences if _ARTILLERY_FIRE.search(s.text)), None)
+    if not groups or first_launch is None or artillery is None or artillery.start >= first_launch.start:
+        return groups
+    news = [g for g in groups if not _EARLIER_LAUNCH.search(next(s for s in g if s.is_launch).text)]
+    return news or None
 
 
 def _draft(
@@ -339,6 +381,10 @@ def _when(
         or [d for _, d in found]
     )
     date = dates[0] if dates else None
+    if date is not None and date.statement:
+        # "North Korea confirmed on Saturday it test-launched... a day after South Korea's military said on
+        # Friday it detected the firing": an outside military's day of detection beats state media's day
+        date = _detection_day(group, published) or date
     times = [t for s in group if s.is_launch for t in find_times(s.text, s.start)] or [
         t for s in group for t in find_times(s.text, s.start)
     ]
@@ -361,6 +407,28 @@ def _when(
             draft.warnings.append(f"the time {clock.text!r} has no zone; assumed Korea time (UTC+9)")
     if day is not None:
         draft.launched_at, draft.launched_at_precision = launch_time_utc(day, clock.value if clock else None)
+
+
+# what follows an outside source's "said on Friday" when it is the day the launch was seen
+_DETECTED_AFTER = re.compile(
+    r"^\s*,?\s*(?:that\s+)?(?:it\s+|the North\s+|North Korea\s+)?(?:had\s+)?(?:detected|spotted|tracked)\b",
+    re.I,
+)
+
+
+def _detection_day(group: list[Sentence], published: dt.date | None) -> Found | None:
+    """The day an outside source (not state media) said it detected the launch, in any sentence of the group."""
+    for sentence in group:
+        for date in find_dates(sentence.text, published, sentence.start, statements=True):
+            said_by = [name for at, name, _ in sources_in(sentence) if at < date.start - sentence.start]
+            if (
+                date.statement
+                and said_by
+                and said_by[-1] != "KCNA"
+                and _DETECTED_AFTER.match(sentence.text[date.end - sentence.start :])
+            ):
+                return date
+    return None
 
 
 def _where(draft: Draft, group: list[Sentence], gazetteer: Gazetteer) -> None:
@@ -454,7 +522,12 @@ def _figures(draft: Draft, group: list[Sentence]) -> None:
 def _outcome(draft: Draft, group: list[Sentence]) -> None:
     group = [s for s in group if s.start not in draft.context]
     failed = next(
-        ((m, s) for s in group if (m := _FAILURE.search(s.text)) and _ABOUT_FLIGHT.search(s.text)),
+        (
+            (m, s)
+            for s in group
+            if (m := _FAILURE.search(_OTHER_FAILURE.sub(lambda o: " " * len(o.group(0)), s.text)))
+            and _ABOUT_FLIGHT.search(s.text)
+        ),
         None,
     )
     success = _first_in(_SUCCESS, group)

@@ -10,6 +10,7 @@ Heading words give a bearing range (East Sea 60–120°, Yellow Sea 240–300°,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from geodata.reports.figures import check_units_agree, find_figures, find_flight_times
 from geodata.reports.lexicon import COMPASS, HEADINGS, NUMBER_WORDS, SOURCES, VAGUE_COUNTS, compile_table
@@ -132,7 +133,7 @@ def count_missiles(
         if sentence.start in skip:
             continue
         mentions = sources_in(sentence)
-        for match in _COUNT_RE.finditer(sentence.text):
+        for match in _count_matches(sentence.text):
             word = match.group("word").lower()
             if word in ("a", "an") and match.group("noun").lower().endswith("s"):
                 continue
@@ -174,6 +175,15 @@ def count_missiles(
     if singular and not any(_PLURAL.search(s.text) for s in group if s.start not in skip):
         return 1, span(singular[0], singular[1].start), {}
     return None, None, {}
+
+
+def _count_matches(text: str) -> Iterator[re.Match[str]]:
+    """Every count phrase, overlapping ones too: a dateline's "21 (Jiji Press)--North Korea fired two
+    projectiles" spans "two projectiles", which must still be read when the "21 ..." reading is refused."""
+    position = 0
+    while match := _COUNT_RE.search(text, position):
+        yield match
+        position = match.start("word") + 1
 
 
 def heading(

@@ -47,6 +47,15 @@ _POTENTIAL_BEFORE = re.compile(
     r"designed to fly|typical\b[\w\s-]{0,40}can travel)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+# "could have covered a distance of about 15,000 kilometers (on a normal trajectory)": a distance it might
+# have flown; "could have reached an altitude of 770 kilometers" is an estimate of this flight's apogee
+_POTENTIAL_DISTANCE_BEFORE = re.compile(
+    r"\b(?:could|would|might) have\s+(?:\w+\s+){0,4}?(?:fl(?:own|y)|travel+ed|travel|covered|reached|hit)\s+"
+    r"(?:\w+\s+){0,4}$",
+    re.I,
+)
+# "flew about 70 km to 200 km", "550 km-600 km": one range, its upper figure (as "550 to 600 km")
+_RANGE_BETWEEN = re.compile(r"\s*(?:to|-|–)\s*", re.I)
 _APOGEE_AFTER = re.compile(r"^\s*(?:high|in altitude|into space|up\b|above)", re.I)
 _LOCATION_AFTER = re.compile(
     r"^\s*(?:off|away from|from (?:the |its )?(?:coast|shore|city|island|peninsula|Japan)|(?:north|south|east|west)"
@@ -78,7 +87,8 @@ def _to_km(number: str, unit: str) -> tuple[float, str]:
 
 def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str]]:
     """Flight figures in one sentence, and warnings (units that disagree)."""
-    figures, warnings = [], []
+    figures: list[Figure] = []
+    warnings: list[str] = []
     previous_end = 0  # words before an earlier figure describe that figure, not this one
     for match in FIGURE_RE.finditer(sentence):
         before = sentence[max(previous_end, match.start() - 60) : match.start()]
@@ -106,9 +116,28 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
             ):  # "435 miles (700 km)": the metric figure is the source's own
                 value_km, unit = other_km, other_unit
         is_apogee = bool(_APOGEE_BEFORE.search(before) or _APOGEE_AFTER.match(after))
+        if not is_apogee and _POTENTIAL_DISTANCE_BEFORE.search(before):
+            continue
+        kind = "apogee" if is_apogee else "distance"
+        last = figures[-1] if figures else None
+        if (
+            last
+            and last.kind == kind
+            and last.end - offset <= match.start()
+            and _RANGE_BETWEEN.fullmatch(sentence[last.end - offset : match.start()])
+        ):
+            figures[-1] = Figure(
+                kind,
+                max(last.value_km, round(value_km, 1)),
+                sentence[last.start - offset : match.end()],
+                last.start,
+                offset + match.end(),
+                last.unit,
+            )
+            continue
         figures.append(
             Figure(
-                "apogee" if is_apogee else "distance",
+                kind,
                 round(value_km, 1),
                 match.group(0),
                 offset + match.start(),

@@ -19,7 +19,10 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
         r"Joint Chiefs of Staff|\bJCS\b|South Korea'?s? military|South Korean military|Seoul'?s? military|"
         r"South Korean (?:officials|army)|\bSeoul\b|South Korea'?s? [Dd]efen[cs]e [Mm]inistry|"
         r"South Korean [Dd]efen[cs]e [Mm]inistry|South Korean (?:defen[cs]e|military) officials?|"
-        r"[Dd]efen[cs]e ministry spokesman|South Korean defen[cs]e officials",
+        r"[Dd]efen[cs]e ministry spokesman|South Korean defen[cs]e officials|"
+        # "South Korea said earlier that...", "Yonhap news agency quoted its military as saying"
+        r"South Korea (?:said|says|reported|announced|confirmed|detected)\b|"
+        r"\bYonhap\b[\w ]{0,40}?\bits (?:military|defen[cs]e ministry|Joint Chiefs)",
         "ROK JCS",
         "government",
     ),

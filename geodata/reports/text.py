@@ -5,7 +5,7 @@ that is not negated or merely possible ("has not fired", "could launch") meets a
 word. A report holds one event per run of sentences; a new event starts at a launch
 sentence that marks another launch ("also", "separately", "later") and names another
 system/class or another day. Bare "launch" is not a verb here: it is either the noun
-("the launch came") or an intention ("to launch").
+("the launch came") or an intention ("to launch"); "attempted to launch" is a launch tried.
 
 >>> [s.is_launch for s in split_sentences("North Korea fired a missile. It may launch more.")]
 [True, False]
@@ -32,7 +32,9 @@ _SYSTEMS = compile_table(SYSTEMS)
 MAX_INPUT_CHARS = 200_000
 # Bare "launch" is left out: it is either the noun ("the launch came") or an intention ("to launch").
 _LAUNCH_VERB = re.compile(
-    r"\b(launch(?:ed|es|ing(?!\s+(?:station|ground|site|pad|facility|base|complex|vehicle)))|fired|fires|firing|test-fired|test-fires|test-launched|lobbed|shot)\b",
+    r"\b(launch(?:ed|es|ing(?!\s+(?:station|ground|site|pad|facility|base|complex|vehicle)))|fired|fires|firing|test-fired|test-fires|test-launched|lobbed|shot"
+    # "attempted to launch a Musudan", "an attempt by North Korea to launch": a launch that was tried (and failed)
+    r"|attempt(?:ed|s)?(?:\s+by(?:\s+\w+){1,3}?)?\s+to\s+(?:test-)?(?:launch|fire))\b",
     re.I,
 )
 _MISSILE_NOUN = re.compile(
