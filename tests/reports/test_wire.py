@@ -17,37 +17,38 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 
 # (right, total) when tuning stopped. Round 1 (2026-05): training 99.5 % on 51 reports; its held-out
 # third, scored once afterwards, 91.3 % (83.3 % before the work). Round 2 (2026-11): that third moved
-# into training (76 reports) and was tuned on; a new held-out set (heldout/, 31 reports) scored once
-# after tuning stopped.
+# into training (76 reports, 100 %); a new held-out set of 31 reports scored once after tuning stopped,
+# 83.7 %. Round 3 (2026-11): those 31 moved into training (107 reports, 103 events) and tuned on; a new
+# held-out set (heldout/, 37 reports) scored once after tuning stopped.
 TRAINING_FLOOR = {
-    "events": (76, 76),
-    "date": (75, 75),
-    "site_id": (75, 75),
-    "system": (75, 75),
-    "system_class": (75, 75),
-    "count": (75, 75),
-    "distance_km": (75, 75),
-    "apogee_km": (75, 75),
-    "flight_time_s": (75, 75),
-    "outcome": (75, 75),
-    "confirmation": (75, 75),
-    "sources": (46, 46),
+    "events": (107, 107),
+    "date": (103, 103),
+    "site_id": (103, 103),
+    "system": (103, 103),
+    "system_class": (103, 103),
+    "count": (103, 103),
+    "distance_km": (103, 103),
+    "apogee_km": (103, 103),
+    "flight_time_s": (103, 103),
+    "outcome": (103, 103),
+    "confirmation": (103, 103),
+    "sources": (55, 55),
 }
-# Scored once, after tuning stopped (2026-11-26): 83.7 % overall; below the 95 % goal. Why, per
-# failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
+# Scored once, after tuning stopped (2026-11-26): 91.5 % overall (91.3 % with the code before round 3);
+# below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (25, 31),
-    "date": (26, 31),
-    "site_id": (27, 31),
-    "system": (26, 31),
-    "system_class": (26, 31),
-    "count": (25, 31),
-    "distance_km": (25, 31),
-    "apogee_km": (27, 31),
-    "flight_time_s": (27, 31),
-    "outcome": (26, 31),
-    "confirmation": (27, 31),
-    "sources": (6, 9),
+    "events": (34, 37),
+    "date": (34, 37),
+    "site_id": (31, 37),
+    "system": (34, 37),
+    "system_class": (33, 37),
+    "count": (35, 37),
+    "distance_km": (32, 37),
+    "apogee_km": (36, 37),
+    "flight_time_s": (36, 37),
+    "outcome": (35, 37),
+    "confirmation": (36, 37),
+    "sources": (13, 18),
 }
 
 
@@ -60,8 +61,8 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 76 and len(heldout) >= 25
-    # the round-2 held-out reports are new: no address is shared with the training reports
+    assert len(train) >= 107 and len(heldout) >= 30
+    # the round-3 held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
     assert len(outlets) >= 30
