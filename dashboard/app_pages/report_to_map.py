@@ -1,8 +1,9 @@
-"""Report to map: paste or upload a news report, check the drafted launch on the map, correct it, save it.
+"""Report to map: paste or upload news reports, review the queued drafts, accept, edit or reject each.
 
-Thin page: the drafting is :func:`geodata.reports.extract.extract_events`; saving is
-:meth:`geodata.store.Store.add_launch` (validation and audit as for any edit). Every value
-in the form shows the words it came from, highlighted in the report text.
+Thin page: drafting, matching stored events and the decisions are :mod:`geodata.reports.review`
+(the queue lives in the store, so a draft waits for a person however many app servers run);
+saving goes through the store (validation and audit as for any edit). Every value in a draft
+shows the words it came from, highlighted in the report text; a revision shows its diff.
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ from streamlit_folium import st_folium
 
 from dashboard import common
 from geodata.errors import InvalidEvent, LaunchmapError
-from geodata.events import launch_id
 from geodata.geo.geodesy import track
 from geodata.render import leaflet as maps
+from geodata.reports import review
 from geodata.reports.dates import find_dateline
-from geodata.reports.extract import MAX_INPUT_CHARS, extract_events, launch_row, source_rows
+from geodata.reports.extract import MAX_INPUT_CHARS
 from geodata.schema import CONFIRMATIONS, LANDING_AREAS, OUTCOMES, PRECISIONS, SYSTEM_CLASSES
-from geodata.tracks import impact_explanation, impact_fields, impact_point
-from geodata.units import float_or_nan
+from geodata.tracks import impact_explanation, impact_point
+from geodata.units import float_or_nan, is_missing
 
 FIELD_COLOURS = {  # one colour per kind of value, so the report shows what each phrase gave
     "launched_at": "#ffe08a",
@@ -44,15 +45,6 @@ FIELD_COLOURS = {  # one colour per kind of value, so the report shows what each
     "confirmation": "#e0c8ff",
     "notes": "#e6e6e6",
 }
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def draft(text: str, published: dt.date, version: int) -> dict:
-    """Extraction as a plain dict (cached per text, date and store version); errors come back as a message."""
-    try:
-        return extract_events(text, published, gazetteer(version)).to_dict()
-    except LaunchmapError as error:
-        return {"error": str(error), "events": [], "warnings": []}
 
 
 @st.cache_resource(max_entries=2)
@@ -168,20 +160,28 @@ def _number(value) -> float | None:
     return None if math.isnan(number) else number
 
 
-def event_form(number: int, event: dict, published: dt.date, outlet: str, url: str) -> None:
-    """Editable form for one draft event; Save validates and stores it, then links to the launch map."""
+def _changed(draft: dict, edited: dict) -> dict:
+    """The fields the editor changed in the form (figures compared as numbers, blanks as None)."""
+    changes = {}
+    for name, value in edited.items():
+        old = draft.get(name)
+        if isinstance(value, float) and isinstance(old, int | float) and not isinstance(old, bool):
+            if math.isclose(value, float(old), rel_tol=1e-9, abs_tol=1e-9):
+                continue
+        elif (value in ("", None) and old in ("", None)) or value == old:
+            continue
+        changes[name] = value
+    return changes
+
+
+def draft_form(item: dict, event: dict) -> tuple[str | None, dict, str]:
+    """The editable draft of one queued item; returns (action, edits, reason) when a button was pressed."""
     sites = common.sites()
     systems = common.systems()
     site_ids = ["", *sites["id"]]
     system_names = sorted(set(systems["name"]) | {event.get("system") or ""})
-    drafted_id = launch_row(event)["id"]
-    if drafted_id and drafted_id in set(common.launches()["id"]):
-        st.warning(
-            f"A launch {drafted_id!r} is already stored. If this report is about the same launch, correct "
-            "that one on the Data page instead; saving here adds a second event."
-        )
-    with st.form(f"event_{number}"):
-        st.markdown(f"**Draft event {number}**")
+    number = item["id"]
+    with st.form(f"review_{number}"):
         left, middle, right = st.columns(3)
         launched_at = left.text_input(
             "Launched at (UTC, ISO)",
@@ -267,41 +267,61 @@ def event_form(number: int, event: dict, published: dt.date, outlet: str, url: s
                 width="stretch",
                 column_config=common.SOURCE_COLUMN_CONFIG,
             )
-        saved = st.form_submit_button("Save to the store", type="primary")
-    if saved:
-        edited = {
-            **event,
-            "launched_at": launched_at or None,
-            "launched_at_precision": precision,
-            "site_id": site_id or None,
-            "lat": lat,
-            "lon": lon,
-            "system": system or None,
-            "system_class": system_class,
-            "count": count,
-            "distance_km": distance_km,
-            "apogee_km": apogee_km,
-            "bearing_deg": bearing_deg,
-            "landing_area": landing_area or None,
-            "outcome": outcome,
-            "confirmation": confirmation,
-            "notes": notes or None,
-            "id": None,
-        }
-        edited.update(impact_fields(edited))
-        save(edited, published, outlet, url)
+        reason = st.text_input("Why reject (optional)", key=f"reason_{number}")
+        accept_column, reject_column = st.columns(2)
+        label = "Accept the revision" if item["kind"] == "revision" else "Accept and save"
+        accepted = accept_column.form_submit_button(label, type="primary")
+        rejected = reject_column.form_submit_button("Reject")
+    if not (accepted or rejected):
+        return None, {}, ""
+    edited = {
+        "launched_at": launched_at or None,
+        "launched_at_precision": precision,
+        "site_id": site_id or None,
+        "lat": lat,
+        "lon": lon,
+        "system": system or None,
+        "system_class": system_class,
+        "count": count,
+        "distance_km": distance_km,
+        "apogee_km": apogee_km,
+        "bearing_deg": bearing_deg,
+        "landing_area": landing_area or None,
+        "outcome": outcome,
+        "confirmation": confirmation,
+        "notes": notes or None,
+    }
+    return ("accept" if accepted else "reject"), _changed(event, edited), reason
 
 
-def save(event: dict, published: dt.date, outlet: str, url: str) -> None:
-    row = launch_row(event)
-    if row["launched_at"] and row["site_id"]:
-        row["id"] = launch_id(
-            row["launched_at"], row["launched_at_precision"], row["site_id"], set(common.launches()["id"])
-        )
+def shown_event(item: dict) -> dict:
+    """What the form starts from: the draft, or for a revision the stored event with the changes that apply."""
+    if item["kind"] != "revision":
+        return item["draft"]
+    stored = common.get_store().launch(str(item["target_id"])) or {}
+    event = {k: (None if is_missing(v) else v) for k, v in stored.items()}
+    if event.get("launched_at") is not None:
+        event["launched_at"] = pd.Timestamp(event["launched_at"]).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for change in item["changes"]:
+        if change["applies"]:
+            event[change["field"]] = change["new"]
+    return {**event, "sources": item["draft"].get("sources"), "evidence": item["draft"].get("evidence", {})}
+
+
+def decide(item: dict, action: str, edits: dict, reason: str) -> None:
+    """Record the editor's decision; the notice survives the rerun that drops the item from the queue."""
+    store = common.get_store()
     try:
-        saved_id = common.get_store().add_launch(
-            row, source_rows({**event, "id": row["id"]}, published, outlet, url), actor="report-to-map"
-        )
+        if action == "reject":
+            review.reject(store, item["id"], reason or None, actor="report-to-map")
+            notice = ("info", f"Rejected draft {item['id']}: nothing was saved.", None)
+        else:
+            if item["kind"] == "revision":
+                # the form shows the stored event with the diff applied: only what the editor typed is an edit
+                edits = {k: v for k, v in edits.items() if k not in {c["field"] for c in item["changes"]}}
+            decided = review.accept(store, item["id"], edits, actor="report-to-map")
+            verb = "Revised" if item["kind"] == "revision" else "Saved as"
+            notice = ("success", f"{verb} {decided['launch_id']}.", decided["launch_id"])
     except InvalidEvent as error:
         st.error(f"Not saved: {common.plain(error)}")
         for problem in error.errors[:10]:
@@ -311,58 +331,166 @@ def save(event: dict, published: dt.date, outlet: str, url: str) -> None:
         st.error(f"Not saved: {common.plain(error)}")
         return
     common.refresh()
-    st.success(f"Saved as {saved_id}.")
-    link = f"Open {saved_id} on the launch map"
-    try:
-        st.page_link("app_pages/launch_map.py", label=link, query_params={"event": saved_id})
-    except StreamlitPageNotFoundError:  # the page run on its own (tests), outside st.navigation
-        st.markdown(f"[{link}](launch_map?event={quote(saved_id)})")
+    st.session_state["review_notice"] = notice
+    st.rerun()
 
 
-def main() -> None:
-    common.page_header(
-        "Report to map",
-        "Paste a wire report: the launch is drafted with every value traced to its words. "
-        "Check it, correct it, save it.",
-    )
-    upload = st.file_uploader("Upload a report (.txt)", type=["txt"])
-    text = st.text_area("…or paste the report text", height=220, key="report_text", max_chars=MAX_INPUT_CHARS)
-    if upload is not None:
+def show_notice() -> None:
+    notice = st.session_state.get("review_notice")
+    if not notice:
+        return
+    kind, message, saved_id = notice
+    (st.success if kind == "success" else st.info)(message)
+    if saved_id:
+        link = f"Open {saved_id} on the launch map"
         try:
-            text = upload.getvalue().decode("utf-8")
-        except UnicodeDecodeError:
-            st.error("The uploaded file is not UTF-8 text; save it as plain text and upload it again.")
-            return
-    # The dateline ("SEOUL, Nov. 7 (Yonhap) --") dates the copy and names the agency; today otherwise.
+            st.page_link("app_pages/launch_map.py", label=link, query_params={"event": saved_id})
+        except StreamlitPageNotFoundError:  # the page run on its own (tests), outside st.navigation
+            st.markdown(f"[{link}](launch_map?event={quote(saved_id)})")
+
+
+def show_diff(item: dict) -> None:
+    """A revision's field-by-field diff: what changes, and figures kept beside the headline."""
+    st.markdown(f"**Revision of stored event `{item['target_id']}`** — not a new event.")
+    if not item["changes"]:
+        st.caption("No field changes: accepting adds this report's sources to the stored event.")
+        return
+    rows = [
+        {
+            "field": c["field"],
+            "stored": common.display(c["old"]) if c["old"] is not None else "—",
+            "reported": common.display(c["new"]),
+            "source": c["source"],
+            "on accept": "changes" if c["applies"] else "kept beside the headline",
+        }
+        for c in item["changes"]
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    for change in item["changes"]:
+        st.caption(review.describe_change(change))
+
+
+def queue_form() -> None:
+    """Paste or upload reports and queue their drafts; nothing is saved until someone decides."""
+    if st.session_state.pop("clear_report_text", False):
+        st.session_state["report_text"] = ""
+    uploads = st.file_uploader("Upload reports (.txt)", type=["txt"], accept_multiple_files=True)
+    text = st.text_area("…or paste a report", height=200, key="report_text", max_chars=MAX_INPUT_CHARS)
     line = find_dateline(text, dt.date.today()) if text.strip() else None
     left, middle, right = st.columns(3)
     published = left.date_input(
         "Publication date (Korea)",
         value=line.day if line and line.day else dt.date.today(),
         format="YYYY-MM-DD",
-        help="Read from the report's dateline when it has one; otherwise today.",
+        help="Of the pasted report: read from its dateline when it has one; otherwise today. "
+        "Uploaded files are dated by their own datelines.",
     )
     outlet = middle.text_input(
         "Outlet", value=(line.outlet or "") if line else "", placeholder="e.g. Yonhap, AP"
     )
     url = right.text_input("Address of the report", placeholder="https://…")
-    if not text.strip():
-        st.info("Paste or upload a report to draft the launch.")
+    clicked = st.button("Add to the review queue", type="primary", disabled=not (text.strip() or uploads))
+    if "queue_notice" in st.session_state:
+        show_queued(*st.session_state.pop("queue_notice"))
+    if not clicked:
         return
-    result = draft(text, published, common.store_version())
-    if result.get("error"):
-        st.error(result["error"])
+    reports = []
+    for upload in uploads or []:
+        reports.append(review.Report(upload.getvalue(), None, upload.name))
+    if text.strip():
+        reports.append(review.Report(text, published, None, outlet or None, url or None))
+    try:
+        result = review.queue_reports(common.get_store(), reports, gazetteer=gazetteer(common.store_version()),
+                                      actor="report-to-map")  # fmt: skip
+    except LaunchmapError as error:
+        st.error(common.plain(error))
         return
-    for warning in result["warnings"]:
+    if result.queued or result.redrafted:
+        common.refresh()
+        st.session_state["queue_notice"] = (result.refused, result.warnings, result.queued, result.redrafted)
+        st.session_state["clear_report_text"] = True  # the next report goes into an empty box
+        st.rerun()
+    show_queued(result.refused, result.warnings, [], [])
+
+
+def show_queued(refused: list[str], warnings: list[str], queued: list[int], redrafted: list[int]) -> None:
+    """What the last 'Add to the review queue' did: refusals by name, warnings, what was queued."""
+    for refusal in refused:
+        st.error(refusal)
+    for warning in warnings:
         st.warning(warning)
-    events = result["events"]
-    if not events:
+    if queued or redrafted:
+        st.success(
+            f"Queued {len(queued)} draft(s) for review"
+            + (f"; {len(redrafted)} waiting draft(s) gained a copy" if redrafted else "")
+            + ". Nothing is saved until you accept it below."
+        )
+    elif not refused:
+        st.info("No launch to queue in what was given.")
+
+
+def show_queue() -> None:
+    pending = review.ReviewQueue(common.get_store()).items("pending")
+    st.subheader(f"Review queue ({len(pending)} waiting)")
+    show_notice()
+    if not pending:
+        st.caption("No drafts waiting. Paste or upload reports above.")
         return
-    show_map(events)
-    for number, event in enumerate(events, start=1):
-        with st.expander(f"Words behind draft event {number}", expanded=number == 1):
-            st.markdown(highlight(text, event.get("evidence", {})), unsafe_allow_html=True)
-        event_form(number, event, published, outlet, url)
+    show_map([item["draft"] for item in pending])
+    for item in pending:
+        with st.container(border=True, key=f"review_item_{item['id']}"):
+            kind = "revision" if item["kind"] == "revision" else "new event"
+            st.markdown(f"**Draft {item['id']}** · {kind} · {html.escape(item['title'])} · preliminary")
+            if item["kind"] == "revision":
+                show_diff(item)
+            for report in item["reports"][:5]:
+                evidence = item["draft"].get("evidence_by_report", {}).get(report["name"]) or (
+                    item["draft"].get("evidence", {}) if report is item["reports"][0] else {}
+                )
+                with st.expander(
+                    f"Words behind it: {report['name']} ({report.get('outlet') or 'outlet unknown'})"
+                ):
+                    st.markdown(highlight(report["text"], evidence), unsafe_allow_html=True)
+            action, edits, reason = draft_form(item, shown_event(item))
+            if action:
+                decide(item, action, edits, reason)
+
+
+def show_decided() -> None:
+    decided = review.ReviewQueue(common.get_store()).items(None)
+    decided = [i for i in decided if i["status"] != "pending"][-10:]
+    if decided:
+        with st.expander(f"Decided recently ({len(decided)})"):
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            "draft": i["id"],
+                            "what": i["title"],
+                            "decision": i["decision"],
+                            "by": i["decided_by"],
+                            "at (UTC)": i["decided_at"],
+                            "event": i["launch_id"] or "",
+                            "why": i["reason"] or "",
+                        }
+                        for i in reversed(decided)
+                    ]
+                ),
+                hide_index=True,
+                width="stretch",
+            )
+
+
+def main() -> None:
+    common.page_header(
+        "Report to map",
+        "Paste or upload wire reports: each launch is drafted with every value traced to its words, "
+        "copies of one launch become one draft, and a report about a stored launch is proposed as its "
+        "revision. Drafts wait here until you accept, edit or reject them.",
+    )
+    queue_form()
+    show_queue()
+    show_decided()
 
 
 if __name__ == "__main__":  # Streamlit runs pages as __main__; tests import the helpers above

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -265,13 +266,15 @@ def describe_change(change: dict[str, Any]) -> str:
     )
 
 
-def _read(report: Report, number: int) -> tuple[str, dt.date | None, str, dict[str, Any]]:
+def _read(report: Report) -> dict[str, Any]:
+    """The report checked (refused by name if not English), named, and dated by its dateline if need be."""
     text = check_text(report.text)
-    name = report.name or f"report {number}"
-    refuse_non_english(text, name)
+    # an unnamed (pasted) report is named by its words: pasting the same copy twice adds it once
+    name = report.name or f"report {hashlib.sha1(text.encode('utf-8')).hexdigest()[:6]}"
+    refuse_non_english(text, report.name)  # a pasted report (no name) is "this report"
     line = find_dateline(text, report.published or dt.date.today())
     published = report.published or (line.day if line and line.day else None)
-    about = {
+    return {
         "name": name,
         "published_on": published.isoformat() if published else None,
         "outlet": report.outlet or (line.outlet if line else None),
@@ -279,7 +282,6 @@ def _read(report: Report, number: int) -> tuple[str, dt.date | None, str, dict[s
         "title": report.title,
         "text": text,
     }
-    return text, published, name, about
 
 
 def _drafts(abouts: list[dict[str, Any]], gazetteer: Gazetteer) -> tuple[list[dict[str, Any]], list[str]]:
@@ -318,9 +320,9 @@ def queue_reports(
     queue = ReviewQueue(store)
     result = QueueResult()
     abouts = []
-    for number, report in enumerate(reports, start=1):
+    for report in reports:
         try:
-            abouts.append(_read(report, number)[3])
+            abouts.append(_read(report))
         except InvalidFile as error:
             result.refused.append(str(error))
     if not abouts:

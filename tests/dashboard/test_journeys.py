@@ -264,7 +264,9 @@ def test_journey__report_to_saved_event_to_png_and_svg(dashboard: str, browser, 
     area.send_keys(" ")
     browser.execute_script("arguments[0].blur()", area)
     settle(browser)
-    click(browser, "button", lambda text: "Save to the store" in text)
+    click(browser, "button", lambda text: text == "Add to the review queue")  # #13: a draft waits for a decision
+    settle(browser)
+    click(browser, "button", lambda text: text == "Accept and save")
     settle(browser)
     screenshot(browser, "journey_report_saved")
     link_text = click(browser, "a", lambda text: "on the launch map" in text)
