@@ -357,7 +357,7 @@ def show_diff(item: dict) -> None:
         return
     rows = [
         {
-            "field": c["field"],
+            "field": review.field_label(c["field"]),
             "stored": common.display(c["old"]) if c["old"] is not None else "—",
             "reported": common.display(c["new"]),
             "source": c["source"],

@@ -61,6 +61,7 @@ __all__ = [
     "ReviewQueue",
     "accept",
     "describe_change",
+    "field_label",
     "parse_edits",
     "propose",
     "queue_reports",
@@ -237,10 +238,15 @@ def _title(draft: dict[str, Any]) -> str:
     return f"{day} · {count or '?'} × {what} · {site} · {reports} report{'s' if reports != 1 else ''}"
 
 
+def field_label(name: str) -> str:
+    """A field as an editor calls it: ``distance_km`` -> ``distance``."""
+    return _LABELS.get(name, name.replace("_", " "))
+
+
 def describe_change(change: dict[str, Any]) -> str:
     """One diff line: ``distance: 700 km → 800 km (ROK JCS)``, or a figure kept beside the headline."""
     name = change["field"]
-    label = _LABELS.get(name, name.replace("_", " "))
+    label = field_label(name)
 
     def shown(value: Any) -> str:
         if _unknown(value):
@@ -270,7 +276,7 @@ def _read(report: Report) -> dict[str, Any]:
     """The report checked (refused by name if not English), named, and dated by its dateline if need be."""
     text = check_text(report.text)
     # an unnamed (pasted) report is named by its words: pasting the same copy twice adds it once
-    name = report.name or f"report {hashlib.sha1(text.encode('utf-8')).hexdigest()[:6]}"
+    name = report.name or f"pasted report {hashlib.sha1(text.encode('utf-8')).hexdigest()[:6]}"
     refuse_non_english(text, report.name)  # a pasted report (no name) is "this report"
     line = find_dateline(text, report.published or dt.date.today())
     published = report.published or (line.day if line and line.day else None)
