@@ -24,22 +24,8 @@ from launchmap_cli.errors import usage_errors
 from launchmap_cli.report import _read, _report_files, report_header
 from launchmap_cli.selection import iso_day
 
-DRAFT_FIELDS = (
-    "launched_at",
-    "launched_at_precision",
-    "site_id",
-    "system",
-    "system_class",
-    "count",
-    "distance_km",
-    "apogee_km",
-    "flight_time_s",
-    "bearing_deg",
-    "landing_area",
-    "outcome",
-    "confirmation",
-    "report_status",
-)
+# What `show` prints of a draft: its launch columns, but not the id (given on accept) and impact estimate.
+HIDDEN_FIELDS = ("id", "impact_lat", "impact_lon", "impact_basis")
 
 
 def cmd_add(args: argparse.Namespace, context: Any) -> int:
@@ -103,6 +89,7 @@ def cmd_list(args: argparse.Namespace, context: Any) -> int:
 def cmd_show(args: argparse.Namespace, context: Any) -> int:
     """Show one draft: its fields, sources, the reports it came from and, for a revision, the diff."""
     from geodata.reports.review import describe_change
+    from geodata.schema import LAUNCHES
 
     with usage_errors():
         item = _queue(context).item(args.id)
@@ -121,7 +108,11 @@ def cmd_show(args: argparse.Namespace, context: Any) -> int:
         ]
     draft = item["draft"]
     lines.append("draft:")
-    lines += [f"  {name}: {draft.get(name)}" for name in DRAFT_FIELDS if draft.get(name) is not None]
+    lines += [
+        f"  {name}: {draft[name]}"
+        for name in LAUNCHES.names
+        if name not in HIDDEN_FIELDS and draft.get(name) is not None
+    ]
     lines.append("sources:")
     for source in draft.get("sources") or []:
         figures = ", ".join(

@@ -120,6 +120,7 @@ def test_journey__paste_three_reports_accept_edit_reject_and_see_the_map(review_
         click,
         css,
         exceptions,
+        paste_report,
         screenshot,
         settle,
         view_summary,
@@ -130,20 +131,7 @@ def test_journey__paste_three_reports_accept_edit_reject_and_see_the_map(review_
     browser.get(dashboard + "/report_to_map")
     wait_heading(browser, "Report to map")
     for kind in ("accept", "edit", "reject"):
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not css(browser, "textarea"):
-            time.sleep(0.1)
-        area = css(browser, "textarea")[0]
-        browser.execute_script(
-            "const a = arguments[0]; const set = Object.getOwnPropertyDescriptor("
-            "HTMLTextAreaElement.prototype, 'value').set; set.call(a, arguments[1]);"
-            "a.dispatchEvent(new Event('input', {bubbles: true}));",
-            area,
-            journey_text(kind),
-        )
-        area.send_keys(" ")
-        browser.execute_script("arguments[0].blur()", area)
-        settle(browser)
+        paste_report(browser, journey_text(kind))
         click(browser, "button", lambda text: text == "Add to the review queue")
         settle(browser)
         deadline = time.monotonic() + 30
