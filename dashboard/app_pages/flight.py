@@ -145,6 +145,9 @@ def playback_panel(selected: pd.DataFrame) -> None:
             play["month"] = min(len(months) - 1, play["month"] + max(1, round(SPEEDS[speed] * TICK_S)))
             if play["month"] >= len(months) - 1:
                 play["playing"] = False
+                # run_every is fixed when the fragment is declared: without a full run it would go on
+                # re-sending the last globe every tick for as long as the page stays open (~0.5 MB/s).
+                st.rerun()
         elif st.session_state.get("g_month") != play.get("slider_seen"):  # the reader moved the slider
             play["month"] = play["slider_seen"] = st.session_state["g_month"]
         end = months[play["month"]] + pd.DateOffset(months=1)

@@ -1,5 +1,6 @@
 """Globe & flight in chromium with every outside host blocked (#14): the globe's layers draw, the
-Hwasong-15 arc stands to scale, the profile says "depressed", playback runs to the last record."""
+Hwasong-15 arc stands to scale, the profile says "depressed", playback runs to the last record and then
+goes quiet; the timeline under the launch map plays 1984 to the latest record and draws every launch."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from tests.browser.harness import (
     served_dashboard,
     severe_console_entries,
 )
+from tests.dashboard.test_journeys import click, settle
 
 pytestmark = pytest.mark.browser
 SCREENS = Path("/work/staging/screens") if Path("/work/staging").is_dir() else None
@@ -48,17 +50,6 @@ def _wait(driver, script: str, ok, timeout_s: float = 60):
             return value
         time.sleep(0.4)
     raise AssertionError(f"not ready within {timeout_s} s: {value}")
-
-
-def _click_tab(driver, label: str) -> None:
-    from selenium.webdriver.common.by import By
-
-    tabs = driver.find_elements(By.CSS_SELECTOR, "[role='tab']")
-    for tab in tabs:
-        if label in tab.text:
-            tab.click()
-            return
-    raise AssertionError(f"no tab {label!r} in {[t.text for t in tabs]}")
 
 
 def _severe(driver) -> list[str]:
@@ -104,19 +95,75 @@ def test_globe__hwasong15_draws_offline_and_to_scale(dashboard) -> None:
         assert _severe(driver) == []
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="playback reruns a fragment every 0.5 s; Streamlit aged its cached globe message out after two "
-    "runs ('Cached ForwardMsg MISS' dialog). Mitigated by global.maxCachedMessageAge=120 (launchmap serve, "
-    ".streamlit/config.toml): 3 of 3 runs green since; kept non-strict until CI has shown it green for a while.",
-)
+GLOBE_DATE = "const d = document.querySelector('[data-testid=\"playback-date\"]'); return d && d.textContent;"
+
+
+def _choose(driver, label: str, option: str, timeout_s: float = 30) -> None:
+    """Pick ``option`` in the selectbox labelled ``label`` and wait until the box shows it.
+
+    Streamlit redraws the page on every run: an element read a moment ago may be gone, so every step is
+    retried until the box itself says the choice was taken (a click lost to a redraw is tried again).
+    """
+    from selenium.webdriver.common.by import By
+
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            box = next(
+                b
+                for b in driver.find_elements(By.CSS_SELECTOR, '[data-testid="stSelectbox"]')
+                if label in b.text and b.is_displayed()
+            )
+            field = box.find_element(By.CSS_SELECTOR, "input")
+            if field.get_attribute("value") == option:  # the box shows the choice: a run has taken it
+                return
+            field.click()
+            time.sleep(0.3)
+            for element in driver.find_elements(By.CSS_SELECTOR, '[role="option"]'):
+                if option in element.text:
+                    element.click()
+                    break
+            settle(driver)
+        except Exception:  # replaced by a redraw while reading or clicking it: look again
+            time.sleep(0.2)
+    raise AssertionError(f"could not choose {option!r} in {label!r}")
+
+
+def _websocket_messages(driver) -> int:
+    """Messages the page received over Streamlit's websocket since the browser log was last read.
+
+    Reading the log empties it: call :func:`outside_requests` before, for what came earlier.
+    """
+    import json
+
+    received = 0
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") == "Network.webSocketFrameReceived":
+            received += 1
+        elif message.get("method") == "Network.requestWillBeSent":
+            host = message["params"]["request"]["url"].split("/")[2].split(":")[0]
+            assert host in ("127.0.0.1", "localhost"), message["params"]["request"]["url"]
+    return received
+
+
+# The globe playback reruns a fragment every 0.5 s. It was flaky for two reasons, both fixed:
+# - the test raced Streamlit's redraws: it slept 1.5 s after choosing the speed and clicked the first
+#   "Play" it found, so on a loaded machine the click could land on a button a full run was replacing
+#   (a stale element, or a lost click and a 30 s wait for a readout that never moved); it now retries
+#   each step until the page shows it took (``_choose``, ``click``, ``settle``);
+# - the page kept rerunning the fragment after the play ended (``run_every`` is fixed when a fragment is
+#   declared), re-sending the last globe twice a second for as long as the page was open; every tick aged
+#   Streamlit's client cache of large messages, the source of the "Cached ForwardMsg MISS" dialog. The
+#   page now makes a full run at the end, and the test checks that it then goes quiet.
 def test_profile__7_nov_2025_says_depressed_and_playback_reaches_the_last_record(dashboard) -> None:
     from selenium.webdriver.common.by import By
 
     with chromium(1400, 1300) as driver:
         driver.get(f"{dashboard}/flight?event=2025-11-07-taegwan")
         _wait(driver, DECK_PROBE, lambda v: v["flights"] > 100)
-        _click_tab(driver, "Trajectory profile")
+        settle(driver)
+        click(driver, "[role='tab']", lambda text: "Trajectory profile" in text)
         image = _wait(
             driver,
             "const i = [...document.querySelectorAll('[data-testid=\"stImage\"] img')]; "
@@ -129,37 +176,45 @@ def test_profile__7_nov_2025_says_depressed_and_playback_reaches_the_last_record
                 str(SCREENS / "flight-profile-page-2025-11-07.png")
             )
         assert "Download SVG" in driver.page_source
-        _click_tab(driver, "Playback")
-        speed = next(
-            box
-            for box in driver.find_elements(By.CSS_SELECTOR, '[data-testid="stSelectbox"]')
-            if "Speed" in box.text and box.is_displayed()
-        )
-        speed.find_element(By.CSS_SELECTOR, "input").click()
-        _wait(driver, "return document.querySelectorAll('[role=\"option\"]').length", lambda v: v > 0)
-        for option in driver.find_elements(By.CSS_SELECTOR, '[role="option"]'):
-            if "5 years" in option.text:
-                option.click()
+        click(driver, "[role='tab']", lambda text: "Playback" in text)
+        _wait(driver, GLOBE_DATE, lambda v: bool(v))
+        last_record = _records_end_month(driver)
+        assert driver.execute_script(GLOBE_DATE) == last_record  # before a play: the latest month
+        _choose(driver, "Speed", "5 years / s")
+        for _attempt in range(3):  # a click that a redraw swallowed is clicked again
+            click(driver, "button", lambda text: text.endswith("Play"))
+            try:
+                started = _wait(driver, GLOBE_DATE, lambda v: v != last_record, timeout_s=15)
                 break
-        time.sleep(1.5)
-        for button in driver.find_elements(By.CSS_SELECTOR, "button"):
-            if "Play" in button.text and button.is_displayed():
-                button.click()
-                break
-        readout = _wait(
+            except AssertionError:
+                continue
+        else:
+            raise AssertionError("Play never started the playback")
+        readouts: list[str] = [last_record, started]
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not (
+            readouts and readouts[-1] == last_record and len(readouts) > 1
+        ):
+            value = driver.execute_script(GLOBE_DATE)
+            if value and (not readouts or readouts[-1] != value):
+                readouts.append(value)
+            time.sleep(0.1)
+        assert readouts[-1] == last_record and len(readouts) > 5, readouts
+        years = [int(text.split()[-1]) for text in readouts[1:]]
+        assert years[0] < 1990 and years == sorted(years)  # Play went back to the first record, then forward
+        settle(driver)
+        _wait(
             driver,
-            "const d = document.querySelector('[data-testid=\"playback-date\"]'); return d && d.textContent;",
-            lambda v: int(v.split()[-1]) < 1995,  # Play went back to the start of the records
-            timeout_s=30,
+            "return [...document.querySelectorAll('button')].some(b => b.innerText.trim().endsWith('Play'));",
+            bool,
         )
-        assert readout
-        final = _wait(
-            driver,
-            "const d = document.querySelector('[data-testid=\"playback-date\"]'); return d && d.textContent;",
-            lambda v: v == "May 2026",
-            timeout_s=90,
-        )
-        assert final == "May 2026"
+        # Ended means quiet: no more fragment runs (before the fix: ~10 messages a second, for ever, the
+        # last globe re-sent or referred to on every tick).
+        assert outside_requests(driver) == []
+        time.sleep(3)
+        assert _websocket_messages(driver) <= 2
+        assert "ForwardMsg" not in driver.find_element(By.TAG_NAME, "body").text
+        assert not driver.find_elements(By.CSS_SELECTOR, '[data-testid="stException"]')
         if SCREENS:
             driver.save_screenshot(str(SCREENS / "flight-playback-page.png"))
         assert outside_requests(driver) == []
