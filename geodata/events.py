@@ -13,6 +13,7 @@ was expected and what was found. Nothing is written by this module.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -230,6 +231,35 @@ def _check_cell(table: Table, column: Column, value: Any, row: int | str) -> tup
     return converted, None
 
 
+def _typed_column(column: Column, series: pd.Series) -> list[Any] | None:
+    """A float or time column that is already typed and valid as a whole, checked at once; else None.
+
+    What :func:`_check_cell` would return for each cell (None where missing), for the common
+    case of a typed frame (an import of 100,000 rows); any doubt returns None, and the caller
+    checks the column cell by cell and words the errors.
+    """
+    if column.default is not None or column.choices:
+        return None
+    if column.dtype == "float" and pd.api.types.is_float_dtype(series.dtype):
+        values = series.to_numpy(dtype=float)
+        present = ~np.isnan(values)
+        if (column.required and not present.all()) or not np.isfinite(values[present]).all():
+            return None
+        if column.minimum is not None and (values[present] < column.minimum).any():
+            return None
+        if column.maximum is not None and (values[present] > column.maximum).any():
+            return None
+        return [float(v) if p else None for v, p in zip(values.tolist(), present.tolist(), strict=True)]
+    if column.dtype == "datetime" and isinstance(series.dtype, pd.DatetimeTZDtype):
+        utc = series.dt.tz_convert("UTC")
+        present = utc.notna()
+        years = utc[present].dt.year
+        if (column.required and not present.all()) or not years.between(1000, 9999).all():
+            return None
+        return [stamp if p else None for stamp, p in zip(utc.tolist(), present.tolist(), strict=True)]
+    return None
+
+
 def validate_table(
     table: Table, frame: pd.DataFrame, row_numbers: Sequence[int | str] | None = None
 ) -> tuple[list[dict[str, Any]], list[int], list[RowError]]:
@@ -245,21 +275,40 @@ def validate_table(
                 f"unknown column(s) for {table.name}; expected columns: {', '.join(table.names)}",
             )
         )
-    records: list[dict[str, Any]] = []
-    bad_rows: list[int] = []
-    for position, raw in enumerate(frame.to_dict("records")):
-        row = row_numbers[position] if row_numbers is not None else position + 1
-        record: dict[str, Any] = {}
-        row_ok = True
-        for column in table.columns:
-            value, error = _check_cell(table, column, raw.get(column.name), row)
-            if error:
-                errors.append(error)
-                row_ok = False
-            record[column.name] = value
-        records.append(record)
-        if not row_ok:
-            bad_rows.append(position)
+    # Column by column, and a repeated valid cell (a class, a site, a system) checked once per
+    # column: 100,000 imported rows repeat a few dozen values in most columns. The cache is
+    # capped, so columns of unique cells cost no memory. Errors are reported row by row.
+    count = len(frame)
+    places = {name: place for place, name in enumerate(frame.columns)}  # a repeated header: the last wins
+    found: list[tuple[int, int, RowError]] = []
+    checked_columns: list[list[Any]] = []
+    for column_number, column in enumerate(table.columns):
+        place = places.get(column.name)
+        fast = _typed_column(column, frame.iloc[:, place]) if place is not None else None
+        if fast is not None:
+            checked_columns.append(fast)
+            continue
+        cells = frame.iloc[:, place].tolist() if place is not None else [None] * count
+        known: dict[tuple[type, Any], Any] = {}
+        checked: list[Any] = []
+        for position, cell in enumerate(cells):
+            try:
+                # every missing value alike (NaN != NaN; pd.NA has no truth value)
+                value = known[(type(cell), None if cell is pd.NA or cell != cell else cell)]
+            except (KeyError, TypeError, ValueError):  # not seen yet, or no key (a list, pd.NA)
+                row = row_numbers[position] if row_numbers is not None else position + 1
+                value, error = _check_cell(table, column, cell, row)
+                if error:
+                    found.append((position, column_number, error))
+                elif len(known) < 1024:
+                    with contextlib.suppress(TypeError, ValueError):
+                        known[(type(cell), None if cell is pd.NA or cell != cell else cell)] = value
+            checked.append(value)
+        checked_columns.append(checked)
+    found.sort(key=lambda item: (item[0], item[1]))
+    errors += [error for _position, _column, error in found]
+    bad_rows = sorted({position for position, _column, _error in found})
+    records = [dict(zip(table.names, values, strict=True)) for values in zip(*checked_columns, strict=True)]
     return records, bad_rows, errors
 
 

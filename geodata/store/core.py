@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,12 +35,14 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from geodata.errors import InvalidEvent, StaleEdit, StoreError
+from geodata.errors import InvalidEvent, InvalidOption, StaleEdit, StoreError
 from geodata.events import (
     Record,
     RowError,
     choose_headline,
+    filter_launches,
     launches_frame,
+    parse_utc,
     sources_frame,
     validate_launches,
     validate_sources,
@@ -84,26 +86,83 @@ def _now() -> str:
 
 
 def _to_sql(table: Table, record: Record) -> dict[str, Any]:
-    row: dict[str, Any] = {}
+    return _sql_rows(table, [record])[0]
+
+
+def _sql_rows(table: Table, records: list[Record] | pd.DataFrame) -> list[dict[str, Any]]:
+    """Records (or a frame of them) as SQL rows: missing values as NULL, times as ISO-8601 UTC text.
+
+    Column by column, so the times of 100,000 rows are formatted in one call, not one each.
+    """
+    frame = records if isinstance(records, pd.DataFrame) else pd.DataFrame(list(records), columns=table.names)
+    columns: dict[str, list[Any]] = {}
     for column in table.columns:
-        value = record.get(column.name)
-        if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-            row[column.name] = None
+        if column.name not in frame:
+            columns[column.name] = [None] * len(frame)
         elif column.dtype == "datetime":
-            row[column.name] = pd.Timestamp(value).tz_convert("UTC").strftime("%Y-%m-%dT%H:%M:%SZ")
-        elif column.dtype == "int":
-            row[column.name] = int(value)
-        elif column.dtype == "float":
-            row[column.name] = float(value)
-        elif column.dtype == "bool":
-            row[column.name] = bool(value)
+            text = pd.to_datetime(frame[column.name], utc=True).dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+            columns[column.name] = [t if isinstance(t, str) else None for t in text]
         else:
-            row[column.name] = str(value)
-    return row
+            cells = frame[column.name].astype(object).to_numpy(copy=True)
+            cells[frame[column.name].isna().to_numpy()] = None
+            kind: Any = {"int": int, "float": float, "bool": bool}.get(column.dtype, str)
+            # A validated frame holds the right types already: convert only what is not.
+            columns[column.name] = [c if c is None or type(c) is kind else kind(c) for c in cells.tolist()]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+
+def _execute_many(connection: Connection, sql_table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """One INSERT for many rows, in the current transaction.
+
+    On SQLite the rows go straight to the driver's executemany (its types need no conversion):
+    SQLAlchemy's per-row parameter processing would double the time of a 100,000-row import.
+    Elsewhere SQLAlchemy batches them itself (multi-row VALUES on PostgreSQL).
+    """
+    if connection.dialect.name != "sqlite":
+        connection.execute(sql_table.insert(), rows)
+        return
+    names = [c.name for c in sql_table.columns if c.name in rows[0]]
+    quote = connection.dialect.identifier_preparer.quote
+    statement = (
+        f"INSERT INTO {quote(sql_table.name)} ({', '.join(map(quote, names))}) "
+        f"VALUES ({', '.join('?' * len(names))})"
+    )
+    connection.exec_driver_sql(statement, [tuple(row[name] for name in names) for row in rows])
+
+
+_JSON = json.JSONEncoder(sort_keys=True, default=str)  # one encoder: json.dumps builds one per call
+
+
+# filter_launches' keywords and the column each one selects on.
+FILTERS: dict[str, str] = {
+    "since": "launched_at",
+    "until": "launched_at",
+    "classes": "system_class",
+    "systems": "system",
+    "sites": "site_id",
+    "outcomes": "outcome",
+    "actors": "actor",
+    "distance_km": "distance_km",
+}
+
+
+def _sql_filters(filters: dict[str, Any]) -> list[Any]:
+    """SQL conditions that keep at least the rows :func:`filter_launches` keeps (it decides the edges)."""
+    c = launches_table.c
+    conditions: list[Any] = []
+    if "since" in filters:  # stored times are ISO-8601 UTC text, which sorts as time does
+        conditions.append(c.launched_at >= parse_utc(filters["since"]).strftime("%Y-%m-%dT%H:%M:%S"))
+    if "until" in filters:  # a day past the end: "until a date" takes that whole day
+        end = parse_utc(filters["until"]) + pd.Timedelta(days=1)
+        conditions.append(c.launched_at <= end.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    for keyword in ("classes", "systems", "sites", "outcomes", "actors"):
+        if keyword in filters:
+            conditions.append(c[FILTERS[keyword]].in_([str(v) for v in filters[keyword]]))
+    return conditions
 
 
 def _json(row: dict[str, Any] | None) -> str | None:
-    return None if row is None else json.dumps(row, sort_keys=True, default=str)
+    return None if row is None else _JSON.encode(row)
 
 
 class Store:
@@ -118,6 +177,8 @@ class Store:
 
     def __init__(self, db: str | os.PathLike[str] | None = None, *, upgrade: bool | None = None) -> None:
         self.url = resolve_db_url(db)
+        # The last whole launches table read, per include_version: (store version, frame).
+        self._table_cache: dict[bool, tuple[int, pd.DataFrame]] = {}
         self.engine: Engine = make_engine(self.url)
         where = repr(self.engine.url.render_as_string(hide_password=True))
         try:
@@ -145,18 +206,80 @@ class Store:
             rows = [dict(r._mapping) for r in connection.execute(query)]
         return pd.DataFrame(rows, columns=table.names)
 
-    def _launches(self, connection: Connection, include_version: bool = False) -> pd.DataFrame:
-        columns = [*LAUNCHES.names, "version"] if include_version else LAUNCHES.names
-        rows = [dict(r._mapping) for r in connection.execute(sa.select(*launches_table.c[tuple(columns)]))]
-        frame = launches_frame(rows)
+    def _launches(
+        self,
+        connection: Connection,
+        include_version: bool = False,
+        where: Any = None,
+        columns: Sequence[str] | None = None,
+    ) -> pd.DataFrame:
+        """Typed launches sorted by time: every column, or only ``columns`` (read alone from SQL)."""
+        names = (
+            list(LAUNCHES.names) if columns is None else list(dict.fromkeys(["id", "launched_at", *columns]))
+        )
         if include_version:
-            frame["version"] = pd.array([int(r["version"]) for r in rows], dtype="Int64")
-        return frame.sort_values(["launched_at", "id"], ignore_index=True)
+            names.append("version")
+        query = sa.select(*launches_table.c[tuple(names)])
+        if where is not None:
+            query = query.where(where)
+        rows = connection.execute(query).all()
+        frame = launches_frame([dict(zip(names, row, strict=True)) for row in rows])
+        if include_version:
+            frame["version"] = pd.array([int(r[-1]) for r in rows], dtype="Int64")
+        frame = frame.sort_values(["launched_at", "id"], ignore_index=True)
+        return frame if columns is None else frame[[*columns, *(["version"] if include_version else [])]]
 
-    def launches(self, *, include_version: bool = False) -> pd.DataFrame:
-        """All launch events, typed, sorted by time; ``include_version`` adds each one's edit ``version``."""
+    def _stored_launches(self, connection: Connection, ids: set[str]) -> pd.DataFrame:
+        """The stored launches with these ids, indexed by id (a few by key, many by one scan)."""
+        if not ids:
+            return launches_frame().set_index("id")
+        # An IN list past a few hundred keys is slower than one scan, and SQLite caps parameters.
+        where = launches_table.c.id.in_(sorted(ids)) if len(ids) <= 500 else None
+        stored = self._launches(connection, where=where).set_index("id")
+        return stored if where is not None else stored[stored.index.isin(ids)]
+
+    def launches(
+        self,
+        *,
+        include_version: bool = False,
+        columns: Sequence[str] | None = None,
+        **filters: Any,
+    ) -> pd.DataFrame:
+        """Launch events, typed, sorted by time; ``include_version`` adds each one's edit ``version``.
+
+        ``filters`` are the keywords of :func:`~geodata.events.filter_launches` (``since``,
+        ``classes``, ``sites``...): the indexed columns pick the rows in SQL, so only matching
+        rows are read, and that function then decides every edge, so the rows are exactly the
+        ones it keeps. ``columns`` reads only those columns. The whole table, asked for again
+        at the same store version, comes from memory (the version is one index lookup).
+        """
+        unknown = set(filters) - set(FILTERS)
+        if unknown:
+            raise TypeError(f"unknown launch filter(s) {sorted(unknown)}; expected some of {list(FILTERS)}")
+        if columns is not None:
+            not_columns = [c for c in columns if c not in LAUNCHES.names]
+            if not_columns:
+                raise InvalidOption(f"no launch column(s) {not_columns}; expected some of {LAUNCHES.names}")
+        wanted = {k: v for k, v in filters.items() if v is not None}
         with self.engine.connect() as connection:
-            return self._launches(connection, include_version)
+            if not wanted and columns is None:
+                return self._whole_table(connection, include_version)
+            needed = (
+                None if columns is None else list(dict.fromkeys([*columns, *(FILTERS[k] for k in wanted)]))
+            )
+            where = sa.and_(sa.true(), *_sql_filters(wanted))
+            frame = self._launches(connection, include_version, where, needed)
+        frame = filter_launches(frame, **wanted).reset_index(drop=True)
+        return frame if columns is None else frame[[*columns, *(["version"] if include_version else [])]]
+
+    def _whole_table(self, connection: Connection, include_version: bool) -> pd.DataFrame:
+        """Every launch, from memory when the store has not changed since the last read."""
+        version = self._version(connection)  # read first: the rows are at least this new
+        cached = self._table_cache.get(include_version)
+        if cached is None or cached[0] != version:
+            cached = (version, self._launches(connection, include_version))
+            self._table_cache[include_version] = cached
+        return cached[1].copy()  # a caller may change its frame; the cache stays as read
 
     def launch(self, launch_id: str) -> Record | None:
         """One event as stored, with its ``version`` (read together, for an edit form), or None."""
@@ -198,11 +321,17 @@ class Store:
             )
 
     def version(self) -> int:
-        """A store-wide number that grows with every write; pages use it to invalidate caches."""
+        """A store-wide number that grows with every write; pages use it to invalidate caches.
+
+        The newest audit row's id: one primary-key lookup, whatever the store's size.
+        """
         with self.engine.connect() as connection:
-            return int(
-                connection.execute(sa.select(sa.func.coalesce(sa.func.max(audit_table.c.id), 0))).scalar_one()
-            )
+            return self._version(connection)
+
+    def _version(self, connection: Connection) -> int:
+        return int(
+            connection.execute(sa.select(sa.func.coalesce(sa.func.max(audit_table.c.id), 0))).scalar_one()
+        )
 
     def schema(self) -> migrate.SchemaState:
         """Where this store's schema stands (revision and this release's head)."""
@@ -233,16 +362,45 @@ class Store:
             )
         )
 
-    def _insert(
-        self, connection: Connection, table: Table, record: Record, actor: str, user: str | None = None
+    def _insert_many(
+        self,
+        connection: Connection,
+        table: Table,
+        records: list[Record] | pd.DataFrame,
+        actor: str,
+        user: str | None = None,
     ) -> None:
+        """Insert rows and one audit row each, as two executemany statements (one round trip each).
+
+        The audit keeps one row per inserted row (who, when, through what, the new values),
+        so a row's history reads the same however it came and a deletion stops its re-seeding.
+        """
+        if len(records) == 0:
+            return
         sql_table = BY_NAME[table.name][1]
-        row = _to_sql(table, record)
+        rows = _sql_rows(table, records)
         if table is LAUNCHES:
-            row["version"] = 1
-        connection.execute(sql_table.insert().values(**row))
-        key = row[table.key] if table.key else f"{row['launch_id']}:{row['source']}"
-        self._audit(connection, actor, "insert", table.name, str(key), None, row, user)
+            for row in rows:
+                row["version"] = 1
+        _execute_many(connection, sql_table, rows)
+        at, who = _now(), user or current_user()
+        _execute_many(
+            connection,
+            audit_table,
+            [
+                {
+                    "at": at,
+                    "actor": actor,
+                    "user_name": who,
+                    "action": "insert",
+                    "table_name": table.name,
+                    "row_key": str(row[table.key] if table.key else f"{row['launch_id']}:{row['source']}"),
+                    "old_value": None,
+                    "new_value": _json(row),
+                }
+                for row in rows
+            ],
+        )
 
     def _deleted_keys(self, connection: Connection, table_name: str) -> set[str]:
         query = sa.select(audit_table.c.row_key).where(
@@ -292,9 +450,9 @@ class Store:
                     f"seeds/launches.csv has {len(errors)} invalid row(s): {errors[0]}", errors
                 )
             new_ids = self._new_keys(connection, LAUNCHES, valid["id"])
-            for record in valid[valid["id"].isin(new_ids)].to_dict("records"):
-                self._insert(connection, LAUNCHES, record, actor, user)
-                inserted += 1
+            new_launches = valid[valid["id"].isin(new_ids)]
+            self._insert_many(connection, LAUNCHES, new_launches, actor, user)
+            inserted += len(new_launches)
             sources, errors = validate_sources(
                 frames[SOURCES.name],
                 launch_ids=set(valid["id"]),
@@ -304,9 +462,9 @@ class Store:
                 raise InvalidEvent(
                     f"seeds/launch_sources.csv has {len(errors)} invalid row(s): {errors[0]}", errors
                 )
-            for record in choose_headline(sources[sources["launch_id"].isin(new_ids)]).to_dict("records"):
-                self._insert(connection, SOURCES, record, actor, user)
-                inserted += 1
+            new_sources = choose_headline(sources[sources["launch_id"].isin(new_ids)])
+            self._insert_many(connection, SOURCES, new_sources, actor, user)
+            inserted += len(new_sources)
             connection.execute(meta_table.delete().where(meta_table.c.key == "seed_digest"))
             connection.execute(meta_table.insert().values(key="seed_digest", value=digest))
         return inserted
@@ -327,13 +485,13 @@ class Store:
                 f"seeds/{table.seed_file} has {len(errors)} invalid row(s): {errors[0]}", errors
             )
         new_keys = self._new_keys(connection, table, [r[table.key] for r in records])
-        count = 0
+        fresh = []
         for record in records:
-            if record[table.key] in new_keys:
-                self._insert(connection, table, record, actor, user)
+            if record[table.key] in new_keys:  # the first row of a repeated key wins
+                fresh.append(record)
                 new_keys.discard(record[table.key])
-                count += 1
-        return count
+        self._insert_many(connection, table, fresh, actor, user)
+        return len(fresh)
 
     def import_launches(
         self,
@@ -373,25 +531,27 @@ class Store:
                     f"{len(result.errors)} invalid row(s); nothing was written. First: {result.errors[0]}",
                     result.errors,
                 )
-            for record in valid.to_dict("records"):
-                if record["system"] not in systems:
-                    self._insert(
-                        connection,
-                        SYSTEMS,
-                        {
-                            "name": record["system"],
-                            "system_class": record["system_class"],
-                            "notes": f"added by {actor}",
-                        },
-                        actor,
-                        user,
+            # Unknown systems first (the first row naming one gives its class), then the
+            # launches and their sources, each as one batch: 100,000 rows are three statements.
+            new_systems = valid[~valid["system"].isin(systems)].drop_duplicates("system")
+            self._insert_many(
+                connection,
+                SYSTEMS,
+                [
+                    {"name": name, "system_class": system_class, "notes": f"added by {actor}"}
+                    for name, system_class in zip(
+                        new_systems["system"], new_systems["system_class"], strict=True
                     )
-                    systems.add(record["system"])
-                    result.systems_added.append(record["system"])
-                self._insert(connection, LAUNCHES, record, actor, user)
-                result.inserted.append(record["id"])
-            for record in choose_headline(valid_sources).to_dict("records"):
-                self._insert(connection, SOURCES, record, actor, user)
+                ],
+                actor,
+                user,
+            )
+            result.systems_added = [str(name) for name in new_systems["system"]]
+            self._insert_many(connection, LAUNCHES, valid, actor, user)
+            result.inserted = [str(i) for i in valid["id"]]
+            self._insert_many(
+                connection, SOURCES, choose_headline(valid_sources).to_dict("records"), actor, user
+            )
         return result
 
     def _plan_import(
@@ -403,13 +563,17 @@ class Store:
     ) -> tuple[ImportResult, pd.DataFrame, pd.DataFrame, set[str]]:
         """Validate an import against the store as ``connection`` sees it: (result, launches, sources, systems)."""
         result = ImportResult()
-        stored = self._launches(connection).set_index("id")
         candidate = launches.copy()
+        stored_ids = self._stored_keys(connection, launches_table, "id")
+        # Only rows whose id is stored can be unchanged: read and compare just those.
+        again = (
+            candidate[candidate["id"].astype(str).isin(stored_ids)] if "id" in candidate else candidate[:0]
+        )
+        stored = self._stored_launches(connection, set(again["id"].astype(str)) if not again.empty else set())
         unchanged = [
             i
-            for i, row in candidate.iterrows()
-            if str(row.get("id")) in stored.index
-            and _same_event(row, stored.loc[[str(row.get("id"))]].iloc[0])
+            for i, row in zip(again.index, again.to_dict("records"), strict=True)
+            if _same_event(row, stored.loc[str(row["id"])])
         ]
         result.unchanged = [str(candidate.at[i, "id"]) for i in unchanged]
         candidate = candidate.drop(index=unchanged)
@@ -422,7 +586,7 @@ class Store:
             candidate,
             site_ids=self._stored_keys(connection, sites_table, "id"),
             system_names=None if add_unknown_systems else systems,
-            existing_ids=set(stored.index),
+            existing_ids=stored_ids,
             row_numbers=row_numbers,
         )
         source_candidates = (
@@ -620,6 +784,7 @@ class Store:
         """Load a :meth:`dump` into this store (empty, or emptied first with ``replace``); rows per table."""
         from geodata.store.dump import restore_store
 
+        self._table_cache.clear()  # a restored store may reuse version numbers
         return restore_store(self.engine, data, replace=replace)
 
 
@@ -654,7 +819,7 @@ def _figures_changed(old: dict[str, Any], new: dict[str, Any]) -> bool:
     )
 
 
-def _same_event(candidate: pd.Series, stored: pd.Series) -> bool:
+def _same_event(candidate: Mapping[Any, Any] | pd.Series, stored: Any) -> bool:
     """True when a candidate row carries the same values as the stored event."""
     for column in LAUNCHES.columns:
         if column.name == "id":

@@ -77,7 +77,9 @@ def _previous_release_store(url: str) -> dict[str, list[dict[str, object]]]:
 
 def test_upgrade__previous_release_store_is_refused_until_told_then_loses_nothing(backend_url: str) -> None:
     _previous_release_store(backend_url)
-    with pytest.raises(StoreError, match=rf"older than this launchmap's {head_revision()}.*launchmap db upgrade"):
+    with pytest.raises(
+        StoreError, match=rf"older than this launchmap's {head_revision()}.*launchmap db upgrade"
+    ):
         Store(backend_url)
     store = Store(backend_url, upgrade=True)
     assert store.schema().status == "current"
@@ -205,7 +207,7 @@ def test_revision_0004__adds_the_filter_indexes_keeps_the_rows_and_goes_back(bac
     assert not FILTER_INDEXES & _indexes(backend_url, "launches")
     assert "ix_audit_log_action" not in _indexes(backend_url, "audit_log")
     upgraded = Store(backend_url, upgrade=True)
-    assert FILTER_INDEXES <= _indexes(backend_url, "launches")
+    assert _indexes(backend_url, "launches") >= FILTER_INDEXES
     assert "ix_audit_log_action" in _indexes(backend_url, "audit_log")
     assert upgraded.launches(include_version=True).equals(before)
 
