@@ -6,14 +6,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import common, state
+from dashboard import common, playback, state
 from dashboard.filters import sidebar_filters
 from dashboard.panels import population_panel
 from geodata.errors import LaunchmapError
 from geodata.geo.rings import system_ring_band, system_rings
 from geodata.render import globe
 from geodata.render.leaflet import event_label
-from geodata.render.stills.playback import render_playback
 from geodata.render.stills.profile import profile_curves, render_profile
 from geodata.render.stills.text import date_line
 from geodata.tracks import impact_band
@@ -45,12 +44,6 @@ def cached_profile(version: int, launch_id: str, fmt: str) -> bytes | None:
         credit=f"Source: {names}" if names else None,
         fmt=fmt,
     )
-
-
-@st.cache_data(show_spinner="Rendering the playback…")
-def cached_playback(version: int, ids: tuple[str, ...]) -> bytes:
-    frame = common.launches()
-    return render_playback(frame[frame["id"].isin(ids)])
 
 
 def event_choice(selected: pd.DataFrame, all_launches: pd.DataFrame, view: state.View) -> dict | None:
@@ -214,10 +207,16 @@ def main() -> None:
                 b.download_button("Download SVG", svg or b"", f"{event['id']}-profile.svg", "image/svg+xml")
     with play_tab:
         playback_panel(selected)
-        if st.button("Make a GIF of this playback (one frame a year)", key="g_gif"):
-            st.session_state["_flight_gif"] = cached_playback(common.store_version(), tuple(selected["id"]))
-        if st.session_state.get("_flight_gif"):
-            st.download_button("Download GIF", st.session_state["_flight_gif"], "launches.gif", "image/gif")
+        # The same films as the Export page (which also sets their size, style, title and credit).
+        playback.film_downloads(
+            selected,
+            preset="16x9",
+            style="light",
+            title="",
+            credit="",
+            retina=False,
+            name="launchmap-playback",
+        )
     with people_tab:
         if event is None:
             st.info("Choose a launch above: the figure counts the people within its system's range.")

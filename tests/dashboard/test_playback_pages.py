@@ -60,3 +60,10 @@ def test_export__the_film_download_is_the_selection_played() -> None:
         frames = sum(1 for _ in reader)
     assert meta["size"] == (270, 270) and meta["codec"] == "h264"
     assert frames == 14 + 5  # 2012 … 2025, then the last year held
+
+
+def test_flight__playback_tab_offers_the_same_gif_and_mp4_films() -> None:
+    app = open_page("flight")
+    assert not app.exception, [e.message for e in app.exception]
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert "GIF film" in labels and "MP4 film" in labels
