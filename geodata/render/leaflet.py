@@ -261,14 +261,21 @@ def event_labels(launches: pd.DataFrame) -> np.ndarray:
     """:func:`event_label` for every row at once (a whole map's labels in a few column operations)."""
     times = pd.to_datetime(launches["launched_at"], utc=True)
     precision = launches["launched_at_precision"].astype(str).to_numpy()
-    korea = times.dt.tz_convert("Asia/Seoul").dt.strftime("%d %b %Y").to_numpy()
-    day = times.dt.strftime("%d %b %Y").to_numpy()
+    korea = _day_text(times.dt.tz_convert("Asia/Seoul"), "%d %b %Y")
     dates = np.select(
         [precision == "minute", precision == "month", precision == "year"],
-        [korea, times.dt.strftime("%b %Y").to_numpy(), times.dt.strftime("%Y").to_numpy()],
-        default=day,
+        [korea, _day_text(times, "%b %Y"), _day_text(times, "%Y")],
+        default=_day_text(times, "%d %b %Y"),
     )
     return dates.astype(object) + " · " + launches["system"].astype(str).to_numpy().astype(object)
+
+
+def _day_text(times: pd.Series, day_format: str) -> np.ndarray:
+    """``times`` formatted by a day-or-coarser format, formatting each distinct day once
+    (strftime is the slow part of labelling 100,000 events)."""
+    codes, days = pd.factorize(times.dt.normalize())
+    text = np.asarray(pd.DatetimeIndex(days).strftime(day_format), dtype=object)
+    return np.where(codes >= 0, text[np.maximum(codes, 0)], "")
 
 
 def launch_geojson(
@@ -345,18 +352,11 @@ POPUP_FIELDS = ("label", "utc", "site", "count", "distance", "apogee", "outcome"
 POPUP_ALIASES = ("", "Time", "Site", "Missiles", "Distance", "Apogee", "Outcome", "ID")
 
 
-def launch_layers(
-    launches: pd.DataFrame, sites: pd.DataFrame, collections: dict[str, dict[str, Any]] | None = None
-) -> list[folium.FeatureGroup]:
-    """Feature groups for streamlit-folium's ``feature_group_to_add``: sites, tracks, impacts.
+SITE_RADIUS_MAX_PX = 18
 
-    One GeoJson layer per group, not one marker per event: thousands of events stay fast.
-    ``collections`` is :func:`launch_geojson`'s output when the caller cached it.
-    """
-    names = dict(zip(sites["id"], sites["name"], strict=False)) if not sites.empty else {}
-    layers = collections if collections is not None else launch_geojson(launches, names)
-    groups = []
 
+def site_layer(launches: pd.DataFrame, sites: pd.DataFrame) -> folium.FeatureGroup:
+    """The launch sites of ``launches``, each sized by how many of them it launched."""
     counts = launches.groupby("site_id").size()
     site_features = []
     for site in sites[sites["id"].isin(counts.index)].to_dict("records"):
@@ -368,7 +368,8 @@ def launch_layers(
                     "name": _text(site["name"]),
                     "aliases": _text(site.get("aliases") or ""),
                     "launches": n,
-                    "radius": float(4 + 3 * np.sqrt(n)),
+                    # capped: at thousands of launches a site would cover the tracks leaving it
+                    "radius": float(min(4 + 3 * np.sqrt(n), SITE_RADIUS_MAX_PX)),
                 },
             )
         )
@@ -387,7 +388,20 @@ def launch_layers(
             tooltip=folium.GeoJsonTooltip(fields=["name", "launches"], aliases=["Site", "Launch events"]),
             name="sites",
         ).add_to(site_group)
-    groups.append(site_group)
+    return site_group
+
+
+def launch_layers(
+    launches: pd.DataFrame, sites: pd.DataFrame, collections: dict[str, dict[str, Any]] | None = None
+) -> list[folium.FeatureGroup]:
+    """Feature groups for streamlit-folium's ``feature_group_to_add``: sites, tracks, impacts.
+
+    One GeoJson layer per group, not one marker per event: thousands of events stay fast.
+    ``collections`` is :func:`launch_geojson`'s output when the caller cached it.
+    """
+    names = dict(zip(sites["id"], sites["name"], strict=False)) if not sites.empty else {}
+    layers = collections if collections is not None else launch_geojson(launches, names)
+    groups = [site_layer(launches, sites)]
 
     track_group = folium.FeatureGroup(name="Flight tracks", show=True)
     if layers["tracks"]["features"]:
@@ -644,3 +658,318 @@ def export_map(
         )
     folium.LayerControl(collapsed=True).add_to(page)
     return page
+
+
+# --- many launches: one canvas layer ------------------------------------------------------------
+
+# Past this many events in the store the launch map draws one canvas layer instead of SVG GeoJSON
+# layers: at 10,000 events the SVG layers hold ~20,000 DOM paths and a filter change re-sends
+# ~11 MB (issue #17); measured in benchmarks/bench_browser.py.
+CANVAS_THRESHOLD_EVENTS = 2_000
+COORDINATE_SCALE = 10_000  # coordinates travel as integers of 1e-4 degrees (~10 m)
+TRACK_TOLERANCE_DEG = 0.03  # Douglas-Peucker tolerance: ~3 km, under a pixel up to zoom 6
+
+
+def use_canvas(event_count: int) -> bool:
+    """Whether a map of ``event_count`` launches is drawn by the canvas layer (:class:`CanvasLaunches`)."""
+    return event_count > CANVAS_THRESHOLD_EVENTS
+
+
+def _coded(values: pd.Series) -> tuple[list[str], list[int]]:
+    """A column as (its distinct values, each row's index into them): repeated text travels once."""
+    codes, uniques = pd.factorize(values.astype(str), sort=False)
+    return [str(u) for u in uniques], codes.tolist()
+
+
+def compact_launches(launches: pd.DataFrame, tolerance_deg: float = TRACK_TOLERANCE_DEG) -> dict[str, Any]:
+    """Every launch as a few integer columns for :class:`CanvasLaunches` (about 40 bytes an event as JSON).
+
+    Tracks are the map's geodesics (:func:`geodata.geo.geodesy.tracks`) simplified with a
+    ``tolerance_deg`` Douglas-Peucker pass, so a short flight travels as its two ends; coordinates
+    are integers of 1e-4 degrees. Text (dates, systems, classes) travels once per distinct value.
+    Row ``i`` of every column is row ``i`` of ``launches``: a filter is a bit mask over that order.
+    """
+    import shapely
+
+    frame = launches.reset_index(drop=True)
+    n = len(frame)
+    start_lats = frame["lat"].to_numpy(dtype=float)
+    start_lons = frame["lon"].to_numpy(dtype=float)
+    impact_lats, impact_lons, bases = impact_points(frame) if n else (np.array([]),) * 3
+    has_impact = np.isfinite(impact_lats)
+    path_lengths = np.zeros(n, dtype=int)
+    path_coordinates = np.zeros((0, 2))
+    if has_impact.any():
+        lines = geodesy.tracks(
+            start_lats[has_impact],
+            start_lons[has_impact],
+            impact_lats[has_impact],
+            impact_lons[has_impact],
+            spacing_km=100,
+        )
+        owners = np.repeat(np.arange(len(lines)), [len(line) for line in lines])
+        simplified = shapely.simplify(
+            shapely.linestrings(np.concatenate(lines), indices=owners), tolerance_deg, preserve_topology=False
+        )
+        coordinates, owner = shapely.get_coordinates(simplified, return_index=True)
+        first = np.r_[True, owner[1:] != owner[:-1]]  # the launch point travels once, in `origins`
+        path_coordinates = coordinates[~first]
+        path_lengths[has_impact] = np.bincount(owner[~first], minlength=len(lines))
+    origins, origin_codes = np.unique(
+        np.round(np.column_stack([start_lats, start_lons]) * COORDINATE_SCALE).astype(np.int64),
+        axis=0,
+        return_inverse=True,
+    )
+    labels = pd.Series(event_labels(frame) if n else [], dtype=object)
+    dates, date_codes = _coded(labels.str.split(" · ", n=1).str[0])
+    systems, system_codes = _coded(frame["system"])
+    class_codes = [
+        SYSTEM_CLASSES.index(c) if c in SYSTEM_CLASSES else len(SYSTEM_CLASSES) - 1
+        for c in frame["system_class"]
+    ]
+    return {
+        "n": n,
+        "scale": COORDINATE_SCALE,
+        "ids": frame["id"].astype(str).tolist(),
+        "classes": list(SYSTEM_CLASSES),
+        "colours": [class_colour(c) for c in SYSTEM_CLASSES],
+        "class": class_codes,
+        "estimated": "".join("1" if b == "estimated" else "0" for b in bases),
+        "dates": dates,
+        "date": date_codes,
+        "systems": systems,
+        "system": system_codes,
+        "origins": origins.ravel().tolist(),
+        "origin": np.asarray(origin_codes).ravel().tolist(),
+        "path_length": path_lengths.tolist(),
+        # (lon, lat) steps as integers, each from the point before (the first from the launch point):
+        # small numbers are short text. The last point of a path is the impact point.
+        "paths": _path_steps(path_coordinates, path_lengths, origins[np.asarray(origin_codes).ravel()]),
+    }
+
+
+def _path_steps(coordinates: np.ndarray, path_lengths: np.ndarray, launch_points: np.ndarray) -> list[int]:
+    points = np.round(coordinates * COORDINATE_SCALE).astype(np.int64)
+    previous = np.empty_like(points)
+    if len(points):
+        previous[1:] = points[:-1]
+        firsts = np.cumsum(path_lengths) - path_lengths  # where each event's path begins
+        with_path = path_lengths > 0
+        previous[firsts[with_path]] = launch_points[with_path]
+    return (points - previous)[:, ::-1].ravel().tolist()
+
+
+class CanvasLaunches(MacroElement):
+    """All launches on one ``<canvas>``: tracks (dashed when estimated) and points in class colours.
+
+    Reads :func:`compact_launches` output from ``url`` (fetched once and kept by the browser's
+    cache) or inline ``data``. No Leaflet object per event: a redraw projects typed arrays, so
+    100,000 events draw in a frame or two. A click picks the nearest point within 8 px and opens
+    a popup ending in ``ID <id>``, which streamlit-folium returns as the clicked popup. With
+    ``wait_for_mask`` nothing is drawn until :class:`LaunchMask` says which events are shown.
+    The map container's ``data-launches-drawn`` holds how many are drawn (tests and benchmarks wait on it).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this._parent.get_name() }};
+            var pane = map.createPane('launches'); pane.style.zIndex = 390; pane.style.pointerEvents = 'none';
+            var Layer = L.Layer.extend({
+                onAdd: function(map) {
+                    this._canvas = L.DomUtil.create('canvas', 'launchmap-canvas leaflet-zoom-hide', pane);
+                    map.on('moveend zoomend resize viewreset', this.redraw, this);
+                    map.on('click', this._pick, this);
+                    this.redraw();
+                },
+                onRemove: function(map) {
+                    map.off('moveend zoomend resize viewreset', this.redraw, this);
+                    map.off('click', this._pick, this);
+                    L.DomUtil.remove(this._canvas);
+                },
+                load: function(data) {
+                    var n = data.n, scale = data.scale, x = [], y = [], ends = new Int32Array(n + 1);
+                    function mercatorY(lat) {
+                        var s = Math.sin(Math.max(-85.05, Math.min(85.05, lat)) * Math.PI / 180);
+                        return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
+                    }
+                    var step = 0;
+                    for (var i = 0; i < n; i++) {  // unit Web Mercator: 0..1 across the world
+                        var o = data.origin[i], lon = data.origins[2 * o + 1], lat = data.origins[2 * o];
+                        x.push((lon / scale + 180) / 360); y.push(mercatorY(lat / scale));
+                        for (var k = 0; k < data.path_length[i]; k++, step++) {
+                            lon += data.paths[2 * step]; lat += data.paths[2 * step + 1];
+                            x.push((lon / scale + 180) / 360); y.push(mercatorY(lat / scale));
+                        }
+                        ends[i + 1] = x.length;
+                    }
+                    this._data = data; this._x = Float64Array.from(x); this._y = Float64Array.from(y);
+                    this._ends = ends;
+                    this.redraw();
+                },
+                setMask: function(bits) {
+                    if (bits === null) { this._mask = null; } else {
+                        var raw = atob(bits), mask = new Uint8Array(raw.length);
+                        for (var i = 0; i < raw.length; i++) mask[i] = raw.charCodeAt(i);
+                        this._mask = mask;
+                    }
+                    this._waiting = false;
+                    this.redraw();
+                },
+                shown: function(i) { return !this._mask || (this._mask[i >> 3] >> (7 - (i & 7))) & 1; },
+                redraw: function() {
+                    if (!this._map || !this._data || this._waiting) return;
+                    var started = performance.now(), map = this._map, size = map.getSize();
+                    var ratio = window.devicePixelRatio || 1, canvas = this._canvas;
+                    canvas.width = size.x * ratio; canvas.height = size.y * ratio;
+                    canvas.style.width = size.x + 'px'; canvas.style.height = size.y + 'px';
+                    L.DomUtil.setPosition(canvas, map.containerPointToLayerPoint([0, 0]));
+                    var world = 256 * Math.pow(2, map.getZoom()), origin = map.getPixelBounds().min;
+                    var ctx = canvas.getContext('2d'); ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+                    var data = this._data, x = this._x, y = this._y, ends = this._ends, drawn = 0;
+                    var groups = data.colours.map(function() { return [[], []]; });  // per class: solid, dashed
+                    for (var i = 0; i < data.n; i++) {
+                        if (!this.shown(i)) continue;
+                        drawn++;
+                        groups[data['class'][i]][data.estimated.charCodeAt(i) - 48].push(i);
+                    }
+                    ctx.lineWidth = 1.6; ctx.globalAlpha = 0.8;
+                    groups.forEach(function(pair, c) {
+                        ctx.strokeStyle = data.colours[c];
+                        pair.forEach(function(members, dashed) {
+                            if (!members.length) return;
+                            ctx.setLineDash(dashed ? [5, 5] : []);
+                            ctx.beginPath();
+                            members.forEach(function(i) {
+                                var a = ends[i], b = ends[i + 1];
+                                if (b - a < 2) return;
+                                ctx.moveTo(x[a] * world - origin.x, y[a] * world - origin.y);
+                                for (var k = a + 1; k < b; k++) ctx.lineTo(x[k] * world - origin.x, y[k] * world - origin.y);
+                            });
+                            ctx.stroke();
+                        });
+                    });
+                    ctx.setLineDash([]); ctx.globalAlpha = 1; ctx.lineWidth = 0.8; ctx.strokeStyle = '#222';
+                    groups.forEach(function(pair, c) {
+                        ctx.fillStyle = data.colours[c]; ctx.beginPath();
+                        pair.forEach(function(members) { members.forEach(function(i) {
+                            var e = ends[i + 1] - 1, px = x[e] * world - origin.x, py = y[e] * world - origin.y;
+                            if (px < -5 || py < -5 || px > size.x + 5 || py > size.y + 5) return;
+                            ctx.moveTo(px + 3.5, py); ctx.arc(px, py, 3.5, 0, 2 * Math.PI);
+                        }); });
+                        ctx.fill(); ctx.stroke();
+                    });
+                    var box = map.getContainer().dataset;
+                    box.launchesDrawn = drawn; box.launchesDraws = (+box.launchesDraws || 0) + 1;
+                    box.launchesDrawMs = Math.round(performance.now() - started);
+                },
+                _pick: function(e) {
+                    if (!this._data) return;
+                    var world = 256 * Math.pow(2, this._map.getZoom()), origin = this._map.getPixelBounds().min;
+                    var point = this._map.latLngToContainerPoint(e.latlng), best = -1, bestD = 64;
+                    for (var i = 0; i < this._data.n; i++) {
+                        if (!this.shown(i)) continue;
+                        var end = this._ends[i + 1] - 1;
+                        var dx = this._x[end] * world - origin.x - point.x, dy = this._y[end] * world - origin.y - point.y;
+                        var d = dx * dx + dy * dy;
+                        if (d < bestD) { bestD = d; best = i; }
+                    }
+                    if (best < 0) return;
+                    var data = this._data, end = this._ends[best + 1] - 1;
+                    var where = this._map.unproject([this._x[end] * world, this._y[end] * world], this._map.getZoom());
+                    var box = L.DomUtil.create('div', 'launchmap-popup');
+                    [[data.dates[data.date[best]] + ' \u00b7 ' + data.systems[data.system[best]], 'b'],
+                     [data.classes[data['class'][best]], 'div'], ['ID ' + data.ids[best], 'div']].forEach(function(row) {
+                        L.DomUtil.create(row[1], '', box).textContent = row[0];  // text, never markup
+                        if (row[1] === 'b') L.DomUtil.create('br', '', box);
+                    });
+                    this.closePopup(); this.bindPopup(box);
+                    this.fire('click', {latlng: where, sourceTarget: this, originalEvent: e.originalEvent});
+                }
+            });
+            var layer = new Layer();
+            layer._waiting = {{ this.wait_for_mask|tojson }};
+            layer.addTo(map);
+            window.launchmapCanvas = layer;
+            {% if this.data %}layer.load({{ this.data }});
+            {% else %}fetch({{ this.url|tojson }}).then(function(r) { return r.json(); }).then(function(d) { layer.load(d); });{% endif %}
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self, url: str | None = None, data: dict[str, Any] | None = None, wait_for_mask: bool = False
+    ) -> None:
+        super().__init__()
+        self._name = "CanvasLaunches"
+        self.url = url
+        # Inline in a <script>: "</" would let an id such as "</script>" end it early.
+        self.data = (
+            json.dumps(data, separators=(",", ":")).replace("</", "<\\/") if data is not None else None
+        )
+        self.wait_for_mask = wait_for_mask
+
+
+def launch_mask(all_ids: pd.Series, selected_ids: Iterable[str]) -> str:
+    """Which events of the canvas layer are shown, as a base64 bit mask (one bit an event, in
+    ``all_ids`` order): 12.5 kB for 100,000 events, where the ids themselves would be ~2 MB."""
+    import base64
+
+    shown = all_ids.isin(pd.Index(selected_ids)).to_numpy()
+    return base64.b64encode(np.packbits(shown).tobytes()).decode("ascii")
+
+
+class LaunchMask(MacroElement):
+    """Tells the page's :class:`CanvasLaunches` layer which events to draw (``None``: all).
+
+    Put it in a feature group that streamlit-folium sends on every change: a filter change then
+    sends this mask, not the launches."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var apply = function() {
+                if (!window.launchmapCanvas) { return setTimeout(apply, 20); }
+                window.launchmapCanvas.setMask({{ this.mask|tojson }});
+            };
+            apply();
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, mask: str | None) -> None:
+        super().__init__()
+        self._name = "LaunchMask"
+        self.mask = mask
+
+
+def write_launch_data(target: Path, data: dict[str, Any]) -> str:
+    """Write :func:`compact_launches` output into the served folder ``target``; returns the file name.
+
+    The name is the content's hash, so a browser may keep it, and servers sharing the folder
+    write the same file. Written to a temporary name and renamed, never half-written.
+    """
+    import hashlib
+    import os
+    import tempfile
+
+    text = json.dumps(data, separators=(",", ":")).encode()
+    name = f"launches-{hashlib.sha256(text).hexdigest()[:20]}.json"
+    target.mkdir(parents=True, exist_ok=True)
+    if not (target / name).exists():
+        handle, temporary = tempfile.mkstemp(dir=target, prefix=".launches-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as file:
+            file.write(text)
+        os.replace(temporary, target / name)
+    return name
+
+
+def canvas_mask_layer(mask: str | None) -> folium.FeatureGroup:
+    """The feature group carrying a :class:`LaunchMask` (kept out of the layer control: it draws nothing)."""
+    group = folium.FeatureGroup(name="Launches", show=True, control=False)
+    LaunchMask(mask).add_to(group)
+    return group
