@@ -114,6 +114,11 @@ def cmd_render(args: argparse.Namespace, context: Any) -> int:
         logo_space=args.logo_space,
         records=selection.records_text(context),
     )
+    return print_summary(args, out, fmt, launches, rings=[r.text for r in rings])
+
+
+def print_summary(args: argparse.Namespace, out: Path, fmt: str, launches: Any, **extra: Any) -> int:
+    """One JSON line on stdout saying what was written; exit code 0."""
     summary = {
         "out": str(out),
         "format": fmt,
@@ -121,7 +126,7 @@ def cmd_render(args: argparse.Namespace, context: Any) -> int:
         "scale": args.scale,
         "style": args.style,
         "events": len(launches),
-        "rings": [r.text for r in rings],
+        **extra,
         "bytes": out.stat().st_size,
     }
     json.dump(summary, sys.stdout)
@@ -155,19 +160,7 @@ def render_film(args: argparse.Namespace, context: Any, out: Path, fmt: str) -> 
     if args.title:
         options["title"] = args.title
     render_playback_to_file(out, launches, step=args.step, credit=args.credit, **options)
-    summary = {
-        "out": str(out),
-        "format": fmt,
-        "preset": args.preset,
-        "scale": args.scale,
-        "style": args.style,
-        "events": len(launches),
-        "step": args.step,
-        "bytes": out.stat().st_size,
-    }
-    json.dump(summary, sys.stdout)
-    sys.stdout.write("\n")
-    return 0
+    return print_summary(args, out, fmt, launches, step=args.step)
 
 
 def register(subparsers: Any, context_factory: ContextFactory) -> None:

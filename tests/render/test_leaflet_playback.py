@@ -14,33 +14,13 @@ from geodata.render import leaflet_playback
 from geodata.render.leaflet import base_map
 from geodata.render.leaflet_playback import playback_layer, playback_timeline
 from geodata.tracks import impact_points
-
-
-def _launch(launch_id: str, when: str, **fields) -> dict:
-    return {
-        "id": launch_id,
-        "launched_at": when,
-        "launched_at_precision": "minute",
-        "site_id": "taegwan",
-        "lat": 40.21,
-        "lon": 125.2,
-        "system": "Unknown SRBM",
-        "system_class": "SRBM",
-        "count": 1,
-        "distance_km": 500,
-        "impact_basis": "estimated",
-        "landing_area": "East Sea/Sea of Japan",
-        "outcome": "success",
-        "confirmation": "confirmed",
-        **fields,
-    }
-
+from tests.render.test_playback import launch_row
 
 LAUNCHES = launches_frame(
     [
-        _launch("late", "1993-05-29T00:00:00Z", system_class="MRBM", distance_km=None, impact_basis=None),
-        _launch("first", "1984-04-01T00:00:00Z"),
-        _launch(
+        launch_row("late", "1993-05-29T00:00:00Z", system_class="MRBM", distance_km=None, impact_basis=None),
+        launch_row("first", "1984-04-01T00:00:00Z"),
+        launch_row(
             "new-year", "1990-12-31T16:00:00Z", impact_lat=41.0, impact_lon=131.0, impact_basis="reported"
         ),
     ]
@@ -70,7 +50,7 @@ def test_playback_timeline__tracks_end_where_the_impact_rule_says() -> None:
 
 
 def test_playback_timeline__long_tracks_bend_with_the_geodesic() -> None:
-    far = launches_frame([_launch("far", "2017-11-28T18:17:00Z", distance_km=4_000, bearing_deg=90)])
+    far = launches_frame([launch_row("far", "2017-11-28T18:17:00Z", distance_km=4_000, bearing_deg=90)])
     track = playback_timeline(far)["track"][0]
     assert len(track) // 2 == 4_000 // leaflet_playback.TRACK_SPACING_KM + 1
 

@@ -16,7 +16,8 @@ from geodata.events import launches_frame
 from geodata.render.stills.playback import frame_dates, render_playback, render_playback_to_file
 
 
-def _launch(launch_id: str, when: str, lon: float = 125.2) -> dict:
+def launch_row(launch_id: str, when: str, lon: float = 125.2, **fields: object) -> dict:
+    """An SRBM from Taegwan flying 500 km (impact estimated), with ``fields`` changed."""
     return {
         "id": launch_id,
         "launched_at": when,
@@ -32,15 +33,16 @@ def _launch(launch_id: str, when: str, lon: float = 125.2) -> dict:
         "landing_area": "East Sea/Sea of Japan",
         "outcome": "success",
         "confirmation": "confirmed",
+        **fields,
     }
 
 
 LAUNCHES = launches_frame(
     [
-        _launch("a", "1984-04-01T00:00:00Z"),
-        _launch("b", "1990-05-01T00:00:00Z", 126.0),
-        _launch("c", "1990-12-31T16:00:00Z", 127.0),  # 1 Jan 1991 in Korea: the 1991 frame
-        _launch("d", "1993-05-29T00:00:00Z"),
+        launch_row("a", "1984-04-01T00:00:00Z"),
+        launch_row("b", "1990-05-01T00:00:00Z", 126.0),
+        launch_row("c", "1990-12-31T16:00:00Z", 127.0),  # 1 Jan 1991 in Korea: the 1991 frame
+        launch_row("d", "1993-05-29T00:00:00Z"),
     ]
 )
 
@@ -65,7 +67,7 @@ def test_render_playback__monthly_frames_and_square_preset() -> None:
     assert image.size == (216, 216)
 
 
-def test_frame_dates__korean_year_of_each_launch() -> None:
+def test_frame_dates__korean_year_of_eachlaunch_row() -> None:
     ends = frame_dates(LAUNCHES.iloc[[2]])
     assert [f"{end:%Y-%m-%d}" for end in ends] == ["1992-01-01"]  # the launch is 1991 in Korea
 
