@@ -85,6 +85,7 @@ FIGURES = ("count", "distance_km", "apogee_km", "flight_time_s")  # each source 
 # Names and places: a stored one is not replaced by a report's reading of it (the diff shows it).
 DESCRIBED = ("system", "system_class", "landing_area", "bearing_deg")
 EDITABLE_FIELDS = tuple(c.name for c in LAUNCHES.columns if c.name not in ("id", "impact_basis"))
+NEAR = pd.Timedelta(days=2)  # wider than any Korean day seen from UTC (+9 h)
 _LABELS = {"distance_km": "distance", "apogee_km": "apogee", "flight_time_s": "flight time"}
 
 
@@ -196,10 +197,16 @@ def propose(
     diff was made against) and lists ``changes``: ``{"field", "old", "new", "source", "report",
     "applies", "headline"}``, where ``applies`` is false for a figure kept beside the headline.
     """
-    stored = [_stored_draft(r) for r in launches.to_dict("records")]
+    times = pd.to_datetime(launches["launched_at"], utc=True)
     proposals = []
     for draft in drafts:
-        matches = [event for event in stored if same_launch(event, draft)]
+        # same_launch needs the same Korean day: only launches within two days of the draft can
+        # match, so a store of 100,000 events is narrowed in one column operation first
+        when = pd.Timestamp(draft["launched_at"]) if draft.get("launched_at") else None
+        near = launches[(times - when).abs() <= NEAR] if when is not None else launches[:0]
+        matches = [
+            event for event in map(_stored_draft, near.to_dict("records")) if same_launch(event, draft)
+        ]
         # the same site first, then the nearest clock: a site-less draft of a busy day picks one
         matches.sort(key=lambda e: (e.get("site_id") != draft.get("site_id"), str(e.get("launched_at"))))
         title = _title(draft)
