@@ -220,3 +220,28 @@ def test_non_english__refused_by_name_in_the_library(store, text, language):
 )
 def test_non_english__an_english_report_quoting_korean_is_read(text):
     assert report_language(text) is None
+
+
+def test_decisions__two_editors_accepting_one_draft_at_once_save_it_once(store, backend_url):
+    import threading
+
+    (item_id,) = queue_reports(store, [wire(THREE_OUTLETS[0])]).queued
+    outcomes: list[str] = []
+    start = threading.Barrier(2)
+
+    def decide(user: str) -> None:
+        mine = Store(backend_url)  # each editor's own app server and connections
+        start.wait()
+        try:
+            outcomes.append(accept(mine, item_id, user=user)["decided_by"])
+        except ReviewDecided:
+            outcomes.append("refused")
+
+    editors = [threading.Thread(target=decide, args=(name,)) for name in ("ana", "ben")]
+    for editor in editors:
+        editor.start()
+    for editor in editors:
+        editor.join()
+    assert sorted(outcomes) in (["ana", "refused"], ["ben", "refused"])
+    assert len(store.sources(["2024-05-30-sunan"])) == 1  # saved once, with its one source
+    assert list(store.launches()["id"]).count("2024-05-30-sunan") == 1
