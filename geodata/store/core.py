@@ -638,27 +638,39 @@ class Store:
         changes.pop("version", None)
         with write_transaction(self.engine) as connection:
             old = self._locked_row(connection, launch_id, expected_version)
-            edited = {**{k: old[k] for k in LAUNCHES.names}, **changes, "id": launch_id}
-            if "report_status" not in changes and _figures_changed(dict(old), edited):
-                # A changed headline figure is a revision; the audit row keeps the earlier value.
-                edited["report_status"] = "revised"
-            valid, errors = validate_launches(
-                pd.DataFrame([edited]),
-                site_ids=self._stored_keys(connection, sites_table, "id"),
-                system_names=self._stored_keys(connection, systems_table, "name"),
-                row_numbers=[launch_id],
-            )
-            if errors:
-                raise InvalidEvent(f"edit of {launch_id!r} is invalid: {errors[0]}", errors)
-            new = {**_to_sql(LAUNCHES, valid.iloc[0].to_dict()), "version": int(old["version"]) + 1}
-            written = connection.execute(
-                launches_table.update()
-                .where(launches_table.c.id == launch_id, launches_table.c.version == old["version"])
-                .values(**new)
-            )
-            if written.rowcount != 1:  # cannot happen under the write lock; never write blind
-                raise StoreError(f"launch {launch_id!r} changed while it was being saved; nothing was saved")
-            self._audit(connection, actor, "update", LAUNCHES.name, launch_id, dict(old), new, user)
+            return self._write_update(connection, launch_id, old, changes, actor, user)
+
+    def _write_update(
+        self,
+        connection: Connection,
+        launch_id: str,
+        old: Any,
+        changes: dict[str, Any],
+        actor: str,
+        user: str | None,
+    ) -> dict[str, Any]:
+        """Validate and write ``changes`` to the locked row ``old`` (the caller holds the write lock)."""
+        edited = {**{k: old[k] for k in LAUNCHES.names}, **changes, "id": launch_id}
+        if "report_status" not in changes and _figures_changed(dict(old), edited):
+            # A changed headline figure is a revision; the audit row keeps the earlier value.
+            edited["report_status"] = "revised"
+        valid, errors = validate_launches(
+            pd.DataFrame([edited]),
+            site_ids=self._stored_keys(connection, sites_table, "id"),
+            system_names=self._stored_keys(connection, systems_table, "name"),
+            row_numbers=[launch_id],
+        )
+        if errors:
+            raise InvalidEvent(f"edit of {launch_id!r} is invalid: {errors[0]}", errors)
+        new = {**_to_sql(LAUNCHES, valid.iloc[0].to_dict()), "version": int(old["version"]) + 1}
+        written = connection.execute(
+            launches_table.update()
+            .where(launches_table.c.id == launch_id, launches_table.c.version == old["version"])
+            .values(**new)
+        )
+        if written.rowcount != 1:  # cannot happen under the write lock; never write blind
+            raise StoreError(f"launch {launch_id!r} changed while it was being saved; nothing was saved")
+        self._audit(connection, actor, "update", LAUNCHES.name, launch_id, dict(old), new, user)
         return new
 
     def _locked_row(self, connection: Connection, launch_id: str, expected_version: int | None) -> Any:

@@ -29,16 +29,13 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from geodata.errors import InvalidEvent, InvalidOption, ReviewDecided, StoreError
-from geodata.events import validate_launches, validate_sources
+from geodata.errors import InvalidEvent, InvalidOption, ReviewDecided
+from geodata.events import validate_sources
 from geodata.schema import LAUNCHES, SOURCES, SYSTEMS, Table
 from geodata.store.connect import current_user, write_transaction
-from geodata.store.core import Store, _normalise, _now, _to_sql
+from geodata.store.core import Store, _normalise, _now
 from geodata.store.tables import (
-    BY_NAME,
-    launches_table,
     review_table,
-    sites_table,
     sources_table,
     systems_table,
 )
@@ -278,13 +275,7 @@ class ReviewQueue:
     def _insert(
         self, connection: Connection, table: Table, record: Mapping[Any, Any], actor: str, user: str | None
     ) -> None:
-        # One row and its audit row, written as every store insert is (the store batches its own).
-        row = _to_sql(table, dict(record))
-        if table is LAUNCHES:
-            row["version"] = 1
-        connection.execute(BY_NAME[table.name][1].insert().values(**row))
-        key = row[table.key] if table.key else f"{row['launch_id']}:{row['source']}"
-        self.store._audit(connection, actor, "insert", table.name, str(key), None, row, user)
+        self.store._insert_many(connection, table, [dict(record)], actor, user)
 
     def _revise(
         self,
@@ -295,34 +286,16 @@ class ReviewQueue:
         actor: str,
         user: str | None,
     ) -> None:
-        edited = {**{k: old[k] for k in LAUNCHES.names}, **changes, "id": launch_id}
-        if "report_status" not in changes:
-            edited["report_status"] = "revised"  # a report changed what the event says
-        valid, errors = validate_launches(
-            pd.DataFrame([edited]),
-            site_ids=self.store._stored_keys(connection, sites_table, "id"),
-            system_names=None,
-            row_numbers=[launch_id],
+        system = changes.get("system")
+        if system and system not in self.store._stored_keys(connection, systems_table, "name"):
+            # a system the report names that the store lacks (as an import adds it)
+            system_class = changes.get("system_class") or old["system_class"]
+            self._insert(connection, SYSTEMS, {"name": system, "system_class": system_class,
+                                               "notes": f"added by {actor}"}, actor, user)  # fmt: skip
+        # a report changed what the event says: it is revised, whatever the figures
+        self.store._write_update(
+            connection, launch_id, old, {"report_status": "revised", **changes}, actor, user
         )
-        if errors:
-            raise InvalidEvent(f"revision of {launch_id!r} is invalid: {errors[0]}", errors)
-        record = valid.to_dict("records")[0]
-        if record["system"] not in self.store._stored_keys(connection, systems_table, "name"):
-            system = {
-                "name": record["system"],
-                "system_class": record["system_class"],
-                "notes": f"added by {actor}",
-            }
-            self._insert(connection, SYSTEMS, system, actor, user)
-        new = {**_to_sql(LAUNCHES, record), "version": int(old["version"]) + 1}
-        written = connection.execute(
-            launches_table.update()
-            .where(launches_table.c.id == launch_id, launches_table.c.version == old["version"])
-            .values(**new)
-        )
-        if written.rowcount != 1:  # cannot happen under the write lock; never write blind
-            raise StoreError(f"launch {launch_id!r} changed while it was being saved; nothing was saved")
-        self.store._audit(connection, actor, "update", LAUNCHES.name, launch_id, dict(old), new, user)
 
     def _decide(
         self,
