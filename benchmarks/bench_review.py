@@ -10,13 +10,11 @@ the ratio is what to compare across machines. Both must find the same revisions.
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
+from benchmarks.bench_scale import median_seconds
 from benchmarks.synthetic import synthetic_launches
 from geodata.events import sources_frame
 from geodata.reports.many import same_launch
@@ -24,15 +22,6 @@ from geodata.reports.review import _stored_draft, propose
 
 SIZES = (233, 10_000, 100_000)
 DRAFTS = 10
-
-
-def median_seconds(function: Callable[[], Any], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def drafts_of(launches: pd.DataFrame) -> list[dict[str, Any]]:
