@@ -56,7 +56,8 @@ _FOREIGN_DAY_BEFORE = re.compile(
 # "(9:45 p.m. Friday GMT)": the zone after the day
 _FOREIGN_DAY_AFTER = re.compile(r"^\s*(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST)\b", re.I)
 # "Tokyo, Nov. 18 (Jiji Press)--", "SEOUL, Aug. 29 --", "Jul 29 (Time) -": a dateline dates the copy
-_DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|-\s|,\s*\d{4}\s*(?:\(|--|—|-))")
+# "Seoul (South Korea), January 6: North Korea said...": a colon closes a dateline too
+_DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|-\s|:\s|,\s*\d{4}\s*(?:\(|--|—|-|:\s))")
 _RELATIVE_ALIASES = {
     "last night": "yesterday",
     "this morning": "today",
@@ -109,6 +110,8 @@ def find_dates(
     """
     found: list[Found] = []
     base = dt.datetime.combine(published, dt.time(12)) if published else dt.datetime(2100, 1, 1)
+    # "North Korea said Thursday that it ... test-fired a missile a day earlier": the day before the statement
+    said_on: dt.date | None = None
     for match in DATE_RE.finditer(text):
         phrase = match.group(0)
         before = text[max(0, match.start() - 40) : match.start()]
@@ -119,13 +122,11 @@ def find_dates(
         line_start = text.rfind("\n", 0, match.start()) + 1
         dateline = bool(match.group("full")) and bool(
             _DATELINE_AFTER.match(text[match.end() : match.end() + 8])
-            and re.fullmatch(r"[\w .,/'’-]{0,40}", text[line_start : match.start()])
+            and re.fullmatch(r"[\w .,/'’()-]{0,40}", text[line_start : match.start()])
         )
         statement = dateline or bool(
             _REPORTED_ON.search(before) or _REPORTED_AFTER.match(text[match.end() : match.end() + 20])
         )
-        if statement and not statements:
-            continue  # "KCNA said on Monday": the day of the statement, not of the launch
         if match.group("full"):
             value = _parse(re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", phrase), base)
         elif published is None:
@@ -137,9 +138,17 @@ def find_dates(
             value = _parse(day.group(0), base + dt.timedelta(days=1)) if day else None
         else:
             key = phrase.lower()
-            value = _parse(_RELATIVE_ALIASES.get(key, key), base)
+            alias = _RELATIVE_ALIASES.get(key, key)
+            relative_to = (
+                dt.datetime.combine(said_on, dt.time(12)) if said_on and alias == "yesterday" else base
+            )
+            value = _parse(alias, relative_to)
         if value is None:
             continue
+        if statement and not dateline and match.group("weekday") and published and value <= published:
+            said_on = value
+        if statement and not statements:
+            continue  # "KCNA said on Monday": the day of the statement, not of the launch
         if window and published and not (published - dt.timedelta(days=MAX_AGE_DAYS) <= value <= published):
             continue
         vague = bool(match.group("relative")) and "week" in phrase.lower()

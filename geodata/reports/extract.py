@@ -96,9 +96,20 @@ _OTHER_FAILURE = re.compile(
 _PART_FAILED = re.compile(
     r"^\W*(?:One|The second|The other|One of (?:the|them))\b|\bone of (?:the|them)\b", re.I
 )
+# Background cues both patterns below share: "less than two weeks after", "During that earlier test",
+# "had fired two ... Nodong missiles ... in 2016", "the third ballistic missile test so far this year"
+_BACKGROUND = (
+    r"\w+ (?:weeks?|months?) after|\bthat earlier (?:test|launch|firing)|"
+    r"\bhad\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested)\b[^.]*?\b(?:in (?:19|20)\d\d|last year)|"
+    r"\blast year\b[^.]*?\bhad\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested)\b|"
+    r"(?:tests?|launch(?:es)?) (?:so far )?this year"
+)
+_BACKGROUND_RE = re.compile(r"\b(?:" + _BACKGROUND + r")\b", re.I)
 # Sentences about other launches: their system, figures and fate are not this event's
 _CONTEXT = re.compile(
-    r"\b(?:\w+ days? after|(?:first|latest|launch(?:es)?|test)\b[^.]{0,40}\bsince\b|last (?:launched|fired|time|known)|"
+    r"\b(?:"
+    + _BACKGROUND
+    + r"|\w+ days? after|(?:first|latest|launch(?:es)?|test)\b[^.]{0,40}\bsince\b|last (?:launched|fired|time|known)|"
     r"\bprevious(?:ly)?\b|earlier (?:this|last) (?:month|year|week)|last (?:week|month|year)|in (?:19|20)\d\d\b|"
     r"(?:comes?|came|coming) (?:\w+ )?(?:days? )?after|"
     # "follows a series of tests" is background; "it followed a steep trajectory" is this flight
@@ -110,7 +121,9 @@ _CONTEXT = re.compile(
 # The part of _CONTEXT that also keeps a sentence's system names off this event ("63 days after the North
 # test-fired a Hwasong-18"); "a version of the Unha-3 that put a satellite in orbit in 2012" still names it.
 _CONTEXT_SYSTEM = re.compile(
-    r"\b(?:\w+ days? after|since|last (?:launched|fired|time|known|week)|previous(?:ly)?|"
+    r"\b(?:"
+    + _BACKGROUND
+    + r"|\w+ days? after|since|last (?:launched|fired|time|known|week)|previous(?:ly)?|"
     r"(?:said )?earlier (?:in|this) (?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|month|year)|(?:during|in|over) the (?:past|last|previous) (?:\w+ )?"
     r"(?:rounds?|launches|tests|weeks|months))\b",
@@ -375,7 +388,10 @@ def _when(
         for d in find_dates(s.text, published, s.start, statements=True)
     ]
     dates = (
-        [d for s, d in found if s.is_launch and not d.statement]
+        # "fired a missile this week ... The launch, made on Wednesday": a named day beats a vague one
+        [d for s, d in found if s.is_launch and not d.statement and not d.vague]
+        or [d for s, d in found if not d.statement and not d.vague]
+        or [d for s, d in found if s.is_launch and not d.statement]
         or [d for s, d in found if not d.statement]
         or [d for s, d in found if s.is_launch]  # "the military said Monday": the launch day too
         or [d for _, d in found]
@@ -432,6 +448,10 @@ def _detection_day(group: list[Sentence], published: dt.date | None) -> Found | 
 
 
 def _where(draft: Draft, group: list[Sentence], gazetteer: Gazetteer) -> None:
+    # "During that earlier test, ... from the vicinity of Pyongyang": another launch's place. Only the
+    # strong cues: "the same area from where last week's were conducted" still names this launch's place
+    first_launch = next((s for s in group if s.is_launch), None)
+    group = [s for s in group if s is first_launch or not _BACKGROUND_RE.search(s.text)]
     site: SiteMatch | None = find_site(group, gazetteer, draft.warnings)
     if site is None:
         draft.warnings.append("no launch site found in the text")

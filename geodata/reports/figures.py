@@ -47,6 +47,14 @@ _POTENTIAL_BEFORE = re.compile(
     r"designed to fly|typical\b[\w\s-]{0,40}can travel)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+# "covered a range of 400 kilometers", "flew an estimated range of 900 kilometers": the range flown this time
+_FLOWN_RANGE_BEFORE = re.compile(
+    r"\b(?:covered|flew|flown|flying|travel+ed|travel+ing)\s+(?:an?\s+|the\s+)?(?:estimated\s+|total\s+)?"
+    r"range of\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+# "maneuvered 120 kilometers sideways", "a 120 km lateral movement": a turn in flight, not the distance flown
+_SIDEWAYS_AFTER = re.compile(r"^\W{0,2}\s*(?:sideways|laterally|lateral\b)", re.I)
 # "could have covered a distance of about 15,000 kilometers (on a normal trajectory)": a distance it might
 # have flown; "could have reached an altitude of 770 kilometers" is an estimate of this flight's apogee
 _POTENTIAL_DISTANCE_BEFORE = re.compile(
@@ -99,7 +107,8 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
             )
             continue
         after = sentence[match.end() : match.end() + 40]
-        if _LOCATION_AFTER.match(after) or _POTENTIAL_BEFORE.search(before):
+        potential = _POTENTIAL_BEFORE.search(before) and not _FLOWN_RANGE_BEFORE.search(before)
+        if _LOCATION_AFTER.match(after) or _SIDEWAYS_AFTER.match(after) or potential:
             continue
         value_km, unit = _to_km(match.group("num"), match.group("unit"))
         if match.group("num2"):

@@ -21,7 +21,7 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
         r"South Korean [Dd]efen[cs]e [Mm]inistry|South Korean (?:defen[cs]e|military) officials?|"
         r"[Dd]efen[cs]e ministry spokesman|South Korean defen[cs]e officials|"
         # "South Korea said earlier that...", "Yonhap news agency quoted its military as saying"
-        r"South Korea (?:said|says|reported|announced|confirmed|detected)\b|"
+        r"South Korea (?:said|says|reported|announced|confirmed|detected)\b|according to South Korea\b(?!'s| and)|"
         r"\bYonhap\b[\w ]{0,40}?\bits (?:military|defen[cs]e ministry|Joint Chiefs)",
         "ROK JCS",
         "government",
@@ -67,7 +67,7 @@ SYSTEMS: tuple[tuple[str, str, str], ...] = (
     (r"KN-?23|Hwas(?:eo|o)ng[- ]?11A?\b(?![-\s]?[BCD])", "Hwasong-11A (KN-23)", "SRBM"),
     (r"KN-?24|Hwas(?:eo|o)ng[- ]?11B", "Hwasong-11B (KN-24)", "SRBM"),
     (
-        r"KN-?25|super-large (?:multiple )?rocket launcher|600[- ]?mm|600-millimet(?:er|re)",
+        r"KN-?25|super-large (?:multiple )?rockets?\b|600[- ]?mm|600-millimet(?:er|re)",
         "KN-25 (600 mm MRL)",
         "SRBM",
     ),

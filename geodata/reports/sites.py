@@ -69,11 +69,30 @@ def _is_site(place: Place) -> bool:
     return kind in SITE_KINDS or kind in (None, "site", "launch site")
 
 
-def _resolve(gazetteer: Gazetteer, name: str) -> Place | None:
+# Spellings wire copy uses beside the stored romanisations: ㅕ written "yu" as in Hyundai ("Banghyun" for
+# Banghyon), and n written as it sounds before p/b/m ("Simpo" for Sinpo, as Japanese outlets spell it)
+_SPELLING_FOLDS = ((re.compile(r"yu", re.I), "yo"), (re.compile(r"m(?=[pbm])", re.I), "n"))
+
+
+def _spellings(name: str) -> list[str]:
+    """``name`` with each romanisation fold applied (alone and together), without ``name`` itself."""
+    variants = [name]
+    for pattern, replacement in _SPELLING_FOLDS:
+        variants += [pattern.sub(replacement, v) for v in variants]
+    return [v for v in dict.fromkeys(variants) if v != name]
+
+
+def _resolve(gazetteer: Gazetteer, name: str, fold: bool = True) -> Place | None:
     """The site called ``name``, tolerating romanisation variants, or None."""
     try:
         place = gazetteer.resolve(name)
     except UnknownPlace as error:
+        if fold:
+            folded_place = next(
+                (p for v in _spellings(name) if (p := _resolve(gazetteer, v, fold=False)) is not None), None
+            )
+            if folded_place is not None:
+                return folded_place
         folded = place_key(name)
         for close in error.close_matches:
             if place_key(close) == folded:

@@ -56,6 +56,15 @@ _SAME_LAUNCH = re.compile(
     r"(?:launched|fired)\b",
     re.I,
 )
+# A launch told only as a noun: "detected the North's launch of two projectiles"; like a flight verb it
+# reports a launch but never starts another event
+_LAUNCH_NOUN = re.compile(r"\b(?:launch|firing|test-firing|test-launch)\s+of\b", re.I)
+# "a day after firing multiple missiles", "days after it launched two others": the verb is the earlier
+# launch's, named as background (see wire/README.md, the "after" convention)
+_AFTER_CLAUSE = re.compile(r"\bafter\s+(?:(?:it|the North|North Korea|Pyongyang)\s+)?(?:had\s+)?$", re.I)
+_AFTER_NOUN = re.compile(
+    r"\bafter\s+(?:(?:its|the|their|an?|North Korea'?s?|the North'?s|Pyongyang'?s)\s+)?(?:[\w-]+\s+)?$", re.I
+)
 # A flight verb after its missile ("The suspected ICBM flew to an altitude of 6,000 km") reports a launch too.
 _FLIGHT_VERB = re.compile(r"\b(?:flew|flown|traveled|travelled|splashed down|splashing down)\b", re.I)
 # Where a verb's clause ends: the missile must be in the same clause as "fired"
@@ -186,12 +195,17 @@ def _clause_before(sentence: str, start: int) -> str:
 def _is_launch(sentence: str, flight_verbs: bool = True) -> bool:
     """A launch (or flight) verb, not negated or merely possible, with a missile word in its own clause."""
     verbs = [(m, True) for m in _LAUNCH_VERB.finditer(sentence)] + [
-        (m, False) for m in (_FLIGHT_VERB.finditer(sentence) if flight_verbs else ())
+        (m, False)
+        for pattern in ((_FLIGHT_VERB, _LAUNCH_NOUN) if flight_verbs else ())
+        for m in pattern.finditer(sentence)
     ]
     for verb, launch_verb in verbs:
         before = sentence[: verb.start()]
         if _NEGATED.search(before) or (_MODAL.search(before) and not _PERFECT.search(before)):
             continue
+        after = _AFTER_CLAUSE if launch_verb or not verb.group(0).lower().endswith(" of") else _AFTER_NOUN
+        if after.search(before) and not re.match(r"\s*another\b", sentence[verb.end() :]):
+            continue  # "hours after launching another short-range missile" is told as news of its own
         after_noun = _MISSILE_NOUN.search(_clause_after(sentence, verb.end()))
         before_noun = _MISSILE_NOUN.search(_clause_before(sentence, verb.start()))
         word = verb.group(0).lower()

@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from geodata.reports import extract_events, extract_many
+from geodata.reports.dates import find_dates
 from geodata.reports.figures import find_figures, find_flight_times
 from geodata.reports.text import split_sentences
 from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expected, overall, read_report, run
@@ -19,20 +20,22 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # third, scored once afterwards, 91.3 % (83.3 % before the work). Round 2 (2026-11): that third moved
 # into training (76 reports, 100 %); a new held-out set of 31 reports scored once after tuning stopped,
 # 83.7 %. Round 3 (2026-11): those 31 moved into training (107 reports, 103 events) and tuned on; a new
-# held-out set (heldout/, 37 reports) scored once after tuning stopped.
+# held-out set of 37 reports scored once after tuning stopped, 91.5 %. Round 4 (2026-11): those 37 moved
+# into training (144 reports, 140 events) and tuned on; a new held-out set (heldout/, 48 reports) scored
+# once after tuning stopped.
 TRAINING_FLOOR = {
-    "events": (107, 107),
-    "date": (103, 103),
-    "site_id": (103, 103),
-    "system": (103, 103),
-    "system_class": (103, 103),
-    "count": (103, 103),
-    "distance_km": (103, 103),
-    "apogee_km": (103, 103),
-    "flight_time_s": (103, 103),
-    "outcome": (103, 103),
-    "confirmation": (103, 103),
-    "sources": (55, 55),
+    "events": (144, 144),
+    "date": (140, 140),
+    "site_id": (140, 140),
+    "system": (140, 140),
+    "system_class": (140, 140),
+    "count": (140, 140),
+    "distance_km": (140, 140),
+    "apogee_km": (140, 140),
+    "flight_time_s": (140, 140),
+    "outcome": (140, 140),
+    "confirmation": (140, 140),
+    "sources": (73, 73),
 }
 # Scored once, after tuning stopped (2026-11-26): 91.5 % overall (91.3 % with the code before round 3);
 # below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
@@ -436,6 +439,157 @@ def test_extract__past_rounds_class_and_a_followed_trajectory(gazetteer):
         gazetteer,
     )
     assert (event["distance_km"], event["apogee_km"]) == (1000, 6000)
+
+
+# --- failure classes of the round-3 held-out reports, moved into training (each failed before its fix) ---
+
+
+def test_extract__launch_told_only_as_a_noun(gazetteer):
+    event = _one(
+        "North Korean leader Kim Jong-un oversaw the successful test-firing of a new tactical guided weapon, state "
+        "media said Sunday. South Korea's military said it detected the North's launch of two projectiles into "
+        "the East Sea at 6 p.m. Saturday. They flew 110 kilometers at an apogee of around 25 km.",
+        "2022-04-17",
+        gazetteer,
+    )
+    assert (event["launched_at"][:10], event["count"], event["distance_km"], event["apogee_km"]) == (
+        "2022-04-16",
+        2,
+        110,
+        25,
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "figures"),
+    [
+        (
+            "The missiles covered a range of 400 kilometers (249 miles), said Gen Nakatani.",
+            [("distance", 400)],
+        ),
+        ("The rocket flew an estimated range of 900 kilometers (560 miles).", [("distance", 900)]),
+        # a turn in flight is not the distance flown; KCNA's target is
+        (
+            "It was maneuvered 120 kilometers sideways before hitting a target 700 kilometers away.",
+            [("distance", 700)],
+        ),
+        (
+            'It made a "120 km lateral movement" and "precisely hit a set target 700 km away."',
+            [("distance", 700)],
+        ),
+        ("ICBMs could have a range of over 15,000 kilometers.", []),
+    ],
+)
+def test_find_figures__range_flown_turns_and_targets(words, figures):
+    assert [(f.kind, f.value_km) for f in find_figures(words)[0]] == figures
+
+
+def test_extract__state_media_first_report_with_a_colon_dateline(gazetteer):
+    extraction = extract_events(
+        "Seoul (South Korea), January 6: North Korea said Thursday that it has successfully conducted a "
+        "test-firing of a hypersonic missile a day earlier, three months after it first showcased the weapon. "
+        "On Wednesday, South Korea's military said the North fired what appeared to be a ballistic missile toward "
+        'the East Sea from the northern province of Jagang. The missile made a "120 km lateral movement" and '
+        '"precisely hit a set target 700 km away," KCNA said.',
+        dt.date(2022, 1, 6),
+        gazetteer,
+    )
+    assert len(extraction.events) == 1, extraction.warnings
+    event = extraction.events[0]
+    assert (event["launched_at"][:10], event["site_id"], event["distance_km"]) == (
+        "2022-01-05",
+        "chagang",
+        700,
+    )
+
+
+def test_extract__a_named_day_beats_this_week(gazetteer):
+    event = _one(
+        'SEOUL (Reuters) - North Korea fired a "hypersonic missile" this week that successfully hit a target, KCNA '
+        "reported on Thursday. The launch, made on Wednesday, was detected by several armed forces in the region.",
+        "2022-01-07",
+        gazetteer,
+    )
+    assert event["launched_at"][:10] == "2022-01-05"
+
+
+def test_find_dates__a_day_earlier_counts_from_the_statement_day():
+    dates = find_dates(
+        "North Korea said Thursday that it test-fired a missile a day earlier.", dt.date(2022, 1, 8)
+    )
+    assert [d.value for d in dates] == [dt.date(2022, 1, 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "site_id"),
+    [
+        (
+            'The JCS said that North Korea "fired an unidentified projectile from Simpo, South Hamgyeong Province."',
+            "sinpo",
+        ),
+        (
+            "The missile was fired from Banghyun area in North Pyongan Province on Tuesday, the JCS said.",
+            "kusong",
+        ),
+    ],
+)
+def test_extract__romanisations_the_sites_table_lacks(text, site_id, gazetteer):
+    assert _one(text, "2017-07-04", gazetteer)["site_id"] == site_id
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "field", "value"),
+    [
+        (
+            "North Korea launched a suspected ballistic missile into the East Sea on Tuesday. During that earlier "
+            "test, North Korea fired multiple hypersonic missiles from the vicinity of Pyongyang.",
+            "2026-01-27",
+            ("site_id", "system_class", "count"),
+            (None, "unknown", 1),
+        ),
+        (
+            "North Korea launched two short-range missiles on Tuesday from Kwail, the JCS said. The North had fired "
+            "two medium-range ballistic Nodong missiles from the same province in 2016.",
+            "2019-08-06",
+            ("system", "system_class"),
+            ("Unknown SRBM", "SRBM"),
+        ),
+        (
+            "North Korea fired a ballistic missile into the East Sea, the JCS said Tuesday. The launch comes less "
+            "than two weeks after state media reported a successful test of an engine for a hypersonic missile.",
+            "2024-04-02",
+            ("system_class", "outcome"),
+            ("unknown", "unknown"),
+        ),
+    ],
+)
+def test_extract__background_launch_cues(text, published, field, value, gazetteer):
+    event = _one(text, published, gazetteer)
+    assert tuple(event[f] for f in field) == value
+
+
+def test_extract__launch_in_an_after_clause_of_a_non_launch_item_is_background(gazetteer):
+    # "On Friday, North Korea disclosed its uranium-based nuclear facility, a day after firing multiple ..."
+    header, body = read_report(WIRE / "w144-koreatimesus-2024-09-18-kaechon-multiple-400km.txt")
+    event = _one(body, header["published"], gazetteer)  # one event, not a second one for the day before
+    assert (event["site_id"], event["distance_km"]) == ("kaechon", 400)
+
+
+def test_extract__super_large_rockets_and_according_to_south_korea(gazetteer):
+    event = _one(
+        "Japan's defense minister says the three ballistic missiles fired by North Korea on Thursday may have been "
+        'short-range ballistic missiles. North Korea refers to them as "super-large rockets".',
+        "2022-05-13",
+        gazetteer,
+    )
+    assert event["system"] == "KN-25 (600 mm MRL)"
+    event = _one(
+        "North Korea fired a ballistic missile on Wednesday. It flew about 450km, according to South Korea, "
+        "with a maximum height of 910km.",
+        "2019-10-02",
+        gazetteer,
+    )
+    assert [(s["source"], s["distance_km"]) for s in event["sources"]] == [("ROK JCS", 450)]
 
 
 # --- many reports at once ---------------------------------------------------------------------------
