@@ -309,16 +309,17 @@ def shown_event(item: dict) -> dict:
 
 
 def decide(item: dict, action: str, edits: dict, reason: str) -> None:
-    """Record the editor's decision; the notice survives the rerun that drops the item from the queue."""
+    """Record the editor's decision; the notice survives the rerun that drops the item from the queue.
+
+    ``edits`` are the fields the editor changed from what the form showed (for a revision: the
+    stored event with the diff applied), so a revised figure typed over is the editor's figure.
+    """
     store = common.get_store()
     try:
         if action == "reject":
             review.reject(store, item["id"], reason or None, actor="report-to-map")
             notice = ("info", f"Rejected draft {item['id']}: nothing was saved.", None)
         else:
-            if item["kind"] == "revision":
-                # the form shows the stored event with the diff applied: only what the editor typed is an edit
-                edits = {k: v for k, v in edits.items() if k not in {c["field"] for c in item["changes"]}}
             decided = review.accept(store, item["id"], edits, actor="report-to-map")
             verb = "Revised" if item["kind"] == "revision" else "Saved as"
             notice = ("success", f"{verb} {decided['launch_id']}.", decided["launch_id"])

@@ -75,6 +75,15 @@ def test_report_page__a_report_of_a_stored_launch_shows_its_revision_diff() -> N
     (item,) = ReviewQueue(store()).items()
     assert item["kind"] == "revision" and item["target_id"] == "2025-11-07-taegwan"
     assert any(b.label == "Accept the revision" for b in app.button)
+    # the form shows the stored event with the diff applied; a figure typed over is the editor's
+    next(n for n in app.number_input if n.label == "Distance (km)").set_value(650.0)
+    next(b for b in app.button if b.label == "Accept the revision").click().run()
+    assert not app.exception and not app.error, [e.value for e in app.error]
+    assert "Revised 2025-11-07-taegwan" in app.success[0].value
+    revised = store().launch("2025-11-07-taegwan")
+    assert (revised["distance_km"], revised["report_status"]) == (650.0, "revised")
+    (decided,) = ReviewQueue(store()).items("accepted")
+    assert decided["decision"] == "edited" and decided["reason"] == "edited: distance_km=650.0"
 
 
 @pytest.mark.parametrize(
