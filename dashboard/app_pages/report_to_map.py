@@ -446,7 +446,9 @@ def show_queue() -> None:
                 show_diff(item)
             for report in item["reports"][:5]:
                 evidence = item["draft"].get("evidence_by_report", {}).get(report["name"]) or (
-                    item["draft"].get("evidence", {}) if report is item["reports"][0] else {}
+                    item["draft"].get("evidence", {})
+                    if report["name"] == (item["draft"].get("reports") or [None])[0]
+                    else {}
                 )
                 with st.expander(
                     f"Words behind it: {report['name']} ({report.get('outlet') or 'outlet unknown'})"

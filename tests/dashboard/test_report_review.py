@@ -220,3 +220,21 @@ def test_journey__paste_three_reports_accept_edit_reject_and_see_the_map(review_
     settle(browser)
     assert not any("31 May 2023" in c for c in view_summary(browser)["card"])  # the rejected one is not there
     assert outside_requests(browser) == []
+
+
+def test_report_page__a_second_outlets_copy_joins_the_waiting_draft_with_its_words_marked() -> None:
+    from tests.reports.test_review import THREE_OUTLETS, wire
+
+    first, second = (wire(case) for case in THREE_OUTLETS[:2])
+    app = queue_pasted(str(first.text), first.published)
+    app.text_area(key="report_text").input(str(second.text))
+    app.date_input[0].set_value(second.published)
+    app.run()
+    next(b for b in app.button if b.label == "Add to the review queue").click().run()
+    assert not app.exception
+    assert "1 waiting draft(s) gained a copy" in app.success[0].value
+    (item,) = ReviewQueue(store()).items()
+    assert len(item["reports"]) == 2 and len(item["draft"]["sources"]) == 2
+    words = [e for e in app.expander if e.label.startswith("Words behind it")]
+    assert len(words) == 2
+    assert all('<mark title="' in e.markdown[0].value for e in words)
