@@ -23,7 +23,7 @@ The rule, in order:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -189,14 +189,26 @@ class FlightTrack:
         return geodesy.inverse(self.start, self.end)[0]
 
 
-def flight_tracks(launches: Iterable[Mapping[Any, Any]]) -> list[FlightTrack]:
-    """The track of each launch row that has an end point (rows without one have no track)."""
+def flight_tracks(launches: Iterable[Mapping[Any, Any]] | pd.DataFrame) -> list[FlightTrack]:
+    """The track of each launch row that has an end point (rows without one have no track).
+
+    A table's end points come from one array call (:func:`impact_points`), not a geodesic a row.
+    """
+    if isinstance(launches, pd.DataFrame):
+        lats, lons, bases = impact_points(launches)
+        rows: Sequence[Mapping[Any, Any]] = launches.to_dict("records")
+        found: list[tuple[Any, str]] = [
+            ((end_lat, end_lon) if math.isfinite(end_lat) else None, basis)
+            for end_lat, end_lon, basis in zip(lats.tolist(), lons.tolist(), bases.tolist(), strict=True)
+        ]
+    else:
+        rows = list(launches)
+        found = [impact_point(row) for row in rows]
     tracks = []
-    for row in launches:
+    for row, (end, basis) in zip(rows, found, strict=True):
         lat, lon = float_or_nan(row.get("lat")), float_or_nan(row.get("lon"))
         if not (math.isfinite(lat) and math.isfinite(lon)):
             continue
-        end, basis = impact_point(row)
         if end is None or tuple(end) == (lat, lon):
             continue
         tracks.append(

@@ -39,6 +39,7 @@ from typing import Any
 
 import matplotlib
 import matplotlib.image
+import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -241,15 +242,16 @@ def _render_still(
 
     ax = fig.add_axes(map_box)
     aspect = (map_box[2] * width_in) / (map_box[3] * height_in)
-    tracks = flight_tracks(launches.to_dict("records"))
+    tracks = flight_tracks(launches)
     used_sites = site_rows(launches, sites)
     content = [(r[0], r[1]) for r in used_sites]
     content += [
         (float(lat), float(lon))
         for lat, lon in zip(launches.get("lat", []), launches.get("lon", []), strict=False)
     ]
-    for track in tracks:
-        content += track.points()
+    points = layers.track_points(tracks)
+    if points:
+        content += [(lat, lon) for lat, lon in np.concatenate(points).tolist()]
     for band in impact_bands:
         content += band.outline(step_deg=5.0)
     view = choose_view(content, [*rings, *(b.outer for b in ring_bands)], aspect)
@@ -266,7 +268,7 @@ def _render_still(
     labels = layers.draw_rings(ax, view, rings, colours)
     labels += layers.draw_ring_bands(ax, view, ring_bands, colours)
     layers.draw_impact_bands(ax, view, impact_bands, colours)
-    impacts, along_tracks = layers.draw_tracks(ax, view, tracks, colours)
+    impacts, along_tracks = layers.draw_tracks(ax, view, tracks, colours, points)
     # One or two sites are always named; with more, the busiest get the room first.
     site_labels, site_xy = layers.draw_points(
         ax,

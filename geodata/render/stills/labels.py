@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
+import numpy as np
 from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
@@ -51,6 +52,20 @@ def _overlaps(box: Bbox, others: Sequence[Bbox]) -> bool:
     return any(box.overlaps(other) for other in others)
 
 
+def _covers_a_point(box: Bbox, xs: np.ndarray, ys: np.ndarray, half_px: float) -> bool:
+    """Whether ``box`` overlaps the ``half_px`` square around any point: :meth:`Bbox.overlaps` as one array test."""
+    if not len(xs):
+        return False
+    return bool(
+        np.any(
+            (box.x0 <= xs + half_px)
+            & (xs - half_px <= box.x1)
+            & (box.y0 <= ys + half_px)
+            & (ys - half_px <= box.y1)
+        )
+    )
+
+
 def place_labels(
     ax: Axes,
     labels: Sequence[LabelRequest],
@@ -66,8 +81,17 @@ def place_labels(
     renderer = agg_renderer(ax.figure)
     frame = ax.get_window_extent(renderer)
     taken = list(obstacles)
-    for x, y in ax.transData.transform(lines) if len(lines) else ():
-        taken.append(Bbox.from_extents(x - 2, y - 2, x + 2, y + 2))
+    # Points along tracks stay one array (10,000 tracks give 300,000): each candidate box is
+    # tested against all of them at once, not against a box per point.
+    line_px = ax.transData.transform(lines) if len(lines) else np.empty((0, 2))
+    # Only points inside the map can touch a label (labels stay inside it).
+    inside_map = (
+        (line_px[:, 0] >= frame.x0 - 2)
+        & (line_px[:, 0] <= frame.x1 + 2)
+        & (line_px[:, 1] >= frame.y0 - 2)
+        & (line_px[:, 1] <= frame.y1 + 2)
+    )
+    line_xs, line_ys = line_px[inside_map, 0], line_px[inside_map, 1]
     for label in labels:  # every anchor's marker is an obstacle for every other label
         cx, cy = ax.transData.transform((label.x, label.y))
         taken.append(Bbox.from_extents(cx - marker_px, cy - marker_px, cx + marker_px, cy + marker_px))
@@ -88,7 +112,7 @@ def place_labels(
         for candidate in _CANDIDATES:
             box = _try(ax, text, candidate, renderer)
             inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
-            if inside and not _overlaps(box, taken):
+            if inside and not _overlaps(box, taken) and not _covers_a_point(box, line_xs, line_ys, 2):
                 chosen = box
                 break
         if chosen is None:

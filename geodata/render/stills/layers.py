@@ -18,10 +18,12 @@ from typing import Any, Literal
 import numpy as np
 import shapely
 from matplotlib.axes import Axes
-from matplotlib.collections import LineCollection
+from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.lines import Line2D
+from matplotlib.markers import MarkerStyle
 from matplotlib.patches import Circle, Patch, PathPatch, Rectangle
 from matplotlib.path import Path
+from matplotlib.transforms import IdentityTransform
 from shapely.geometry.base import BaseGeometry
 
 from geodata import style as shared_style
@@ -192,41 +194,92 @@ def draw_impact_bands(ax: Axes, view: MapView, bands: Sequence[ImpactBand], styl
         ax.plot(x, y, color=colour, lw=1.0, ls=(0, (3, 2)), zorder=3.6)
 
 
-def draw_tracks(
-    ax: Axes, view: MapView, tracks: Sequence[FlightTrack], style: dict
-) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
-    """Tracks (estimated ones dashed) and impact points.
+# A track gets about 60 points (10 km apart at least): FlightTrack.points' rule, kept for many at once.
+_TRACK_SPACING_KM, _TRACK_SEGMENTS = 10.0, 60
 
-    Returns the impact points' positions and points along the tracks (for label avoidance).
+
+def track_points(tracks: Sequence[FlightTrack]) -> list[np.ndarray]:
+    """Each track's ``(lat, lon)`` points, as :meth:`FlightTrack.points` spaces them, for all tracks at once.
+
+    One array call (:func:`geodata.geo.geodesy.tracks`) at 10 km, then every track longer than 60
+    such steps keeps 60 evenly spaced steps of them: 10,000 tracks cost a few array calls
+    instead of two geodesics each.
     """
+    from geodata.geo import geodesy
+
+    if not tracks:
+        return []
+    starts = np.array([t.start for t in tracks], dtype=float)
+    ends = np.array([t.end for t in tracks], dtype=float)
+    dense = geodesy.tracks(starts[:, 0], starts[:, 1], ends[:, 0], ends[:, 1], spacing_km=_TRACK_SPACING_KM)
+    kept = []
+    for points in dense:
+        steps = len(points) - 1
+        if steps > _TRACK_SEGMENTS:
+            points = points[np.unique(np.round(np.linspace(0, steps, _TRACK_SEGMENTS + 1)).astype(int))]
+        kept.append(points)
+    return kept
+
+
+def _marker_path(marker: str) -> Path:
+    """A marker's outline as :meth:`Axes.plot` draws it, for a collection of markers."""
+    style = MarkerStyle(marker)
+    return style.get_path().transformed(style.get_transform())
+
+
+def draw_tracks(
+    ax: Axes,
+    view: MapView,
+    tracks: Sequence[FlightTrack],
+    style: dict,
+    points: Sequence[np.ndarray] | None = None,
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """Tracks (estimated ones dashed) and impact points; ``points`` are :func:`track_points` if known.
+
+    One line collection for every track and one marker collection for every impact point,
+    each in the tracks' order (so overlaps stack as drawn one by one): 10,000 tracks are two
+    artists, not 20,000. Returns the impact points' positions and points along the tracks
+    (for label avoidance).
+    """
+    points = track_points(tracks) if points is None else points
     impacts: list[tuple[float, float]] = []
     along: list[tuple[float, float]] = []
-    for track in tracks:
-        points = track.points()
-        x, y = view.project([p[0] for p in points], [p[1] for p in points])
+    if not tracks:
+        return impacts, along
+    # Project every point at once, then cut the arrays back into tracks.
+    every = np.concatenate(points)
+    every_x, every_y = view.project(every[:, 0], every[:, 1])
+    cuts = np.cumsum([len(p) for p in points])[:-1]
+    segments, colours, dashes, faces, shapes = [], [], [], [], []
+    for track, x, y in zip(tracks, np.split(every_x, cuts), np.split(every_y, cuts), strict=True):
         colour = class_colour(track.system_class, style)
-        ax.plot(
-            x,
-            y,
-            color=colour,
-            lw=2.0,
-            ls=(0, (5, 3)) if track.estimated else "-",
-            zorder=4,
-            solid_capstyle="round",
-        )
-        ax.plot(
-            x[-1],
-            y[-1],
-            marker=class_marker(track.system_class),
-            ms=9,
-            markerfacecolor=style["panel"] if track.estimated else colour,
-            markeredgecolor=colour,
-            markeredgewidth=1.6,
-            ls="none",
-            zorder=5,
-        )
+        segments.append(np.column_stack([x, y]))
+        colours.append(colour)
+        dashes.append((0, (5, 3)) if track.estimated else "solid")
+        faces.append(style["panel"] if track.estimated else colour)
+        shapes.append(class_marker(track.system_class))
         impacts.append((float(x[-1]), float(y[-1])))
         along.extend(zip(x[1:-1:2].tolist(), y[1:-1:2].tolist(), strict=True))
+    ax.add_collection(
+        LineCollection(
+            segments, colors=colours, linewidths=2.0, linestyles=dashes, capstyle="round", zorder=4
+        )
+    )
+    paths = {shape: _marker_path(shape) for shape in set(shapes)}
+    ax.add_collection(
+        PathCollection(
+            [paths[shape] for shape in shapes],
+            sizes=[9.0**2],  # points², as plot's markersize 9
+            facecolors=faces,
+            edgecolors=colours,
+            linewidths=1.6,
+            offsets=impacts,
+            offset_transform=ax.transData,
+            transform=IdentityTransform(),  # marker outlines are in points, as scatter has them
+            zorder=5,
+        ),
+        autolim=False,
+    )
     return impacts, along
 
 

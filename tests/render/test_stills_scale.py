@@ -1,0 +1,133 @@
+"""Stills of many launches: tracks as collections in draw order, track points for all at once, labels off the tracks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from geodata.events import launches_frame
+from geodata.geo import geodesy
+from geodata.render.stills.compose import STYLES, render_still
+from geodata.render.stills.labels import LabelRequest, agg_renderer, place_labels
+from geodata.render.stills.layers import class_colour, draw_tracks, track_points
+from geodata.render.stills.view import choose_view
+from geodata.tracks import FlightTrack, flight_tracks, impact_point
+
+CLASSES = ("SRBM", "ICBM", "cruise", "MRBM")
+
+
+def _events(count: int) -> pd.DataFrame:
+    return launches_frame(
+        [
+            {
+                "id": f"e{i}",
+                "launched_at": "2020-01-01T00:00:00Z",
+                "launched_at_precision": "minute",
+                "site_id": "sunan",
+                "lat": 39.2 + (i % 5) * 0.3,
+                "lon": 125.6,
+                "system": "x",
+                "system_class": CLASSES[i % len(CLASSES)],
+                "count": 1,
+                "distance_km": 200.0 + 900.0 * (i % 7) + 9 * i,
+                "bearing_deg": 70.0 + i % 30,
+                "impact_basis": "estimated",
+                "outcome": "success",
+                "confirmation": "confirmed",
+                **({"impact_lat": 41.0, "impact_lon": 133.0 + i % 3} if i % 4 == 0 else {}),
+            }
+            for i in range(count)
+        ]
+    )
+
+
+def test_flight_tracks__a_table_gives_the_tracks_row_by_row_gives() -> None:
+    events = _events(40)
+    by_table, by_row = flight_tracks(events), flight_tracks(events.to_dict("records"))
+    assert [t.launch_id for t in by_table] == [t.launch_id for t in by_row]
+    for a, b in zip(by_table, by_row, strict=True):
+        assert (a.system_class, a.estimated, a.start) == (b.system_class, b.estimated, b.start)
+        assert a.end == pytest.approx(b.end, abs=1e-9)
+
+
+def test_track_points__the_points_of_each_track_on_its_geodesic() -> None:
+    tracks = flight_tracks(_events(30))
+    for track, points in zip(tracks, track_points(tracks), strict=True):
+        single = np.asarray(track.points())
+        assert points[0] == pytest.approx(single[0]) and points[-1] == pytest.approx(single[-1])
+        if track.length_km <= 600:  # 10 km apart: the very points FlightTrack.points gives
+            assert points == pytest.approx(single, abs=1e-9)
+        else:  # at most 60 steps, evenly along the same geodesic
+            assert len(points) == 61
+            _, _, steps_m = geodesy.WGS84.inv(points[:-1, 1], points[:-1, 0], points[1:, 1], points[1:, 0])
+            assert max(steps_m) - min(steps_m) < 10_500
+            assert sum(steps_m) / 1000 == pytest.approx(
+                track.length_km, rel=1e-6
+            )  # no detour: on the geodesic
+
+
+def test_draw_tracks__all_tracks_are_one_line_and_one_marker_collection_in_their_order() -> None:
+    events = _events(400)
+    tracks = flight_tracks(events)
+    fig = Figure(figsize=(6, 4))
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    view = choose_view([tuple(p) for p in np.concatenate(track_points(tracks))], (), 1.5)
+    style = STYLES["light"]
+    impacts, along = draw_tracks(ax, view, tracks, style)
+    lines = [c for c in ax.collections if isinstance(c, LineCollection)]
+    markers = [c for c in ax.collections if isinstance(c, PathCollection)]
+    assert (
+        len(lines) == 1 and len(markers) == 1 and not [a for a in ax.get_children() if isinstance(a, Line2D)]
+    )
+    expected_colours = [class_colour(t.system_class, style) for t in tracks]
+    line_collection: Any = lines[0]
+    assert [to_hex(c) for c in line_collection.get_colors()] == [to_hex(c) for c in expected_colours]
+    dashed = [dashes is not None for _offset, dashes in line_collection.get_linestyles()]
+    assert dashed == [t.estimated for t in tracks]
+    assert len(np.asarray(markers[0].get_offsets())) == len(tracks) == len(impacts)
+    ends: list[Any] = [impact_point(row)[0] for row in events.to_dict("records")]
+    x, y = view.project([e[0] for e in ends], [e[1] for e in ends])
+    assert np.allclose(impacts, np.column_stack([x, y]))
+    assert len(along) > 10 * len(tracks)
+
+
+def test_place_labels__a_label_keeps_off_the_tracks_even_with_thousands_of_track_points() -> None:
+    fig = Figure(figsize=(4, 3), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, 100)
+    ax.set_ylim(0, 100)
+    # A dense band of track points above and right of the anchor: the first positions are covered.
+    band = [(x, y) for x in np.linspace(50, 100, 200) for y in np.linspace(50.5, 70, 40)]
+    label = LabelRequest(50, 50, "Sunan", priority=1)
+    placed = place_labels(ax, [label], [], STYLES["light"], marker_px=3, lines=band)
+    assert len(placed) == 1
+    box = placed[0].get_window_extent(agg_renderer(fig)).padded(2)
+    points_px = ax.transData.transform(band)
+    inside = (
+        (box.x0 <= points_px[:, 0] + 2)
+        & (points_px[:, 0] - 2 <= box.x1)
+        & (box.y0 <= points_px[:, 1] + 2)
+        & (points_px[:, 1] - 2 <= box.y1)
+    )
+    assert not inside.any()
+    assert placed[0].get_horizontalalignment() == "right" or placed[0].get_verticalalignment() == "top"
+
+
+def test_render_still__many_launches_draw_every_class_in_the_legend_and_the_picture() -> None:
+    events = _events(1200)
+    png = render_still(
+        events, sites=pd.DataFrame([{"id": "sunan", "name": "Sunan", "lat": 39.224, "lon": 125.67}])
+    )
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 50_000
+    one = FlightTrack("x", "SRBM", (39.2, 125.6), (40.0, 130.0), False)
+    assert track_points([one])[0] == pytest.approx(np.asarray(one.points()), abs=1e-9)
