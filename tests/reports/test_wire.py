@@ -37,21 +37,22 @@ TRAINING_FLOOR = {
     "confirmation": (140, 140),
     "sources": (73, 73),
 }
-# Scored once, after tuning stopped (2026-11-26): 91.5 % overall (91.3 % with the code before round 3);
-# below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
+# Scored once, after tuning stopped (2026-11-26): 91.7 % overall on 48 reports (92.3 % with the code before
+# round 4); below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on
+# afterwards.
 HELDOUT_FLOOR = {
-    "events": (34, 37),
-    "date": (34, 37),
-    "site_id": (31, 37),
-    "system": (34, 37),
-    "system_class": (33, 37),
-    "count": (35, 37),
-    "distance_km": (32, 37),
-    "apogee_km": (36, 37),
-    "flight_time_s": (36, 37),
-    "outcome": (35, 37),
-    "confirmation": (36, 37),
-    "sources": (13, 18),
+    "events": (46, 48),
+    "date": (43, 47),
+    "site_id": (42, 47),
+    "system": (44, 47),
+    "system_class": (45, 47),
+    "count": (41, 47),
+    "distance_km": (41, 47),
+    "apogee_km": (45, 47),
+    "flight_time_s": (44, 47),
+    "outcome": (43, 47),
+    "confirmation": (46, 47),
+    "sources": (20, 27),
 }
 
 
@@ -64,8 +65,8 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 107 and len(heldout) >= 30
-    # the round-3 held-out reports are new: no address is shared with the training reports
+    assert len(train) >= 144 and len(heldout) >= 35
+    # the round-4 held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
     assert len(outlets) >= 30
