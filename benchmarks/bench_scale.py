@@ -5,6 +5,13 @@ Baselines: the per-event loop the map used before (one impact geodesic and one t
 pandas ``to_csv`` for the export, pyproj on flat arrays for tracks (the library limit), and a bare
 ``import pandas, sqlalchemy`` for ``launchmap --help``. Each figure is the median of repeated runs;
 the ratio is what to compare across machines. Results go to stdout and ``benchmarks/results.md``.
+
+The store, import and stills section: ``Store.import_launches`` (the CLI's import path: validation,
+audit rows, one transaction) against pandas ``to_sql`` of the same frame into an empty SQLite file;
+a filtered read at each size (``Store.launches(classes=..., since=...)``, rows picked in SQL by the
+0004 indexes) against the former way (read the whole table, then ``filter_launches``); and a 16:9
+still against saving a bare figure of the same size (``benchmarks/bench_stills.py``'s baseline).
+Only this module's section of ``results.md`` is rewritten; other benchmarks' sections are kept.
 """
 
 from __future__ import annotations
@@ -15,21 +22,33 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import sqlalchemy as sa
 
-from benchmarks.synthetic import synthetic_launches
+from benchmarks.bench_stills import bare_figure
+from benchmarks.synthetic import synthetic_launches, synthetic_sites
+from geodata.events import filter_launches
 from geodata.formats import to_csv
 from geodata.geo import geodesy
 from geodata.render import leaflet
+from geodata.render.stills import render_still
+from geodata.store import Store
 from geodata.tracks import impact_point, impact_points
 
 SIZES = (233, 10_000, 100_000)
 RESULTS = Path(__file__).with_name("results.md")
+SECTION_START = "<!-- bench_scale: start (python -m benchmarks scale rewrites this section only) -->"
+SECTION_END = "<!-- bench_scale: end -->"
+FILTER: dict[str, Any] = {
+    "classes": ["ICBM"],
+    "since": "2005-01-01",
+}  # one class over the last two decades: ~1/10 of the rows
 
 
 def median_seconds(function: Callable[[], Any], repeat: int) -> float:
@@ -63,6 +82,80 @@ def pyproj_limit_tracks(frame: Any) -> None:
     )
 
 
+def import_vs_to_sql(frame: Any, folder: Path) -> tuple[float, float, Store]:
+    """Seconds to import ``frame`` through the store and to ``to_sql`` it; returns the filled store too."""
+    store = Store(f"sqlite:///{folder / 'store.db'}")
+    store.seed()
+    started = time.perf_counter()
+    store.import_launches(frame, actor="import:benchmark")
+    ours = time.perf_counter() - started
+    engine = sa.create_engine(f"sqlite:///{folder / 'to_sql.db'}")
+    started = time.perf_counter()
+    frame.to_sql("launches", engine, index=False)
+    baseline = time.perf_counter() - started
+    engine.dispose()
+    return ours, baseline, store
+
+
+def whole_table_then_filter(store: Store) -> Any:
+    """The former way to answer a filter: read every launch (no cache), then filter in pandas."""
+    store._table_cache.clear()
+    return filter_launches(store.launches(), **FILTER)
+
+
+def store_rows(n: int) -> dict[str, Any]:
+    """Import against to_sql, a filtered read against read-all-then-filter, at ``n`` events."""
+    frame = synthetic_launches(n)
+    imports, baselines = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        for attempt in range(3 if n < 50_000 else 1):
+            run = Path(folder) / str(attempt)
+            run.mkdir()
+            ours, baseline, store = import_vs_to_sql(frame, run)
+            imports.append(ours)
+            baselines.append(baseline)
+        rows = len(store.launches(**FILTER))  # the last store filled
+        query = median_seconds(lambda: store.launches(**FILTER), 5)
+        naive = median_seconds(lambda: whole_table_then_filter(store), 3 if n < 50_000 else 1)
+        store.launches()
+        cached = median_seconds(store.launches, 5)
+        store.engine.dispose()
+    return {
+        "n": n,
+        "import": statistics.median(imports),
+        "to_sql": statistics.median(baselines),
+        "rows": rows,
+        "query": query,
+        "naive_query": naive,
+        "cached": cached,
+    }
+
+
+def still_rows(n: int) -> dict[str, Any]:
+    """A 16:9 PNG still of ``n`` synthetic events against saving a bare 16:9 figure."""
+    frame, sites = synthetic_launches(n), synthetic_sites()
+    render_still(frame.head(5), sites=sites)  # warm: the basemap is projected once per view
+    repeat = 3 if n < 5_000 else 1
+    ours = median_seconds(lambda: render_still(frame, sites=sites), repeat)
+    bare = median_seconds(lambda: bare_figure(1920, 1080, 1, "png"), 5)
+    return {"n": n, "still": ours, "bare": bare}
+
+
+def section(lines: list[str]) -> None:
+    """Rewrite this module's section of results.md; keep every other section as it is."""
+    block = "\n".join([SECTION_START, *lines, SECTION_END]) + "\n"
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    if SECTION_START in text and SECTION_END in text:
+        before, rest = text.split(SECTION_START, 1)
+        after = rest.split(SECTION_END, 1)[1].lstrip("\n")
+    elif text.startswith("# Scale benchmarks"):  # written before the markers: ours runs to the next section
+        before, _, after = "", *text.partition("\n## ")[::2]
+        after = f"## {after}" if after else ""
+    else:
+        before, after = "", text
+    RESULTS.write_text(before + block + ("\n" + after if after else ""), encoding="utf-8")
+
+
 def process_seconds(argv: list[str], repeat: int = 5) -> float:
     env = {**os.environ, "LAUNCHMAP_DB": "sqlite://"}
     return median_seconds(lambda: subprocess.run(argv, env=env, capture_output=True, check=False), repeat)
@@ -93,6 +186,19 @@ def main() -> None:
     print(
         f"launchmap --help {help_s:.2f} s vs import pandas, sqlalchemy {bare_s:.2f} s (x{help_s / bare_s:.2f})"
     )
+    stores = [store_rows(n) for n in SIZES]
+    for row in stores:
+        print(
+            f"{row['n']:>7,} events: import {row['import']:.2f} s vs to_sql {row['to_sql']:.2f} s "
+            f"(x{row['import'] / row['to_sql']:.2f}); filter {row['query'] * 1000:.1f} ms "
+            f"({row['rows']:,} rows) vs read-all-then-filter {row['naive_query'] * 1000:.1f} ms; "
+            f"cached whole table {row['cached'] * 1000:.1f} ms"
+        )
+    stills = [still_rows(n) for n in (233, 10_000)]
+    for row in stills:
+        print(
+            f"{row['n']:>7,} events: still {row['still']:.2f} s vs bare save {row['bare']:.3f} s (x{row['still'] / row['bare']:.1f})"
+        )
     lines = [
         "# Scale benchmarks",
         "",
@@ -112,8 +218,34 @@ def main() -> None:
         "",
         f"`launchmap --help`: {help_s:.2f} s; bare `import pandas, sqlalchemy`: {bare_s:.2f} s ({help_s / bare_s:.2f}×).",
         "",
+        "## Store, import and stills",
+        "",
+        "Import: `Store.import_launches` into a seeded SQLite file (validation, one audit row per row, one "
+        "transaction) vs pandas `to_sql` of the same frame into an empty file. Filter: "
+        "`Store.launches(classes=['ICBM'], since='2005-01-01')` vs reading the whole table and then "
+        "`filter_launches` (the former way). Cached: the whole table again at an unchanged store version.",
+        "",
+        "| events | import | pandas to_sql | import ratio | filter (rows) | read all, then filter | filter speed-up | cached whole table |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    for row in stores:
+        lines.append(
+            f"| {row['n']:,} | {row['import']:.2f} s | {row['to_sql']:.2f} s | {row['import'] / row['to_sql']:.2f}× "
+            f"| {row['query'] * 1000:.1f} ms ({row['rows']:,}) | {row['naive_query'] * 1000:.1f} ms "
+            f"| {row['naive_query'] / row['query']:.1f}× | {row['cached'] * 1000:.1f} ms |"
+        )
+    lines += [
+        "",
+        "Stills: a 16:9 PNG of N synthetic events (basemap warm) vs saving a bare 16:9 figure.",
+        "",
+        "| events | still | bare save | ratio |",
+        "|---:|---:|---:|---:|",
+    ]
+    for row in stills:
+        lines.append(
+            f"| {row['n']:,} | {row['still']:.2f} s | {row['bare']:.3f} s | {row['still'] / row['bare']:.1f}× |"
+        )
+    section(lines)
     print(f"wrote {RESULTS}")
 
 
