@@ -191,6 +191,9 @@ def test_journey__paste_three_reports_accept_edit_reject_and_see_the_map(review_
         time.sleep(0.2)
     assert "Review queue (0 waiting)" in browser.page_source
     assert any("Rejected draft" in e.text for e in css(browser, "[data-testid='stAlert']"))
+    settle(browser)
+    time.sleep(1)  # Streamlit drops the decided cards when the run ends
+    browser.execute_script("document.querySelector('h3')?.scrollIntoView()")
     screenshot(browser, "review_queue_decided")
     assert exceptions(browser) == []
 
