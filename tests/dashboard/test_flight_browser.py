@@ -359,3 +359,23 @@ def test_launch_map_timeline__plays_the_filtered_period_and_pauses(dashboard) ->
         assert final["drawn"] == total and final["date"] == "November 2017"
         assert outside_requests(driver) == []
         assert _severe(driver) == []
+
+
+def test_launch_map_timeline__a_filter_change_replaces_it_in_place(dashboard) -> None:
+    controls = (
+        "for (const f of document.querySelectorAll('iframe')) { try {"
+        " const n = f.contentWindow.document.querySelectorAll('.launchmap-playback').length;"
+        " if (n) return n; } catch (e) { } } return 0;"
+    )
+    with chromium(1400, 1100) as driver:
+        driver.get(f"{dashboard}/?since=2017-01-01&until=2017-12-31")
+        before = _wait(driver, TIMELINE_PROBE, lambda v: v["total"] > 0)
+        assert before["date"] == "2017"
+        settle(driver)
+        _choose(driver, "Period", "All")  # a rerun: the map stays, its layers are swapped
+        after = _wait(driver, TIMELINE_PROBE, lambda v: v["total"] != before["total"])
+        assert after["total"] == _launch_events_metric(driver) > before["total"]
+        assert after["date"].startswith("1984")
+        assert driver.execute_script(controls) == 1  # the old timeline went with its layer
+        assert outside_requests(driver) == []
+        assert _severe(driver) == []
