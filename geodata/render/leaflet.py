@@ -850,15 +850,17 @@ class CanvasLaunches(MacroElement):
                             ctx.stroke();
                         });
                     });
+                    // Thousands of outlined dots read as one dark blot: past 2,000 drawn, smaller, no outline.
+                    var crowded = drawn > 2000, radius = crowded ? 2.5 : 3.5;
                     ctx.setLineDash([]); ctx.globalAlpha = 1; ctx.lineWidth = 0.8; ctx.strokeStyle = '#222';
                     groups.forEach(function(pair, c) {
                         ctx.fillStyle = data.colours[c]; ctx.beginPath();
                         pair.forEach(function(members) { members.forEach(function(i) {
                             var e = ends[i + 1] - 1, px = x[e] * world - origin.x, py = y[e] * world - origin.y;
                             if (px < -5 || py < -5 || px > size.x + 5 || py > size.y + 5) return;
-                            ctx.moveTo(px + 3.5, py); ctx.arc(px, py, 3.5, 0, 2 * Math.PI);
+                            ctx.moveTo(px + radius, py); ctx.arc(px, py, radius, 0, 2 * Math.PI);
                         }); });
-                        ctx.fill(); ctx.stroke();
+                        ctx.fill(); if (!crowded) ctx.stroke();
                     });
                     var box = map.getContainer().dataset;
                     box.launchesDrawn = drawn; box.launchesDraws = (+box.launchesDraws || 0) + 1;
