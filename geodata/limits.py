@@ -10,10 +10,12 @@ from __future__ import annotations
 
 __all__ = [
     "MAX_CELL_CHARS",
+    "MAX_COORDINATE_CHARS",
     "MAX_FILE_BYTES",
     "MAX_ID_CHARS",
     "MAX_JSON_DEPTH",
     "MAX_NOTE_CHARS",
+    "MAX_REPORT_FILE_BYTES",
     "MAX_ROWS",
     "MAX_XLSX_MEMBERS",
     "MAX_XLSX_RATIO",
@@ -26,6 +28,9 @@ MAX_ROWS = 20_000  # data rows in one imported table
 MAX_ID_CHARS = 80  # an event id: a date and a short slug
 MAX_CELL_CHARS = 2_000  # any text cell but notes (names, URLs, titles)
 MAX_NOTE_CHARS = 20_000  # notes: context and disagreements, a few paragraphs
+MAX_REPORT_FILE_BYTES = 5_000_000  # one report file: a saved news page with its markup, or an e-mail
+MAX_COORDINATE_CHARS = 100  # a typed coordinate; "40°12′32″N 125°12′14″E" is 22 (longer text is refused
+# before the pattern runs: its backtracking grows with the cube of a long run of digits)
 MAX_JSON_DEPTH = 32  # nesting of a JSON or GeoJSON document (ours is 5 deep)
 MAX_XLSX_UNPACKED_BYTES = 100_000_000  # the members of a workbook, unpacked
 MAX_XLSX_RATIO = 100  # unpacked / packed size: beyond it a workbook is a zip bomb

@@ -8,10 +8,12 @@ sources (``launch_sources`` rows are dated by the report):
     launchmap extract report.txt --published 2025-11-07 --outlet Yonhap | launchmap import -
     pbpaste | launchmap extract - --published 2025-11-07
 
-Several files (or a folder of ``.txt`` files) are read together: copies of one launch from
+Several files (or a folder of ``.txt``, ``.eml`` and ``.html`` reports) are read together: copies of one launch from
 several agencies become one draft with every source, and a later report's changed figure shows
 as a revision (:func:`geodata.reports.many.extract_many`). A file may open with header lines
-``Published: YYYY-MM-DD``, ``Outlet: ...``, ``URL: ...``, ``Title: ...`` naming its own report:
+``Published: YYYY-MM-DD``, ``Outlet: ...``, ``URL: ...``, ``Title: ...`` naming its own report; an e-mail
+is dated and named by its headers and a saved web page by its metadata
+(:mod:`geodata.reports.documents`):
 
     launchmap extract wire/ | launchmap import -
 """
@@ -19,7 +21,6 @@ as a revision (:func:`geodata.reports.many.extract_many`). A file may open with 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -29,47 +30,39 @@ from geodata.errors import InvalidFile
 from launchmap_cli.selection import iso_day
 
 
-def _read(path: str, limit_chars: int) -> bytes:
-    """The report's bytes; larger input than the extractor accepts is refused before it is read whole."""
-    limit = limit_chars * 4  # UTF-8 uses at most 4 bytes a character
+def read_report_file(path: str) -> Any:
+    """The report in ``path`` (``-`` is standard input) as a :class:`~geodata.reports.review.Report`.
+
+    A file larger than one report may be is refused before it is read whole.
+    """
+    from geodata.limits import MAX_REPORT_FILE_BYTES
+    from geodata.reports.documents import read_report
+
     try:
         if path == "-":
-            data = sys.stdin.buffer.read(limit + 1)
+            data = sys.stdin.buffer.read(MAX_REPORT_FILE_BYTES + 1)
         else:
             with Path(path).open("rb") as handle:
-                data = handle.read(limit + 1)
+                data = handle.read(MAX_REPORT_FILE_BYTES + 1)
     except OSError as error:
         raise InvalidFile(f"cannot read report file {path!r}: {error.strerror}") from None
-    if len(data) > limit:
-        where = "standard input" if path == "-" else repr(path)
-        raise InvalidFile(
-            f"expected a news report of at most {limit_chars:,} characters, got more than "
-            f"{limit:,} bytes from {where}; pass the article itself, not a whole page or archive"
-        )
-    return data
+    return read_report(data, None if path == "-" else path)
 
 
-_HEADER = re.compile(r"^(published|outlet|url|title)\s*:\s*(.+?)\s*$", re.IGNORECASE)
+def report_files(names: list[str]) -> list[str]:
+    """The files named, a folder standing for the report files in it (.txt, .eml, .html)."""
+    from geodata.reports.documents import REPORT_SUFFIXES
 
-
-def report_header(text: str) -> tuple[dict[str, str], str]:
-    """Leading ``Published:``/``Outlet:``/``URL:``/``Title:`` lines as a dict, and the text without them."""
-    header: dict[str, str] = {}
-    lines = text.splitlines()
-    while lines and (match := _HEADER.match(lines[0])):
-        header[match.group(1).lower()] = match.group(2)
-        lines.pop(0)
-    return header, "\n".join(lines)
-
-
-def _report_files(names: list[str]) -> list[str]:
     files: list[str] = []
     for name in names:
         path = Path(name)
         if name != "-" and path.is_dir():
-            found = sorted(str(p) for p in path.glob("*.txt"))
+            found = sorted(
+                str(p) for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
+            )
             if not found:
-                raise InvalidFile(f"{name}: expected .txt report files in the folder, found none")
+                kinds = ", ".join(REPORT_SUFFIXES)
+                raise InvalidFile(f"{name}: expected report files ({kinds}) in the folder, found none")
             files += found
         else:
             files.append(name)
@@ -80,21 +73,21 @@ def cmd_extract(args: argparse.Namespace, context: Any) -> int:
     """Extract launch events from report files (or stdin) and print them as JSON."""
     import json
 
-    from geodata.reports.extract import MAX_INPUT_CHARS, extract_events
+    from geodata.reports.extract import extract_events
     from geodata.reports.language import refuse_non_english
     from geodata.reports.many import extract_many
     from geodata.reports.text import check_text
 
-    files = _report_files(list(args.files))
+    files = report_files(list(args.files))
     gazetteer = getattr(context, "gazetteer", None)
     if len(files) > 1:
         reports, about = [], {}
         for name in files:
-            header, text = report_header(_read(name, MAX_INPUT_CHARS).decode("utf-8", errors="replace"))
-            published = iso_day(header["published"]) if "published" in header else args.published
-            reports.append((text, published, name))
-            about[name] = {"published_on": published.isoformat() if published else None, **{
-                k: header.get(k) for k in ("outlet", "url", "title")}}  # fmt: skip
+            report = read_report_file(name)
+            published = report.published or args.published
+            reports.append((report.text, published, name))
+            about[name] = {"published_on": published.isoformat() if published else None,
+                           "outlet": report.outlet, "url": report.url, "title": report.title}  # fmt: skip
         extraction = extract_many(reports, gazetteer)
         payload = extraction.to_dict()
         for event in payload["events"]:
@@ -111,23 +104,19 @@ def cmd_extract(args: argparse.Namespace, context: Any) -> int:
             }
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n")
         return 0
-    data = _read(files[0], MAX_INPUT_CHARS)
-    header, text = report_header(data.decode("utf-8", errors="replace")) if data[:1] != b"\x00" else ({}, "")
-    if header:
-        args.published = iso_day(header["published"]) if "published" in header else args.published
-        args.outlet, args.url, args.title = (
-            args.outlet or header.get("outlet"), args.url or header.get("url"), args.title or header.get("title"))  # fmt: skip
-        data = text.encode("utf-8")
-    refuse_non_english(check_text(data), None if files[0] == "-" else files[0])  # by name, not "no launch"
-    extraction = extract_events(data, args.published, gazetteer)
-    report = {
-        "published_on": args.published.isoformat() if args.published else None,
-        "outlet": args.outlet,
-        "url": args.url,
-        "title": args.title,
+    report = read_report_file(files[0])
+    published = report.published or args.published
+    text = check_text(report.text)
+    refuse_non_english(text, None if files[0] == "-" else files[0])  # by name, not "no launch"
+    extraction = extract_events(text, published, gazetteer)
+    described = {
+        "published_on": published.isoformat() if published else None,
+        "outlet": args.outlet or report.outlet,
+        "url": args.url or report.url,
+        "title": args.title or report.title,
     }
     payload = extraction.to_dict()
-    payload["events"] = [{**event, "report": report} for event in payload["events"]]
+    payload["events"] = [{**event, "report": described} for event in payload["events"]]
     sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     return 0
 
@@ -146,7 +135,7 @@ def register(
         "files",
         metavar="FILE",
         nargs="+",
-        help="report text file(s), a folder of .txt reports, or - for standard input; several are merged per launch",
+        help="report file(s) (.txt, .eml, .html), a folder of them, or - for standard input; several are merged per launch",
     )
     parser.add_argument(
         "--published",

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from launchmap_cli.errors import usage_errors
-from launchmap_cli.report import _read, _report_files, report_header
+from launchmap_cli.report import read_report_file, report_files
 from launchmap_cli.selection import iso_day
 
 # What `show` prints of a draft: its launch columns, but not the id (given on accept) and impact estimate.
@@ -29,26 +29,20 @@ HIDDEN_FIELDS = ("id", "impact_lat", "impact_lon", "impact_basis")
 
 
 def cmd_add(args: argparse.Namespace, context: Any) -> int:
-    """Draft report files (or a folder of .txt reports) together and queue one draft per launch."""
-    from geodata.reports.extract import MAX_INPUT_CHARS
-    from geodata.reports.review import Report, queue_reports
+    """Draft report files (or a folder of .txt, .eml and .html reports) together and queue one draft per launch."""
+    import dataclasses
 
-    reports = []
-    for name in _report_files(list(args.files)):
-        data = _read(name, MAX_INPUT_CHARS)
-        header, text = report_header(data.decode("utf-8", errors="replace"))
-        with usage_errors():
-            published = iso_day(header["published"]) if "published" in header else args.published
-        reports.append(
-            Report(
-                text if header else data,
-                published,
-                name,
-                header.get("outlet") or args.outlet,
-                header.get("url") or args.url,
-                header.get("title"),
-            )
+    from geodata.reports.review import queue_reports
+
+    reports = [
+        dataclasses.replace(
+            report,
+            published=report.published or args.published,
+            outlet=report.outlet or args.outlet,
+            url=report.url or args.url,
         )
+        for report in map(read_report_file, report_files(list(args.files)))
+    ]
     result = queue_reports(context.store, reports, gazetteer=context.gazetteer, user=args.user)
     for refusal in result.refused:
         print(f"launchmap: refused: {refusal}", file=sys.stderr)
@@ -166,7 +160,9 @@ def register(
         parser.add_argument("--user", help="who decides (default: $LAUNCHMAP_USER, else your login name)")
 
     add = actions.add_parser("add", help="draft reports and queue them", description=cmd_add.__doc__)
-    add.add_argument("files", metavar="FILE", nargs="+", help="report text file(s), a folder of .txt, or -")
+    add.add_argument(
+        "files", metavar="FILE", nargs="+", help="report file(s) (.txt, .eml, .html), a folder of them, or -"
+    )
     add.add_argument("--published", type=iso_day, metavar="YYYY-MM-DD",
                      help="publication date (Korea) of reports without a Published: line or dateline")  # fmt: skip
     add.add_argument("--outlet", help="outlet of reports without an Outlet: line or dateline")

@@ -25,6 +25,7 @@ from geodata.geo.geodesy import track
 from geodata.render import leaflet as maps
 from geodata.reports import review
 from geodata.reports.dates import find_dateline
+from geodata.reports.documents import REPORT_SUFFIXES, read_report
 from geodata.reports.extract import MAX_INPUT_CHARS
 from geodata.schema import CONFIRMATIONS, LANDING_AREAS, OUTCOMES, PRECISIONS, SYSTEM_CLASSES
 from geodata.tracks import impact_explanation, impact_point
@@ -375,7 +376,13 @@ def queue_form() -> None:
     """Paste or upload reports and queue their drafts; nothing is saved until someone decides."""
     if st.session_state.pop("clear_report_text", False):
         st.session_state["report_text"] = ""
-    uploads = st.file_uploader("Upload reports (.txt)", type=["txt"], accept_multiple_files=True)
+    uploads = st.file_uploader(
+        "Upload reports (.txt, .eml, .html)",
+        type=[suffix.lstrip(".") for suffix in REPORT_SUFFIXES],
+        accept_multiple_files=True,
+        help="Text files, e-mails or saved web pages of news reports; each is dated and named by its own "
+        "header, e-mail headers or page metadata, else by its dateline.",
+    )
     text = st.text_area("…or paste a report", height=200, key="report_text", max_chars=MAX_INPUT_CHARS)
     line = find_dateline(text, dt.date.today()) if text.strip() else None
     left, middle, right = st.columns(3)
@@ -395,9 +402,12 @@ def queue_form() -> None:
         show_queued(*st.session_state.pop("queue_notice"))
     if not clicked:
         return
-    reports = []
+    reports, unreadable = [], []
     for upload in uploads or []:
-        reports.append(review.Report(upload.getvalue(), None, upload.name))
+        try:
+            reports.append(read_report(upload.getvalue(), upload.name))
+        except LaunchmapError as error:  # too large, a bad date header: refused by name, the rest go on
+            unreadable.append(str(error))
     if text.strip():
         reports.append(review.Report(text, published, None, outlet or None, url or None))
     try:
@@ -406,6 +416,7 @@ def queue_form() -> None:
     except LaunchmapError as error:
         st.error(common.plain(error))
         return
+    result.refused[:0] = unreadable
     if result.queued or result.redrafted:
         common.refresh()
         st.session_state["queue_notice"] = (result.refused, result.warnings, result.queued, result.redrafted)
@@ -416,10 +427,10 @@ def queue_form() -> None:
 
 def show_queued(refused: list[str], warnings: list[str], queued: list[int], redrafted: list[int]) -> None:
     """What the last 'Add to the review queue' did: refusals by name, warnings, what was queued."""
-    for refusal in refused:
-        st.error(refusal)
+    for refusal in refused:  # names files and quotes their text: shown as typed, never as markdown
+        st.error(common.plain(refusal))
     for warning in warnings:
-        st.warning(warning)
+        st.warning(common.plain(warning))
     if queued or redrafted:
         st.success(
             f"Queued {len(queued)} draft(s) for review"

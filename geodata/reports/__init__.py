@@ -6,7 +6,8 @@ of sentences per launch), :mod:`~geodata.reports.dates` (launch day and clock),
 :mod:`~geodata.reports.fields` (who said what, counts, headings), :mod:`~geodata.reports.sites`
 (the launch site through the gazetteer), :mod:`~geodata.reports.lexicon` (word tables), and
 :mod:`~geodata.reports.extract`, which runs them over a typed :class:`Draft`, and
-:mod:`~geodata.reports.many`, which merges several reports of one launch into one draft.
+:mod:`~geodata.reports.many`, which merges several reports of one launch into one draft;
+:mod:`~geodata.reports.documents` reads report files (text, e-mail, saved web pages).
 
 >>> from geodata.reports import extract_events
 >>> import datetime as dt

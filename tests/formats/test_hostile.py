@@ -270,10 +270,13 @@ REPORT_CASES = [
     Case("report-empty", "refused", "empty", "r.txt", b""),
     Case("report-binary", "refused", "", "r.txt", b"\x00\x01\x02\xff" * 50),
     Case("report-too-long", "refused", "characters", "r.txt", lambda: b"North Korea fired a missile. " * 10_000),
-    Case("report-not-english", "warned", "does not look like English", "r.txt", "북한이 단거리 탄도미사일 1발을 동해상으로 발사했다고 합참이 밝혔다.".encode()),
+    Case("report-not-english", "refused", "is in Korean; launchmap extracts English reports only", "r.txt", "북한이 단거리 탄도미사일 1발을 동해상으로 발사했다고 합참이 밝혔다.".encode()),
     Case("report-no-launch", "warned", "no missile launch found", "r.txt", b"The weather in Seoul was mild on Friday."),
     Case("report-script", "accepted", "", "r.txt", b"North Korea fired a <script>alert(1)</script> ballistic missile into the East Sea on Friday, South Korea's military said."),
     Case("report-markdown-image", "accepted", "", "r.txt", b"North Korea fired a ballistic missile ![x](http://127.0.0.9/u.png) into the East Sea on Friday."),
+    Case("report-page-script", "accepted", "", "r.html", b"<html><head><script>alert(1)</script></head><body><p>North Korea fired a ballistic missile into the East Sea on Friday, South Korea's military said.</p></body></html>"),
+    Case("report-page-too-big", "refused", "the limit for one report file is 5.0 MB", "r.html", lambda: b"<html>" + b"<p>x</p>" * 700_000),
+    Case("report-email-no-body", "refused", "expected an e-mail with a text or HTML body", "r.eml", b"From: a@b\nContent-Type: image/png\n\n\x89PNG"),
     Case("report-huge-number", "accepted", "", "r.txt", b"North Korea fired a ballistic missile that flew " + b"9" * 400 + b" km into the East Sea on Friday."),
 ]  # fmt: skip
 
