@@ -93,5 +93,5 @@ def film_downloads(
         )
     st.caption(
         f"{width_px}×{height_px} px; the MP4 is H.264, which every browser, phone and newsroom system plays. "
-        "Rendered when you click (a few seconds for the whole history)."
+        "Rendered when you click: a few seconds for the whole history by year, about half a minute by month."
     )
