@@ -40,13 +40,17 @@ def cached_launch_geojson(version: int, ids: tuple[str, ...]) -> dict:
 
 
 @st.cache_data(show_spinner=False)
-def map_extent(version: int, ids: tuple[str, ...]) -> tuple[tuple[float, float], int] | None:
-    """Centre and zoom that show the launch and impact points of these events (None when there are none)."""
-    frame = common.launches()
-    chosen = frame[frame["id"].isin(ids)]
-    impact_lats, impact_lons, _ = impact_points(chosen)  # the whole table at once: 100,000 rows stay quick
-    lats = np.concatenate([chosen["lat"].to_numpy(dtype=float), impact_lats])
-    lons = np.concatenate([chosen["lon"].to_numpy(dtype=float), impact_lons])
+def map_extent(
+    version: int, selection_mask: str, _selected: pd.DataFrame
+) -> tuple[tuple[float, float], int] | None:
+    """Centre and zoom that show the launch and impact points of ``_selected`` (None when there are none).
+
+    Cached on the store version and the selection's bit mask (:func:`maps.launch_mask`): hashing a
+    12 kB mask is quicker than hashing 100,000 ids or the table.
+    """
+    impact_lats, impact_lons, _ = impact_points(_selected)  # the whole table at once: 100,000 rows stay quick
+    lats = np.concatenate([_selected["lat"].to_numpy(dtype=float), impact_lats])
+    lons = np.concatenate([_selected["lon"].to_numpy(dtype=float), impact_lons])
     known = np.isfinite(lats) & np.isfinite(lons)
     if not known.any():
         return None
@@ -79,11 +83,18 @@ def key_figures(selected: pd.DataFrame) -> None:
     columns[3].metric("Highest apogee", f"{highest:,.0f} km" if pd.notna(highest) else "—")
 
 
-def build_map(selected: pd.DataFrame, event: dict | None, show_rings: bool, embed: bool = False) -> dict:
+def build_map(
+    selected: pd.DataFrame,
+    event: dict | None,
+    show_rings: bool,
+    embed: bool = False,
+    all_launches: pd.DataFrame | None = None,
+) -> dict:
     common.ensure_static_assets()
     # The classes on record, not of the filtered selection: the base map stays the same across filter
     # changes (a changed base map remounts the map), and the legend skips classes never launched.
-    all_launches = common.launches()
+    if all_launches is None:  # each read of the cached table is a copy: 0.25 s at 100,000 events
+        all_launches = common.launches()
     shown_classes = set(all_launches["system_class"])
     base = common.style_map(
         maps.base_map(
@@ -93,12 +104,12 @@ def build_map(selected: pd.DataFrame, event: dict | None, show_rings: bool, embe
             legend_classes=[c for c in SYSTEM_CLASSES if c in shown_classes],
         )
     )
+    mask = maps.launch_mask(all_launches["id"], selected["id"])
     if maps.use_canvas(len(all_launches)):
         # Many events: every launch is in one served file the browser fetches once per store version
         # (the base map, so a filter change never remounts it); a filter change sends a bit mask.
         data_url = f"{STATIC_URL}/{canvas_data_file(common.store_version())}"
         maps.CanvasLaunches(url=data_url, wait_for_mask=True).add_to(base)
-        mask = maps.launch_mask(all_launches["id"], selected["id"])
         groups = [maps.site_layer(selected, common.sites()), maps.canvas_mask_layer(mask)]
     else:
         collections = cached_launch_geojson(common.store_version(), tuple(selected["id"]))
@@ -124,7 +135,7 @@ def build_map(selected: pd.DataFrame, event: dict | None, show_rings: bool, embe
         reach_km = max([r.radius_km for r in rings] + [float(distance) if pd.notna(distance) else 0.0])
         center, zoom = (float(event["lat"]), float(event["lon"])), maps.zoom_for_radius(reach_km or 300)
     else:
-        extent = map_extent(common.store_version(), tuple(selected["id"]))
+        extent = map_extent(common.store_version(), mask, selected)
         if extent is not None:
             center, zoom = extent
     return st_folium(
@@ -358,7 +369,7 @@ def main() -> None:
         "Show range rings of the selected event's system", key="m_rings", disabled=event is None
     )
     view.keep("rings", None if show_rings else "off")
-    result = build_map(selected, event, show_rings)
+    result = build_map(selected, event, show_rings, all_launches=all_launches)
     year_strip(all_launches, selection)
     popup = str((result or {}).get("last_object_clicked_popup") or "")
     clicked = EVENT_ID.search(popup)
