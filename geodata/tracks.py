@@ -196,7 +196,8 @@ def flight_tracks(launches: Iterable[Mapping[Any, Any]] | pd.DataFrame) -> list[
     """
     if isinstance(launches, pd.DataFrame):
         lats, lons, bases = impact_points(launches)
-        rows: Sequence[Mapping[Any, Any]] = launches.to_dict("records")
+        wanted = [c for c in ("id", "system_class", "lat", "lon") if c in launches]  # all a track needs
+        rows: Sequence[Mapping[Any, Any]] = launches[wanted].to_dict("records")
         found: list[tuple[Any, str]] = [
             ((end_lat, end_lon) if math.isfinite(end_lat) else None, basis)
             for end_lat, end_lon, basis in zip(lats.tolist(), lons.tolist(), bases.tolist(), strict=True)

@@ -17,7 +17,7 @@ from geodata.events import launches_frame
 from geodata.geo import geodesy
 from geodata.render.stills.compose import STYLES, render_still
 from geodata.render.stills.labels import LabelRequest, agg_renderer, place_labels
-from geodata.render.stills.layers import class_colour, draw_tracks, track_points
+from geodata.render.stills.layers import class_colour, draw_track_collection, draw_tracks, track_points
 from geodata.render.stills.view import choose_view
 from geodata.tracks import FlightTrack, flight_tracks, impact_point
 
@@ -65,8 +65,11 @@ def test_track_points__the_points_of_each_track_on_its_geodesic() -> None:
         assert points[0] == pytest.approx(single[0]) and points[-1] == pytest.approx(single[-1])
         if track.length_km <= 600:  # 10 km apart: the very points FlightTrack.points gives
             assert points == pytest.approx(single, abs=1e-9)
-        else:  # at most 60 steps, evenly along the same geodesic
+        else:  # at most 60 steps, evenly along the same geodesic, within half a 10 km step of FlightTrack's
             assert len(points) == 61
+            if len(single) == 61:
+                _, _, apart_m = geodesy.WGS84.inv(points[:, 1], points[:, 0], single[:, 1], single[:, 0])
+                assert max(apart_m) < 5_100
             _, _, steps_m = geodesy.WGS84.inv(points[:-1, 1], points[:-1, 0], points[1:, 1], points[1:, 0])
             assert max(steps_m) - min(steps_m) < 10_500
             assert sum(steps_m) / 1000 == pytest.approx(
@@ -74,15 +77,19 @@ def test_track_points__the_points_of_each_track_on_its_geodesic() -> None:
             )  # no detour: on the geodesic
 
 
-def test_draw_tracks__all_tracks_are_one_line_and_one_marker_collection_in_their_order() -> None:
-    events = _events(400)
-    tracks = flight_tracks(events)
+def _axes() -> Any:
     fig = Figure(figsize=(6, 4))
     FigureCanvasAgg(fig)
-    ax = fig.add_axes((0, 0, 1, 1))
-    view = choose_view([tuple(p) for p in np.concatenate(track_points(tracks))], (), 1.5)
+    return fig.add_axes((0, 0, 1, 1))
+
+
+def test_draw_track_collection__all_tracks_are_one_line_and_one_marker_collection_in_their_order() -> None:
+    events = _events(400)
+    tracks = flight_tracks(events)
+    ax = _axes()
+    view = choose_view(np.concatenate(track_points(tracks)), (), 1.5)
     style = STYLES["light"]
-    impacts, along = draw_tracks(ax, view, tracks, style)
+    impacts, along = draw_track_collection(ax, view, tracks, style)
     lines = [c for c in ax.collections if isinstance(c, LineCollection)]
     markers = [c for c in ax.collections if isinstance(c, PathCollection)]
     assert (
@@ -97,7 +104,18 @@ def test_draw_tracks__all_tracks_are_one_line_and_one_marker_collection_in_their
     ends: list[Any] = [impact_point(row)[0] for row in events.to_dict("records")]
     x, y = view.project([e[0] for e in ends], [e[1] for e in ends])
     assert np.allclose(impacts, np.column_stack([x, y]))
+    # The impact points are where draw_tracks (one artist per track) puts them.
+    one_by_one_impacts, _ = draw_tracks(_axes(), view, tracks[:25], style)
+    assert np.allclose(impacts[:25], one_by_one_impacts)
     assert len(along) > 10 * len(tracks)
+
+
+def test_draw_tracks__one_line_and_one_marker_per_flight_so_playback_can_fade_each() -> None:
+    tracks = flight_tracks(_events(6))
+    ax = _axes()
+    view = choose_view(np.concatenate(track_points(tracks)), (), 1.5)
+    draw_tracks(ax, view, tracks, STYLES["light"])
+    assert len(ax.lines) == 2 * len(tracks) and [line.get_zorder() for line in ax.lines[:2]] == [4, 5]
 
 
 def test_place_labels__a_label_keeps_off_the_tracks_even_with_thousands_of_track_points() -> None:

@@ -244,17 +244,19 @@ def _render_still(
     aspect = (map_box[2] * width_in) / (map_box[3] * height_in)
     tracks = flight_tracks(launches)
     used_sites = site_rows(launches, sites)
-    content = [(r[0], r[1]) for r in used_sites]
-    content += [
-        (float(lat), float(lon))
-        for lat, lon in zip(launches.get("lat", []), launches.get("lon", []), strict=False)
-    ]
     points = layers.track_points(tracks)
-    if points:
-        content += [(lat, lon) for lat, lon in np.concatenate(points).tolist()]
-    for band in impact_bands:
-        content += band.outline(step_deg=5.0)
-    view = choose_view(content, [*rings, *(b.outer for b in ring_bands)], aspect)
+    content = [  # (lat, lon) arrays of what the view must show
+        np.array([(r[0], r[1]) for r in used_sites], dtype=float).reshape(-1, 2),
+        np.column_stack(
+            [
+                pd.to_numeric(launches.get("lat", pd.Series(dtype=float)), errors="coerce"),
+                pd.to_numeric(launches.get("lon", pd.Series(dtype=float)), errors="coerce"),
+            ]
+        ).astype(float),
+        *points,
+        *(np.array(band.outline(step_deg=5.0), dtype=float).reshape(-1, 2) for band in impact_bands),
+    ]
+    view = choose_view(np.concatenate(content), [*rings, *(b.outer for b in ring_bands)], aspect)
     ax.set_xlim(view.x_min, view.x_max)
     ax.set_ylim(view.y_min, view.y_max)
     ax.set_aspect("equal", adjustable="box")
@@ -268,7 +270,7 @@ def _render_still(
     labels = layers.draw_rings(ax, view, rings, colours)
     labels += layers.draw_ring_bands(ax, view, ring_bands, colours)
     layers.draw_impact_bands(ax, view, impact_bands, colours)
-    impacts, along_tracks = layers.draw_tracks(ax, view, tracks, colours, points)
+    impacts, along_tracks = layers.draw_track_collection(ax, view, tracks, colours, points)
     # One or two sites are always named; with more, the busiest get the room first.
     site_labels, site_xy = layers.draw_points(
         ax,

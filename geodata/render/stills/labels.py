@@ -72,7 +72,7 @@ def place_labels(
     obstacles: Sequence[Bbox],
     style: dict,
     marker_px: float,
-    lines: Sequence[tuple[float, float]] = (),
+    lines: Sequence[tuple[float, float]] | np.ndarray = (),
 ) -> list[Text]:
     """Greedy placement: for each label, most important first, the first candidate that overlaps nothing.
 

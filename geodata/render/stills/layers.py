@@ -221,58 +221,98 @@ def track_points(tracks: Sequence[FlightTrack]) -> list[np.ndarray]:
     return kept
 
 
-def _marker_path(marker: str) -> Path:
-    """A marker's outline as :meth:`Axes.plot` draws it, for a collection of markers."""
-    style = MarkerStyle(marker)
-    return style.get_path().transformed(style.get_transform())
+# How a track looks: line width and dash (estimated ends are dashed), impact marker size and edge.
+_TRACK_LW, _TRACK_DASHES, _IMPACT_MS, _IMPACT_MEW = 2.0, (0, (5, 3)), 9.0, 1.6
+
+
+def _track_look(track: FlightTrack, style: dict) -> tuple[str, Any, str, str]:
+    """``(colour, line style, marker face, marker)`` of one track: one rule for every way it is drawn."""
+    colour = class_colour(track.system_class, style)
+    face = style["panel"] if track.estimated else colour  # an estimated impact is a hollow marker
+    return colour, _TRACK_DASHES if track.estimated else "solid", face, class_marker(track.system_class)
 
 
 def draw_tracks(
+    ax: Axes, view: MapView, tracks: Sequence[FlightTrack], style: dict
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """Tracks (estimated ones dashed) and impact points, two artists per track (playback fades each).
+
+    Returns the impact points' positions and points along the tracks (for label avoidance).
+    Many tracks at once: :func:`draw_track_collection`.
+    """
+    impacts: list[tuple[float, float]] = []
+    along: list[tuple[float, float]] = []
+    for track in tracks:
+        points = track.points()
+        x, y = view.project([p[0] for p in points], [p[1] for p in points])
+        colour, dashes, face, marker = _track_look(track, style)
+        ax.plot(x, y, color=colour, lw=_TRACK_LW, ls=dashes, zorder=4, solid_capstyle="round")
+        ax.plot(
+            x[-1],
+            y[-1],
+            marker=marker,
+            ms=_IMPACT_MS,
+            markerfacecolor=face,
+            markeredgecolor=colour,
+            markeredgewidth=_IMPACT_MEW,
+            ls="none",
+            zorder=5,
+        )
+        impacts.append((float(x[-1]), float(y[-1])))
+        along.extend(zip(x[1:-1:2].tolist(), y[1:-1:2].tolist(), strict=True))
+    return impacts, along
+
+
+def _marker_path(marker: str) -> Path:
+    """A marker's outline as :meth:`Axes.plot` draws it, for a collection of markers."""
+    shape = MarkerStyle(marker)
+    return shape.get_path().transformed(shape.get_transform())
+
+
+def draw_track_collection(
     ax: Axes,
     view: MapView,
     tracks: Sequence[FlightTrack],
     style: dict,
     points: Sequence[np.ndarray] | None = None,
-) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
-    """Tracks (estimated ones dashed) and impact points; ``points`` are :func:`track_points` if known.
+) -> tuple[list[tuple[float, float]], np.ndarray]:
+    """Every track and impact point of a still as two artists, looking as :func:`draw_tracks` draws them.
 
-    One line collection for every track and one marker collection for every impact point,
-    each in the tracks' order (so overlaps stack as drawn one by one): 10,000 tracks are two
-    artists, not 20,000. Returns the impact points' positions and points along the tracks
-    (for label avoidance).
+    One line collection for the tracks and one marker collection for the impact points, each
+    in the tracks' order (so overlaps stack as if drawn one by one): 10,000 tracks are two
+    artists, not 20,000. ``points`` are :func:`track_points` if known. Returns the impact
+    points' positions and an ``(n, 2)`` array of points along the tracks (for label avoidance).
     """
     points = track_points(tracks) if points is None else points
-    impacts: list[tuple[float, float]] = []
-    along: list[tuple[float, float]] = []
     if not tracks:
-        return impacts, along
+        return [], np.empty((0, 2))
     # Project every point at once, then cut the arrays back into tracks.
     every = np.concatenate(points)
     every_x, every_y = view.project(every[:, 0], every[:, 1])
-    cuts = np.cumsum([len(p) for p in points])[:-1]
-    segments, colours, dashes, faces, shapes = [], [], [], [], []
-    for track, x, y in zip(tracks, np.split(every_x, cuts), np.split(every_y, cuts), strict=True):
-        colour = class_colour(track.system_class, style)
-        segments.append(np.column_stack([x, y]))
-        colours.append(colour)
-        dashes.append((0, (5, 3)) if track.estimated else "solid")
-        faces.append(style["panel"] if track.estimated else colour)
-        shapes.append(class_marker(track.system_class))
-        impacts.append((float(x[-1]), float(y[-1])))
-        along.extend(zip(x[1:-1:2].tolist(), y[1:-1:2].tolist(), strict=True))
+    lengths = np.array([len(p) for p in points])
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    segments = np.split(np.column_stack([every_x, every_y]), starts[1:])
+    looks = [_track_look(track, style) for track in tracks]
     ax.add_collection(
         LineCollection(
-            segments, colors=colours, linewidths=2.0, linestyles=dashes, capstyle="round", zorder=4
+            segments,
+            colors=[look[0] for look in looks],
+            linewidths=_TRACK_LW,
+            linestyles=[look[1] for look in looks],
+            capstyle="round",
+            zorder=4,
         )
     )
-    paths = {shape: _marker_path(shape) for shape in set(shapes)}
+    last = starts + lengths - 1
+    impacts = list(zip(every_x[last].tolist(), every_y[last].tolist(), strict=True))
+    paths = {look[3]: _marker_path(look[3]) for look in looks}
     ax.add_collection(
         PathCollection(
-            [paths[shape] for shape in shapes],
-            sizes=[9.0**2],  # points², as plot's markersize 9
-            facecolors=faces,
-            edgecolors=colours,
-            linewidths=1.6,
+            [paths[look[3]] for look in looks],
+            sizes=[_IMPACT_MS**2],  # points², as plot's markersize
+            facecolors=[look[2] for look in looks],
+            edgecolors=[look[0] for look in looks],
+            linewidths=_IMPACT_MEW,
             offsets=impacts,
             offset_transform=ax.transData,
             transform=IdentityTransform(),  # marker outlines are in points, as scatter has them
@@ -280,7 +320,10 @@ def draw_tracks(
         ),
         autolim=False,
     )
-    return impacts, along
+    # Every second inner point of each track, as draw_tracks takes them (x[1:-1:2]).
+    local = np.arange(len(every)) - np.repeat(starts, lengths)
+    inner_odd = (local % 2 == 1) & (local < np.repeat(lengths, lengths) - 1)
+    return impacts, np.column_stack([every_x[inner_odd], every_y[inner_odd]])
 
 
 def draw_points(

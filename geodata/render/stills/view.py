@@ -111,30 +111,35 @@ def _fit(x: np.ndarray, y: np.ndarray, aspect: float, min_m: float) -> tuple[flo
     return cx - width / 2, cx + width / 2, cy - height / 2, cy + height / 2
 
 
-def choose_view(points: Sequence[tuple[float, float]], rings: Sequence[RingSpec], aspect: float) -> MapView:
+def choose_view(
+    points: Sequence[tuple[float, float]] | np.ndarray, rings: Sequence[RingSpec], aspect: float
+) -> MapView:
     """The view for ``points`` (``(lat, lon)``: sites, impacts, track vertices) and ``rings``.
 
     ``aspect`` is the map area's width / height. With no content at all the view is
     the Korean peninsula and the seas around it.
     """
-    pts = [(float(a), float(b)) for a, b in points if math.isfinite(a) and math.isfinite(b)]
+    # One (n, 2) array: a still of 10,000 tracks brings some 600,000 vertices.
+    given = np.asarray(points, dtype=float).reshape(-1, 2)
+    pts = given[np.isfinite(given).all(axis=1)]
     big = [r for r in rings if r.radius_km > AZIMUTHAL_RING_KM]
     small = [r for r in rings if r.radius_km <= AZIMUTHAL_RING_KM]
     for ring in small:
-        pts.extend(geodesy.range_ring(ring.lat, ring.lon, ring.radius_km)[::4])
-    if not pts and not big:
-        pts = [(33.0, 124.0), (43.0, 131.0)]
-    lats = np.array([p[0] for p in pts] or [big[0].lat])
+        ring_points = np.asarray(geodesy.range_ring(ring.lat, ring.lon, ring.radius_km)[::4], dtype=float)
+        pts = np.concatenate([pts, ring_points.reshape(-1, 2)])
+    if not len(pts) and not big:
+        pts = np.array([(33.0, 124.0), (43.0, 131.0)])
+    lats = pts[:, 0].copy() if len(pts) else np.array([big[0].lat])
     polar = bool(np.abs(lats).max() > POLAR_LAT)
     if big or polar:
         centre = max(big, key=lambda r: r.radius_km) if big else None
         lat0 = centre.lat if centre else float(lats.mean())
-        lon0 = centre.lon if centre else _circular_mean_lon(np.array([p[1] for p in pts]))
+        lon0 = centre.lon if centre else _circular_mean_lon(pts[:, 1].copy())
         transformer = _transformer("azimuthal", lat0, lon0)
         xs: list[float] = []
         ys: list[float] = []
-        if pts:
-            x, y = transformer.transform([p[1] for p in pts], [p[0] for p in pts])
+        if len(pts):
+            x, y = transformer.transform(pts[:, 1].copy(), pts[:, 0].copy())
             xs.extend(np.atleast_1d(x))
             ys.extend(np.atleast_1d(y))
         reach_m = max((r.radius_km for r in big), default=0.0) * 1000.0
@@ -147,7 +152,7 @@ def choose_view(points: Sequence[tuple[float, float]], rings: Sequence[RingSpec]
             for b in _fit(np.array([-disc_m, disc_m]), np.array([-disc_m, disc_m]), aspect, 0.0)
         )
         return MapView("azimuthal", lat0, lon0, x_min, x_max, y_min, y_max, transformer, disc_m)
-    lons = np.array([p[1] for p in pts])
+    lons = pts[:, 1].copy()
     lon0 = round(_circular_mean_lon(lons), 4)
     lat0 = round(float((lats.min() + lats.max()) / 2), 4)
     transformer = _transformer("regional", lat0, lon0)
