@@ -134,36 +134,32 @@ def build_store(path: Path, n: int) -> Expected:
 
 
 @contextlib.contextmanager
-def streamlit_server(command: list[str], db: Path, cwd: Path) -> Iterator[tuple[str, int]]:
-    """Run a Streamlit server (``command`` gets ``--server.port``); yields its URL and port."""
+def naive_server(page: Path, db: Path) -> Iterator[tuple[str, int]]:
+    """``streamlit run`` of the naive page on a free port, reading ``db``; yields its URL and port."""
     from tests.browser.harness import free_port
 
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "LAUNCHMAP_SEEDS"} | {
-        "LAUNCHMAP_DB": str(db),
-        "PYTHONPATH": str(REPO),
-    }
     process = subprocess.Popen(
-        [*command, "--server.port", str(port)],
-        cwd=cwd,
-        env=env,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(page),
+            "--server.headless=true",
+            "--server.address=127.0.0.1",
+            f"--server.port={port}",
+            "--server.enableStaticServing=true",
+        ],
+        cwd=page.parent,
+        env={**os.environ, "LAUNCHMAP_DB": str(db), "PYTHONPATH": str(REPO)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        import urllib.request
-
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            with (
-                contextlib.suppress(OSError),
-                urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r,
-            ):
-                if r.read().strip() == b"ok":
-                    break
-            time.sleep(0.3)
+        until(lambda: healthy(base), timeout_s=120)
         yield base, port
     finally:
         os.killpg(process.pid, 15)
@@ -171,14 +167,22 @@ def streamlit_server(command: list[str], db: Path, cwd: Path) -> Iterator[tuple[
             process.wait(timeout=10)
 
 
+def healthy(base: str) -> bool:
+    import urllib.request
+
+    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+        return bool(response.read().strip() == b"ok")
+
+
 def server_rss_mb(port: int) -> tuple[float, float]:
     """(resident, peak resident) MB of the Streamlit process listening on ``port``."""
-    wanted = f"--server.port\0{port}\0".encode()
+    wanted = (f"--server.port\0{port}\0".encode(), f"--server.port={port}\0".encode())
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         with contextlib.suppress(OSError):
-            if b"streamlit" in (command := (entry / "cmdline").read_bytes()) and wanted in command:
+            command = (entry / "cmdline").read_bytes()
+            if b"streamlit" in command and any(w in command for w in wanted):
                 status = dict(
                     line.split(":", 1) for line in (entry / "status").read_text().splitlines() if ":" in line
                 )
@@ -301,24 +305,7 @@ def run_size(n: int, workdir: Path) -> dict[str, tuple[Measured, Expected, bool]
         page.write_text(NAIVE_PAGE, encoding="utf-8")
         if not (page.parent / "static").exists():
             (page.parent / "static").symlink_to(REPO / "dashboard" / "static")
-        command = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(page),
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.enableStaticServing",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--global.maxCachedMessageAge",
-            "120",
-        ]
-        with streamlit_server(command, db, page.parent) as (base, port):
+        with naive_server(page, db) as (base, port):
             results["naive"] = (measure(base, port, expected, False, timeout_s), expected, False)
     else:
         results["naive"] = None

@@ -43,6 +43,28 @@ return null;
 """
 
 
+# Click the map where the first shown launch's point is drawn; returns its id and label.
+CLICK_FIRST_SHOWN = """
+for (const f of document.querySelectorAll('iframe')) { try {
+  const win = f.contentWindow, layer = win.launchmapCanvas;
+  if (!layer || !layer._data) continue;
+  const map = layer._map, size = map.getSize(), data = layer._data;
+  const world = 256 * Math.pow(2, map.getZoom()), origin = map.getPixelBounds().min;
+  for (let i = 0; i < data.n; i++) {
+    if (!layer.shown(i)) continue;
+    const end = layer._ends[i + 1] - 1;
+    const x = layer._x[end] * world - origin.x, y = layer._y[end] * world - origin.y;
+    if (x < 40 || y < 40 || x > size.x - 40 || y > size.y - 40) continue;
+    const box = map.getContainer().getBoundingClientRect();
+    map.getContainer().dispatchEvent(new win.MouseEvent('click',
+      {bubbles: true, clientX: box.left + x, clientY: box.top + y}));
+    return {id: data.ids[i], label: data.dates[data.date[i]] + ' · ' + data.systems[data.system[i]]};
+  }
+} catch (e) { return String(e); } }
+return null;
+"""
+
+
 def synthetic_at_fixture_sites(n: int) -> pd.DataFrame:
     """Seeded synthetic events moved to the fixture store's sites (the import checks site ids)."""
     frame = synthetic_launches(n)
@@ -142,5 +164,18 @@ def test_launch_map__3k_events__canvas_draws_all_offline(large_dashboard: tuple[
         wait_for(driver, lambda s: s["drawn"] == icbm)
         time.sleep(0.5)
         driver.save_screenshot("/tmp/launchmap_scale_3k_icbm.png")
+        clicked = driver.execute_script(CLICK_FIRST_SHOWN)
+        assert clicked, "no drawn launch inside the map to click"
+        # The canvas has no element per launch: the click is matched to the nearest point, and its popup
+        # id reaches the page through streamlit-folium, which opens that launch's card.
+        deadline = time.monotonic() + 40
+        while time.monotonic() < deadline:
+            headings = [h.text for h in driver.find_elements("css selector", "h3")]
+            if any(clicked["label"].split(" · ")[0] in h and "ICBM" in h for h in headings):
+                break
+            time.sleep(0.3)
+        else:
+            raise AssertionError(f"no card for the clicked launch {clicked}: {headings}")
+        assert clicked["id"] in launches["id"].tolist()
         assert outside_requests(driver) == []
         assert severe_console_entries(driver) == []
