@@ -967,7 +967,24 @@ def write_launch_data(target: Path, data: dict[str, Any]) -> str:
         with os.fdopen(handle, "wb") as file:
             file.write(text)
         os.replace(temporary, target / name)
+    _prune_launch_data(target, keep=name)
     return name
+
+
+STALE_LAUNCH_DATA_S = 600  # a page opened just before a store edit may still be fetching the old file
+
+
+def _prune_launch_data(target: Path, keep: str, newest: int = 4) -> None:
+    """Remove launch files of older store versions (each is ~6 MB at 100,000 events): all but the
+    ``newest`` few, and only those untouched for ten minutes."""
+    import contextlib
+    import time
+
+    files = sorted(target.glob("launches-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for file in files[newest:]:
+        if file.name != keep and time.time() - file.stat().st_mtime > STALE_LAUNCH_DATA_S:
+            with contextlib.suppress(FileNotFoundError):  # another server pruned it first
+                file.unlink()
 
 
 def canvas_mask_layer(mask: str | None) -> folium.FeatureGroup:

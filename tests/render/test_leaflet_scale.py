@@ -120,6 +120,23 @@ def test_write_launch_data__named_by_content_and_complete(tmp_path: Path) -> Non
     assert other != name
 
 
+def test_write_launch_data__prunes_old_versions_but_not_recent_ones(tmp_path: Path) -> None:
+    import os
+    import time
+
+    old = [tmp_path / f"launches-old{i}.json" for i in range(6)]
+    for index, file in enumerate(old):
+        file.write_text("{}")
+        stamp = time.time() - leaflet.STALE_LAUNCH_DATA_S - 100 + index  # old[5] is the newest
+        os.utime(file, (stamp, stamp))
+    recent = tmp_path / "launches-recent.json"
+    recent.write_text("{}")
+    name = leaflet.write_launch_data(tmp_path, {"n": 0})
+    left = {p.name for p in tmp_path.iterdir()}
+    # The new file, the one written moments ago and the two newest old ones stay (four kept).
+    assert left == {name, "launches-recent.json", "launches-old5.json", "launches-old4.json"}
+
+
 def test_canvas_layer__fetches_its_data_and_waits_for_the_mask() -> None:
     m = leaflet.base_map(vendor_url="/v", basemap_url="/b.geojson")
     leaflet.CanvasLaunches(url="/app/static/launches-abc.json", wait_for_mask=True).add_to(m)
