@@ -87,7 +87,7 @@ def what_if() -> None:
     try:
         estimate = ballistics.analyse_trajectory(apogee, distance, apogee_error, distance_error)
     except LaunchmapError as error:
-        st.error(str(error))
+        st.error(common.plain(error))
         return
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(

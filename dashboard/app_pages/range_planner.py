@@ -188,7 +188,7 @@ def main() -> None:
             try:
                 origin = geodesy.parse_coordinate(text or "39.66, 124.705")
             except LaunchmapError as error:
-                st.error(str(error))
+                st.error(common.plain(error))
                 origin = gazetteer_points.get("sohae", (39.66, 124.705))
             origin_label = f"{origin[0]:.3f}, {origin[1]:.3f}"
             origin_param = f"{origin[0]:.4f},{origin[1]:.4f}"

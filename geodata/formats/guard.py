@@ -30,9 +30,10 @@ __all__ = ["check_json_depth", "check_rows", "check_size", "check_workbook", "re
 
 def check_size(size: int, name: str) -> None:
     if size > MAX_FILE_BYTES:
-        raise InvalidFile(
-            f"{name}: the file is {describe_bytes(size)}; the limit is {describe_bytes(MAX_FILE_BYTES)}"
-        )
+        limit = describe_bytes(MAX_FILE_BYTES)
+        # A read capped one byte past the limit rounds to the limit itself: say "more than" instead.
+        found = describe_bytes(size) if describe_bytes(size) != limit else f"more than {limit}"
+        raise InvalidFile(f"{name}: the file is {found}; the limit is {limit}")
 
 
 def read_capped(path: Path) -> bytes:
@@ -41,13 +42,13 @@ def read_capped(path: Path) -> bytes:
     Reads at most one byte past the limit, so ``/dev/zero`` or a growing file cannot exhaust memory.
     """
     try:
-        mode = os.stat(path).st_mode
+        status = os.stat(path)
     except OSError as error:
         raise InvalidFile(f"{path}: cannot read it ({error.strerror})") from error
-    if not stat.S_ISREG(mode):
-        raise InvalidFile(
-            f"{path}: expected a regular file, got a {'folder' if stat.S_ISDIR(mode) else 'device or pipe'}"
-        )
+    if not stat.S_ISREG(status.st_mode):
+        kind = "folder" if stat.S_ISDIR(status.st_mode) else "device or pipe"
+        raise InvalidFile(f"{path}: expected a regular file, got a {kind}")
+    check_size(status.st_size, str(path))  # its real size, unread
     with open(path, "rb") as handle:
         data = handle.read(MAX_FILE_BYTES + 1)
     check_size(len(data), str(path))

@@ -40,6 +40,7 @@ from pyproj import Geod
 from shapely.geometry import LineString, Polygon, mapping
 
 from geodata.errors import InvalidCoordinate, InvalidRange
+from geodata.limits import MAX_COORDINATE_CHARS
 from geodata.units import wrap_lon
 
 MAX_RING_RADIUS_KM = 20_003.931458625  # half the WGS-84 meridian: pole-to-pole along a meridian
@@ -113,6 +114,11 @@ def parse_coordinate(text: str) -> tuple[float, float]:
     if not isinstance(text, str):
         raise InvalidCoordinate(
             f"expected coordinate text such as '40.209, 125.204', got {text!r} ({type(text).__name__})"
+        )
+    if len(text) > MAX_COORDINATE_CHARS:
+        raise InvalidCoordinate(
+            f"expected a coordinate such as '40.209, 125.204' of at most {MAX_COORDINATE_CHARS} characters, "
+            f"got {len(text):,} characters"
         )
     match = _COORD_RE.match(text)
     if not match:
