@@ -19,6 +19,7 @@ import numpy as np
 import shapely
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
 from matplotlib.patches import Circle, Patch, PathPatch, Rectangle
@@ -293,10 +294,12 @@ def draw_track_collection(
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     segments = np.split(np.column_stack([every_x, every_y]), starts[1:])
     looks = [_track_look(track, style) for track in tracks]
+    # Each colour converted once (matplotlib would parse the same few names 10,000 times).
+    rgba = {colour: to_rgba(colour) for colour in {c for look in looks for c in (look[0], look[2])}}
     ax.add_collection(
         LineCollection(
             segments,
-            colors=[look[0] for look in looks],
+            colors=[rgba[look[0]] for look in looks],
             linewidths=_TRACK_LW,
             linestyles=[look[1] for look in looks],
             capstyle="round",
@@ -305,13 +308,13 @@ def draw_track_collection(
     )
     last = starts + lengths - 1
     impacts = list(zip(every_x[last].tolist(), every_y[last].tolist(), strict=True))
-    paths = {look[3]: _marker_path(look[3]) for look in looks}
+    paths = {shape: _marker_path(shape) for shape in {look[3] for look in looks}}
     ax.add_collection(
         PathCollection(
             [paths[look[3]] for look in looks],
             sizes=[_IMPACT_MS**2],  # points², as plot's markersize
-            facecolors=[look[2] for look in looks],
-            edgecolors=[look[0] for look in looks],
+            facecolors=[rgba[look[2]] for look in looks],
+            edgecolors=[rgba[look[0]] for look in looks],
             linewidths=_IMPACT_MEW,
             offsets=impacts,
             offset_transform=ax.transData,
