@@ -255,7 +255,9 @@ class Store:
         """
         unknown = set(filters) - set(FILTERS)
         if unknown:
-            raise TypeError(f"unknown launch filter(s) {sorted(unknown)}; expected some of {list(FILTERS)}")
+            raise InvalidOption(
+                f"unknown launch filter(s) {sorted(unknown)}; expected some of {list(FILTERS)}"
+            )
         if columns is not None:
             not_columns = [c for c in columns if c not in LAUNCHES.names]
             if not_columns:

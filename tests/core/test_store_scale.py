@@ -190,7 +190,7 @@ def test_launches__selected_columns_only(store: Store) -> None:
     assert "notes" not in statements[0] and "impact_lat" not in statements[0]
     with pytest.raises(InvalidOption, match="no launch column"):
         store.launches(columns=["warhead"])
-    with pytest.raises(TypeError, match="unknown launch filter"):
+    with pytest.raises(InvalidOption, match="unknown launch filter"):
         store.launches(klass=["SRBM"])
 
 
