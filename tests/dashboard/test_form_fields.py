@@ -30,6 +30,8 @@ from geodata.store import Store
 from tests.dashboard.test_hostile_urls import LIVE
 from tests.dashboard.test_pages import APP
 
+pytestmark = pytest.mark.slow  # ~300 AppTest runs
+
 TEXT_VALUES = {
     "huge": "9" * 100_000,
     "negative": "-1",

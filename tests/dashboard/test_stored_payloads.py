@@ -39,6 +39,7 @@ from geodata.render.stills.view import RingSpec
 from geodata.store import Store
 from tests.browser.harness import outside_requests, require_browser, served_dashboard, wait_for_map
 from tests.conftest import FIXTURE_SEEDS
+from tests.dashboard.test_journeys import settle
 
 pytestmark = pytest.mark.browser
 RESULTS: dict[str, dict] = {}  # page or export -> what was checked; written out by the last test
@@ -188,18 +189,9 @@ def _probe(driver) -> dict:
     return found
 
 
-def _settle(driver, timeout_s: float = 60) -> None:
-    """Wait until Streamlit finished the run and its component frames had time to draw."""
-    deadline = time.monotonic() + timeout_s
-    time.sleep(0.5)
-    while time.monotonic() < deadline:
-        state = driver.execute_script(
-            "const w = document.querySelector('[data-testid=\"stStatusWidget\"]');"
-            "return [!!document.querySelector('h1'), w ? w.innerText : ''];"
-        )
-        if state[0] and "Running" not in state[1] and "Stop" not in state[1]:
-            break
-        time.sleep(0.2)
+def _settle(driver) -> None:
+    """Wait until Streamlit finished the run, then give its component frames time to draw."""
+    settle(driver, timeout_s=60)
     time.sleep(3)  # map and chart frames load their scripts after the run
 
 

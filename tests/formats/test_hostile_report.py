@@ -194,6 +194,7 @@ def measured(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
     return results
 
 
+@pytest.mark.slow
 def test_largest_refused_files__refused_with_the_limit_named_in_bounded_memory(measured: list[dict]) -> None:
     baseline, *refused = measured
     assert baseline["code"] == 0, baseline
