@@ -834,16 +834,30 @@ class CanvasLaunches(MacroElement):
                         drawn++;
                         groups[data['class'][i]][data.estimated.charCodeAt(i) - 48].push(i);
                     }
+                    // Launches that land on the same 2-px cell (from the same site, for tracks) are drawn
+                    // once: the picture is the same, and rasterising 100,000 overlapping paths in software
+                    // takes seconds, where the distinct ones at a regional zoom are a few thousand.
+                    var columns = Math.ceil(size.x / 2) + 8, cells = columns * (Math.ceil(size.y / 2) + 8);
+                    function cell(px, py) {
+                        var cx = Math.floor(px / 2) + 4, cy = Math.floor(py / 2) + 4;
+                        return cx < 0 || cy < 0 || cx >= columns || cy * columns + cx >= cells ? -1 : cy * columns + cx;
+                    }
+                    var crowded = drawn > 2000, radius = crowded ? 2.5 : 3.5, skipped = 0;
                     ctx.lineWidth = 1.6; ctx.globalAlpha = 0.8;
                     groups.forEach(function(pair, c) {
                         ctx.strokeStyle = data.colours[c];
                         pair.forEach(function(members, dashed) {
                             if (!members.length) return;
+                            var seen = new Set();
                             ctx.setLineDash(dashed ? [5, 5] : []);
                             ctx.beginPath();
                             members.forEach(function(i) {
                                 var a = ends[i], b = ends[i + 1];
                                 if (b - a < 2) return;
+                                var at = cell(x[b - 1] * world - origin.x, y[b - 1] * world - origin.y);
+                                var key = at < 0 ? -1 : data.origin[i] * cells + at;
+                                if (key >= 0 && seen.has(key)) { skipped++; return; }
+                                seen.add(key);
                                 ctx.moveTo(x[a] * world - origin.x, y[a] * world - origin.y);
                                 for (var k = a + 1; k < b; k++) ctx.lineTo(x[k] * world - origin.x, y[k] * world - origin.y);
                             });
@@ -851,19 +865,21 @@ class CanvasLaunches(MacroElement):
                         });
                     });
                     // Thousands of outlined dots read as one dark blot: past 2,000 drawn, smaller, no outline.
-                    var crowded = drawn > 2000, radius = crowded ? 2.5 : 3.5;
                     ctx.setLineDash([]); ctx.globalAlpha = 1; ctx.lineWidth = 0.8; ctx.strokeStyle = '#222';
+                    var taken = new Int8Array(cells);  // which class (+1) last put a dot in each cell
                     groups.forEach(function(pair, c) {
                         ctx.fillStyle = data.colours[c]; ctx.beginPath();
                         pair.forEach(function(members) { members.forEach(function(i) {
                             var e = ends[i + 1] - 1, px = x[e] * world - origin.x, py = y[e] * world - origin.y;
                             if (px < -5 || py < -5 || px > size.x + 5 || py > size.y + 5) return;
+                            var at = cell(px, py);
+                            if (crowded && at >= 0) { if (taken[at] === c + 1) return; taken[at] = c + 1; }
                             ctx.moveTo(px + radius, py); ctx.arc(px, py, radius, 0, 2 * Math.PI);
                         }); });
                         ctx.fill(); if (!crowded) ctx.stroke();
                     });
                     var box = map.getContainer().dataset;
-                    box.launchesDrawn = drawn; box.launchesDraws = (+box.launchesDraws || 0) + 1;
+                    box.launchesDrawn = drawn; box.launchesDraws = (+box.launchesDraws || 0) + 1; box.launchesMerged = skipped;
                     box.launchesDrawMs = Math.round(performance.now() - started);
                 },
                 _pick: function(e) {
