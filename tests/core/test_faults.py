@@ -78,15 +78,16 @@ def _one_line_failure(code: int, err: str) -> str:
     return lines[0]
 
 
-def _page_notice(db: Path | str, seeds: Path = FIXTURE_SEEDS) -> str:
-    """The dashboard opened on ``db``: no exception, and the notice it shows."""
+@contextlib.contextmanager
+def _dashboard_on(db: Path | str, seeds: Path = FIXTURE_SEEDS) -> Iterator[None]:
+    """The dashboard's environment pointed at ``db`` (and ``seeds``), with empty caches; restored after."""
     env = {"LAUNCHMAP_DB": str(db), "LAUNCHMAP_SEEDS": str(seeds)}
     saved = {key: os.environ.get(key) for key in env}
     os.environ.update(env)
     st.cache_resource.clear()
     st.cache_data.clear()
     try:
-        app = AppTest.from_file(APP, default_timeout=60).run()
+        yield
     finally:
         for key, value in saved.items():
             if value is None:
@@ -94,6 +95,12 @@ def _page_notice(db: Path | str, seeds: Path = FIXTURE_SEEDS) -> str:
             else:
                 os.environ[key] = value
         st.cache_resource.clear()
+
+
+def _page_notice(db: Path | str, seeds: Path = FIXTURE_SEEDS) -> str:
+    """The dashboard opened on ``db``: no exception, and the notice it shows."""
+    with _dashboard_on(db, seeds):
+        app = AppTest.from_file(APP, default_timeout=60).run()
     assert not app.exception, [e.value for e in app.exception]
     notices = [e.value for e in app.error]
     assert notices and "cannot be opened" in notices[0], notices
@@ -308,3 +315,32 @@ def test_sqlite_refuses_what_the_damaged_cases_hold(tmp_path: Path) -> None:
         path = _damaged(kind, tmp_path)
         with pytest.raises(sqlite3.DatabaseError), contextlib.closing(sqlite3.connect(path)) as connection:
             connection.execute("SELECT count(*) FROM launches").fetchall()
+
+
+def test_full_disk__data_page_save_says_not_saved_and_keeps_the_store() -> None:
+    """The dashboard's add form on a disk that fills up after the page opened: a notice, nothing half."""
+    with _tmpfs("2m") as disk:
+        path = disk / "store.db"
+        _seeded(path).engine.dispose()
+        before = _snapshot(path)
+        with _dashboard_on(path):
+            app = AppTest.from_file(APP, default_timeout=60)
+            app.switch_page("app_pages/data.py")
+            app.run()
+            for label, value in {"ID": "2025-11-09-full", "Who said it": "ROK JCS"}.items():
+                next(w for w in app.text_input if w.label == label).set_value(value)
+            next(w for w in app.text_area if w.label == "Notes").set_value("n" * 19_000)
+            with (disk / "filler").open("wb") as filler:  # the disk fills while the page is open
+                filler.write(b"\0" * shutil.disk_usage(disk).free)
+            next(b for b in app.button if b.label == "Save").click()
+            app.run()
+            from dashboard import common
+
+            common.get_store().engine.dispose()  # the page's cached store: let go of the file
+        notices = [e.value for e in app.error]
+        assert not app.exception, [e.value for e in app.exception]
+        assert not app.success and notices and notices[0].startswith("Not saved"), notices
+        assert "full" in notices[0], notices
+        (disk / "filler").unlink()
+        assert _snapshot(path) == before
+        FAULTS["full disk during a save on the Data page"] = {"page": notices[0]}

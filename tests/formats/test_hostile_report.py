@@ -65,7 +65,7 @@ def corpus_counts() -> list[tuple[str, int, str]]:
         )
         by_kind[kind] += 1
     fields = inputs_tried()
-    faults = len(DAMAGED) + 3 + 2 + 1  # damaged files, missing seeds, full disk twice, read-only store
+    faults = len(DAMAGED) + 3 + 3 + 1  # damaged files, missing seeds, full disk (3 ways), read-only store
     return [
         ("import files (CSV, JSON, GeoJSON, XLSX, CNS)", by_kind["file"], "tests/formats/test_hostile.py"),
         ("CLI arguments", by_kind["cli"], "tests/formats/test_hostile.py"),
