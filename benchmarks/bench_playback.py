@@ -11,23 +11,13 @@ Times are the best of a few repeats in this process; nothing is asserted.
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable
 from typing import Any
 
+from benchmarks.bench_stills import best_seconds
 from benchmarks.synthetic import synthetic_launches
 from geodata.render import leaflet_playback
 from geodata.render.leaflet import launch_geojson
 from geodata.render.stills import playback
-
-
-def best_seconds(function: Callable[[], Any], repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def size(value: Any) -> int:
@@ -40,8 +30,10 @@ def timeline() -> None:
     )
     for n in (250, 2_000, 20_000):
         launches = synthetic_launches(n)
-        layers_s = best_seconds(lambda launches=launches: launch_geojson(launches))
-        timeline_s = best_seconds(lambda launches=launches: leaflet_playback.playback_timeline(launches))
+        layers_s = best_seconds(lambda launches=launches: launch_geojson(launches), repeat=3)
+        timeline_s = best_seconds(
+            lambda launches=launches: leaflet_playback.playback_timeline(launches), repeat=3
+        )
         layers_b = size(launch_geojson(launches))
         timeline_b = size(leaflet_playback.playback_timeline(launches))
         print(
