@@ -14,8 +14,9 @@ control here is our own short script on the Leaflet that ``xstatic-leaflet`` shi
 nothing from outside.
 
 While a play is on (or the slider is moved back) the map's own launch layers are hidden (the class
-``launchmap-playing`` on the map hides Leaflet's overlay pane; the playback draws in a pane of its own); at
-the end of the play every launch is drawn and the map's clickable layers come back on top.
+``launchmap-playing`` on the map hides Leaflet's overlay pane and the canvas layer's pane; the playback
+draws in a pane of its own); at the end of the play every launch is drawn and the map's clickable layers
+come back on top.
 
 >>> from geodata.events import launches_frame
 >>> launches = launches_frame([{"id": "x", "launched_at": "2017-11-28T18:17:00Z",
@@ -268,9 +269,11 @@ class TimelineControl(MacroElement):
         self.css = PLAYBACK_CSS
 
 
+# While playing, the map's own launches hide: the GeoJSON layers in Leaflet's overlay pane, and the canvas
+# of many events in its 'launches' pane (geodata.render.leaflet.CanvasLaunches).
 # Light on dark and light pages alike (the map itself is light); under a phone's legend, not over it.
 PLAYBACK_CSS = """
-.launchmap-playing .leaflet-overlay-pane { visibility: hidden; }
+.launchmap-playing .leaflet-overlay-pane, .launchmap-playing .leaflet-launches-pane { visibility: hidden; }
 .launchmap-playback { background: rgba(255,255,255,.94); color: #1a1a1a; border-radius: 6px;
   box-shadow: 0 1px 5px rgba(0,0,0,.35); padding: 6px 10px 4px; font: 13px/1.3 sans-serif;
   width: calc(100vw - 44px); max-width: 640px; box-sizing: border-box; }

@@ -86,3 +86,14 @@ def test_playback_layer__offline_control_drawn_into_its_group() -> None:
         "/app/static/vendor/leaflet.js",
         "/app/static/vendor/jquery.min.js",
     ]
+
+
+def test_playback_css__hides_the_map_s_own_launches_while_playing() -> None:
+    from geodata.render.leaflet import CanvasLaunches
+
+    page = base_map(vendor_url="/app/static/vendor")
+    CanvasLaunches(url="/app/static/launches.json").add_to(page)
+    panes = set(re.findall(r"createPane\('(\w+)'\)", page.get_root().render())) - {"basemap"}
+    assert panes  # the pane the canvas of many events draws in
+    for pane in ("overlay", *panes):  # Leaflet names a pane's element leaflet-<name>-pane
+        assert f".launchmap-playing .leaflet-{pane}-pane" in leaflet_playback.PLAYBACK_CSS
