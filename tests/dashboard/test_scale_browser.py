@@ -27,6 +27,7 @@ from tests.browser.harness import (
     severe_console_entries,
 )
 from tests.conftest import FIXTURE_SEEDS
+from tests.dashboard.test_flight_browser import _wait
 from tests.dashboard.test_pages import folium_component, metrics, open_page
 
 FIXTURE_SITES = {"taegwan": (40.21, 125.20), "sunan": (39.224, 125.670), "sohae": (39.660, 124.705)}
@@ -134,15 +135,9 @@ def large_dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
         yield base, launches
 
 
-def wait_for(driver, condition, timeout_s: float = 45) -> dict:
-    deadline = time.monotonic() + timeout_s
-    state = None
-    while time.monotonic() < deadline:
-        state = driver.execute_script(CANVAS_STATE)
-        if state and condition(state):
-            return state
-        time.sleep(0.2)
-    raise AssertionError(f"map not as expected within {timeout_s} s: {state}")
+def wait_for(driver, condition) -> dict:
+    """The canvas map's state once ``condition(state)`` holds (the flight test's poller)."""
+    return _wait(driver, CANVAS_STATE, condition, timeout_s=45)
 
 
 @pytest.mark.browser
