@@ -818,7 +818,11 @@ class CanvasLaunches(MacroElement):
                     this.redraw();
                 },
                 shown: function(i) { return !this._mask || (this._mask[i >> 3] >> (7 - (i & 7))) & 1; },
-                redraw: function() {
+                redraw: function() {  // a mask and a view change in one frame make one drawing, not two
+                    if (this._frame) return;
+                    this._frame = L.Util.requestAnimFrame(function() { this._frame = null; this._draw(); }, this);
+                },
+                _draw: function() {
                     if (!this._map || !this._data || this._waiting) return;
                     var started = performance.now(), map = this._map, size = map.getSize();
                     var ratio = window.devicePixelRatio || 1, canvas = this._canvas;
