@@ -870,14 +870,23 @@ class CanvasLaunches(MacroElement):
                     });
                     // Thousands of outlined dots read as one dark blot: past 2,000 drawn, smaller, no outline.
                     ctx.setLineDash([]); ctx.globalAlpha = 1; ctx.lineWidth = 0.8; ctx.strokeStyle = '#222';
-                    var taken = new Int8Array(cells);  // which class (+1) last put a dot in each cell
+                    // Crowded, a cell shows the class of the first launch (in table order) that lands in
+                    // it, so a mix of classes reads as a mix, not as whichever class is drawn last.
+                    var owner = new Int8Array(cells), taken = new Uint8Array(cells);
+                    if (crowded) {
+                        for (var j = 0; j < data.n; j++) {
+                            if (!this.shown(j)) continue;
+                            var last = ends[j + 1] - 1, spot = cell(x[last] * world - origin.x, y[last] * world - origin.y);
+                            if (spot >= 0 && !owner[spot]) owner[spot] = data['class'][j] + 1;
+                        }
+                    }
                     groups.forEach(function(pair, c) {
                         ctx.fillStyle = data.colours[c]; ctx.beginPath();
                         pair.forEach(function(members) { members.forEach(function(i) {
                             var e = ends[i + 1] - 1, px = x[e] * world - origin.x, py = y[e] * world - origin.y;
                             if (px < -5 || py < -5 || px > size.x + 5 || py > size.y + 5) return;
                             var at = cell(px, py);
-                            if (crowded && at >= 0) { if (taken[at] === c + 1) return; taken[at] = c + 1; }
+                            if (crowded && at >= 0) { if (owner[at] !== c + 1 || taken[at]) return; taken[at] = 1; }
                             ctx.moveTo(px + radius, py); ctx.arc(px, py, radius, 0, 2 * Math.PI);
                         }); });
                         ctx.fill(); if (!crowded) ctx.stroke();
