@@ -24,14 +24,21 @@ def cached_timeline(version: int, ids: tuple[str, ...]) -> dict[str, Any]:
     return leaflet_playback.playback_timeline(frame[frame["id"].isin(ids)])
 
 
-def playback_layers(selected: pd.DataFrame) -> list[folium.FeatureGroup]:
-    """The timeline's layer for ``feature_group_to_add``, or none (nothing to play, or too much)."""
+def playback_layers(
+    selected: pd.DataFrame, max_events: int = leaflet_playback.MAX_PLAYBACK_EVENTS
+) -> list[folium.FeatureGroup]:
+    """The timeline's layer for ``feature_group_to_add``, or none (nothing to play, or too much).
+
+    The timeline carries the selection inline on every rerun, so a page may ask for a lower
+    ``max_events`` than the library's; past it the page says how to get the timeline back.
+    """
     if selected.empty:
         return []
-    if len(selected) > leaflet_playback.MAX_PLAYBACK_EVENTS:
+    limit = min(max_events, leaflet_playback.MAX_PLAYBACK_EVENTS)
+    if len(selected) > limit:
         st.caption(
-            f"The timeline plays at most {leaflet_playback.MAX_PLAYBACK_EVENTS:,} launch events; "
-            f"{len(selected):,} are selected. Narrow the period to play them."
+            f"The timeline under the map plays at most {limit:,} launch events; "
+            f"{len(selected):,} are selected. Narrow the period or the filters to play them."
         )
         return []
     return [leaflet_playback.playback_layer(cached_timeline(common.store_version(), tuple(selected["id"])))]

@@ -116,8 +116,8 @@ def build_map(
         groups = maps.launch_layers(selected, common.sites(), collections)
     # The timeline under the map plays the selection in the browser. It carries the selection inline
     # (~75 bytes an event, on every rerun), so past the canvas threshold it waits for a narrower filter.
-    if not embed and not maps.use_canvas(len(selected)):
-        groups += playback.playback_layers(selected)
+    if not embed:
+        groups += playback.playback_layers(selected, max_events=maps.CANVAS_THRESHOLD_EVENTS)
     center, zoom = None, None
     if event is not None:
         systems = common.systems().to_dict("records")
@@ -299,7 +299,8 @@ def render_embed(selected: pd.DataFrame, event: dict | None, view: state.View) -
     if event is not None:
         shown = selected[selected["id"] == event["id"]]
         if shown.empty:
-            shown = common.launches()[common.launches()["id"] == event["id"]]
+            everything = common.launches()  # one read: each is a copy of the cached table
+            shown = everything[everything["id"] == event["id"]]
         figures = [
             common.format_times(event["launched_at"], event["launched_at_precision"]),
             common.display(event.get("distance_km"), "km flown"),

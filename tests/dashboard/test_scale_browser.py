@@ -110,6 +110,9 @@ def test_launch_map__10k_events__canvas_layer_with_selected_event_rings_and_lege
     assert url, "the canvas layer fetches no launch file"
     served = Path(__file__).resolve().parents[2] / "dashboard" / "static" / url.group(1)
     assert json.loads(served.read_text())["n"] == len(launches)
+    # The timeline would resend 10,000 launches inline on every rerun: it waits, and the page says so.
+    assert "_launchmapPlayback" not in group
+    assert any("plays at most 2,000 launch events" in c.value for c in app.caption)
 
 
 def test_launch_map__10k_events__class_filter_changes_only_the_mask() -> None:
