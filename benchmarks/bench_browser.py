@@ -36,8 +36,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.results import RESULTS, write_section
+
 REPO = Path(__file__).resolve().parents[1]
-RESULTS = Path(__file__).with_name("results.md")
 SIZES = (1_000, 10_000, 100_000)
 NAIVE_MAX_EVENTS = 10_000
 TRIES = 2  # each naive 'clear' at 10,000 events takes ~100 s
@@ -368,21 +369,6 @@ def table(rows: list[tuple[int, dict[str, tuple[Measured, Expected, bool] | None
     return [*lines, "", *ratios]
 
 
-START, END = "<!-- bench_browser: start -->", "<!-- bench_browser: end -->"
-
-
-def write_section(text: str) -> None:
-    """Replace this benchmark's section of results.md, between its markers (other benchmarks own the rest)."""
-    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-    section = f"{START}\n{text.rstrip()}\n{END}"
-    if START in current and END in current:
-        before, rest = current.split(START, 1)
-        current = before + section + rest.split(END, 1)[1]
-    else:
-        current = current.rstrip("\n") + "\n\n" + section + "\n"
-    RESULTS.write_text(current, encoding="utf-8")
-
-
 def main(sizes: tuple[int, ...] = SIZES) -> None:
     from tests.browser.harness import browser_available
 
@@ -416,7 +402,7 @@ def main(sizes: tuple[int, ...] = SIZES) -> None:
             "machine is shared, so compare the ratios of one run rather than seconds across runs.",
         ]
     )
-    write_section(text)
+    write_section("bench_browser", text)
     print(f"wrote {RESULTS}")
 
 

@@ -12,8 +12,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 from geopy.distance import geodesic
+from pyproj import Geod
 
+from benchmarks.results import write_section
 from geodata.geo import geodesy
 
 TAEGWAN = (40.209, 125.204)
@@ -127,7 +130,63 @@ def measure() -> list[dict[str, Any]]:
     return rows
 
 
+def pyproj_tracks(start_lats: Any, start_lons: Any, end_lats: Any, end_lons: Any) -> None:
+    """The library limit: the same track points from two flat pyproj calls, nothing else."""
+    geod = Geod(ellps="WGS84")
+    azimuths, _, lengths_m = geod.inv(start_lons, start_lats, end_lons, end_lats)
+    segments = np.maximum(1, np.ceil(lengths_m / 1000.0 / TRACK_SPACING_KM)).astype(int)
+    owner = np.repeat(np.arange(len(segments)), segments + 1)
+    starts = np.concatenate([[0], np.cumsum(segments + 1)[:-1]])
+    step = (np.arange(owner.size) - starts[owner]) / segments[owner]
+    geod.fwd(start_lons[owner], start_lats[owner], azimuths[owner], lengths_m[owner] * step)
+
+
+def measure_tracks(sizes: tuple[int, ...] = (233, 10_000, 100_000)) -> list[str]:
+    """``geodesy.tracks`` for N flights of 100–1,200 km toward the East Sea (as ``benchmarks/synthetic.py``)
+    vs :func:`pyproj_tracks`, and the worst edge of rings from the equator to near the pole."""
+    rng = np.random.default_rng(42)
+    lines = [
+        "| flights | geodesy.tracks | pyproj alone | ratio |",
+        "|---:|---:|---:|---:|",
+    ]
+    for n in sizes:
+        start_lats, start_lons = np.full(n, TAEGWAN[0]), np.full(n, TAEGWAN[1])
+        end_lons, end_lats, _ = Geod(ellps="WGS84").fwd(
+            start_lons, start_lats, rng.uniform(60, 110, n), rng.uniform(100e3, 1_200e3, n)
+        )
+        repeat = 5 if n <= 10_000 else 3
+        ends = (start_lats, start_lons, end_lats, end_lons)
+        ours = best_seconds(lambda ends=ends: geodesy.tracks(*ends), repeat)
+        limit = best_seconds(lambda ends=ends: pyproj_tracks(*ends), repeat)
+        lines.append(f"| {n:,} | {ours:.3f} s | {limit:.3f} s | {ours / limit:.2f}× |")
+    worst = 0.0
+    for lat in (0.0, 40.2, 70.0, 89.0):
+        for radius_km in (300.0, 700.0, 3_000.0, 13_000.0):
+            ring = np.array(geodesy.range_ring(lat, 125.2, radius_km))
+            edge = geodesy._edge_error(lat, 125.2, radius_km * 1000.0, ring[:-1, 0], ring[:-1, 1])
+            worst = max(worst, edge)
+    lines += [
+        "",
+        f"Rings at 0°, 40°, 70° and 89° N, 300 to 13,000 km: worst edge {worst:.4%} off the radius.",
+    ]
+    return lines
+
+
 def main() -> None:
+    tracks = measure_tracks()
+    print("\n".join(tracks))
+    write_section(
+        "bench_geodesy",
+        "\n".join(
+            [
+                "## Geodesy: tracks against the pyproj limit",
+                "",
+                "Best of repeated runs, same process.",
+                "",
+                *tracks,
+            ]
+        ),
+    )
     rows = measure()
     width = max(len(row["case"]) for row in rows)
     print("items = vertices, points or cities handled (ours/naive); the ring picks its own vertex count.")

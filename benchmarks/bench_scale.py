@@ -32,6 +32,7 @@ import numpy as np
 import sqlalchemy as sa
 
 from benchmarks.bench_stills import bare_figure
+from benchmarks.results import RESULTS, write_section
 from benchmarks.synthetic import synthetic_launches, synthetic_sites
 from geodata.events import filter_launches
 from geodata.formats import to_csv
@@ -42,9 +43,6 @@ from geodata.store import Store
 from geodata.tracks import impact_point, impact_points
 
 SIZES = (233, 10_000, 100_000)
-RESULTS = Path(__file__).with_name("results.md")
-SECTION_START = "<!-- bench_scale: start (python -m benchmarks scale rewrites this section only) -->"
-SECTION_END = "<!-- bench_scale: end -->"
 FILTER: dict[str, Any] = {
     "classes": ["ICBM"],
     "since": "2005-01-01",
@@ -143,17 +141,7 @@ def still_rows(n: int) -> dict[str, Any]:
 
 def section(lines: list[str]) -> None:
     """Rewrite this module's section of results.md; keep every other section as it is."""
-    block = "\n".join([SECTION_START, *lines, SECTION_END]) + "\n"
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-    if SECTION_START in text and SECTION_END in text:
-        before, rest = text.split(SECTION_START, 1)
-        after = rest.split(SECTION_END, 1)[1].lstrip("\n")
-    elif text.startswith("# Scale benchmarks"):  # written before the markers: ours runs to the next section
-        before, _, after = "", *text.partition("\n## ")[::2]
-        after = f"## {after}" if after else ""
-    else:
-        before, after = "", text
-    RESULTS.write_text(before + block + ("\n" + after if after else ""), encoding="utf-8")
+    write_section("bench_scale", "\n".join(lines))
 
 
 def process_seconds(argv: list[str], repeat: int = 5) -> float:
