@@ -97,7 +97,7 @@ def launch_id(launched_at: Any, precision: str, site_id: str, taken: Iterable[st
     '2025-11-07-sunan-2'
     """
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_fold(str(site_id)).lower()).strip("-") or "unknown-site"
-    base = f"{korea_day(launched_at, precision)}-{slug}"
+    base = f"{korea_day(parse_utc(launched_at), precision)}-{slug}"  # a time it cannot read: InvalidOption
     taken = set(taken)
     number = 1
     candidate = base
@@ -116,13 +116,13 @@ def parse_utc(value: Any) -> pd.Timestamp:
         stamp = pd.Timestamp(value)
     except (ValueError, TypeError, OverflowError) as error:  # pandas' parse and out-of-bounds errors
         raise InvalidOption(
-            f"expected a date or time such as 2025-11-07 or 2025-11-07T03:35Z, got {value!r} ({type(value).__name__})"
+            f"expected a date or time such as 2025-11-07 or 2025-11-07T03:35Z, got {_found(_shown(value))}"
         ) from error
     if pd.isna(stamp):
         raise InvalidOption(f"expected a date or time such as 2025-11-07, got an empty value ({value!r})")
     if not 1000 <= stamp.year <= 9999:  # pandas keeps year -1 or 99999; nothing downstream can
         raise InvalidOption(
-            f"expected a date between the years 1000 and 9999, got {value!r} ({type(value).__name__})"
+            f"expected a date between the years 1000 and 9999, got {_found(_shown(value))}"
         )
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
 

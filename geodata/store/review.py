@@ -31,6 +31,7 @@ from sqlalchemy.engine import Connection
 
 from geodata.errors import InvalidEvent, InvalidOption, ReviewDecided
 from geodata.events import validate_sources
+from geodata.limits import MAX_NOTE_CHARS
 from geodata.schema import LAUNCHES, SOURCES, SYSTEMS, Table
 from geodata.store.connect import current_user, write_transaction
 from geodata.store.core import Store, _normalise, _now
@@ -178,6 +179,11 @@ class ReviewQueue:
         self, item_id: int, reason: str | None = None, *, actor: str = "review", user: str | None = None
     ) -> dict[str, Any]:
         """Reject a pending item: nothing is saved; the item and the audit keep who, when and why."""
+        if reason is not None and (len(reason) > MAX_NOTE_CHARS or "\x00" in reason):
+            raise InvalidOption(
+                f"expected a reason of at most {MAX_NOTE_CHARS:,} characters without NUL, got "
+                f"{len(reason):,} characters; nothing was changed"
+            )
         with write_transaction(self.store.engine) as connection:
             self._pending(connection, item_id)
             return self._decide(connection, item_id, "rejected", None, reason, actor, user)

@@ -232,6 +232,24 @@ def test_launch_id__korean_day_site_and_numbered_suffix(
 
 
 @pytest.mark.parametrize(
+    ("launched_at", "message"),
+    [
+        ("9" * 100_000, "expected a date or time such as 2025-11-07 or 2025-11-07T03:35Z, got '999"),
+        ("99999-01-01", "expected a date or time"),
+        ("0999-01-01", "expected a date between the years 1000 and 9999"),
+        ("yesterday-ish", "expected a date or time"),
+    ],
+)
+def test_launch_id__a_time_it_cannot_read_is_refused_in_a_short_message(launched_at, message) -> None:
+    from geodata.errors import InvalidOption
+    from geodata.events import launch_id
+
+    with pytest.raises(InvalidOption, match=message) as error:
+        launch_id(launched_at, "minute", "sunan")
+    assert len(str(error.value)) < 200  # a 100,000-digit value is named by its length, not quoted whole
+
+
+@pytest.mark.parametrize(
     ("changes", "column", "message"),
     [
         ({"outcome": "partial"}, "failed_count", "needs failed_count"),

@@ -99,6 +99,18 @@ FORM_FIELDS = [
     ("number_input", "Apogee (km)"),
     ("number_input", "Bearing (°)"),
 ]
+# A queued draft on Report to map: each field hostile, then Accept (or Reject, for its reason box).
+REVIEW_FIELDS = [
+    ("text_input", "Launched at (UTC, ISO)"),
+    ("number_input", "Launch latitude"),
+    ("number_input", "Launch longitude"),
+    ("number_input", "Missiles"),
+    ("number_input", "Distance (km)"),
+    ("number_input", "Apogee (km)"),
+    ("number_input", "Bearing (°)"),
+    ("text_input", "Notes"),
+    ("text_input", "Why reject (optional)"),
+]
 TRIED: list[tuple[str, str, str, str]] = []  # (page, field, value name, outcome) for the hostile-input note
 
 
@@ -176,7 +188,7 @@ def test_corpus__every_field_of_every_page() -> None:
 def inputs_tried() -> int:
     """Hostile values the corpus types, one per field and value (boxes filled together count each)."""
     return sum(len(_values(kind, label)) * len(label.split("|")) for _, kind, label, *_ in FIELDS) + sum(
-        len(_values(kind, label)) for kind, label in FORM_FIELDS
+        len(_values(kind, label)) for kind, label in (*FORM_FIELDS, *REVIEW_FIELDS)
     )
 
 
@@ -245,3 +257,35 @@ def test_data_form__hostile_field_is_refused_whole_or_saved_valid(kind: str, lab
             assert any(m.startswith("Not saved") for m in _messages(app)), (where, _messages(app))
             assert _stored(db) == before, f"{where}: refused, yet the store changed"
             TRIED.append(("data", label, name, "refused whole"))
+
+
+@pytest.mark.parametrize(("kind", "label"), REVIEW_FIELDS, ids=lambda v: str(v)[:30])
+def test_review_draft__hostile_field_is_refused_whole_or_decided_valid(kind: str, label: str) -> None:
+    from tests.dashboard.test_report_review import journey_text, queue_pasted
+
+    db = Path(os.environ["LAUNCHMAP_DB"])
+    rejecting = label.startswith("Why reject")
+    for name, value in _values(kind, label).items():
+        app = queue_pasted(journey_text("accept"))  # a fresh draft for each value
+        before = _stored(db)
+        _widget(app, kind, label).set_value(value)
+        next(b for b in app.button if b.label == ("Reject" if rejecting else "Accept and save")).click()
+        app.run()
+        where = f"review draft · {label} = {name}"
+        _check_page(app, where)
+        store = Store(db)
+        if any("Saved as" in s.value for s in app.success):  # saved: the whole record, and a valid one
+            launches = store.launches()
+            _valid, errors = validate_launches(launches, site_ids=set(store.sites()["id"]))
+            assert errors == [], (where, errors[:3])
+            assert len(launches) == len(before["tables"]["launches"]["rows"]) + 1
+            store.delete_launch("2023-03-16-sunan", actor="test")  # the next value starts from the same store
+            TRIED.append(("report_to_map", label, name, "saved valid"))
+        elif rejecting and any("Rejected draft" in i.value for i in app.info):
+            assert name != "huge", f"{where}: a 100,000-character reason was kept"
+            TRIED.append(("report_to_map", label, name, "rejected"))
+        else:
+            assert any(m.startswith("Not saved") for m in _messages(app)), (where, _messages(app))
+            assert _stored(db) == before, f"{where}: refused, yet the store changed"
+            TRIED.append(("report_to_map", label, name, "refused whole"))
+        store.engine.dispose()
