@@ -162,7 +162,7 @@ def _newer(state: SchemaState, where: str) -> str:
 
 
 def _backup_sqlite(engine: Engine, state: SchemaState) -> None:
-    """Copy a SQLite store beside itself before changing its schema (``launchmap.db.before-0003``)."""
+    """Copy a SQLite store beside itself before changing its schema (``launchmap.db.before-0005``: the revision it moves to)."""
     path = sqlite_file(engine)
     if path is None or not path.exists():
         return
