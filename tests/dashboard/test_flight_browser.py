@@ -329,8 +329,10 @@ def test_launch_map_timeline__plays_1984_to_the_latest_record_and_draws_every_la
         assert idle["total"] == total and idle["date"].startswith("1984")  # '1984 – 2026': the span to play
         readouts = _play_to_the_end(driver, "5 years / s")
         months = [pd.Timestamp(f"1 {text}") for text in readouts]
-        assert months[0].year == 1984  # the play starts at the first record …
-        assert months == sorted(months) and len(months) > 20  # … and the readout only moves forward
+        # The play starts at the first record: at 5 years a second a month shows for 17 ms, so the first
+        # readout polled (every 0.1 s, slower on a busy machine) may already be a year or two on.
+        assert months[0].year <= 1986
+        assert months == sorted(months) and len(months) > 10  # … and the readout only moves forward
         end = driver.execute_script(TIMELINE_PROBE)
         assert end["date"] == _records_end_month(driver)  # … to the latest record
         assert end["drawn"] == end["total"] == total  # every filtered launch drawn
