@@ -149,3 +149,25 @@ def test_render_still__many_launches_draw_every_class_in_the_legend_and_the_pict
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 50_000
     one = FlightTrack("x", "SRBM", (39.2, 125.6), (40.0, 130.0), False)
     assert track_points([one])[0] == pytest.approx(np.asarray(one.points()), abs=1e-9)
+
+
+def test_draw_track_collection__labels_keep_off_a_track_between_its_drawn_points() -> None:
+    # A still draws a track with points ~30 px apart; labels must see the whole line, not the points.
+    ax = _axes()
+    start, end = (39.0, 125.0), (39.5, 133.0)
+    view = choose_view(np.array([start, end]), (), 1.5)
+    ax.set_xlim(view.x_min, view.x_max)
+    ax.set_ylim(view.y_min, view.y_max)
+    drawn = np.concatenate(track_points([FlightTrack("x", "SRBM", start, end, False)]))
+    impacts, along = draw_track_collection(
+        ax, view, [FlightTrack("x", "SRBM", start, end, False)], STYLES["light"]
+    )
+    along_px = ax.transData.transform(along)
+    steps_px = np.hypot(*np.diff(along_px, axis=0).T)
+    assert steps_px.max() <= 4.0 + 1e-6 and len(along) > len(drawn) // 2
+    assert along_px[-1] == pytest.approx(ax.transData.transform(impacts[-1]))
+    anchor = along[len(along) // 2]  # mid-track: the first positions (above, below) cross the line
+    label = LabelRequest(float(anchor[0]), float(anchor[1]), "Mid-track", priority=1)
+    (placed,) = place_labels(ax, [label], [], STYLES["light"], marker_px=3, lines=along)
+    box = placed.get_window_extent(agg_renderer(ax.figure)).padded(2)
+    assert not any(box.contains(x, y) for x, y in along_px)

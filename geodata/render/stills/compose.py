@@ -244,7 +244,7 @@ def _render_still(
     aspect = (map_box[2] * width_in) / (map_box[3] * height_in)
     tracks = flight_tracks(launches)
     used_sites = site_rows(launches, sites)
-    points = layers.track_points(tracks)
+    points = layers.outline_points(tracks)  # enough to choose the view; drawn finer once it is known
     content = [  # (lat, lon) arrays of what the view must show
         np.array([(r[0], r[1]) for r in used_sites], dtype=float).reshape(-1, 2),
         np.column_stack(
@@ -270,7 +270,7 @@ def _render_still(
     labels = layers.draw_rings(ax, view, rings, colours)
     labels += layers.draw_ring_bands(ax, view, ring_bands, colours)
     layers.draw_impact_bands(ax, view, impact_bands, colours)
-    impacts, along_tracks = layers.draw_track_collection(ax, view, tracks, colours, points)
+    impacts, along_tracks = layers.draw_track_collection(ax, view, tracks, colours)
     # One or two sites are always named; with more, the busiest get the room first.
     site_labels, site_xy = layers.draw_points(
         ax,

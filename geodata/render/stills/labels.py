@@ -2,13 +2,15 @@
 
 :func:`place_labels` places all labels of a still at once, most important first. Each
 label tries eight positions around its anchor and takes the first whose text box stays
-inside the map and overlaps no other label, marker, track point, legend or scale bar.
+inside the map and overlaps no other label, marker, track, legend or scale bar (tracks as a
+grid of occupied cells, :class:`OccupiedCells`).
 A required label (a site when only one or two are shown, a ring label) that finds no
 room keeps its first position; an optional one (a place, one of many sites) is left out.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -52,18 +54,42 @@ def _overlaps(box: Bbox, others: Sequence[Bbox]) -> bool:
     return any(box.overlaps(other) for other in others)
 
 
-def _covers_a_point(box: Bbox, xs: np.ndarray, ys: np.ndarray, half_px: float) -> bool:
-    """Whether ``box`` overlaps the ``half_px`` square around any point: :meth:`Bbox.overlaps` as one array test."""
-    if not len(xs):
-        return False
-    return bool(
-        np.any(
-            (box.x0 <= xs + half_px)
-            & (xs - half_px <= box.x1)
-            & (box.y0 <= ys + half_px)
-            & (ys - half_px <= box.y1)
-        )
-    )
+# Track points are kept as a grid of occupied 4-px cells, not a list: a label asks the grid (a summed-area
+# table, four look-ups a box) instead of testing every point, so 10,000 tracks cost no more than ten.
+_CELL_PX = 4.0
+
+
+class OccupiedCells:
+    """Which ``_CELL_PX`` cells of a frame hold the ``half_px`` square around any of some points (pixels).
+
+    :meth:`touches` answers whether a box overlaps such a square, erring (by under a cell) on the side
+    of "yes", so a label that passes keeps at least ``half_px`` clear of every point.
+    """
+
+    def __init__(self, frame: Bbox, points_px: np.ndarray, half_px: float) -> None:
+        self.x0, self.y0 = frame.x0, frame.y0
+        self.columns = math.ceil(frame.width / _CELL_PX) + 1
+        self.rows = math.ceil(frame.height / _CELL_PX) + 1
+        occupied = np.zeros((self.rows, self.columns), dtype=bool)
+        if len(points_px):
+            # A square no wider than a cell (half_px <= 2) touches only the cells of its four corners.
+            for dx in (-half_px, half_px):
+                for dy in (-half_px, half_px):
+                    column = self._cells(points_px[:, 0] + dx - self.x0, self.columns)
+                    row = self._cells(points_px[:, 1] + dy - self.y0, self.rows)
+                    occupied[row, column] = True
+        self.table = np.zeros((self.rows + 1, self.columns + 1), dtype=np.int64)
+        self.table[1:, 1:] = occupied.cumsum(axis=0).cumsum(axis=1)
+
+    @staticmethod
+    def _cells(offset_px: np.ndarray, count: int) -> np.ndarray:
+        return np.clip(np.floor(offset_px / _CELL_PX), 0, count - 1).astype(np.intp)
+
+    def touches(self, box: Bbox) -> bool:
+        c0, c1 = self._cells(np.array([box.x0 - self.x0, box.x1 - self.x0]), self.columns)
+        r0, r1 = self._cells(np.array([box.y0 - self.y0, box.y1 - self.y0]), self.rows)
+        t = self.table
+        return bool(t[r1 + 1, c1 + 1] - t[r0, c1 + 1] - t[r1 + 1, c0] + t[r0, c0] > 0)
 
 
 def place_labels(
@@ -81,8 +107,6 @@ def place_labels(
     renderer = agg_renderer(ax.figure)
     frame = ax.get_window_extent(renderer)
     taken = list(obstacles)
-    # Points along tracks stay one array (10,000 tracks give 300,000): each candidate box is
-    # tested against all of them at once, not against a box per point.
     line_px = ax.transData.transform(lines) if len(lines) else np.empty((0, 2))
     # Only points inside the map can touch a label (labels stay inside it).
     inside_map = (
@@ -91,7 +115,7 @@ def place_labels(
         & (line_px[:, 1] >= frame.y0 - 2)
         & (line_px[:, 1] <= frame.y1 + 2)
     )
-    line_xs, line_ys = line_px[inside_map, 0], line_px[inside_map, 1]
+    on_lines = OccupiedCells(frame, line_px[inside_map], half_px=2)
     for label in labels:  # every anchor's marker is an obstacle for every other label
         cx, cy = ax.transData.transform((label.x, label.y))
         taken.append(Bbox.from_extents(cx - marker_px, cy - marker_px, cx + marker_px, cy + marker_px))
@@ -112,7 +136,7 @@ def place_labels(
         for candidate in _CANDIDATES:
             box = _try(ax, text, candidate, renderer)
             inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
-            if inside and not _overlaps(box, taken) and not _covers_a_point(box, line_xs, line_ys, 2):
+            if inside and not _overlaps(box, taken) and not on_lines.touches(box):
                 chosen = box
                 break
         if chosen is None:

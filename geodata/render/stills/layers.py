@@ -222,6 +222,48 @@ def track_points(tracks: Sequence[FlightTrack]) -> list[np.ndarray]:
     return kept
 
 
+# A still samples each geodesic every 1/64 of the map's width (about 30 px on a 16:9 still): a straight
+# Mercator piece that long stays within a few hundredths of a pixel of the geodesic. Never finer than
+# 10 km, never coarser than 200 km (an intercontinental track keeps its curve on an azimuthal map).
+_STEPS_ACROSS_MAP, _MIN_STEP_KM, _MAX_STEP_KM = 64, 10.0, 200.0
+# What labels keep clear of: points this many pixels apart along each drawn track (a continuous band
+# with the 2-px margin place_labels gives each point).
+_LABEL_SAMPLE_PX = 4.0
+
+
+def track_step_km(view: MapView) -> float:
+    """How far apart a still's track points are: about 1/64 of the view's width, within 10–200 km."""
+    return float(min(max(view.width_km / _STEPS_ACROSS_MAP, _MIN_STEP_KM), _MAX_STEP_KM))
+
+
+def outline_points(tracks: Sequence[FlightTrack]) -> list[np.ndarray]:
+    """Each track's ``(lat, lon)`` points, a few per track: enough to choose the view (whose padding
+    dwarfs the sub-kilometre bulge between them), computed before the view's pixel size is known."""
+    from geodata.geo import geodesy
+
+    if not tracks:
+        return []
+    starts = np.array([t.start for t in tracks], dtype=float)
+    ends = np.array([t.end for t in tracks], dtype=float)
+    _, _, lengths_m = geodesy.WGS84.inv(starts[:, 1], starts[:, 0], ends[:, 1], ends[:, 0])
+    spacing_km = max(_MIN_STEP_KM, float(np.max(lengths_m)) / 1000.0 / 16)  # the longest in 16 steps
+    return geodesy.tracks(starts[:, 0], starts[:, 1], ends[:, 0], ends[:, 1], spacing_km=spacing_km)
+
+
+def _points_along(xy: np.ndarray, owner: np.ndarray, step: float) -> np.ndarray:
+    """Points at most ``step`` apart along each polyline (``owner`` numbers the polyline of each vertex)."""
+    if len(xy) < 2:
+        return xy.copy()
+    same = owner[1:] == owner[:-1]
+    first, delta = xy[:-1][same], np.diff(xy, axis=0)[same]
+    pieces = np.maximum(1, np.ceil(np.hypot(delta[:, 0], delta[:, 1]) / step)).astype(int)
+    piece = np.repeat(np.arange(len(first)), pieces)
+    offset = np.arange(len(piece)) - np.repeat(np.cumsum(pieces) - pieces, pieces)
+    along = first[piece] + (offset / pieces[piece])[:, None] * delta[piece]
+    last = np.r_[~same, True]  # each polyline's end
+    return np.concatenate([along, xy[last]])
+
+
 # How a track looks: line width and dash (estimated ends are dashed), impact marker size and edge.
 _TRACK_LW, _TRACK_DASHES, _IMPACT_MS, _IMPACT_MEW = 2.0, (0, (5, 3)), 9.0, 1.6
 
@@ -281,32 +323,42 @@ def draw_track_collection(
 
     One line collection for the tracks and one marker collection for the impact points, each
     in the tracks' order (so overlaps stack as if drawn one by one): 10,000 tracks are two
-    artists, not 20,000. ``points`` are :func:`track_points` if known. Returns the impact
-    points' positions and an ``(n, 2)`` array of points along the tracks (for label avoidance).
+    artists, not 20,000. Tracks are sampled for the still's pixel size (:func:`track_step_km`)
+    unless ``points`` (``(lat, lon)`` arrays, one per track) are given. Returns the impact
+    points' positions and an ``(n, 2)`` array of points a few pixels apart along the drawn
+    tracks, for labels to keep clear of (the axes' limits must be set).
     """
-    points = track_points(tracks) if points is None else points
+    from geodata.geo import geodesy
+
     if not tracks:
         return [], np.empty((0, 2))
+    if points is None:
+        starts = np.array([t.start for t in tracks], dtype=float)
+        ends = np.array([t.end for t in tracks], dtype=float)
+        points = geodesy.tracks(
+            starts[:, 0], starts[:, 1], ends[:, 0], ends[:, 1], spacing_km=track_step_km(view)
+        )
     # Project every point at once, then cut the arrays back into tracks.
     every = np.concatenate(points)
     every_x, every_y = view.project(every[:, 0], every[:, 1])
+    xy = np.column_stack([every_x, every_y])
     lengths = np.array([len(p) for p in points])
-    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    segments = np.split(np.column_stack([every_x, every_y]), starts[1:])
+    starts_at = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     looks = [_track_look(track, style) for track in tracks]
     # Each colour converted once (matplotlib would parse the same few names 10,000 times).
     rgba = {colour: to_rgba(colour) for colour in {c for look in looks for c in (look[0], look[2])}}
     ax.add_collection(
         LineCollection(
-            segments,
+            np.split(xy, starts_at[1:]),
             colors=[rgba[look[0]] for look in looks],
             linewidths=_TRACK_LW,
             linestyles=[look[1] for look in looks],
             capstyle="round",
             zorder=4,
-        )
+        ),
+        autolim=False,  # the view is set; the extent of 10,000 paths is not worth measuring
     )
-    last = starts + lengths - 1
+    last = starts_at + lengths - 1
     impacts = list(zip(every_x[last].tolist(), every_y[last].tolist(), strict=True))
     paths = {shape: _marker_path(shape) for shape in {look[3] for look in looks}}
     ax.add_collection(
@@ -323,10 +375,9 @@ def draw_track_collection(
         ),
         autolim=False,
     )
-    # Every second inner point of each track, as draw_tracks takes them (x[1:-1:2]).
-    local = np.arange(len(every)) - np.repeat(starts, lengths)
-    inner_odd = (local % 2 == 1) & (local < np.repeat(lengths, lengths) - 1)
-    return impacts, np.column_stack([every_x[inner_odd], every_y[inner_odd]])
+    metres_per_px = (view.x_max - view.x_min) / max(ax.bbox.width, 1.0)
+    owner = np.repeat(np.arange(len(points)), lengths)
+    return impacts, _points_along(xy, owner, _LABEL_SAMPLE_PX * metres_per_px)
 
 
 def draw_points(
