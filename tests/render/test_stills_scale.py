@@ -17,7 +17,15 @@ from geodata.events import launches_frame
 from geodata.geo import geodesy
 from geodata.render.stills.compose import STYLES, render_still
 from geodata.render.stills.labels import LabelRequest, agg_renderer, place_labels
-from geodata.render.stills.layers import class_colour, draw_track_collection, draw_tracks, track_points
+from geodata.render.stills.layers import (
+    DENSE_TRACKS,
+    class_colour,
+    draw_track_collection,
+    draw_tracks,
+    legend_handles,
+    track_look,
+    track_points,
+)
 from geodata.render.stills.view import choose_view
 from geodata.tracks import FlightTrack, flight_tracks, impact_point
 
@@ -171,3 +179,54 @@ def test_draw_track_collection__labels_keep_off_a_track_between_its_drawn_points
     (placed,) = place_labels(ax, [label], [], STYLES["light"], marker_px=3, lines=along)
     box = placed.get_window_extent(agg_renderer(ax.figure)).padded(2)
     assert not any(box.contains(x, y) for x, y in along_px)
+
+
+def _drawn_tracks(count: int) -> tuple[LineCollection, PathCollection, list[Any]]:
+    tracks = [
+        FlightTrack(f"e{i}", CLASSES[i % len(CLASSES)], (39.2, 125.6), (40.0, 130.0 + i * 1e-4), True)
+        for i in range(count)
+    ]
+    ax = _axes()
+    view = choose_view(np.array([(39.2, 125.6), (40.0, 131.0)]), (), 1.5)
+    ax.set_xlim(view.x_min, view.x_max)
+    ax.set_ylim(view.y_min, view.y_max)
+    draw_track_collection(ax, view, tracks, STYLES["light"])
+    (lines,) = [c for c in ax.collections if isinstance(c, LineCollection)]
+    (markers,) = [c for c in ax.collections if isinstance(c, PathCollection)]
+    handles = legend_handles(
+        CLASSES,
+        STYLES["light"],
+        estimated=True,
+        reported=True,
+        rings=False,
+        places=False,
+        look=track_look(count),
+    )
+    return lines, markers, handles
+
+
+@pytest.mark.parametrize("count", [DENSE_TRACKS - 1, DENSE_TRACKS])
+def test_track_look__tracks_turn_thin_solid_and_translucent_at_the_dense_threshold_not_below(
+    count: int,
+) -> None:
+    lines, markers, handles = _drawn_tracks(count)
+    dense = count >= DENSE_TRACKS
+    dashed = {dashes is not None for _offset, dashes in lines.get_linestyles()}
+    estimated = next(h for h in handles if h.get_label() == "Estimated track / impact")
+    if dense:  # every track solid, thin, translucent; small impacts; drawn as pixels in SVG/PDF
+        assert dashed == {False} and lines.get_linewidths()[0] < 1 and lines.get_alpha() < 0.5
+        assert markers.get_sizes()[0] < 6**2 and lines.get_rasterized() and markers.get_rasterized()
+        assert estimated.get_linestyle() == "-"  # the legend shows what the map shows
+    else:  # estimated tracks dashed, 2 pt, opaque, as on every still below the threshold
+        assert dashed == {True} and lines.get_linewidths()[0] == 2 and lines.get_alpha() in (None, 1)
+        assert markers.get_sizes()[0] == 9**2 and not lines.get_rasterized()
+        assert estimated.get_linestyle() == "--"
+
+
+def test_render_still__a_dense_svg_keeps_its_tracks_as_one_image_and_its_text_as_text() -> None:
+    events = _events(DENSE_TRACKS)
+    sites = pd.DataFrame([{"id": "sunan", "name": "Sunan", "lat": 39.224, "lon": 125.67}])
+    svg = render_still(events, sites=sites, fmt="svg").decode()
+    assert svg.count("<image") == 1 and "launch events</text>" in svg and "Estimated track / impact" in svg
+    sparse = render_still(events.head(DENSE_TRACKS - 1), sites=sites, fmt="svg").decode()
+    assert "<image" not in sparse and len(svg) < len(sparse) * 0.6

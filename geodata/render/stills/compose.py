@@ -6,7 +6,9 @@ No browser and no network: the basemap is the Natural Earth file shipped in
 A still has a header (title, subtitle, a date line in KST and UTC), the map (land and
 borders, launch sites, tracks — estimated ones dashed — impact points, range rings,
 labelled places, a legend and a scale bar) and a footer (a note on the projection and
-the credit line editors must carry, plus optional logo space). The projection is chosen
+the credit line editors must carry, plus optional logo space). A still of
+:data:`~.layers.DENSE_TRACKS` tracks or more draws them thin, solid and translucent with small
+impacts (:func:`~.layers.track_look` says why). The projection is chosen
 for the content (see :mod:`geodata.render.stills.view`): Mercator for a regional view, or
 azimuthal-equidistant centred on the site when a ring is intercontinental, so every
 ring is a circle.
@@ -308,6 +310,7 @@ def _render_still(
         sites=bool(site_xy),
         impact_bands=bool(impact_bands),
         ring_bands=bool(ring_bands),
+        look=layers.track_look(len(tracks)),
     )
     corner = layers.legend_corner(view, site_xy + impacts + place_xy)
     legend = ax.legend(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
@@ -264,15 +265,47 @@ def _points_along(xy: np.ndarray, owner: np.ndarray, step: float) -> np.ndarray:
     return np.concatenate([along, xy[last]])
 
 
-# How a track looks: line width and dash (estimated ends are dashed), impact marker size and edge.
-_TRACK_LW, _TRACK_DASHES, _IMPACT_MS, _IMPACT_MEW = 2.0, (0, (5, 3)), 9.0, 1.6
+@dataclass(frozen=True)
+class TrackLook:
+    """How a still draws its tracks and impact points; its legend shows the same."""
+
+    linewidth_pt: float
+    alpha: float
+    estimated_dashes: Any  # the line style of a track to an estimated impact
+    impact_size_pt: float  # marker size, as plot's markersize
+    impact_edge_pt: float
+
+    @property
+    def dense(self) -> bool:
+        return self is DENSE_LOOK
 
 
-def _track_look(track: FlightTrack, style: dict) -> tuple[str, Any, str, str]:
+# The design rule for crowded stills, in one place. Up to DENSE_TRACKS - 1 tracks a still draws each
+# track 2 pt wide, estimated ones dashed, with a 9 pt impact marker. From DENSE_TRACKS on, the tracks
+# overlap in their thousands: dashes merge into solid bands (the dash no longer tells an estimate from
+# a report) and full-size markers bury the tracks. So every track is drawn solid, thin and
+# translucent, where many overlap the colour deepens, and impacts shrink; estimated and reported
+# impacts still differ (hollow and filled markers), and the legend shows the dense look.
+DENSE_TRACKS = 1000
+SPARSE_LOOK = TrackLook(
+    linewidth_pt=2.0, alpha=1.0, estimated_dashes=(0, (5, 3)), impact_size_pt=9.0, impact_edge_pt=1.6
+)
+DENSE_LOOK = TrackLook(
+    linewidth_pt=0.8, alpha=0.35, estimated_dashes="solid", impact_size_pt=5.0, impact_edge_pt=1.0
+)
+
+
+def track_look(track_count: int) -> TrackLook:
+    """The look of a still of ``track_count`` tracks: :data:`DENSE_LOOK` from :data:`DENSE_TRACKS` on."""
+    return DENSE_LOOK if track_count >= DENSE_TRACKS else SPARSE_LOOK
+
+
+def _track_style(track: FlightTrack, style: dict, look: TrackLook) -> tuple[str, Any, str, str]:
     """``(colour, line style, marker face, marker)`` of one track: one rule for every way it is drawn."""
     colour = class_colour(track.system_class, style)
     face = style["panel"] if track.estimated else colour  # an estimated impact is a hollow marker
-    return colour, _TRACK_DASHES if track.estimated else "solid", face, class_marker(track.system_class)
+    dashes = look.estimated_dashes if track.estimated else "solid"
+    return colour, dashes, face, class_marker(track.system_class)
 
 
 def draw_tracks(
@@ -288,16 +321,16 @@ def draw_tracks(
     for track in tracks:
         points = track.points()
         x, y = view.project([p[0] for p in points], [p[1] for p in points])
-        colour, dashes, face, marker = _track_look(track, style)
-        ax.plot(x, y, color=colour, lw=_TRACK_LW, ls=dashes, zorder=4, solid_capstyle="round")
+        colour, dashes, face, marker = _track_style(track, style, SPARSE_LOOK)
+        ax.plot(x, y, color=colour, lw=SPARSE_LOOK.linewidth_pt, ls=dashes, zorder=4, solid_capstyle="round")
         ax.plot(
             x[-1],
             y[-1],
             marker=marker,
-            ms=_IMPACT_MS,
+            ms=SPARSE_LOOK.impact_size_pt,
             markerfacecolor=face,
             markeredgecolor=colour,
-            markeredgewidth=_IMPACT_MEW,
+            markeredgewidth=SPARSE_LOOK.impact_edge_pt,
             ls="none",
             zorder=5,
         )
@@ -344,37 +377,37 @@ def draw_track_collection(
     xy = np.column_stack([every_x, every_y])
     lengths = np.array([len(p) for p in points])
     starts_at = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    looks = [_track_look(track, style) for track in tracks]
+    look = track_look(len(tracks))
+    looks = [_track_style(track, style, look) for track in tracks]
     # Each colour converted once (matplotlib would parse the same few names 10,000 times).
     rgba = {colour: to_rgba(colour) for colour in {c for look in looks for c in (look[0], look[2])}}
-    ax.add_collection(
-        LineCollection(
-            np.split(xy, starts_at[1:]),
-            colors=[rgba[look[0]] for look in looks],
-            linewidths=_TRACK_LW,
-            linestyles=[look[1] for look in looks],
-            capstyle="round",
-            zorder=4,
-        ),
-        autolim=False,  # the view is set; the extent of 10,000 paths is not worth measuring
+    lines = LineCollection(
+        np.split(xy, starts_at[1:]),
+        colors=[rgba[one[0]] for one in looks],
+        linewidths=look.linewidth_pt,
+        linestyles=[one[1] for one in looks],
+        alpha=look.alpha,
+        capstyle="round",
+        zorder=4,
     )
+    lines.set_rasterized(look.dense)  # an SVG or PDF of thousands of tracks stays small and quick to open
+    ax.add_collection(lines, autolim=False)  # the view is set; 10,000 paths' extent is not worth measuring
     last = starts_at + lengths - 1
     impacts = list(zip(every_x[last].tolist(), every_y[last].tolist(), strict=True))
-    paths = {shape: _marker_path(shape) for shape in {look[3] for look in looks}}
-    ax.add_collection(
-        PathCollection(
-            [paths[look[3]] for look in looks],
-            sizes=[_IMPACT_MS**2],  # points², as plot's markersize
-            facecolors=[rgba[look[2]] for look in looks],
-            edgecolors=[rgba[look[0]] for look in looks],
-            linewidths=_IMPACT_MEW,
-            offsets=impacts,
-            offset_transform=ax.transData,
-            transform=IdentityTransform(),  # marker outlines are in points, as scatter has them
-            zorder=5,
-        ),
-        autolim=False,
+    paths = {shape: _marker_path(shape) for shape in {one[3] for one in looks}}
+    markers = PathCollection(
+        [paths[one[3]] for one in looks],
+        sizes=[look.impact_size_pt**2],  # points², as plot's markersize
+        facecolors=[rgba[one[2]] for one in looks],
+        edgecolors=[rgba[one[0]] for one in looks],
+        linewidths=look.impact_edge_pt,
+        offsets=impacts,
+        offset_transform=ax.transData,
+        transform=IdentityTransform(),  # marker outlines are in points, as scatter has them
+        zorder=5,
     )
+    markers.set_rasterized(look.dense)
+    ax.add_collection(markers, autolim=False)
     metres_per_px = (view.x_max - view.x_min) / max(ax.bbox.width, 1.0)
     owner = np.repeat(np.arange(len(points)), lengths)
     return impacts, _points_along(xy, owner, _LABEL_SAMPLE_PX * metres_per_px)
@@ -498,8 +531,9 @@ def legend_handles(
     sites: bool = True,
     impact_bands: bool = False,
     ring_bands: bool = False,
+    look: TrackLook = SPARSE_LOOK,
 ) -> list[Any]:
-    """Legend entries for what the still shows: classes, track kinds, sites, rings, places."""
+    """Legend entries for what the still shows: classes, track kinds (drawn in ``look``), sites, rings, places."""
     handles: list[Any] = []
     for system_class in classes:
         colour = class_colour(system_class, style)
@@ -507,8 +541,10 @@ def legend_handles(
             Line2D([], [], color=colour, lw=2, marker=class_marker(system_class), ms=8, label=system_class)
         )
     muted = style["text"]
+    # A dense still's tracks are all solid: its legend tells the kinds apart by the marker alone.
     if reported:
-        handles.append(Line2D([], [], color=muted, lw=2, label="Track to reported impact"))
+        marker: dict[str, Any] = {"marker": "o", "ms": 6} if look.dense else {}
+        handles.append(Line2D([], [], color=muted, lw=2, label="Track to reported impact", **marker))
     if estimated:
         handles.append(
             Line2D(
@@ -516,9 +552,9 @@ def legend_handles(
                 [],
                 color=muted,
                 lw=2,
-                ls=(0, (5, 3)),
+                ls=look.estimated_dashes,
                 marker="o",
-                ms=7,
+                ms=6 if look.dense else 7,
                 markerfacecolor=style["panel"],
                 label="Estimated track / impact",
             )
