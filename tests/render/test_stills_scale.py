@@ -115,7 +115,7 @@ def test_draw_track_collection__all_tracks_are_one_line_and_one_marker_collectio
     # The impact points are where draw_tracks (one artist per track) puts them.
     one_by_one_impacts, _ = draw_tracks(_axes(), view, tracks[:25], style)
     assert np.allclose(impacts[:25], one_by_one_impacts)
-    assert len(along) > 10 * len(tracks)
+    assert len(along.xy) >= 2 * len(tracks) and set(along.owner.tolist()) == set(range(len(tracks)))
 
 
 def test_draw_tracks__one_line_and_one_marker_per_flight_so_playback_can_fade_each() -> None:
@@ -160,25 +160,30 @@ def test_render_still__many_launches_draw_every_class_in_the_legend_and_the_pict
 
 
 def test_draw_track_collection__labels_keep_off_a_track_between_its_drawn_points() -> None:
-    # A still draws a track with points ~30 px apart; labels must see the whole line, not the points.
+    # Labels must keep off the whole drawn line, not only its points (~1/64 of the map apart on a still).
     ax = _axes()
     start, end = (39.0, 125.0), (39.5, 133.0)
     view = choose_view(np.array([start, end]), (), 1.5)
     ax.set_xlim(view.x_min, view.x_max)
     ax.set_ylim(view.y_min, view.y_max)
-    drawn = np.concatenate(track_points([FlightTrack("x", "SRBM", start, end, False)]))
-    impacts, along = draw_track_collection(
-        ax, view, [FlightTrack("x", "SRBM", start, end, False)], STYLES["light"]
+    # Two points only: the line between them is all a label can collide with.
+    _, drawn = draw_track_collection(
+        ax, view, [FlightTrack("x", "SRBM", start, end, False)], STYLES["light"], [np.array([start, end])]
     )
-    along_px = ax.transData.transform(along)
-    steps_px = np.hypot(*np.diff(along_px, axis=0).T)
-    assert steps_px.max() <= 4.0 + 1e-6 and len(along) > len(drawn) // 2
-    assert along_px[-1] == pytest.approx(ax.transData.transform(impacts[-1]))
-    anchor = along[len(along) // 2]  # mid-track: the first positions (above, below) cross the line
-    label = LabelRequest(float(anchor[0]), float(anchor[1]), "Mid-track", priority=1)
-    (placed,) = place_labels(ax, [label], [], STYLES["light"], marker_px=3, lines=along)
+    vertices_px = ax.transData.transform(drawn.xy)
+    assert np.hypot(*np.diff(vertices_px, axis=0).T).min() > 300  # a gap a label fits in
+    # The line itself, pixel by pixel.
+    line_px = np.concatenate(
+        [
+            np.linspace(a, b, 50, endpoint=False)
+            for a, b in zip(vertices_px[:-1], vertices_px[1:], strict=True)
+        ]
+    )
+    middle = drawn.xy.mean(axis=0)
+    label = LabelRequest(float(middle[0]), float(middle[1]), "Mid-track", priority=1)  # between two points
+    (placed,) = place_labels(ax, [label], [], STYLES["light"], marker_px=3, lines=drawn)
     box = placed.get_window_extent(agg_renderer(ax.figure)).padded(2)
-    assert not any(box.contains(x, y) for x, y in along_px)
+    assert not any(box.contains(x, y) for x, y in line_px)
 
 
 def _drawn_tracks(count: int) -> tuple[LineCollection, PathCollection, list[Any]]:

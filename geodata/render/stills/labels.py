@@ -92,22 +92,74 @@ class OccupiedCells:
         return bool(t[r1 + 1, c1 + 1] - t[r0, c1 + 1] - t[r1 + 1, c0] + t[r0, c0] > 0)
 
 
+@dataclass(frozen=True)
+class Polylines:
+    """Drawn lines (tracks) as one array: vertices ``xy`` in data units and the line ``owner`` of each."""
+
+    xy: np.ndarray
+    owner: np.ndarray
+
+
+# What labels keep clear of: points this many pixels apart along each drawn line (a continuous band
+# with the 2-px margin each point gets).
+_LINE_SAMPLE_PX = 4.0
+
+
+def _points_along(xy: np.ndarray, owner: np.ndarray, step: float) -> np.ndarray:
+    """Points at most ``step`` apart along each polyline (``owner`` numbers the polyline of each vertex)."""
+    if len(xy) < 2:
+        return xy.copy()
+    same = owner[1:] == owner[:-1]
+    first, delta = xy[:-1][same], np.diff(xy, axis=0)[same]
+    pieces = np.maximum(1, np.ceil(np.hypot(delta[:, 0], delta[:, 1]) / step)).astype(int)
+    piece = np.repeat(np.arange(len(first)), pieces)
+    offset = np.arange(len(piece)) - np.repeat(np.cumsum(pieces) - pieces, pieces)
+    along = first[piece] + (offset / pieces[piece])[:, None] * delta[piece]
+    last = np.r_[~same, True]  # each polyline's end
+    return np.concatenate([along, xy[last]])
+
+
+def _near_labels(lines: Polylines, ax: Axes, labels: Sequence[LabelRequest]) -> np.ndarray:
+    """Pixel points along the parts of ``lines`` that a label could reach (others cannot matter)."""
+    xy_px = ax.transData.transform(lines.xy)
+    if not len(xy_px) or not labels:
+        return np.empty((0, 2))
+    same = lines.owner[1:] == lines.owner[:-1]
+    longest_px = float(np.max(np.hypot(*np.diff(xy_px, axis=0)[same].T), initial=0.0))
+    near = np.zeros(len(xy_px), dtype=bool)
+    points_per_px = ax.figure.dpi / 72
+    for label in labels:
+        # A label box reaches at most its offset and its text (at most ~0.8 em a character) away.
+        reach_px = ((len(label.text) * 0.8 + 2) * label.fontsize + 10) * points_per_px + longest_px
+        x, y = ax.transData.transform((label.x, label.y))
+        near |= (np.abs(xy_px[:, 0] - x) <= reach_px) & (np.abs(xy_px[:, 1] - y) <= reach_px)
+    # A segment is kept when either end is near: it is shorter than the margin added above.
+    keep = near.copy()
+    keep[:-1] |= near[1:] & same
+    keep[1:] |= near[:-1] & same
+    return _points_along(xy_px[keep], lines.owner[keep], _LINE_SAMPLE_PX)
+
+
 def place_labels(
     ax: Axes,
     labels: Sequence[LabelRequest],
     obstacles: Sequence[Bbox],
     style: dict,
     marker_px: float,
-    lines: Sequence[tuple[float, float]] | np.ndarray = (),
+    lines: Polylines | Sequence[tuple[float, float]] | np.ndarray = (),
 ) -> list[Text]:
     """Greedy placement: for each label, most important first, the first candidate that overlaps nothing.
 
-    ``lines`` are points along drawn lines (tracks) that labels should not cover.
+    ``lines`` are drawn lines (tracks, :class:`Polylines`) or points along them that labels should not
+    cover; of :class:`Polylines` only the parts within a label's reach are looked at.
     """
     renderer = agg_renderer(ax.figure)
     frame = ax.get_window_extent(renderer)
     taken = list(obstacles)
-    line_px = ax.transData.transform(lines) if len(lines) else np.empty((0, 2))
+    if isinstance(lines, Polylines):
+        line_px = _near_labels(lines, ax, labels)
+    else:
+        line_px = ax.transData.transform(lines) if len(lines) else np.empty((0, 2))
     # Only points inside the map can touch a label (labels stay inside it).
     inside_map = (
         (line_px[:, 0] >= frame.x0 - 2)

@@ -30,7 +30,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geodata import style as shared_style
 from geodata.geo.rings import RingBand, RingSpec
-from geodata.render.stills.labels import LabelRequest
+from geodata.render.stills.labels import LabelRequest, Polylines
 from geodata.render.stills.view import MapView, projected_basemap
 from geodata.style import class_marker
 from geodata.tracks import FlightTrack, ImpactBand
@@ -227,9 +227,6 @@ def track_points(tracks: Sequence[FlightTrack]) -> list[np.ndarray]:
 # Mercator piece that long stays within a few hundredths of a pixel of the geodesic. Never finer than
 # 10 km, never coarser than 200 km (an intercontinental track keeps its curve on an azimuthal map).
 _STEPS_ACROSS_MAP, _MIN_STEP_KM, _MAX_STEP_KM = 64, 10.0, 200.0
-# What labels keep clear of: points this many pixels apart along each drawn track (a continuous band
-# with the 2-px margin place_labels gives each point).
-_LABEL_SAMPLE_PX = 4.0
 
 
 def track_step_km(view: MapView) -> float:
@@ -249,20 +246,6 @@ def outline_points(tracks: Sequence[FlightTrack]) -> list[np.ndarray]:
     _, _, lengths_m = geodesy.WGS84.inv(starts[:, 1], starts[:, 0], ends[:, 1], ends[:, 0])
     spacing_km = max(_MIN_STEP_KM, float(np.max(lengths_m)) / 1000.0 / 16)  # the longest in 16 steps
     return geodesy.tracks(starts[:, 0], starts[:, 1], ends[:, 0], ends[:, 1], spacing_km=spacing_km)
-
-
-def _points_along(xy: np.ndarray, owner: np.ndarray, step: float) -> np.ndarray:
-    """Points at most ``step`` apart along each polyline (``owner`` numbers the polyline of each vertex)."""
-    if len(xy) < 2:
-        return xy.copy()
-    same = owner[1:] == owner[:-1]
-    first, delta = xy[:-1][same], np.diff(xy, axis=0)[same]
-    pieces = np.maximum(1, np.ceil(np.hypot(delta[:, 0], delta[:, 1]) / step)).astype(int)
-    piece = np.repeat(np.arange(len(first)), pieces)
-    offset = np.arange(len(piece)) - np.repeat(np.cumsum(pieces) - pieces, pieces)
-    along = first[piece] + (offset / pieces[piece])[:, None] * delta[piece]
-    last = np.r_[~same, True]  # each polyline's end
-    return np.concatenate([along, xy[last]])
 
 
 @dataclass(frozen=True)
@@ -351,20 +334,19 @@ def draw_track_collection(
     tracks: Sequence[FlightTrack],
     style: dict,
     points: Sequence[np.ndarray] | None = None,
-) -> tuple[list[tuple[float, float]], np.ndarray]:
+) -> tuple[list[tuple[float, float]], Polylines]:
     """Every track and impact point of a still as two artists, looking as :func:`draw_tracks` draws them.
 
     One line collection for the tracks and one marker collection for the impact points, each
     in the tracks' order (so overlaps stack as if drawn one by one): 10,000 tracks are two
     artists, not 20,000. Tracks are sampled for the still's pixel size (:func:`track_step_km`)
     unless ``points`` (``(lat, lon)`` arrays, one per track) are given. Returns the impact
-    points' positions and an ``(n, 2)`` array of points a few pixels apart along the drawn
-    tracks, for labels to keep clear of (the axes' limits must be set).
+    points' positions and the drawn tracks as :class:`~.labels.Polylines`, for labels to keep clear of.
     """
     from geodata.geo import geodesy
 
     if not tracks:
-        return [], np.empty((0, 2))
+        return [], Polylines(np.empty((0, 2)), np.empty(0, dtype=int))
     if points is None:
         starts = np.array([t.start for t in tracks], dtype=float)
         ends = np.array([t.end for t in tracks], dtype=float)
@@ -408,9 +390,7 @@ def draw_track_collection(
     )
     markers.set_rasterized(look.dense)
     ax.add_collection(markers, autolim=False)
-    metres_per_px = (view.x_max - view.x_min) / max(ax.bbox.width, 1.0)
-    owner = np.repeat(np.arange(len(points)), lengths)
-    return impacts, _points_along(xy, owner, _LABEL_SAMPLE_PX * metres_per_px)
+    return impacts, Polylines(xy, np.repeat(np.arange(len(points)), lengths))
 
 
 def draw_points(
