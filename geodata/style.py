@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from geodata.schema import SYSTEM_CLASSES
 
-__all__ = ["CLASS_COLOURS", "CLASS_MARKERS", "RING_COLOURS", "class_colour", "class_marker", "ring_colour"]
+__all__ = [
+    "CLASS_COLOURS",
+    "CLASS_MARKERS",
+    "CROWDED_TRACKS",
+    "RING_COLOURS",
+    "class_colour",
+    "class_marker",
+    "ring_colour",
+]
 
 # Okabe & Ito (2008) colour-blind-safe palette, one colour per class; cruise's yellow
 # is darkened so it stays visible on the pale land colour.
@@ -36,6 +44,11 @@ CLASS_MARKERS: dict[str, str] = {
     "unknown": "P",
 }
 assert set(CLASS_COLOURS) == set(CLASS_MARKERS) == set(SYSTEM_CLASSES)
+
+# From this many launches drawn at once, tracks overlap in their thousands: the map and the stills
+# draw them thin, and impact points small without outlines. Thick tracks would only merge into
+# bands, and in a browser they cost seconds to rasterise (1.9 s for 50,000 on the launch map).
+CROWDED_TRACKS = 1_000
 
 # Rings are not launches: their colours are kept apart from the class colours (Paul Tol's
 # "muted" scheme, colour-blind safe), so a red ring is never read as an ICBM.

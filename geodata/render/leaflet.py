@@ -35,7 +35,7 @@ from geodata.geo import geodesy
 from geodata.geo.basemap import basemap_path
 from geodata.geo.rings import RingBand, RingSpec
 from geodata.schema import SYSTEM_CLASSES
-from geodata.style import CLASS_COLOURS, class_colour, ring_colour
+from geodata.style import CLASS_COLOURS, CROWDED_TRACKS, class_colour, ring_colour
 from geodata.tracks import ImpactBand, impact_point, impact_points
 from geodata.units import KM_PER_MILE
 
@@ -846,8 +846,10 @@ class CanvasLaunches(MacroElement):
                         var cx = Math.floor(px / 2) + 4, cy = Math.floor(py / 2) + 4;
                         return cx < 0 || cy < 0 || cx >= columns || cy * columns + cx >= cells ? -1 : cy * columns + cx;
                     }
-                    var crowded = drawn > 2000, radius = crowded ? 2.5 : 3.5, skipped = 0;
-                    ctx.lineWidth = 1.6; ctx.globalAlpha = 0.8;
+                    // Crowded (style.CROWDED_TRACKS drawn): tracks are one device pixel wide. The browser strokes
+                    // such hairlines on a fast path; 50,000 tracks 1.6 px wide took 1.9 s to rasterise, 0.15 s thin.
+                    var crowded = drawn >= {{ this.crowded_tracks }}, radius = crowded ? 2.5 : 3.5, skipped = 0;
+                    ctx.lineWidth = crowded ? 1 / ratio : 1.6; ctx.globalAlpha = 0.8;
                     groups.forEach(function(pair, c) {
                         ctx.strokeStyle = data.colours[c];
                         pair.forEach(function(members, dashed) {
@@ -868,7 +870,7 @@ class CanvasLaunches(MacroElement):
                             ctx.stroke();
                         });
                     });
-                    // Thousands of outlined dots read as one dark blot: past 2,000 drawn, smaller, no outline.
+                    // Thousands of outlined dots read as one dark blot: crowded, they are smaller, with no outline.
                     ctx.setLineDash([]); ctx.globalAlpha = 1; ctx.lineWidth = 0.8; ctx.strokeStyle = '#222';
                     // Crowded, a cell shows the class of the first launch (in table order) that lands in
                     // it, so a mix of classes reads as a mix, not as whichever class is drawn last.
@@ -893,6 +895,7 @@ class CanvasLaunches(MacroElement):
                     });
                     var box = map.getContainer().dataset;
                     box.launchesDrawn = drawn; box.launchesDraws = (+box.launchesDraws || 0) + 1; box.launchesMerged = skipped;
+                    box.launchesCrowded = crowded ? 1 : 0;
                     box.launchesDrawMs = Math.round(performance.now() - started);
                 },
                 _pick: function(e) {
@@ -941,6 +944,7 @@ class CanvasLaunches(MacroElement):
             json.dumps(data, separators=(",", ":")).replace("</", "<\\/") if data is not None else None
         )
         self.wait_for_mask = wait_for_mask
+        self.crowded_tracks = CROWDED_TRACKS
 
 
 def launch_mask(all_ids: pd.Series, selected_ids: Iterable[str]) -> str:
