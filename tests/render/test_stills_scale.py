@@ -172,13 +172,7 @@ def test_draw_track_collection__labels_keep_off_a_track_between_its_drawn_points
     )
     vertices_px = ax.transData.transform(drawn.xy)
     assert np.hypot(*np.diff(vertices_px, axis=0).T).min() > 300  # a gap a label fits in
-    # The line itself, pixel by pixel.
-    line_px = np.concatenate(
-        [
-            np.linspace(a, b, 50, endpoint=False)
-            for a, b in zip(vertices_px[:-1], vertices_px[1:], strict=True)
-        ]
-    )
+    line_px = np.linspace(vertices_px[0], vertices_px[-1], 200)  # the line itself, pixel by pixel
     middle = drawn.xy.mean(axis=0)
     label = LabelRequest(float(middle[0]), float(middle[1]), "Mid-track", priority=1)  # between two points
     (placed,) = place_labels(ax, [label], [], STYLES["light"], marker_px=3, lines=drawn)

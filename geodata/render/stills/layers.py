@@ -235,8 +235,9 @@ def track_step_km(view: MapView) -> float:
 
 
 def outline_points(tracks: Sequence[FlightTrack]) -> list[np.ndarray]:
-    """Each track's ``(lat, lon)`` points, a few per track: enough to choose the view (whose padding
-    dwarfs the sub-kilometre bulge between them), computed before the view's pixel size is known."""
+    """Each track's ``(lat, lon)`` points, a few per track: enough to choose the view, computed before
+    its pixel size is known. The longest track gets 8 steps: between two of its points a geodesic
+    bulges at most ~(L/8)²/8R (50 km at 13,000 km, 3 km at 1,200 km), far inside the view's padding."""
     from geodata.geo import geodesy
 
     if not tracks:
@@ -244,7 +245,7 @@ def outline_points(tracks: Sequence[FlightTrack]) -> list[np.ndarray]:
     starts = np.array([t.start for t in tracks], dtype=float)
     ends = np.array([t.end for t in tracks], dtype=float)
     _, _, lengths_m = geodesy.WGS84.inv(starts[:, 1], starts[:, 0], ends[:, 1], ends[:, 0])
-    spacing_km = max(_MIN_STEP_KM, float(np.max(lengths_m)) / 1000.0 / 16)  # the longest in 16 steps
+    spacing_km = max(_MIN_STEP_KM, float(np.max(lengths_m)) / 1000.0 / 8)  # the longest in 8 steps
     return geodesy.tracks(starts[:, 0], starts[:, 1], ends[:, 0], ends[:, 1], spacing_km=spacing_km)
 
 
@@ -360,12 +361,17 @@ def draw_track_collection(
     lengths = np.array([len(p) for p in points])
     starts_at = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     look = track_look(len(tracks))
-    looks = [_track_style(track, style, look) for track in tracks]
-    # Each colour converted once (matplotlib would parse the same few names 10,000 times).
-    rgba = {colour: to_rgba(colour) for colour in {c for look in looks for c in (look[0], look[2])}}
+    # One style per class and kind, not per track (10,000 tracks have a dozen).
+    kinds = {(t.system_class, t.estimated): t for t in tracks}
+    by_kind = {kind: _track_style(track, style, look) for kind, track in kinds.items()}
+    looks = [by_kind[t.system_class, t.estimated] for t in tracks]
+    # Each colour converted once, and handed over as one (n, 4) array: matplotlib would parse the same
+    # few names 10,000 times, and checks a list of tuples item by item.
+    rgba = {colour: to_rgba(colour) for colour in {c for one in looks for c in (one[0], one[2])}}
+    line_colours = np.array([rgba[one[0]] for one in looks])
     lines = LineCollection(
         np.split(xy, starts_at[1:]),
-        colors=[rgba[one[0]] for one in looks],
+        colors=line_colours,
         linewidths=look.linewidth_pt,
         linestyles=[one[1] for one in looks],
         alpha=look.alpha,
@@ -380,8 +386,8 @@ def draw_track_collection(
     markers = PathCollection(
         [paths[one[3]] for one in looks],
         sizes=[look.impact_size_pt**2],  # points², as plot's markersize
-        facecolors=[rgba[one[2]] for one in looks],
-        edgecolors=[rgba[one[0]] for one in looks],
+        facecolors=np.array([rgba[one[2]] for one in looks]),
+        edgecolors=line_colours,
         linewidths=look.impact_edge_pt,
         offsets=impacts,
         offset_transform=ax.transData,
