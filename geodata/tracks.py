@@ -23,7 +23,7 @@ The rule, in order:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -195,16 +195,9 @@ def flight_tracks(launches: Iterable[Mapping[Any, Any]] | pd.DataFrame) -> list[
     A table's end points come from one array call (:func:`impact_points`), not a geodesic a row.
     """
     if isinstance(launches, pd.DataFrame):
-        lats, lons, bases = impact_points(launches)
-        wanted = [c for c in ("id", "system_class", "lat", "lon") if c in launches]  # all a track needs
-        rows: Sequence[Mapping[Any, Any]] = launches[wanted].to_dict("records")
-        found: list[tuple[Any, str]] = [
-            ((end_lat, end_lon) if math.isfinite(end_lat) else None, basis)
-            for end_lat, end_lon, basis in zip(lats.tolist(), lons.tolist(), bases.tolist(), strict=True)
-        ]
-    else:
-        rows = list(launches)
-        found = [impact_point(row) for row in rows]
+        return _table_tracks(launches)
+    rows = list(launches)
+    found = [impact_point(row) for row in rows]
     tracks = []
     for row, (end, basis) in zip(rows, found, strict=True):
         lat, lon = float_or_nan(row.get("lat")), float_or_nan(row.get("lon"))
@@ -222,6 +215,43 @@ def flight_tracks(launches: Iterable[Mapping[Any, Any]] | pd.DataFrame) -> list[
             )
         )
     return tracks
+
+
+def _table_tracks(launches: pd.DataFrame) -> list[FlightTrack]:
+    """:func:`flight_tracks` of a table: the same tracks, from columns instead of a dict a row."""
+    n = len(launches)
+
+    def coordinate(name: str) -> np.ndarray:
+        if name not in launches:
+            return np.full(n, np.nan)
+        values = launches[name]
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            return values.to_numpy(dtype=float, na_value=np.nan)
+        return np.array([float_or_nan(value) for value in values.tolist()], dtype=float)
+
+    end_lats, end_lons, bases = impact_points(launches)
+    lats, lons = coordinate("lat"), coordinate("lon")
+    drawn = (
+        np.isfinite(lats) & np.isfinite(lons) & np.isfinite(end_lats)
+        & ~((end_lats == lats) & (end_lons == lons))  # a flight that ends where it started has no track
+    )  # fmt: skip
+    rows = np.flatnonzero(drawn)
+    ids = launches["id"].tolist() if "id" in launches else [""] * n
+    classes = launches["system_class"].tolist() if "system_class" in launches else [None] * n
+    return [
+        FlightTrack(
+            str(ids[i]), str(classes[i] or "unknown"), (lat, lon), (end_lat, end_lon), basis != "reported"
+        )
+        for i, lat, lon, end_lat, end_lon, basis in zip(
+            rows.tolist(),
+            lats[rows].tolist(),
+            lons[rows].tolist(),
+            end_lats[rows].tolist(),
+            end_lons[rows].tolist(),
+            bases[rows].tolist(),
+            strict=True,
+        )
+    ]
 
 
 # --- where a flight may have ended: the impact band --------------------------------------------

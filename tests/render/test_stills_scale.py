@@ -58,9 +58,15 @@ def _events(count: int) -> pd.DataFrame:
 
 
 def test_flight_tracks__a_table_gives_the_tracks_row_by_row_gives() -> None:
-    events = _events(40)
+    events = _events(40).astype({"lat": object})
+    events.loc[1, "lat"] = None  # no start: no track
+    events.loc[2, "lat"] = "39.5"  # text that is a number
+    events.loc[3, "system_class"] = None  # drawn as "unknown"
+    events.loc[4, ["impact_lat", "impact_lon", "impact_basis"]] = [events.loc[4, "lat"], 125.6, "reported"]
     by_table, by_row = flight_tracks(events), flight_tracks(events.to_dict("records"))
     assert [t.launch_id for t in by_table] == [t.launch_id for t in by_row]
+    assert {"e1", "e4"}.isdisjoint(t.launch_id for t in by_table) and len(by_table) == 38
+    assert [t.system_class for t in by_table if t.launch_id == "e3"] == ["unknown"]
     for a, b in zip(by_table, by_row, strict=True):
         assert (a.system_class, a.estimated, a.start) == (b.system_class, b.estimated, b.start)
         assert a.end == pytest.approx(b.end, abs=1e-9)
