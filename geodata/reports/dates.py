@@ -36,13 +36,16 @@ DATE_RE = re.compile(
     re.IGNORECASE,
 )
 TIME_RE = re.compile(
-    r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)(?:\s*\(?\s*(?P<zone>KST|JST|GMT|UTC|local time|Korea time|Seoul time))?"
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)(?:\s*\(?\s*(?P<zone>KST|JST|GMT|UTC|local time|Korea time|Seoul time))?"
     r"|(?P<h24>\d{1,2}):(?P<m24>\d{2})\s*(?P<zone24>KST|JST|GMT|UTC|local time|Korea time|Seoul time)?"
     r"|(?P<hhmm>\d{4})\s*(?P<zonehhmm>GMT|UTC)\b",
     re.IGNORECASE,
 )
 _REPORTED_ON = re.compile(
-    r"\b(?:said|says|reported|announced|stated|confirmed|added|told \w+)\s+(?:on\s+|early\s+|late\s+)?$", re.I
+    # "quoted the JCS as saying on 26 July", "The Japanese government warned citizens Monday"
+    r"\b(?:said|says|saying|reported|announced|stated|confirmed|added|told \w+|warned(?: \w+)?)\s+"
+    r"(?:on\s+|early\s+|late\s+)?$",
+    re.I,
 )
 # "North Korea on Friday confirmed that a missile it test-fired a day earlier...": the statement's day
 _REPORTED_AFTER = re.compile(
@@ -57,7 +60,8 @@ _FOREIGN_DAY_BEFORE = re.compile(
 _FOREIGN_DAY_AFTER = re.compile(r"^\s*(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST)\b", re.I)
 # "Tokyo, Nov. 18 (Jiji Press)--", "SEOUL, Aug. 29 --", "Jul 29 (Time) -": a dateline dates the copy
 # "Seoul (South Korea), January 6: North Korea said...": a colon closes a dateline too
-_DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|-\s|:\s|,\s*\d{4}\s*(?:\(|--|—|-|:\s))")
+# "Baku, May 13, AZERTAC": an agency's name in capitals closes one too
+_DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|-\s|:\s|,\s*\d{4}\s*(?:\(|--|—|-|:\s)|,\s*[A-Z]{3,}\b)")
 _RELATIVE_ALIASES = {
     "last night": "yesterday",
     "this morning": "today",

@@ -34,7 +34,7 @@ from typing import Any
 
 from geodata.events import launch_id
 from geodata.geo.places import Gazetteer
-from geodata.reports.dates import Found, find_dates, find_times
+from geodata.reports.dates import DATE_RE, Found, find_dates, find_times
 from geodata.reports.fields import (
     centre_deg,
     count_missiles,
@@ -83,7 +83,10 @@ _SOURCE_KINDS = compile_table(SOURCES)
 
 _FAILURE = re.compile(
     r"\b(fail(?:ed|ure|s)?|exploded|blew up|explosion|crashed|broke (?:up|apart)|disintegrat\w+|mid-?air|malfunction\w*|"
-    r"did not reach orbit|disappeared (?:off|from) (?:the )?radar)\b",
+    # losing a missile on radar is a failure only early in its flight ("disappeared off radar early into its
+    # flight"); "disappeared from radar shortly after it was detected" is a tracker losing it
+    r"did not reach orbit|disappeared (?:off|from) (?:the )?radar(?=\s+(?:early|soon|shortly after (?:launch|lift-?off)|"
+    r"(?:seconds|moments) after)))\b",
     re.I,
 )
 # "after its failed nuclear summit in Hanoi", "the failure of talks": something else failed, not a flight
@@ -102,7 +105,29 @@ _BACKGROUND = (
     r"\w+ (?:weeks?|months?) after|\bthat earlier (?:test|launch|firing)|"
     r"\bhad\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested)\b[^.]*?\b(?:in (?:19|20)\d\d|last year)|"
     r"\blast year\b[^.]*?\bhad\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested)\b|"
-    r"(?:tests?|launch(?:es)?) (?:so far )?this year"
+    # "At the time, North Korea claimed to have launched a Hwasong-17": the earlier launch just named
+    r"^\W*At the time\b(?! of (?:the|this|today)|,? the (?:missile|launch))"
+)
+# A tally told of this launch: "Tuesday's launch of an Hwasong-12 ... is North Korea's 13th ballistic missile
+# launch this year and comes a month after ...", "on 25 July: the country's first missile test since ...".
+# From its verb (or colon) to the end of the sentence it counts or recalls other launches; before it, the
+# sentence still tells this one (see :func:`_blank_tallies`)
+_TALLY = re.compile(
+    r"(?:tests?|launch(?:es)?) (?:so far )?this year|"
+    r"(?P<since>\b(?:first|latest|longest|largest|biggest)\b[^.:;]{0,70}\bsince\b)",
+    re.I,
+)
+# A "first ... since October" phrase ends where the sentence goes on about this launch: "... since October
+# and was detected by several armed forces in the region"
+# (", when it fired..." still tells the earlier launch)
+_TALLY_END = re.compile(
+    r"\s+and\s+(?:was|were|is|are|has|have|had|drew|drawing)\b|;|,(?!\s*(?:when|which|where|who|after)\b)",
+    re.I,
+)
+_TALLY_START = re.compile(
+    r"(?::\s|;|,\s|\s—\s|\b(?:is|was|were|are|marks?|marked|marking|would be|will be|becomes?|became|brings?|"
+    r"bringing|brought|makes?|made|making)\b)",
+    re.I,
 )
 _BACKGROUND_RE = re.compile(r"\b(?:" + _BACKGROUND + r")\b", re.I)
 # Sentences about other launches: their system, figures and fate are not this event's
@@ -113,7 +138,8 @@ _CONTEXT = re.compile(
     r"\bprevious(?:ly)?\b|earlier (?:this|last) (?:month|year|week)|last (?:week|month|year)|in (?:19|20)\d\d\b|"
     r"(?:comes?|came|coming) (?:\w+ )?(?:days? )?after|"
     # "follows a series of tests" is background; "it followed a steep trajectory" is this flight
-    r"(?:follows?|followed)(?!\s+(?:an?|the|its)\s+(?:[\w-]+\s+)?(?:trajectory|path|course|arc))|the previous round|"
+    r"(?:follows?|followed)(?!\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+)?(?:trajector(?:y|ies)|paths?|courses?|arcs?))|"
+    r"the previous round|"
     r"earlier (?:in|this) (?:March|April|May|June|July|month|year)|said earlier in|^\W*The following day|"
     r"(?:during|in|over) the (?:past|last|previous) (?:\w+ )?(?:rounds?|launches|tests|weeks|months))\b",
     re.I,
@@ -315,10 +341,32 @@ def _news_groups(sentences: list[Sentence], groups: list[list[Sentence]]) -> lis
     return news or None
 
 
+def _blank_tallies(group: list[Sentence]) -> list[Sentence]:
+    """``group`` with each tally clause (see ``_TALLY``) blanked from its start to the sentence's end.
+
+    Blanked, not cut, so that evidence offsets still point into the input; a tally with no verb or
+    stop before it blanks its whole sentence.
+    """
+    blanked = []
+    for sentence in group:
+        tally = _TALLY.search(sentence.text)
+        if tally is None:
+            blanked.append(sentence)
+            continue
+        starts = list(_TALLY_START.finditer(sentence.text, max(0, tally.start() - 120), tally.start()))
+        cut = starts[-1].start() if starts else 0
+        end = len(sentence.text)
+        if tally.group("since") and (rest := _TALLY_END.search(sentence.text, tally.end())):
+            end = rest.start()
+        blanked.append(replace(sentence, text=sentence.text[:cut] + " " * (end - cut) + sentence.text[end:]))
+    return blanked
+
+
 def _draft(
     group: list[Sentence], text: str, published: dt.date | None, gazetteer: Gazetteer, first_day: str | None
 ) -> Draft:
     """One draft event from its run of sentences; each step reads what the earlier ones found."""
+    group = _blank_tallies(group)
     draft = Draft()
     _when(draft, group, text, published, first_day)
     draft.context = _context_sentences(group, draft, published, systems=True)
@@ -401,6 +449,22 @@ def _when(
         # "North Korea confirmed on Saturday it test-launched... a day after South Korea's military said on
         # Friday it detected the firing": an outside military's day of detection beats state media's day
         date = _detection_day(group, published) or date
+    if date is not None and date.statement and published and _US_DATELINE.search(text[:300]):
+        # "WASHINGTON ... a military spokesman said on Tuesday": an American day, which in Korea (13-14 hours
+        # ahead) is already the next, the launch's
+        date = replace(date, value=min(date.value + dt.timedelta(days=1), published))
+    if date is not None and not date.statement and _is_weekday(date):
+        # "launched ... on Thursday" beside KCNA's "at dawn on September 15": a weekday is relative, and copy
+        # crossing time zones gets it wrong; a calendar date a day apart is the launch's
+        calendar = next(
+            (
+                d
+                for _, d in found
+                if not d.statement and _is_calendar(d) and abs((d.value - date.value).days) == 1
+            ),
+            None,
+        )
+        date = calendar or date
     times = [t for s in group if s.is_launch for t in find_times(s.text, s.start)] or [
         t for s in group for t in find_times(s.text, s.start)
     ]
@@ -425,6 +489,25 @@ def _when(
         draft.launched_at, draft.launched_at_precision = launch_time_utc(day, clock.value if clock else None)
 
 
+# A copy datelined in the United States ("WASHINGTON (Reuters) -", "WASHINGTON: ..."), the dateline on the
+# first line or after a headline: its weekdays are American days
+_US_DATELINE = re.compile(
+    r"(?:^|\n)\s*(?:WASHINGTON|NEW YORK|HONOLULU|LOS ANGELES|SAN FRANCISCO|UNITED NATIONS)\b(?!\s*[a-z])"
+)
+
+
+def _is_weekday(date: Found) -> bool:
+    """Whether ``date`` was written as a weekday ("on Thursday", "early Friday")."""
+    match = DATE_RE.fullmatch(date.text)
+    return bool(match and match.group("weekday"))
+
+
+def _is_calendar(date: Found) -> bool:
+    """Whether ``date`` was written as a calendar date ("September 15", "25 July"), not a weekday or "yesterday"."""
+    match = DATE_RE.fullmatch(date.text)
+    return bool(match and match.group("full"))
+
+
 # what follows an outside source's "said on Friday" when it is the day the launch was seen
 _DETECTED_AFTER = re.compile(
     r"^\s*,?\s*(?:that\s+)?(?:it\s+|the North\s+|North Korea\s+)?(?:had\s+)?(?:detected|spotted|tracked)\b",
@@ -447,11 +530,22 @@ def _detection_day(group: list[Sentence], published: dt.date | None) -> Found | 
     return None
 
 
+# "Last month, North Korea fired a missile from similar area near the capital": a sentence that opens in the
+# past tells another launch
+_PAST_OPENER = re.compile(
+    r"^\W*(?:Last (?:week|month|year)|Earlier this (?:week|month|year)|In (?:19|20)\d\d)\b", re.I
+)
+
+
 def _where(draft: Draft, group: list[Sentence], gazetteer: Gazetteer) -> None:
     # "During that earlier test, ... from the vicinity of Pyongyang": another launch's place. Only the
     # strong cues: "the same area from where last week's were conducted" still names this launch's place
     first_launch = next((s for s in group if s.is_launch), None)
-    group = [s for s in group if s is first_launch or not _BACKGROUND_RE.search(s.text)]
+    group = [
+        s
+        for s in group
+        if s is first_launch or not (_BACKGROUND_RE.search(s.text) or _PAST_OPENER.search(s.text))
+    ]
     site: SiteMatch | None = find_site(group, gazetteer, draft.warnings)
     if site is None:
         draft.warnings.append("no launch site found in the text")

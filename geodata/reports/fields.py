@@ -12,18 +12,45 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from geodata.reports.dates import find_times
 from geodata.reports.figures import check_units_agree, find_figures, find_flight_times
-from geodata.reports.lexicon import COMPASS, HEADINGS, NUMBER_WORDS, SOURCES, VAGUE_COUNTS, compile_table
+from geodata.reports.lexicon import (
+    COMPASS,
+    HEADINGS,
+    NUMBER_WORDS,
+    SOURCES,
+    SYSTEMS,
+    VAGUE_COUNTS,
+    compile_table,
+)
 from geodata.reports.text import Sentence, span
 from geodata.schema import HEADLINE_PRIORITY
 
 _SOURCES = compile_table(SOURCES)
 _HEADINGS = compile_table(HEADINGS)
+_SYSTEMS = compile_table(SYSTEMS)
+# "Hwasong-18 ICBM", "KN-23 missiles": a number fixed to a name by a hyphen is part of the name
+_NAME_NUMBER = re.compile(r"[A-Za-z]-$")
+# "the other 430 miles", "The second flew about 650 kilometers": another missile of the salvo, another figure
+_OTHER_OF_SALVO = re.compile(
+    r"\b(?:the other|the second|the latter|another|second one|one of (?:the|them))\b[^.;]{0,40}$", re.I
+)
+# "traveling 900 kilometers and 950 kilometers respectively": one figure for each missile ("flew 430 km and
+# 690 km" alone may be one missile's first and revised figure)
+_LISTED_BEFORE = re.compile(r"\b(?:km|kilomet(?:er|re)s|miles)\s*,?\s*and\s+(?:\w+\s+)?$", re.I)
+_RESPECTIVELY_AFTER = re.compile(r"^\W*(?:\w+\W+)?respectively\b", re.I)
+# "projectiles were fired at 2.59am and 3.23am": one missile per launch time when no number is given
+_PLURAL_FIRED = re.compile(
+    r"\b(?:missiles|projectiles|rockets)\b[^.;]{0,60}?\b(?:fired|launched)\s+at\b", re.I
+)
 _COUNT_RE = re.compile(
     r"\b(?P<atleast>at least\s+)?(?P<word>a pair of|a barrage of|a volley of|a salvo of|a number of|a series of|"
     r"several|multiple|\d+|" + "|".join(k for k in NUMBER_WORDS if k not in ("pair",)) + r")\s+"
     # words between number and noun are words ("two short-range ballistic"), never a dateline's "-- A"
-    r"(?P<adj>(?:[A-Za-z(\"][\w().'\"-]*\s+){0,6}?)(?P<noun>missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?)\b",
+    r"(?P<adj>(?:[A-Za-z(\"][\w().'\"-]*\s+){0,6}?)(?P<noun>missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?)\b"
+    # "a railway-borne missile regiment", "two missile tests": the missile word only qualifies what is counted
+    r"(?!\s+(?:regiments?|units?|bases?|brigades?|battalions?|launch(?:es|ers?)?|tests?|programm?e?s?|forces?|"
+    r"troops|crews?|drills?|corps|divisions?|facilit(?:y|ies)|factor(?:y|ies)|sites?)\b)",
     re.I,
 )
 # "several months been ramping up missile tests", "one of the missiles": the number counts something else
@@ -86,6 +113,15 @@ def figures_by_source(
             if figure.kind != "flight_time":
                 all_figures.setdefault(name, []).append(figure)
             key = "flight_time_s" if figure.kind == "flight_time" else f"{figure.kind}_km"
+            before = sentence.text[max(0, figure.start - sentence.start - 60) : figure.start - sentence.start]
+            after = sentence.text[figure.end - sentence.start : figure.end - sentence.start + 30]
+            other_missile = figure.kind == "distance" and (
+                _OTHER_OF_SALVO.search(before)
+                or (_LISTED_BEFORE.search(before) and _RESPECTIVELY_AFTER.match(after))
+            )
+            if entry[key] is not None and other_missile and figure.value_km > entry[key]:
+                # "one flying roughly 270 miles and the other 430 miles": the salvo flew as far as its farthest
+                entry[key] = None
             if entry[key] is None:
                 entry[key] = figure.value_km
                 entry.setdefault("evidence", {})[key] = {
@@ -141,7 +177,10 @@ def count_missiles(
                 continue
             if _NOT_A_COUNT.search(match.group("adj")) or (
                 word.isdigit()
-                and _DATELINE_DAY.search(sentence.text[max(0, match.start() - 12) : match.start()])
+                and (
+                    _DATELINE_DAY.search(sentence.text[max(0, match.start() - 12) : match.start()])
+                    or _in_system_name(sentence.text, match.start("word"), match.end("word"))
+                )
             ):
                 continue
             evidence = span(match, sentence.start)
@@ -161,6 +200,18 @@ def count_missiles(
             if number and 1 <= number <= 100:
                 candidates.append((_source_rank(source), order, number, evidence, source))
                 break
+        else:
+            timed = _PLURAL_FIRED.search(sentence.text)
+            # "8:10 a.m. local time (2310 GMT Tuesday)" is one time told twice
+            clocks = {t.value for t in find_times(sentence.text) if not t.value[2]} if timed else set()
+            if timed is not None and len(clocks) >= 2:
+                source = (
+                    min(mentions, key=lambda m: abs(m[0] - timed.start()))[1]
+                    if mentions
+                    else sources_before[sentence.start]
+                )
+                evidence = span(timed, sentence.start)
+                candidates.append((_source_rank(source), order, len(clocks), evidence, source))
     if candidates:
         by_source: dict[str, int] = {}
         for _, _, number, _, source in sorted(candidates, key=lambda c: c[1]):
@@ -175,6 +226,15 @@ def count_missiles(
     if singular and not any(_PLURAL.search(s.text) for s in group if s.start not in skip):
         return 1, span(singular[0], singular[1].start), {}
     return None, None, {}
+
+
+def _in_system_name(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` belongs to a system's name ("Hwasong-18", "Unha 3 rocket")."""
+    if _NAME_NUMBER.search(text[max(0, start - 2) : start]):
+        return True
+    return any(
+        m.start() < end and start < m.end() for pattern, *_ in _SYSTEMS for m in pattern.finditer(text)
+    )
 
 
 def _count_matches(text: str) -> Iterator[re.Match[str]]:

@@ -13,15 +13,17 @@ are not flight figures and are skipped.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from geodata.reports.lexicon import NUMBER_WORDS
-from geodata.units import LENGTH_UNITS_KM
+from geodata.units import LENGTH_UNITS_KM, parse_number
 
 AGREEMENT_TOLERANCE = 0.05
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "1,500", "1 500" (a space, or a no-break space, between groups of three digits), "99.8"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?"
 # "around one-thousand kilometers" (a spokesman read aloud); larger spelled numbers are not seen in wire copy
 _THOUSANDS = {  # the lexicon's number words from one to ten, not its "a", "single" or "pair"
     word: number
@@ -32,15 +34,18 @@ _NUM_WORDS = r"(?:" + "|".join(_THOUSANDS) + r")[- ]thousand"
 _UNIT = r"kilomet(?:er|re)s?|kms|km|miles?|mi|nautical miles?|nm"
 _HEDGE = r"about|around|approximately|roughly|some|nearly|almost|more than|over|up to|at least|an estimated|close to|a maximum of"
 FIGURE_RE = re.compile(
-    rf"(?:(?P<hedge>{_HEDGE})\s+)?(?P<num>{_NUM}|{_NUM_WORDS})\s*-?\s*(?P<unit>{_UNIT})\b"
+    # "two maximum altitudes of 99.8 and 42.5 kilometers": the unit of the second number is the first's too
+    rf"(?:(?P<hedge>{_HEDGE})\s+)?(?:(?P<num0>{_NUM})\s+and\s+)?(?P<num>{_NUM}|{_NUM_WORDS})\s*-?\s*(?P<unit>{_UNIT})\b"
     rf"(?:\s*\(\s*(?:{_HEDGE}\s+)?(?P<num2>{_NUM})\s*-?\s*(?P<unit2>{_UNIT})\s*\))?",
     re.IGNORECASE,
 )
 _APOGEE_BEFORE = re.compile(
-    r"(altitude|apogee|height|peaks?|as high as|soared|climbed|maximum height|max(?:imum)? altitude)\W+(?:\w+\W+){0,6}$",
+    r"(altitudes?|apogee|heights?|peaks?|as high as|soared|climbed|maximum height|max(?:imum)? altitude)\W+(?:\w+\W+){0,6}$",
     re.I,
 )
 _BOUND_BEFORE = re.compile(r"\b(?:less than|under|below|lower than|higher than|within)\s+$", re.I)
+# "noting that it did not reach a second peak at an altitude of 42.5 kilometers": a figure it did not fly
+_NOT_FLOWN_BEFORE = re.compile(r"\b(?:did not|didn't|does not|never|failed to)\s+(?:[\w-]+\s+){0,8}$", re.I)
 # "could have a range of over 15,000 kilometers": what it might do, not what it flew
 _POTENTIAL_BEFORE = re.compile(
     r"\b(?:range of|ranges? of up to|capable of \w+ing|could (?:fly|travel|reach|hit|strike)|can (?:fly|travel|reach)|"
@@ -66,7 +71,9 @@ _POTENTIAL_DISTANCE_BEFORE = re.compile(
 _RANGE_BETWEEN = re.compile(r"\s*(?:to|-|–)\s*", re.I)
 _APOGEE_AFTER = re.compile(r"^\s*(?:high|in altitude|into space|up\b|above)", re.I)
 _LOCATION_AFTER = re.compile(
-    r"^\s*(?:off|away from|from (?:the |its )?(?:coast|shore|city|island|peninsula|Japan)|(?:north|south|east|west)"
+    # "800 kilometers away from its location" is how far it flew, "away from the coast" where it fell
+    r"^\s*(?:off|away from(?!\s+(?:its|the) (?:location|launch(?:ing)? (?:site|point|position)|position))|"
+    r"from (?:the |its )?(?:coast|shore|city|island|peninsula|Japan)|(?:north|south|east|west)"
     r"(?:east|west)?(?:ern)? of|(?:to the )?(?:north|south|east|west)\w* of)",
     re.I,
 )
@@ -90,7 +97,8 @@ def _to_km(number: str, unit: str) -> tuple[float, str]:
     if words:
         number = str(_THOUSANDS[number.lower().split("-")[0].split()[0]] * 1000)
     short = "nmi" if unit.startswith("nautical") or unit == "nm" else "mi" if unit.startswith("mi") else "km"
-    return float(number.replace(",", "")) * LENGTH_UNITS_KM[unit], short
+    # the one number parser: "1 500" is read as "1,500", whose comma sits between groups of three
+    return parse_number(re.sub(r"[ \u00a0\u202f]", ",", number)) * LENGTH_UNITS_KM[unit], short
 
 
 def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str]]:
@@ -106,13 +114,25 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
                 f"{before.split()[-2:]!r} {match.group(0)!r} is only a bound; not used as a figure"
             )
             continue
+        if _NOT_FLOWN_BEFORE.search(before):
+            continue
         after = sentence[match.end() : match.end() + 40]
         potential = _POTENTIAL_BEFORE.search(before) and not _FLOWN_RANGE_BEFORE.search(before)
         if _LOCATION_AFTER.match(after) or _SIDEWAYS_AFTER.match(after) or potential:
             continue
-        value_km, unit = _to_km(match.group("num"), match.group("unit"))
-        if match.group("num2"):
-            other_km, other_unit = _to_km(match.group("num2"), match.group("unit2"))
+        try:
+            value_km, unit = _to_km(match.group("num"), match.group("unit"))
+            if match.group("num0"):  # "99.8 and 42.5 kilometers": two missiles or peaks, the larger figure
+                value_km = max(value_km, _to_km(match.group("num0"), match.group("unit"))[0])
+            other = _to_km(match.group("num2"), match.group("unit2")) if match.group("num2") else None
+        except ValueError as error:  # parse_number's InvalidNumber: a 400-digit "number" is no figure
+            warnings.append(f"{match.group(0)[:60]!r} is not a figure that can be read ({error}); not used")
+            continue
+        if not math.isfinite(value_km):
+            warnings.append(f"{match.group(0)[:60]!r} is not a finite length; not used")
+            continue
+        if other is not None:
+            other_km, other_unit = other
             if other_unit != unit and abs(other_km - value_km) > AGREEMENT_TOLERANCE * max(
                 value_km, other_km
             ):
@@ -187,7 +207,9 @@ _COUNT_WORDS = {
 _TIME_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_COUNT_WORDS)
 _DURATION = (
     rf"(?:(?P<hours>{_TIME_NUM}|an?)\s+hours?(?:\s*,?\s*(?:and\s+)?(?P<hmin>{_TIME_NUM})\s+minutes?)?"
-    rf"|(?P<num>{_TIME_NUM})(?:\s*(?:to|-|–)\s*(?P<num2>{_TIME_NUM}))?\s*(?P<unit>minutes?|mins?|seconds?|secs?)\b)"
+    rf"|(?P<num>{_TIME_NUM})(?:\s*(?:to|-|–)\s*(?P<num2>{_TIME_NUM}))?"
+    # "for 4,135s": a bare "s" only fixed to a number
+    rf"(?:\s*(?P<unit>minutes?|mins?|seconds?|secs?)\b|(?P<short>s)\b))"
 )
 # The words that make a duration a flight time ("flew for", "in the air for", "a flight that lasted")
 FLIGHT_TIME_RE = re.compile(
@@ -197,6 +219,9 @@ FLIGHT_TIME_RE = re.compile(
     + _DURATION,
     re.IGNORECASE,
 )
+
+
+_DURATION_BOUND = re.compile(r"\b(?:over|more than|less than|under|within|upwards of)\s+$", re.I)
 
 
 def _time_number(text: str) -> float:
@@ -218,13 +243,21 @@ def find_flight_times(sentence: str, offset: int = 0) -> list[Figure]:
     """
     figures = []
     for match in FLIGHT_TIME_RE.finditer(sentence):
+        if match.group("hours") in ("a", "an") and _DURATION_BOUND.search(sentence[: match.start("hours")]):
+            continue  # "flew over an hour": a bound, not a flight time
+        if match.group("short") and (
+            not re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{3,}", match.group("num"))
+            or re.fullmatch(r"(?:1[89]|20)\d0", match.group("num"))
+        ):
+            continue  # "for 4,135s" is seconds; "in the 1990s" or "2s" is not a flight time
         if match.group("hours"):
             seconds = _time_number(match.group("hours")) * 3600 + (
                 _time_number(match.group("hmin")) * 60 if match.group("hmin") else 0
             )
         else:
             value = _time_number(match.group("num2") or match.group("num"))
-            seconds = value * 60 if match.group("unit").lower().startswith("min") else value
+            unit = (match.group("unit") or match.group("short")).lower()
+            seconds = value * 60 if unit.startswith("min") else value
         start = match.start("hours") if match.group("hours") else match.start("num")
         if not 0 < seconds <= 30000:
             continue

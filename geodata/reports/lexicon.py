@@ -22,13 +22,16 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
         r"[Dd]efen[cs]e ministry spokesman|South Korean defen[cs]e officials|"
         # "South Korea said earlier that...", "Yonhap news agency quoted its military as saying"
         r"South Korea (?:said|says|reported|announced|confirmed|detected)\b|according to South Korea\b(?!'s| and)|"
+        # "South Korea, Japan and the United States estimated the missile's range at 1 100 kilometers"
+        r"\bSouth Korea(?:,? (?:and )?(?:Japan|the United States|the U\.?S\.?)){1,2} (?:said|say|estimated|estimate|"
+        r"assessed|assess|detected|reported|confirmed)\b|"
         r"\bYonhap\b[\w ]{0,40}?\bits (?:military|defen[cs]e ministry|Joint Chiefs)",
         "ROK JCS",
         "government",
     ),
     (
         r"Japan'?s? (?:defen[cs]e ministry|ministry of defen[cs]e)|Japanese (?:defen[cs]e ministry|ministry of defen[cs]e)|"
-        r"Japan'?s? defen[cs]e minist(?:er|ry)|Japanese defen[cs]e minister|Japanese (?:government|coast guard|officials)|"
+        r"Japan'?s? (?:(?:deputy|vice|state) )?defen[cs]e minist(?:er|ry)|Japanese (?:(?:deputy|vice|state) )?defen[cs]e minister|Japanese (?:government|coast guard|officials)|"
         r"Japan'?s? (?:coast guard|government)|Chief Cabinet Secretary|Japanese Prime Minister|\bTokyo\b|\bJapan said\b",
         "Japan MoD",
         "government",
@@ -88,8 +91,8 @@ SYSTEMS: tuple[tuple[str, str, str], ...] = (
     (r"Pukguksong-?3", "Pukguksong-3", "SLBM"),
     (r"Pukguksong-?1|KN-?11", "Pukguksong-1 (KN-11)", "SLBM"),
     (r"Chollima-?1", "Chollima-1", "SLV"),
-    (r"Unha-?3", "Unha-3", "SLV"),
-    (r"Unha-?2", "Unha-2", "SLV"),
+    (r"Unha[- ]?3", "Unha-3", "SLV"),
+    (r"Unha[- ]?2", "Unha-2", "SLV"),
     (r"Taepodong-?1|Paektusan", "Taepodong-1 (Paektusan)", "SLV"),
     (r"Scud-?ER|Hwas(?:eo|o)ng[- ]?9", "Scud-ER (Hwasong-9)", "SRBM"),
     (r"Scud-?C|Hwas(?:eo|o)ng[- ]?6\b", "Scud-C (Hwasong-6)", "SRBM"),

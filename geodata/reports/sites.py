@@ -55,6 +55,18 @@ _SKIP = {
 }
 
 
+# "from an area north of Pyongyang", "a location 50 km east of the capital": an unnamed place beside the
+# named one, not it ("from east of Pyongyang" is the city's own eastern part)
+_RELATIVE_PLACE = re.compile(
+    r"\b(?:area|region|location|site|place|spot|point|km|kilomet(?:er|re)s|miles)\s+(?:\w+\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:(?:the|its)\s+)?$",
+    re.I,
+)
+# A Title Case headline ("Fires Ballistic Missile Toward The Sea off Its East Coast") capitalises words that
+# never open a place name
+_TITLE_WORDS = {"Its", "Their", "His", "Her", "The", "A", "An", "Toward", "Towards", "Into"}
+
+
 @dataclass(frozen=True)
 class SiteMatch:
     site_id: str | None
@@ -136,6 +148,11 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
         ]
         candidates += [(m.start(), m.end(), CAPITAL_NAME) for m in _CAPITAL.finditer(sentence.text)]
         for start, end, name in sorted(candidates):
+            if (
+                _RELATIVE_PLACE.search(sentence.text[max(0, start - 40) : start])
+                or name.split()[0] in _TITLE_WORDS
+            ):
+                continue
             span = {
                 "text": sentence.text[start:end],
                 "start": sentence.start + start,

@@ -56,9 +56,11 @@ _SAME_LAUNCH = re.compile(
     r"(?:launched|fired)\b",
     re.I,
 )
-# A launch told only as a noun: "detected the North's launch of two projectiles"; like a flight verb it
-# reports a launch but never starts another event
-_LAUNCH_NOUN = re.compile(r"\b(?:launch|firing|test-firing|test-launch)\s+of\b", re.I)
+# A launch told only as a noun: "detected the North's launch of two projectiles", "detected a failed North
+# Korean missile launch attempt"; like a flight verb it reports a launch but never starts another event
+_LAUNCH_NOUN = re.compile(
+    r"\b(?:launch|firing|test-firing|test-launch)\s+of\b|\b(?:missile|rocket)\s+launch\s+attempts?\b", re.I
+)
 # "a day after firing multiple missiles", "days after it launched two others": the verb is the earlier
 # launch's, named as background (see wire/README.md, the "after" convention)
 _AFTER_CLAUSE = re.compile(r"\bafter\s+(?:(?:it|the North|North Korea|Pyongyang)\s+)?(?:had\s+)?$", re.I)
@@ -69,12 +71,25 @@ _AFTER_NOUN = re.compile(
 _FLIGHT_VERB = re.compile(r"\b(?:flew|flown|traveled|travelled|splashed down|splashing down)\b", re.I)
 # Where a verb's clause ends: the missile must be in the same clause as "fired"
 # ("fired artillery into the sea, days after the North's latest missile launch" is not a missile launch).
-_CLAUSE_END = re.compile(r"[,;()]|:\s|\s(?:days?|weeks?|hours?|after|since|while|as|but|which)\s", re.I)
+# "what South Korea described as two missiles" goes on: the missile is what was launched
+_CLAUSE_END = re.compile(
+    r"[,;()]|:\s|\s(?:days?|weeks?|hours?|after|since|while|(?<!described\s)(?<!called\s)(?<!identified\s)(?<!assessed\s)as|"
+    r"but|which)\s",
+    re.I,
+)
 # Another launch within this many days of the first is news of the same report (a round-up);
 # an older one is background ("the launch came 27 days after...").
 NEWS_WINDOW_DAYS = 2
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:U\.S|U\.N|Nov|Dec|Jan|Feb|Aug|Sept?|Oct|Mr|Mrs|Ms|Dr|Gen|Lt|Col|No|St|[ap]\.m|approx)\.)$|\b[A-Z]\.$"
+)
+
+
+# A line break inside a sentence: the next line starts with a lower-case word, or the line ends on a word
+# that cannot end one ("... off the east of the Korean peninsula on\nSunday, South Korea's Yonhap ...")
+_LINE_WRAP = re.compile(
+    r"(?<=[\w,;-])(?P<wrap>[ \t]*\n)(?=[ \t]*[a-z(])|"
+    r"(?P<word>\s(?:on|of|the|a|an|to|in|and|at|by|from|with|for|into|near|off|its))(?P<wrap2>[ \t]*\n)(?=[ \t]*\w)"
 )
 
 
@@ -160,6 +175,11 @@ def looks_english(text: str) -> bool:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets; abbreviations such as 'U.S.' and 'Nov.' do not end one."""
     sentences, start = [], 0
+    # Hard-wrapped copy ("fired 10 short-range\nmissiles into the sea"): a line that breaks before a
+    # lower-case word goes on, so the break is a space; offsets stay those of the input
+    text = _LINE_WRAP.sub(
+        lambda m: (m.group("word") or "") + " " * len(m.group("wrap") or m.group("wrap2")), text
+    )
     # KBS copy glues sentences: "on Sunday.A JCS official", "(IRBM).Japan's", "the JCS.The launch";
     # two letters before the stop keep "U.S.Army"-style abbreviations whole
     for match in re.finditer(
@@ -203,9 +223,13 @@ def _is_launch(sentence: str, flight_verbs: bool = True) -> bool:
         before = sentence[: verb.start()]
         if _NEGATED.search(before) or (_MODAL.search(before) and not _PERFECT.search(before)):
             continue
+        if re.search(r"\bbeing\s+$", before, re.I):
+            continue  # "an image of one of the missiles being launched": a picture, not a report of a launch
         after = _AFTER_CLAUSE if launch_verb or not verb.group(0).lower().endswith(" of") else _AFTER_NOUN
         if after.search(before) and not re.match(r"\s*another\b", sentence[verb.end() :]):
             continue  # "hours after launching another short-range missile" is told as news of its own
+        if not launch_verb and _MISSILE_NOUN.search(verb.group(0)):
+            return True  # "a missile launch attempt" names its missile itself
         after_noun = _MISSILE_NOUN.search(_clause_after(sentence, verb.end()))
         before_noun = _MISSILE_NOUN.search(_clause_before(sentence, verb.start()))
         word = verb.group(0).lower()
@@ -285,12 +309,16 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
         long_before = bool(days and current_days and not _near(days, current_days)) and not _SEPARATE.search(
             sentence.text
         )
+        # "fired two ballistic missiles on Wednesday, followed by multiple cruise missile launches on
+        # Saturday" in a report of Monday's launch: a recap of the week, each launch reported on its day
+        recap = len(days) >= 2 and bool(current_days) and max(days) < min(current_days)
         starts = sentence.is_launch and (
             not groups
             or (
                 len(groups) < MAX_EVENTS
                 and sentence.launch_verb
                 and not long_before
+                and not recap
                 and not _SAME_LAUNCH.search(sentence.text)
                 and (
                     other_day

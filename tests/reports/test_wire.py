@@ -14,6 +14,7 @@ from geodata.reports import extract_events, extract_many
 from geodata.reports.dates import find_dates
 from geodata.reports.figures import find_figures, find_flight_times
 from geodata.reports.text import split_sentences
+from geodata.units import korea_day
 from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expected, overall, read_report, run
 
 # (right, total) when tuning stopped. Round 1 (2026-05): training 99.5 % on 51 reports; its held-out
@@ -24,18 +25,18 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # into training (144 reports, 140 events) and tuned on; a new held-out set (heldout/, 48 reports) scored
 # once after tuning stopped.
 TRAINING_FLOOR = {
-    "events": (144, 144),
-    "date": (140, 140),
-    "site_id": (140, 140),
-    "system": (140, 140),
-    "system_class": (140, 140),
-    "count": (140, 140),
-    "distance_km": (140, 140),
-    "apogee_km": (140, 140),
-    "flight_time_s": (140, 140),
-    "outcome": (140, 140),
-    "confirmation": (140, 140),
-    "sources": (73, 73),
+    "events": (192, 192),
+    "date": (187, 187),
+    "site_id": (187, 187),
+    "system": (187, 187),
+    "system_class": (187, 187),
+    "count": (187, 187),
+    "distance_km": (187, 187),
+    "apogee_km": (187, 187),
+    "flight_time_s": (187, 187),
+    "outcome": (187, 187),
+    "confirmation": (187, 187),
+    "sources": (100, 100),
 }
 # Scored once, after tuning stopped (2026-11-26): 91.7 % overall on 48 reports (92.3 % with the code before
 # round 4); below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on
@@ -65,7 +66,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 144 and len(heldout) >= 35
+    assert len(train) >= 192 and len(heldout) >= 35
     # the round-4 held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -243,7 +244,8 @@ def test_extract__background_launch_day_and_system_are_not_this_launchs(gazettee
         "2016-08-03",
         gazetteer,
     )
-    assert event["launched_at"][:10] == "2016-08-03"
+    # "around 7.50 a.m." is read (07:50 KST is 22:50 UTC the day before): the Korean day is Wednesday's
+    assert korea_day(event["launched_at"], event["launched_at_precision"]) == "2016-08-03"
     assert (event["system"], event["system_class"], event["site_id"]) == (
         "Unknown ballistic missile",
         "unknown",
@@ -591,6 +593,297 @@ def test_extract__super_large_rockets_and_according_to_south_korea(gazetteer):
         gazetteer,
     )
     assert [(s["source"], s["distance_km"]) for s in event["sources"]] == [("ROK JCS", 450)]
+
+
+# --- round 5: the failure classes of the moved round-4 held-out reports (w145-w192) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "field", "value"),
+    [
+        (  # w155: the tally clause is background, the launch it is said of is not
+            "North Korea fired a missile over northern Japan on Tuesday. Tuesday's launch of an Hwasong-12 "
+            "intermediate range ballistic missile (IRBM) is North Korea's 13th ballistic missile launch this year "
+            "and comes a month after its second flight test of a KN-14 intercontinental ballistic missile (ICBM).",
+            "2017-08-29",
+            ("system", "system_class"),
+            ("Hwasong-12", "IRBM"),
+        ),
+        (  # w169: a JCS sentence glued to a tally by "p.m."
+            "North Korea says its latest launch on Friday was of two short-range ballistic missiles. On Friday, "
+            "South Korea's Joint Chiefs of Staff said Pyongyang fired two projectiles into the East Sea from the "
+            "inland region of Uiju at 2:41 and 2:52 p.m. This was the military regime's third launch this year.",
+            "2022-01-15",
+            ("site_id",),
+            ("uiju",),
+        ),
+        (  # w117: "the first ... since November" between commas, the figures of this flight after it
+            "North Korea fired an apparent ICBM on Saturday, Japan's Defense Ministry said. The missile, the first "
+            '"ICBM-class" weapon to be fired by the North since November, traveled roughly 900 km, the ministry said.',
+            "2023-02-18",
+            ("distance_km",),
+            (900,),
+        ),
+        (  # w159: "first launch since September 15, when it successfully fired an IRBM" is the earlier launch's
+            "North Korea fired a ballistic missile on Wednesday morning, the JCS said. The missile test represents "
+            "Pyongyang's first launch since September 15, when it successfully fired an IRBM.",
+            "2017-11-29",
+            ("system_class", "outcome"),
+            ("unknown", "unknown"),
+        ),
+    ],
+)
+def test_extract__a_tally_blanks_its_own_clause_only(text, published, field, value, gazetteer):
+    event = _one(text, published, gazetteer)
+    assert tuple(event[f] for f in field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "count", "system"),
+    [
+        (  # w179
+            "North Korea likely launched its Hwasong-18 ICBM on Wednesday. The missile flew about 1,000 kilometers.",
+            "2023-07-12",
+            1,
+            "Hwasong-18",
+        ),
+        (  # w146
+            "North Korea tested two Rodong-type missiles on Wednesday. The missiles travelled some 650km, the "
+            "longest-range weapons tested since its successful December 2012 Unha 3 rocket test.",
+            "2014-03-26",
+            2,
+            "Nodong (Hwasong-7)",
+        ),
+        (  # w168: "a railway-borne missile regiment" counts regiments, not missiles
+            "North Korea fired two short-range ballistic missiles on Wednesday. North Korea said a railway-borne "
+            "missile regiment held the firing drill, KCNA said.",
+            "2021-09-15",
+            2,
+            "Unknown SRBM",
+        ),
+    ],
+)
+def test_extract__numbers_in_system_names_and_qualifiers_are_not_counts(
+    text, published, count, system, gazetteer
+):
+    event = _one(text, published, gazetteer)
+    assert (event["count"], event["system"]) == (count, system)
+
+
+@pytest.mark.parametrize(
+    ("text", "distance_km"),
+    [
+        (  # w160
+            "North Korea fired two missiles on Thursday from near Wonsan, with one flying roughly 270 miles and the "
+            "other 430 miles, according to South Korea's Joint Chiefs of Staff.",
+            692.0,
+        ),
+        (  # w180
+            "North Korea fired two ballistic missiles on Wednesday, Japan's Defense Ministry said. If it had a normal "
+            "trajectory, the first missile flew about 350 kilometers. The second flew about 650 kilometers.",
+            650.0,
+        ),
+        (  # w191: "followed irregular trajectories" is this flight, and one figure a missile
+            "North Korea launched two ballistic missiles on Sunday. According to Japan's Defense Ministry, the "
+            "missiles followed irregular trajectories, traveling 900 kilometers and 950 kilometers respectively.",
+            950.0,
+        ),
+    ],
+)
+def test_extract__two_missiles_two_distances_the_farther(text, distance_km, gazetteer):
+    assert _one(text, "2019-07-25", gazetteer)["distance_km"] == pytest.approx(distance_km, abs=1)
+
+
+@pytest.mark.parametrize(
+    ("words", "figures"),
+    [
+        ("It traveled 1 500 kilometers at a speed 12 times faster than sound.", [("distance", 1500.0)]),
+        ("It reached two maximum altitudes of 99.8 and 42.5 kilometers, respectively.", [("apogee", 99.8)]),
+        ("It did not reach a second peak at an altitude of 42.5 kilometers.", []),
+        (
+            "Its mission was to strike the target area 800 kilometers away from its location.",
+            [("distance", 800.0)],
+        ),
+        ("It fell 300 km away from the coast.", []),
+    ],
+)
+def test_find_figures__spaced_thousands_listed_peaks_and_figures_not_flown(words, figures):
+    assert [(f.kind, f.value_km) for f in find_figures(words)[0]] == figures
+
+
+@pytest.mark.parametrize(
+    ("words", "seconds"),
+    [
+        ("It flew a distance of 999.2 km for 4,135s before landing.", [4135]),
+        ("The missile flew over an hour and fell at 11:20 am.", []),
+        ("It flew for about an hour.", [3600]),
+        ("Missiles it flew in the 1990s.", []),
+    ],
+)
+def test_find_flight_times__seconds_written_short_and_bounds(words, seconds):
+    assert [f.value_km for f in find_flight_times(words)] == seconds
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (  # w151: an American weekday in a WASHINGTON copy is the day before Korea's
+            "WASHINGTON The U.S. military detected a failed North Korean missile launch attempt, with a missile "
+            "exploding within seconds of its launch, a military spokesman said on Tuesday.",
+            "2017-03-22",
+            "2017-03-22",
+        ),
+        (  # w156
+            "The Japanese government warned citizens Monday that a North Korean missile was headed toward the "
+            "northern end of the country. Seoul's Joint Chiefs of Staff on Tuesday said the missile traveled around "
+            "2,700 kilometers.",
+            "2017-08-29",
+            "2017-08-29",
+        ),
+        (  # w162
+            'North Korea launched what South Korea described as two "short-range missiles" into the East Sea on '
+            "25 July: the country's first missile test since June. The Yonhap news agency quoted the JCS as saying "
+            "on 26 July that both missiles flew around 600 km.",
+            "2019-07-26",
+            "2019-07-25",
+        ),
+        (  # w168: the copy's weekday against KCNA's calendar date a day apart
+            "North Korea launched two short-range ballistic missiles into the East Sea on Thursday. North Korea "
+            'said Thursday that its regiment held a firing drill a day earlier. "The regiment moved to the '
+            'firing ground at dawn on September 15," KCNA said.',
+            "2021-09-16",
+            "2021-09-15",
+        ),
+    ],
+)
+def test_extract__statement_days_american_days_and_calendar_dates(text, published, day, gazetteer):
+    event = _one(text, published, gazetteer)
+    assert korea_day(event["launched_at"], event["launched_at_precision"]) == day
+
+
+def test_extract__a_failed_launch_attempt_told_as_a_noun(gazetteer):
+    event = _one(
+        '"U.S. Pacific Command detected what we assess was a failed North Korean missile launch attempt... in '
+        'the vicinity of Kalma," a spokesman said.',
+        "2017-03-22",
+        gazetteer,
+    )
+    assert (event["site_id"], event["outcome"], event["count"]) == ("wonsan", "failure", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        (  # w178: the tracker lost it, the missile flew on
+            "North Korea launched a new ICBM on Thursday. The Japanese government said the missile disappeared "
+            "from radar shortly after it was detected. South Korea's JCS said it flew about 1,000 kilometers.",
+            "success",
+        ),
+        (  # w22
+            "North Korea fired two missiles on Friday. The first flew 800km. The second, fired about 20 minutes "
+            "later, disappeared off radar early into its flight.",
+            "partial",
+        ),
+    ],
+)
+def test_extract__disappearing_from_radar_is_a_failure_only_early_in_flight(text, outcome, gazetteer):
+    assert _one(text, "2023-04-13", gazetteer)["outcome"] == outcome
+
+
+def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
+    event = _one(  # w145
+        "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
+        "peninsula on\nSunday, South Korea's Yonhap news agency reported.",
+        "2014-03-16",
+        gazetteer,
+    )
+    assert event["count"] == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "site_id"),
+    [
+        (
+            "North Korea fired a missile on Friday from an area north of Pyongyang, flying 700 km.",
+            None,
+        ),  # w188
+        (  # w157
+            "North Korea fired a missile that flew over Japan's Hokkaido, South Korean officials said. Last month, "
+            "North Korea fired a missile from similar area near the capital Pyongyang.",
+            None,
+        ),
+        (  # w190
+            "North Korea Fires Ballistic Missile Toward The Sea off Its East Coast\nNorth Korea fired a ballistic "
+            "missile towards the sea off its east coast, the JCS said on Sunday.",
+            None,
+        ),
+        ("The missile was launched around 6:30 am from east of Pyongyang, the JCS said.", "pyongyang"),  # w57
+    ],
+)
+def test_extract__a_place_beside_a_site_and_title_case_words_are_no_site(text, site_id, gazetteer):
+    assert _one(text, "2025-11-07", gazetteer)["site_id"] == site_id
+
+
+def test_extract__a_recap_of_the_weeks_launches_is_background(gazetteer):
+    header, body = read_report(WIRE / "w181-koreatimesus-2023-07-24-late-monday-recap-of-week.txt")
+    event = _one(body, header["published"], gazetteer)
+    assert korea_day(event["launched_at"], event["launched_at_precision"]) == "2023-07-24"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (  # w161: one missile a launch time
+            "South Korea's military said unidentified short-range projectiles were fired at 2.59am and 3.23am "
+            "local time on Friday.",
+            2,
+        ),
+        (  # w48: one time told in two zones
+            "The JCS reported several missiles were fired at approximately 8:10 a.m. local time (2310 GMT Tuesday).",
+            None,
+        ),
+    ],
+)
+def test_extract__count_from_launch_times(text, count, gazetteer):
+    assert _one(text, "2019-08-02", gazetteer)["count"] == count
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        (  # w170
+            "North Korea fired a ballistic missile on Wednesday. Japanese Deputy Defense Minister Makoto Oniki said "
+            "the missile flew at a maximum altitude of about 800 kilometers over a distance of about 500 kilometers.",
+            [("Japan MoD", 500.0, 800.0)],
+        ),
+        (  # w185
+            "North Korea said it test-fired a hypersonic missile on Monday that traveled 1 500 kilometers, KCNA said. "
+            "South Korea, Japan and the United States estimated the missile's range at 1 100 kilometers.",
+            [("KCNA", 1500.0, None), ("ROK JCS", 1100.0, None)],
+        ),
+    ],
+)
+def test_extract__deputy_ministers_and_allies_speaking_together_are_named_sources(text, sources, gazetteer):
+    event = _one(text, "2025-01-06", gazetteer)
+    assert [(s["source"], s["distance_km"], s["apogee_km"]) for s in event["sources"]] == sources
+
+
+def test_extract__at_the_time_and_a_picture_of_a_launch_are_another_launchs(gazetteer):
+    event = _one(  # w174
+        "North Korea fired an ICBM into the East Sea at around 10:15 am today, the JCS said. When launched in "
+        "March, North Korea's long-range missile flew 1,090 km. At the time, North Korea claimed to have launched "
+        "a Hwasong-17 missile.",
+        "2022-11-18",
+        gazetteer,
+    )
+    assert (event["system"], event["system_class"]) == ("Unknown ballistic missile", "ICBM")
+    extraction = extract_events(  # w162: "being launched" describes an image released a day later
+        "North Korea fired two short-range missiles on 25 July. An image of one of the missiles being launched "
+        "from a launcher, which was released by KCNA on 26 July, shows a new weapon.",
+        dt.date(2019, 7, 26),
+        gazetteer,
+    )
+    assert len(extraction.events) == 1
 
 
 # --- many reports at once ---------------------------------------------------------------------------
