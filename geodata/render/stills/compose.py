@@ -246,7 +246,6 @@ def _render_still(
     aspect = (map_box[2] * width_in) / (map_box[3] * height_in)
     tracks = flight_tracks(launches)
     used_sites = site_rows(launches, sites)
-    points = layers.outline_points(tracks)  # enough to choose the view; drawn finer once it is known
     content = [  # (lat, lon) arrays of what the view must show
         np.array([(r[0], r[1]) for r in used_sites], dtype=float).reshape(-1, 2),
         np.column_stack(
@@ -255,7 +254,7 @@ def _render_still(
                 pd.to_numeric(launches.get("lon", pd.Series(dtype=float)), errors="coerce"),
             ]
         ).astype(float),
-        *points,
+        layers.outline_points(tracks),  # enough to choose the view; drawn finer once it is known
         *(np.array(band.outline(step_deg=5.0), dtype=float).reshape(-1, 2) for band in impact_bands),
     ]
     view = choose_view(np.concatenate(content), [*rings, *(b.outer for b in ring_bands)], aspect)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
@@ -66,9 +67,16 @@ def _lines(geometry: BaseGeometry) -> list[np.ndarray]:
     return [np.asarray(line.coords) for line in shapely.get_parts(geometry) if line.geom_type == "LineString"]
 
 
+@lru_cache(maxsize=16)
+def _basemap_paths(view: MapView) -> tuple[Path | None, tuple[np.ndarray, ...]]:
+    """The view's land as one path and its borders as line arrays: built once per view, as the basemap."""
+    land, borders = projected_basemap(view)
+    return _polygon_path(land), tuple(_lines(borders))
+
+
 def draw_basemap(ax: Axes, view: MapView, style: dict) -> None:
     """Ocean (axes background), land and country borders."""
-    land, borders = projected_basemap(view)
+    land_path, border_lines = _basemap_paths(view)
     if view.kind == "azimuthal":  # the map is a disc; outside it is the page
         ax.set_facecolor(style["background"])
         ax.add_patch(
@@ -84,10 +92,12 @@ def draw_basemap(ax: Axes, view: MapView, style: dict) -> None:
         )
     else:
         ax.set_facecolor(style["ocean"])
-    path = _polygon_path(land)
-    if path is not None:
-        ax.add_patch(PathPatch(path, facecolor=style["land"], edgecolor="none", zorder=1))
-    ax.add_collection(LineCollection(_lines(borders), colors=style["border"], linewidths=0.6, zorder=2))
+    if land_path is not None:
+        # add_artist, not add_patch: the view's limits are set, and measuring the extent of every
+        # coastline vertex for autoscaling cost a tenth of a small still.
+        ax.add_artist(PathPatch(land_path, facecolor=style["land"], edgecolor="none", zorder=1))
+    borders = LineCollection(border_lines, colors=style["border"], linewidths=0.6, zorder=2)
+    ax.add_collection(borders, autolim=False)
 
 
 def draw_graticule(ax: Axes, view: MapView, style: dict) -> None:
@@ -234,19 +244,29 @@ def track_step_km(view: MapView) -> float:
     return float(min(max(view.width_km / _STEPS_ACROSS_MAP, _MIN_STEP_KM), _MAX_STEP_KM))
 
 
-def outline_points(tracks: Sequence[FlightTrack]) -> list[np.ndarray]:
-    """Each track's ``(lat, lon)`` points, a few per track: enough to choose the view, computed before
-    its pixel size is known. The longest track gets 8 steps: between two of its points a geodesic
-    bulges at most ~(L/8)²/8R (50 km at 13,000 km, 3 km at 1,200 km), far inside the view's padding."""
+# The view is chosen from 5 points a track (ends and quarters): between them a geodesic bulges at most
+# ~(L/4)²/8R, 3 km on a 600 km track and 200 km on a 13,000 km one, inside the view's padding.
+_OUTLINE_FRACTIONS = np.array([0.25, 0.5, 0.75])
+
+
+def outline_points(tracks: Sequence[FlightTrack]) -> np.ndarray:
+    """``(lat, lon)`` points of every track, five a track: enough to choose the view, computed in two
+    array calls before the view's pixel size is known (longitudes wrapped, as the view takes them)."""
     from geodata.geo import geodesy
 
     if not tracks:
-        return []
+        return np.empty((0, 2))
     starts = np.array([t.start for t in tracks], dtype=float)
     ends = np.array([t.end for t in tracks], dtype=float)
-    _, _, lengths_m = geodesy.WGS84.inv(starts[:, 1], starts[:, 0], ends[:, 1], ends[:, 0])
-    spacing_km = max(_MIN_STEP_KM, float(np.max(lengths_m)) / 1000.0 / 8)  # the longest in 8 steps
-    return geodesy.tracks(starts[:, 0], starts[:, 1], ends[:, 0], ends[:, 1], spacing_km=spacing_km)
+    azimuths, _, lengths_m = geodesy.WGS84.inv(starts[:, 1], starts[:, 0], ends[:, 1], ends[:, 0])
+    k = len(_OUTLINE_FRACTIONS)
+    lons, lats, _ = geodesy.WGS84.fwd(
+        np.repeat(starts[:, 1], k),
+        np.repeat(starts[:, 0], k),
+        np.repeat(azimuths, k),
+        np.outer(lengths_m, _OUTLINE_FRACTIONS).ravel(),
+    )
+    return np.concatenate([starts, ends, np.column_stack([lats, lons])])
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,7 @@ class MapView:
         return self.x_min <= x <= self.x_max and self.y_min <= y <= self.y_max
 
 
+@lru_cache(maxsize=64)  # building one costs 10-20 ms, a third of a small still; pyproj's are thread-safe
 def _transformer(kind: str, lat: float, lon: float) -> Transformer:
     if kind == "azimuthal":
         crs = f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m"
