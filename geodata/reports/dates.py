@@ -160,6 +160,9 @@ def find_dates(
     return found
 
 
+_SHARED_AMPM = re.compile(r"\s*(?:and|to|-)\s+\d{1,2}[:.]\d{2}\s*([ap])\.?\s?m\b", re.I)
+
+
 def find_times(text: str, offset: int = 0) -> list[Found]:
     """Clock times as ``(hour, minute, is_utc)``, in text order."""
     found = []
@@ -176,6 +179,10 @@ def find_times(text: str, offset: int = 0) -> list[Found]:
         else:
             hour, minute = int(match.group("h24")), int(match.group("m24"))
             zone = (match.group("zone24") or "").upper()
+            shared = _SHARED_AMPM.match(text, match.end())
+            if not zone and shared and 1 <= hour <= 12:
+                # "at 2:41 and 2:52 p.m.": the second time's "p.m." is the first's too
+                hour = hour % 12 + (12 if shared.group(1).lower() == "p" else 0)
         if hour > 23 or minute > 59:
             continue
         found.append(

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from geodata.reports import extract_events, extract_many
-from geodata.reports.dates import find_dates
+from geodata.reports.dates import find_dates, find_times
 from geodata.reports.figures import find_figures, find_flight_times
 from geodata.reports.text import split_sentences
 from geodata.units import korea_day
@@ -884,6 +884,15 @@ def test_extract__at_the_time_and_a_picture_of_a_launch_are_another_launchs(gaze
         gazetteer,
     )
     assert len(extraction.events) == 1
+
+
+def test_find_times__two_times_share_the_second_ones_pm():
+    # w169: "from the inland region of Uiju at 2:41 and 2:52 p.m." was read as 02:41
+    assert [t.value for t in find_times("at 2:41 and 2:52 p.m. This was")] == [
+        (14, 41, False),
+        (14, 52, False),
+    ]
+    assert next(t.value for t in find_times("at 14:30 and at 15:00 KST")) == (14, 30, False)
 
 
 # --- many reports at once ---------------------------------------------------------------------------
