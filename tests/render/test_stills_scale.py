@@ -15,6 +15,7 @@ from matplotlib.lines import Line2D
 
 from geodata.events import launches_frame
 from geodata.geo import geodesy
+from geodata.geo.rings import RingSpec
 from geodata.render.stills.compose import STYLES, render_still
 from geodata.render.stills.labels import LabelRequest, agg_renderer, place_labels
 from geodata.render.stills.layers import (
@@ -235,3 +236,40 @@ def test_render_still__a_dense_svg_keeps_its_tracks_as_one_image_and_its_text_as
     assert svg.count("<image") == 1 and "launch events</text>" in svg and "Estimated track / impact" in svg
     sparse = render_still(events.head(DENSE_TRACKS - 1), sites=sites, fmt="svg").decode()
     assert "<image" not in sparse and len(svg) < len(sparse) * 0.6
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "dpi"),
+    [
+        ((39.2, 125.6), (40.4, 135.0), 100),  # the East Sea: the synthetic sets and most of the history
+        ((39.2, 125.6), (40.4, 135.0), 200),  # the retina variant: pixels half the size
+        ((62.0, 30.0), (70.5, 60.0), 100),  # far north, where Mercator bends geodesics most
+        ((39.0, 125.7), (47.6, -122.3), 100),  # intercontinental, on the azimuthal map
+    ],
+)
+def test_draw_track_collection__tracks_drawn_within_half_a_pixel_of_the_geodesic_with_few_points(
+    start: tuple[float, float], end: tuple[float, float], dpi: int
+) -> None:
+    fig = Figure(figsize=(19.2, 10.8), dpi=dpi)  # a 16:9 still's map
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.02, 0.1, 0.96, 0.75))
+    track = FlightTrack("x", "ICBM", start, end, False)
+    # Centred off the track (Tokyo), so the track is no straight radius of the azimuthal map.
+    rings = (RingSpec(35.7, 139.7, 9000),) if abs(end[1] - start[1]) > 90 else ()
+    view = choose_view(np.array([start, end]), rings, ax.bbox.width / ax.bbox.height)
+    ax.set_xlim(view.x_min, view.x_max)
+    ax.set_ylim(view.y_min, view.y_max)
+    _, drawn = draw_track_collection(ax, view, [track], STYLES["light"])
+    drawn_px = ax.transData.transform(drawn.xy)
+    true = np.asarray(geodesy.track(start, end, spacing_km=2))
+    true_px = ax.transData.transform(np.column_stack(view.project(true[:, 0], true[:, 1])))
+    # Distance of every point of the true geodesic to the drawn polyline, in pixels.
+    a, b = drawn_px[:-1], drawn_px[1:]
+    ab = b - a
+    t = np.clip(
+        np.einsum("pij,ij->pi", true_px[:, None, :] - a[None], ab) / np.einsum("ij,ij->i", ab, ab), 0, 1
+    )
+    nearest = a[None] + t[..., None] * ab[None]
+    off_px = np.min(np.hypot(*(true_px[:, None, :] - nearest).transpose(2, 0, 1)), axis=1)
+    assert off_px.max() < 0.5
+    assert len(drawn.xy) < len(track.points()) or len(drawn.xy) <= 12  # fewer points than 10 km apart

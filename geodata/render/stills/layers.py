@@ -30,6 +30,7 @@ from matplotlib.transforms import IdentityTransform
 from shapely.geometry.base import BaseGeometry
 
 from geodata import style as shared_style
+from geodata.geo.ballistics import EARTH_RADIUS_KM
 from geodata.geo.rings import RingBand, RingSpec
 from geodata.render.stills.labels import LabelRequest, Polylines
 from geodata.render.stills.view import MapView, projected_basemap
@@ -233,15 +234,31 @@ def track_points(tracks: Sequence[FlightTrack]) -> list[np.ndarray]:
     return kept
 
 
-# A still samples each geodesic every 1/64 of the map's width (about 30 px on a 16:9 still): a straight
-# Mercator piece that long stays within a few hundredths of a pixel of the geodesic. Never finer than
-# 10 km, never coarser than 200 km (an intercontinental track keeps its curve on an azimuthal map).
+# Tracks are drawn as straight pieces between points on the geodesic: as few as keep the drawn line
+# within _TRACK_TOLERANCE_PX of the geodesic. On Mercator a piece of s km parts from the geodesic by
+# about s² tan φ / 8R on the ground (the geodesic curvature of a straight Mercator line at latitude φ),
+# magnified cos φ0 / cos φ against the centre's scale; the step follows from the size of a pixel.
+# Azimuthal (intercontinental) maps take 1/64 of the map's width. Never finer than 10 km, nor
+# coarser than 200 km.
+_TRACK_TOLERANCE_PX = 0.25
 _STEPS_ACROSS_MAP, _MIN_STEP_KM, _MAX_STEP_KM = 64, 10.0, 200.0
+_WGS84_A_M = 6378137.0  # the semi-major axis the Mercator views project with
 
 
-def track_step_km(view: MapView) -> float:
-    """How far apart a still's track points are: about 1/64 of the view's width, within 10–200 km."""
-    return float(min(max(view.width_km / _STEPS_ACROSS_MAP, _MIN_STEP_KM), _MAX_STEP_KM))
+def track_step_km(view: MapView, map_width_px: float) -> float:
+    """How far apart a still's track points are for a map ``map_width_px`` pixels wide (10–200 km)."""
+    if view.kind == "regional":
+        km_per_px = view.width_km / max(map_width_px, 1.0)
+        # The highest latitude in view bends the most (spherical Mercator's inverse: close enough here).
+        lat = max(
+            abs(2 * math.atan(math.exp(y / _WGS84_A_M)) - math.pi / 2) for y in (view.y_min, view.y_max)
+        )
+        lat = min(lat, math.radians(85.0))
+        bend = math.tan(lat) * math.cos(math.radians(view.centre_lat)) / math.cos(lat)
+        step_km = math.sqrt(8 * EARTH_RADIUS_KM * _TRACK_TOLERANCE_PX * km_per_px / max(bend, 1e-6))
+    else:
+        step_km = view.width_km / _STEPS_ACROSS_MAP
+    return float(min(max(step_km, _MIN_STEP_KM), _MAX_STEP_KM))
 
 
 # The view is chosen from 5 points a track (ends and quarters): between them a geodesic bulges at most
@@ -372,7 +389,7 @@ def draw_track_collection(
         starts = np.array([t.start for t in tracks], dtype=float)
         ends = np.array([t.end for t in tracks], dtype=float)
         points = geodesy.tracks(
-            starts[:, 0], starts[:, 1], ends[:, 0], ends[:, 1], spacing_km=track_step_km(view)
+            starts[:, 0], starts[:, 1], ends[:, 0], ends[:, 1], spacing_km=track_step_km(view, ax.bbox.width)
         )
     # Project every point at once, then cut the arrays back into tracks.
     every = np.concatenate(points)
