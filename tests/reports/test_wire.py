@@ -22,8 +22,9 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # into training (76 reports, 100 %); a new held-out set of 31 reports scored once after tuning stopped,
 # 83.7 %. Round 3 (2026-11): those 31 moved into training (107 reports, 103 events) and tuned on; a new
 # held-out set of 37 reports scored once after tuning stopped, 91.5 %. Round 4 (2026-11): those 37 moved
-# into training (144 reports, 140 events) and tuned on; a new held-out set (heldout/, 48 reports) scored
-# once after tuning stopped.
+# into training (144 reports, 140 events) and tuned on; a new held-out set of 48 reports scored once after
+# tuning stopped, 91.7 %. Round 5 (2026-11): those 48 moved into training (192 reports, 187 events) and tuned
+# on; a new held-out set (heldout/, 54 reports) scored once after tuning stopped.
 TRAINING_FLOOR = {
     "events": (192, 192),
     "date": (187, 187),
@@ -38,22 +39,22 @@ TRAINING_FLOOR = {
     "confirmation": (187, 187),
     "sources": (100, 100),
 }
-# Scored once, after tuning stopped (2026-11-26): 91.7 % overall on 48 reports (92.3 % with the code before
-# round 4); below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on
+# Scored once, after tuning stopped (2026-11-26): 89.0 % overall on 54 reports (87.8 % with the code before
+# round 5); below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on
 # afterwards.
 HELDOUT_FLOOR = {
-    "events": (46, 48),
-    "date": (43, 47),
-    "site_id": (42, 47),
-    "system": (44, 47),
-    "system_class": (45, 47),
-    "count": (41, 47),
-    "distance_km": (41, 47),
-    "apogee_km": (45, 47),
-    "flight_time_s": (44, 47),
-    "outcome": (43, 47),
-    "confirmation": (46, 47),
-    "sources": (20, 27),
+    "events": (51, 54),
+    "date": (47, 53),
+    "site_id": (46, 53),
+    "system": (48, 53),
+    "system_class": (45, 53),
+    "count": (46, 53),
+    "distance_km": (44, 53),
+    "apogee_km": (51, 53),
+    "flight_time_s": (49, 53),
+    "outcome": (46, 53),
+    "confirmation": (48, 53),
+    "sources": (20, 24),
 }
 
 
@@ -67,7 +68,7 @@ def gazetteer():
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
     assert len(train) >= 192 and len(heldout) >= 35
-    # the round-4 held-out reports are new: no address is shared with the training reports
+    # the round-5 held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
     assert len(outlets) >= 30
