@@ -406,11 +406,13 @@ def draw_track_collection(
     # few names 10,000 times, and checks a list of tuples item by item.
     rgba = {colour: to_rgba(colour) for colour in {c for one in looks for c in (one[0], one[2])}}
     line_colours = np.array([rgba[one[0]] for one in looks])
+    styles = [one[1] for one in looks]
     lines = LineCollection(
         np.split(xy, starts_at[1:]),
         colors=line_colours,
         linewidths=look.linewidth_pt,
-        linestyles=[one[1] for one in looks],
+        # One style for all when all are solid (a dense still): matplotlib parses each list item.
+        linestyles=styles if len(set(styles)) > 1 else styles[0],
         alpha=look.alpha,
         capstyle="round",
         zorder=4,
