@@ -37,7 +37,7 @@ def what_if() -> None:
     testable = testable[(testable["apogee_km"] > 0) & (testable["distance_km"] > 0)]
     labels = {
         OWN: "— my own figures —",
-        **{r["id"]: maps.event_label(r) for r in testable.to_dict("records")},
+        **{i: common.event_label_of(i) for i in testable["id"]},
     }
     st.session_state["_wi_rows"] = {
         r["id"]: (float(r["apogee_km"]), float(r["distance_km"])) for r in testable.to_dict("records")

@@ -137,13 +137,14 @@ def main() -> None:
     view.show_notices()
     if selected.empty:
         st.info(empty_notice(selection, all_launches))
-    labels = {row["id"]: maps.event_label(row) for row in selected.to_dict("records")}
     event = st.selectbox(
         "Events",
         event_ids,
         key="x_event",
         format_func=lambda i: (
-            f"All {len(selected)} filtered events ({selection.description})" if i == ALL else labels[i]
+            f"All {len(selected)} filtered events ({selection.description})"
+            if i == ALL
+            else common.event_label_of(i)
         ),
     )
     view.keep("event", None if event == ALL else event)

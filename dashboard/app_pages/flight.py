@@ -12,7 +12,6 @@ from dashboard.panels import population_panel
 from geodata.errors import LaunchmapError
 from geodata.geo.rings import system_ring_band, system_rings
 from geodata.render import globe
-from geodata.render.leaflet import event_label
 from geodata.render.stills.profile import profile_curves, render_profile
 from geodata.render.stills.text import date_line
 from geodata.tracks import impact_band
@@ -52,12 +51,14 @@ def event_choice(selected: pd.DataFrame, all_launches: pd.DataFrame, view: state
     options = ["", *selected.sort_values("launched_at", ascending=False)["id"]]
     if event_id and event_id not in options:
         options.insert(1, event_id)
-    labels = {row["id"]: event_label(row) for row in all_launches.to_dict("records")}
     view.seed("g_event", lambda: event_id or "")
     if st.session_state.get("g_event") not in options:
         st.session_state["g_event"] = ""
     chosen = st.selectbox(
-        "Launch", options, key="g_event", format_func=lambda i: labels.get(i, "— none: all flights —")
+        "Launch",
+        options,
+        key="g_event",
+        format_func=lambda i: common.event_label_of(i) if i else "— none: all flights —",
     )
     view.keep("event", chosen or None)
     return all_launches[all_launches["id"] == chosen].iloc[0].to_dict() if chosen else None
