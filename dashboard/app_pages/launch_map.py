@@ -147,8 +147,26 @@ def build_map(
         height=620 if not embed else 640,
         center=center,
         zoom=zoom,
-        key=f"launch_map_{st.session_state.get(MAP_EPOCH, 0)}",
+        key=map_key(),
     )
+
+
+def map_key() -> str:
+    return f"launch_map_{st.session_state.get(MAP_EPOCH, 0)}"
+
+
+def take_map_click(known: set[str]) -> str | None:
+    """The launch a new click on the map chose, or None.
+
+    Read from the map's state before the map is drawn: the click's run draws the chosen launch and
+    its card at once, where reading the map's return value afterwards cost a second run.
+    """
+    popup = str((st.session_state.get(map_key()) or {}).get("last_object_clicked_popup") or "")
+    if not popup or popup == st.session_state.get(HANDLED_CLICK):
+        return None
+    st.session_state[HANDLED_CLICK] = popup
+    clicked = EVENT_ID.search(popup)
+    return clicked.group(1) if clicked and clicked.group(1) in known else None
 
 
 def sources_table(event_sources: pd.DataFrame) -> pd.DataFrame:
@@ -245,7 +263,7 @@ def event_card(event: dict, all_launches: pd.DataFrame, all_sources: pd.DataFram
             for other in frame.tail(8).iloc[::-1].to_dict("records"):
                 st.page_link(
                     "app_pages/launch_map.py",
-                    label=maps.event_label(other),
+                    label=common.event_label_of(other["id"]),
                     query_params=state.link_params(LINK_PARAMS, event=other["id"]),
                 )
 
@@ -350,6 +368,10 @@ def main() -> None:
     view.keep("view", "embed" if embed else None)
     if view.loaded:  # the URL chose the selection: a click the map still remembers is not a choice
         st.session_state[MAP_EPOCH] = st.session_state.get(MAP_EPOCH, 0) + 1
+    clicked_id = take_map_click(known)
+    if clicked_id is not None and clicked_id != event_id:
+        event_id = clicked_id
+        view.keep("event", event_id)
     event = all_launches[all_launches["id"] == event_id].iloc[0].to_dict() if event_id else None
     view.seed("m_rings", lambda: view.text("rings") != "off")
     if embed:
@@ -370,15 +392,8 @@ def main() -> None:
         "Show range rings of the selected event's system", key="m_rings", disabled=event is None
     )
     view.keep("rings", None if show_rings else "off")
-    result = build_map(selected, event, show_rings, all_launches=all_launches)
+    build_map(selected, event, show_rings, all_launches=all_launches)
     year_strip(all_launches, selection)
-    popup = str((result or {}).get("last_object_clicked_popup") or "")
-    clicked = EVENT_ID.search(popup)
-    if popup and popup != st.session_state.get(HANDLED_CLICK):
-        st.session_state[HANDLED_CLICK] = popup
-        if clicked and clicked.group(1) != event_id and clicked.group(1) in known:
-            view.keep("event", clicked.group(1))
-            st.rerun()
     if event is not None:
         event_card(event, all_launches, all_sources)
         export, clear = st.columns([1, 4])
