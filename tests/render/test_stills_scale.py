@@ -100,6 +100,7 @@ def _axes() -> Any:
 
 def test_draw_track_collection__all_tracks_are_one_line_and_one_marker_collection_in_their_order() -> None:
     events = _events(400)
+    events.loc[events.index % 8 == 0, "impact_basis"] = "reported"  # solid, among the dashed
     tracks = flight_tracks(events)
     ax = _axes()
     view = choose_view(np.concatenate(track_points(tracks)), (), 1.5)
@@ -113,8 +114,9 @@ def test_draw_track_collection__all_tracks_are_one_line_and_one_marker_collectio
     expected_colours = [class_colour(t.system_class, style) for t in tracks]
     line_collection: Any = lines[0]
     assert [to_hex(c) for c in line_collection.get_colors()] == [to_hex(c) for c in expected_colours]
-    dashed = [dashes is not None for _offset, dashes in line_collection.get_linestyles()]
-    assert dashed == [t.estimated for t in tracks]
+    styles = line_collection.get_linestyles()  # one for all, or one a track (matplotlib cycles them)
+    dashed = [styles[i % len(styles)][1] is not None for i in range(len(tracks))]
+    assert dashed == [t.estimated for t in tracks] and len({*dashed}) == 2
     assert len(np.asarray(markers[0].get_offsets())) == len(tracks) == len(impacts)
     ends: list[Any] = [impact_point(row)[0] for row in events.to_dict("records")]
     x, y = view.project([e[0] for e in ends], [e[1] for e in ends])
