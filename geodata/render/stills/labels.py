@@ -20,6 +20,7 @@ from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox, offset_copy
 
@@ -105,39 +106,39 @@ class Polylines:
 _LINE_SAMPLE_PX = 4.0
 
 
-def _points_along(xy: np.ndarray, owner: np.ndarray, step: float) -> np.ndarray:
-    """Points at most ``step`` apart along each polyline (``owner`` numbers the polyline of each vertex)."""
-    if len(xy) < 2:
-        return xy.copy()
-    same = owner[1:] == owner[:-1]
-    first, delta = xy[:-1][same], np.diff(xy, axis=0)[same]
+def _points_on_segments(starts: np.ndarray, ends: np.ndarray, step: float) -> np.ndarray:
+    """Points at most ``step`` apart along each segment ``starts[i]``–``ends[i]``, both ends included."""
+    delta = ends - starts
     pieces = np.maximum(1, np.ceil(np.hypot(delta[:, 0], delta[:, 1]) / step)).astype(int)
-    piece = np.repeat(np.arange(len(first)), pieces)
-    offset = np.arange(len(piece)) - np.repeat(np.cumsum(pieces) - pieces, pieces)
-    along = first[piece] + (offset / pieces[piece])[:, None] * delta[piece]
-    last = np.r_[~same, True]  # each polyline's end
-    return np.concatenate([along, xy[last]])
+    segment = np.repeat(np.arange(len(starts)), pieces + 1)
+    k = np.arange(len(segment)) - np.repeat(np.cumsum(pieces + 1) - (pieces + 1), pieces + 1)
+    return starts[segment] + (k / pieces[segment])[:, None] * delta[segment]
 
 
-def _near_labels(lines: Polylines, ax: Axes, labels: Sequence[LabelRequest]) -> np.ndarray:
-    """Pixel points along the parts of ``lines`` that a label could reach (others cannot matter)."""
+def _near_labels(
+    lines: Polylines, ax: Axes, labels: Sequence[LabelRequest], renderer: RendererBase
+) -> np.ndarray:
+    """Pixel points along the segments of ``lines`` that some label's positions could touch."""
     xy_px = ax.transData.transform(lines.xy)
-    if not len(xy_px) or not labels:
+    if len(xy_px) < 2 or not labels:
         return np.empty((0, 2))
     same = lines.owner[1:] == lines.owner[:-1]
-    longest_px = float(np.max(np.hypot(*np.diff(xy_px, axis=0)[same].T), initial=0.0))
-    near = np.zeros(len(xy_px), dtype=bool)
-    points_per_px = ax.figure.dpi / 72
+    starts, ends = xy_px[:-1][same], xy_px[1:][same]
+    low, high = np.minimum(starts, ends), np.maximum(starts, ends)
+    near = np.zeros(len(starts), dtype=bool)
+    offset_px = max(abs(c) for candidate in _CANDIDATES for c in candidate[:2]) * ax.figure.dpi / 72
     for label in labels:
-        # A label box reaches at most its offset and its text (at most ~0.8 em a character) away.
-        reach_px = ((len(label.text) * 0.8 + 2) * label.fontsize + 10) * points_per_px + longest_px
+        width, height, _ = renderer.get_text_width_height_descent(
+            label.text, FontProperties(size=label.fontsize, weight=label.weight), ismath=False
+        )
+        # Every candidate box lies within offset + text + padding (2 px) + the points' margin (2 px).
+        reach_x, reach_y = width + offset_px + 6, height + offset_px + 6
         x, y = ax.transData.transform((label.x, label.y))
-        near |= (np.abs(xy_px[:, 0] - x) <= reach_px) & (np.abs(xy_px[:, 1] - y) <= reach_px)
-    # A segment is kept when either end is near: it is shorter than the margin added above.
-    keep = near.copy()
-    keep[:-1] |= near[1:] & same
-    keep[1:] |= near[:-1] & same
-    return _points_along(xy_px[keep], lines.owner[keep], _LINE_SAMPLE_PX)
+        near |= (
+            (low[:, 0] <= x + reach_x) & (high[:, 0] >= x - reach_x)
+            & (low[:, 1] <= y + reach_y) & (high[:, 1] >= y - reach_y)
+        )  # fmt: skip
+    return _points_on_segments(starts[near], ends[near], _LINE_SAMPLE_PX)
 
 
 def place_labels(
@@ -157,7 +158,7 @@ def place_labels(
     frame = ax.get_window_extent(renderer)
     taken = list(obstacles)
     if isinstance(lines, Polylines):
-        line_px = _near_labels(lines, ax, labels)
+        line_px = _near_labels(lines, ax, labels, renderer)
     else:
         line_px = ax.transData.transform(lines) if len(lines) else np.empty((0, 2))
     # Only points inside the map can touch a label (labels stay inside it).
