@@ -408,7 +408,8 @@ def draw_track_collection(
     line_colours = np.array([rgba[one[0]] for one in looks])
     styles = [one[1] for one in looks]
     lines = LineCollection(
-        np.split(xy, starts_at[1:]),
+        # Slices of one array (np.split costs some 2 µs a piece: 20 ms at 10,000 tracks).
+        [xy[a:b] for a, b in zip(starts_at.tolist(), (starts_at + lengths).tolist(), strict=True)],
         colors=line_colours,
         linewidths=look.linewidth_pt,
         # One style for all when all are solid (a dense still): matplotlib parses each list item.
