@@ -1,8 +1,14 @@
 """Felt times of the dashboard in headless chromium on the bundled history (issue #11).
 
 What a person waits for: a page to open (map drawn), a filter change (figures updated), a map click
-to its card, a pasted report to its queued draft, opening Export (preview shown). Each is the median of a
-few tries on a served app with a fresh store; reported, never asserted.
+to its card, a pasted report to its queued draft, opening Export from the sidebar and from a link
+(preview shown). Each is the median of a few tries on a served app with a fresh store; reported,
+never asserted.
+
+Times are taken inside the page, from the person's action (the key press, the click, the start of
+navigation) to the first frame after the page shows the result, so the WebDriver's own round trips
+are not counted. The framework's floor is measured the same way: a bare Streamlit page, and a bare
+streamlit-folium map with two markers on the same offline base map.
 
     python -m benchmarks pages                       # this checkout
     python -m benchmarks.bench_pages /path/to/other  # another checkout (e.g. a worktree of an older commit)
@@ -14,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -27,6 +34,67 @@ REPO = Path(__file__).resolve().parents[1]
 REPORT = REPO / "tests" / "fixtures" / "reports" / "06-taegwan-two-sources-2025.txt"
 TRIES = 3
 
+# Installed in every new document: `__arm(name, test, since)` records, in `__felt[name]`, the ms from
+# `since` (a performance.now() stamp; 0 is the start of navigation) to the first frame after `test()`
+# holds. An action is stamped in the page as it happens (the Enter key's own event, the click).
+WATCHER = """
+window.__felt = {};
+window.__arm = function(name, test, since) {
+  const check = () => {
+    let done = false; try { done = !!test(); } catch (e) {}
+    if (done) { requestAnimationFrame(() => { window.__felt[name] = performance.now() - since; }); }
+    else { requestAnimationFrame(check); }
+  };
+  check();
+};
+window.__idle = () => !/Running/.test((document.querySelector('[data-testid="stStatusWidget"]') || {}).innerText || '');
+window.__mapDrawn = (minPaths) => [...document.querySelectorAll('iframe')].some(f => { try {
+  const d = f.contentWindow.document, box = d.querySelector('.leaflet-container');
+  return box && box.dataset.basemap === 'drawn' && d.querySelectorAll('path.leaflet-interactive').length >= minPaths;
+} catch (e) { return false; } });
+window.__metric = (label) => { for (const m of document.querySelectorAll('[data-testid="stMetric"]')) {
+  if (m.querySelector('[data-testid="stMetricLabel"]').innerText === label) return m.querySelector('[data-testid="stMetricValue"]').innerText;
+} return ''; };
+window.__button = (prefix) => [...document.querySelectorAll('button')].find(b => b.innerText.startsWith(prefix));
+"""
+
+CLICK_IMPACT = """
+for (const f of document.querySelectorAll('iframe')) { try {
+  const d = f.contentWindow.document; const paths = d.querySelectorAll('path.leaflet-interactive');
+  if (!paths.length) continue;
+  const el = paths[paths.length - 1]; const r = el.getBoundingClientRect();
+  const since = performance.now();
+  __arm(arguments[0], () => document.querySelector('h3') && __idle(), since);
+  el.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2}));
+  return true; } catch (e) {} }
+return false;
+"""
+
+BARE_PAGE = "import streamlit as st\n\nst.title('launchmap')\nst.write('A bare page: the framework alone.')\n"
+BARE_MAP_PAGE = """import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geodata.render import leaflet as maps
+
+st.title("launchmap")
+m = maps.base_map(vendor_url="/app/static/vendor", basemap_url="/app/static/countries_50m.geojson")
+folium.CircleMarker((39.0, 125.7), radius=5).add_to(m)
+folium.CircleMarker((40.2, 125.2), radius=5).add_to(m)
+st_folium(m, height=620, use_container_width=True, returned_objects=[], key="bare")
+"""
+
+
+def wait_for(name: str, driver, timeout_s: float = 60) -> float:
+    """Seconds the page recorded for ``name`` (see WATCHER), once it has."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        felt = driver.execute_script("return window.__felt && window.__felt[arguments[0]]", name)
+        if felt is not None:
+            return float(felt) / 1000
+        time.sleep(0.1)
+    raise TimeoutError(f"{name}: not shown within {timeout_s:.0f} s")
+
 
 @contextlib.contextmanager
 def served(repo: Path) -> Iterator[str]:
@@ -36,15 +104,46 @@ def served(repo: Path) -> Iterator[str]:
     port = free_port()
     db = Path(tempfile.mkdtemp(prefix="launchmap-bench-")) / "bench.db"
     env = {k: v for k, v in os.environ.items() if k != "LAUNCHMAP_SEEDS"} | {"LAUNCHMAP_DB": str(db)}
+    command = [
+        sys.executable,
+        "-m",
+        "launchmap_cli.main",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    with _process(command, repo, env, f"http://127.0.0.1:{port}") as base:
+        yield base
+
+
+@contextlib.contextmanager
+def served_bare(source: str) -> Iterator[str]:
+    """``streamlit run`` of a one-file page (the framework's floor), serving this checkout's static folder."""
+    from tests.browser.harness import free_port
+
+    folder = Path(tempfile.mkdtemp(prefix="launchmap-bench-bare-"))
+    (folder / "page.py").write_text(source, encoding="utf-8")
+    (folder / "static").symlink_to(REPO / "dashboard" / "static")
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "page.py", "--server.headless=true"]
+    command += ["--server.address=127.0.0.1", f"--server.port={port}", "--server.enableStaticServing=true"]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with _process(command, folder, env, f"http://127.0.0.1:{port}") as base:
+        yield base
+
+
+@contextlib.contextmanager
+def _process(command: list[str], cwd: Path, env: dict[str, str], base: str) -> Iterator[str]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "launchmap_cli.main", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=repo,
+        command,
+        cwd=cwd,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
@@ -55,6 +154,8 @@ def served(repo: Path) -> Iterator[str]:
                 if response.read().strip() == b"ok":
                     break
             time.sleep(0.3)
+        with contextlib.suppress(Exception):  # the first run (imports, seeding) is not what is timed
+            urllib.request.urlopen(base + "/", timeout=60).read()
         yield base
     finally:
         os.killpg(process.pid, 15)
@@ -62,87 +163,81 @@ def served(repo: Path) -> Iterator[str]:
             process.wait(timeout=10)
 
 
-def until(condition: Callable[[], object], timeout_s: float = 60) -> float:
-    """Seconds until ``condition()`` is truthy (polling every 50 ms)."""
-    started = time.perf_counter()
-    while time.perf_counter() - started < timeout_s:
-        try:
+def until(condition: Callable[[], object], timeout_s: float = 60) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        with contextlib.suppress(Exception):  # an element replaced while reading it
             if condition():
-                return time.perf_counter() - started
-        except Exception:  # an element replaced while reading it
-            pass
+                return
         time.sleep(0.05)
     raise TimeoutError("condition not met")
 
 
-def idle(driver) -> bool:
-    widget = driver.execute_script(
-        "const w = document.querySelector('[data-testid=\"stStatusWidget\"]'); return w ? w.innerText : '';"
-    )
-    return "Running" not in widget
+def open_page(driver, url: str, name: str, test: str) -> float:
+    """``driver.get(url)``: seconds from the start of navigation to ``test`` holding."""
+    driver.get(url)
+    driver.execute_script(f"__arm(arguments[0], () => {test}, 0)", name)
+    return wait_for(name, driver)
 
 
-def map_drawn(driver, min_paths: int = 3) -> bool:
-    from tests.browser.harness import MAP_PROBE
-
-    probe = driver.execute_script(MAP_PROBE)
-    return bool(probe and probe["paths"] >= min_paths and probe["basemap"] == "drawn")
-
-
-def metric(driver, label: str) -> str:
-    for m in driver.find_elements("css selector", "[data-testid='stMetric']"):
-        if m.find_element("css selector", "[data-testid='stMetricLabel']").text == label:
-            return m.find_element("css selector", "[data-testid='stMetricValue']").text
-    return ""
-
-
-CLICK_IMPACT = """
-for (const f of document.querySelectorAll('iframe')) { try {
-  const d = f.contentWindow.document; const paths = d.querySelectorAll('path.leaflet-interactive');
-  if (!paths.length) continue;
-  const el = paths[paths.length - 1]; const r = el.getBoundingClientRect();
-  el.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2}));
-  return true; } catch (e) {} }
-return false;
-"""
-
-
-def measure(base: str) -> dict[str, float]:
+def measure(base: str) -> dict[str, list[float]]:
     from tests.browser.harness import chromium
 
     times: dict[str, list[float]] = {}
+
+    def record(name: str, seconds: float) -> None:
+        times.setdefault(name, []).append(seconds)
+
+    map_shown = "__mapDrawn(3) && __metric('Launch events')"
     with chromium() as driver:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WATCHER})
         for _ in range(TRIES):
-            driver.get(base + "/")
-            times.setdefault("page open (launch map drawn)", []).append(until(lambda: map_drawn(driver)))
-            until(lambda: idle(driver) and metric(driver, "Launch events"))
-            before = metric(driver, "Launch events")
+            record("page open (launch map drawn)", open_page(driver, base + "/", "open", map_shown))
+            until(lambda: driver.execute_script("return __idle()"))
+            before = driver.execute_script("return __metric('Launch events')")
             box = next(
                 i
                 for i in driver.find_elements("css selector", "[data-testid='stSidebar'] input")
-                if (i.get_attribute("aria-label") or "").startswith("Selected") is False
-                and "class" in (i.get_attribute("aria-label") or "").lower()
+                if "class" in (i.get_attribute("aria-label") or "").lower()
             )
             box.click()
-            box.send_keys("ICBM\n")
-            times.setdefault("filter change (figures updated)", []).append(
-                until(
-                    lambda before=before: metric(driver, "Launch events") not in ("", before) and idle(driver)
-                )
+            box.send_keys("ICBM")
+            driver.execute_script(
+                "const b = arguments[0];"
+                "document.addEventListener('keydown', e => { if (e.key === 'Enter') "
+                "__arm('filter', () => __metric('Launch events') !== b && __idle(), performance.now()); },"
+                " {capture: true, once: true});",
+                before,
             )
-            driver.get(base + "/")
-            until(lambda: map_drawn(driver) and idle(driver))
+            box.send_keys("\n")
+            record("filter change (figures updated)", wait_for("filter", driver))
+
+            open_page(driver, base + "/", "open again", "__mapDrawn(3) && __idle()")
             time.sleep(0.5)
-            driver.execute_script(CLICK_IMPACT)
-            times.setdefault("map click to card", []).append(
-                until(lambda: driver.find_elements("css selector", "h3") and idle(driver))
+            driver.execute_script(CLICK_IMPACT, "card")
+            record("map click to card", wait_for("card", driver))
+
+            driver.execute_script(
+                "const link = [...document.querySelectorAll('[data-testid=\"stSidebar\"] a')]"
+                ".find(a => a.innerText.trim() === 'Export');"
+                "__arm('export', () => { const i = document.querySelector('[data-testid=\"stImage\"] img');"
+                " return i && i.complete && i.naturalWidth > 0; }, performance.now()); link.click();"
             )
-            driver.get(base + "/export")
-            times.setdefault("open Export (preview shown)", []).append(
-                until(lambda: driver.find_elements("css selector", "[data-testid='stImage'] img"))
+            record("open Export from the sidebar (preview shown)", wait_for("export", driver))
+            record(
+                "open Export from a link (preview shown)",
+                open_page(
+                    driver,
+                    base + "/export",
+                    "export link",
+                    "(() => { const i = document.querySelector('[data-testid=\"stImage\"] img');"
+                    " return i && i.complete && i.naturalWidth > 0; })()",
+                ),
             )
-            driver.get(base + "/report_to_map")
-            until(lambda: driver.find_elements("css selector", "textarea") and idle(driver))
+
+            open_page(
+                driver, base + "/report_to_map", "report", "document.querySelector('textarea') && __idle()"
+            )
             area = driver.find_elements("css selector", "textarea")[0]
             driver.execute_script(
                 "const a = arguments[0]; Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')"
@@ -152,21 +247,26 @@ def measure(base: str) -> dict[str, float]:
             )
             area.send_keys(" ")  # a keystroke makes the widget take the pasted text
             driver.execute_script("arguments[0].blur()", area)
-            until(lambda: idle(driver))
-            add = next(
-                b
-                for b in driver.find_elements("css selector", "button")
-                if "Add to the review queue" in b.text
+            until(lambda: driver.execute_script("return __idle() && !!__button('Add to the review queue')"))
+            time.sleep(0.3)
+            # Done when the page says what was queued and the draft's Accept button is there (a copy of a
+            # report already waiting joins that draft rather than adding one).
+            driver.execute_script(
+                "__arm('draft', () => document.body.innerText.includes('Nothing is saved until you accept it')"
+                " && !!__button('Accept') && __idle(), performance.now());"
+                "__button('Add to the review queue').click();"
             )
-            started = time.perf_counter()
-            add.click()
-            until(
-                lambda: [
-                    b for b in driver.find_elements("css selector", "button") if b.text.startswith("Accept")
-                ]
-            )
-            times.setdefault("paste to draft (queued, form shown)", []).append(time.perf_counter() - started)
-    return {name: statistics.median(values) for name, values in times.items()}
+            record("paste to draft (queued, form shown)", wait_for("draft", driver))
+    return times
+
+
+def measure_floor(source: str, test: str) -> list[float]:
+    """Page open of a bare page, as :func:`measure` times ours."""
+    from tests.browser.harness import chromium
+
+    with served_bare(source) as base, chromium() as driver:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WATCHER})
+        return [open_page(driver, base + "/", "open", test) for _ in range(TRIES)]
 
 
 def main(repo: Path | None = None) -> None:
@@ -176,13 +276,19 @@ def main(repo: Path | None = None) -> None:
         print("skipped: Debian chromium and chromedriver are not installed")
         return
     repo = repo or REPO
+    load_before = os.getloadavg()[0]
+    floors = {
+        "bare Streamlit page open (title shown)": measure_floor(BARE_PAGE, "document.querySelector('h1')"),
+        "bare streamlit-folium map open (drawn)": measure_floor(BARE_MAP_PAGE, "__mapDrawn(2)"),
+    }
     with served(repo) as base:
-        with contextlib.suppress(Exception):  # warm the server (first import, seeding) before timing
-            urllib.request.urlopen(base + "/", timeout=30).read()
         results = measure(base)
-    print(f"felt times, median of {TRIES}, {repo}:")
-    for name, seconds in results.items():
-        print(f"  {name:<34} {seconds:6.2f} s")
+    print(
+        f"felt times in the page, median of {TRIES}, {repo} ({platform.machine()}, {os.cpu_count()} cores, "
+        f"load average {load_before:.1f} -> {os.getloadavg()[0]:.1f}):"
+    )
+    for name, values in {**results, **floors}.items():
+        print(f"  {name:<46} {statistics.median(values):6.2f} s   ({', '.join(f'{v:.2f}' for v in values)})")
 
 
 if __name__ == "__main__":
