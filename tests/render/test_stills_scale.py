@@ -275,3 +275,27 @@ def test_draw_track_collection__tracks_drawn_within_half_a_pixel_of_the_geodesic
     off_px = np.min(np.hypot(*(true_px[:, None, :] - nearest).transpose(2, 0, 1)), axis=1)
     assert off_px.max() < 0.5
     assert len(drawn.xy) < len(track.points()) or len(drawn.xy) <= 12  # fewer points than 10 km apart
+
+
+@pytest.mark.parametrize("dpi", [100, 200])
+@pytest.mark.parametrize(
+    ("text", "fontsize", "weight"), [("Sunan", 12, "bold"), ("Fleet Activities Yokosuka", 11, "normal")]
+)
+def test_place_labels__candidate_boxes_by_arithmetic_are_the_boxes_matplotlib_lays_out(
+    text: str, fontsize: float, weight: str, dpi: int
+) -> None:
+    from geodata.render.stills.labels import _CANDIDATES, _PAD_PX, _candidate_boxes, _try
+
+    fig = Figure(figsize=(6, 4), dpi=dpi)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, 100)
+    ax.set_ylim(0, 100)
+    label = ax.text(40, 60, text, fontsize=fontsize, fontweight=weight)
+    renderer = agg_renderer(fig)
+    laid_out = [_try(ax, label, candidate, renderer).extents for candidate in _CANDIDATES]
+    first = _try(ax, label, _CANDIDATES[0], renderer)
+    computed = _candidate_boxes(
+        ax.transData.transform((40, 60)), first.width - 2 * _PAD_PX, first.height - 2 * _PAD_PX, dpi
+    )
+    assert computed == pytest.approx(np.array(laid_out), abs=1e-6)

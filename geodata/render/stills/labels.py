@@ -20,7 +20,6 @@ from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox, offset_copy
 
@@ -51,8 +50,34 @@ class LabelRequest:
     colour: str | None = None
 
 
-def _overlaps(box: Bbox, others: Sequence[Bbox]) -> bool:
-    return any(box.overlaps(other) for other in others)
+def _overlaps(box: np.ndarray, others: np.ndarray) -> bool:
+    """Whether the box ``(x0, y0, x1, y1)`` overlaps any row of ``others``: :meth:`Bbox.overlaps` for all at once."""
+    return bool(
+        np.any(
+            (box[0] <= others[:, 2])
+            & (others[:, 0] <= box[2])
+            & (box[1] <= others[:, 3])
+            & (others[:, 1] <= box[3])
+        )
+    )
+
+
+# Padding around a label's text box, in pixels: what keeps labels from touching.
+_PAD_PX = 2.0
+
+
+def _candidate_boxes(anchor_px: np.ndarray, width_px: float, height_px: float, dpi: float) -> np.ndarray:
+    """The padded text box ``(x0, y0, x1, y1)`` of each of :data:`_CANDIDATES` around ``anchor_px``.
+
+    Arithmetic on one measured size: what matplotlib lays out for each offset and alignment (a test
+    holds the two equal), without laying the text out eight times.
+    """
+    boxes = []
+    for dx, dy, ha, va in _CANDIDATES:
+        x = anchor_px[0] + dx * dpi / 72 - {"left": 0.0, "center": 0.5, "right": 1.0}[ha] * width_px
+        y = anchor_px[1] + dy * dpi / 72 - {"bottom": 0.0, "center": 0.5, "top": 1.0}[va] * height_px
+        boxes.append((x - _PAD_PX, y - _PAD_PX, x + width_px + _PAD_PX, y + height_px + _PAD_PX))
+    return np.array(boxes)
 
 
 # Track points are kept as a grid of occupied 4-px cells, not a list: a label asks the grid (a summed-area
@@ -115,29 +140,19 @@ def _points_on_segments(starts: np.ndarray, ends: np.ndarray, step: float) -> np
     return starts[segment] + (k / pieces[segment])[:, None] * delta[segment]
 
 
-def _near_labels(
-    lines: Polylines, ax: Axes, labels: Sequence[LabelRequest], renderer: RendererBase
-) -> np.ndarray:
-    """Pixel points along the segments of ``lines`` that some label's positions could touch."""
+def _near_labels(lines: Polylines, ax: Axes, reach_px: np.ndarray) -> np.ndarray:
+    """Pixel points along the segments of ``lines`` that touch any box of ``reach_px`` (rows ``x0, y0, x1, y1``)."""
     xy_px = ax.transData.transform(lines.xy)
-    if len(xy_px) < 2 or not labels:
+    if len(xy_px) < 2 or not len(reach_px):
         return np.empty((0, 2))
     same = lines.owner[1:] == lines.owner[:-1]
     starts, ends = xy_px[:-1][same], xy_px[1:][same]
     low, high = np.minimum(starts, ends), np.maximum(starts, ends)
     near = np.zeros(len(starts), dtype=bool)
-    offset_px = max(abs(c) for candidate in _CANDIDATES for c in candidate[:2]) * ax.figure.dpi / 72
-    for label in labels:
-        width, height, _ = renderer.get_text_width_height_descent(
-            label.text, FontProperties(size=label.fontsize, weight=label.weight), ismath=False
-        )
-        # Every candidate box lies within offset + text + padding (2 px) + the points' margin (2 px).
-        reach_x, reach_y = width + offset_px + 6, height + offset_px + 6
-        x, y = ax.transData.transform((label.x, label.y))
-        near |= (
-            (low[:, 0] <= x + reach_x) & (high[:, 0] >= x - reach_x)
-            & (low[:, 1] <= y + reach_y) & (high[:, 1] >= y - reach_y)
-        )  # fmt: skip
+    for x0, y0, x1, y1 in (
+        reach_px + np.array([-2.0, -2.0, 2.0, 2.0])
+    ).tolist():  # and the points' 2-px margin
+        near |= (low[:, 0] <= x1) & (high[:, 0] >= x0) & (low[:, 1] <= y1) & (high[:, 1] >= y0)
     return _points_on_segments(starts[near], ends[near], _LINE_SAMPLE_PX)
 
 
@@ -156,25 +171,11 @@ def place_labels(
     """
     renderer = agg_renderer(ax.figure)
     frame = ax.get_window_extent(renderer)
-    taken = list(obstacles)
-    if isinstance(lines, Polylines):
-        line_px = _near_labels(lines, ax, labels, renderer)
-    else:
-        line_px = ax.transData.transform(lines) if len(lines) else np.empty((0, 2))
-    # Only points inside the map can touch a label (labels stay inside it).
-    inside_map = (
-        (line_px[:, 0] >= frame.x0 - 2)
-        & (line_px[:, 0] <= frame.x1 + 2)
-        & (line_px[:, 1] >= frame.y0 - 2)
-        & (line_px[:, 1] <= frame.y1 + 2)
-    )
-    on_lines = OccupiedCells(frame, line_px[inside_map], half_px=2)
-    for label in labels:  # every anchor's marker is an obstacle for every other label
-        cx, cy = ax.transData.transform((label.x, label.y))
-        taken.append(Bbox.from_extents(cx - marker_px, cy - marker_px, cx + marker_px, cy + marker_px))
-    placed = []
+    dpi = ax.figure.dpi
     halo = [patheffects.withStroke(linewidth=3, foreground=style["halo"])]
-    for label in sorted(labels, key=lambda lab: -lab.priority):
+    ordered = sorted(labels, key=lambda lab: -lab.priority)
+    texts, candidates = [], []
+    for label in ordered:  # each text laid out once; its eight positions follow by arithmetic
         text = ax.text(
             label.x,
             label.y,
@@ -185,19 +186,48 @@ def place_labels(
             path_effects=halo,
             zorder=9,
         )
+        first = _try(ax, text, _CANDIDATES[0], renderer)
+        anchor = ax.transData.transform((label.x, label.y))
+        texts.append(text)
+        candidates.append(
+            _candidate_boxes(anchor, first.width - 2 * _PAD_PX, first.height - 2 * _PAD_PX, dpi)
+        )
+    if isinstance(lines, Polylines):
+        reach = [np.r_[boxes[:, :2].min(axis=0), boxes[:, 2:].max(axis=0)] for boxes in candidates]
+        line_px = _near_labels(lines, ax, np.array(reach).reshape(-1, 4))
+    else:
+        line_px = ax.transData.transform(lines) if len(lines) else np.empty((0, 2))
+    # Only points inside the map can touch a label (labels stay inside it).
+    inside_map = (
+        (line_px[:, 0] >= frame.x0 - 2)
+        & (line_px[:, 0] <= frame.x1 + 2)
+        & (line_px[:, 1] >= frame.y0 - 2)
+        & (line_px[:, 1] <= frame.y1 + 2)
+    )
+    on_lines = OccupiedCells(frame, line_px[inside_map], half_px=2)
+    # Obstacles as rows (x0, y0, x1, y1): those given, and every anchor's marker (for every other label).
+    anchors = ax.transData.transform([(label.x, label.y) for label in labels]).reshape(-1, 2)
+    taken = np.concatenate(
+        [
+            np.array([box.extents for box in obstacles]).reshape(-1, 4),
+            np.column_stack([anchors - marker_px, anchors + marker_px]),
+        ]
+    )
+    placed = []
+    for label, text, boxes in zip(ordered, texts, candidates, strict=True):
         chosen = None
-        for candidate in _CANDIDATES:
-            box = _try(ax, text, candidate, renderer)
-            inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
-            if inside and not _overlaps(box, taken) and not on_lines.touches(box):
-                chosen = box
+        for index, box in enumerate(boxes):
+            inside = frame.x0 <= box[0] and box[2] <= frame.x1 and frame.y0 <= box[1] and box[3] <= frame.y1
+            if inside and not _overlaps(box, taken) and not on_lines.touches(Bbox.from_extents(*box)):
+                chosen = index
                 break
         if chosen is None:
             if not label.required:
                 text.remove()
                 continue
-            chosen = _try(ax, text, _CANDIDATES[0], renderer)  # required: overlap rather than vanish
-        taken.append(chosen)
+            chosen = 0  # required: overlap rather than vanish
+        _place(ax, text, _CANDIDATES[chosen])
+        taken = np.vstack([taken, boxes[chosen]])
         placed.append(text)
     return placed
 
@@ -207,9 +237,14 @@ def agg_renderer(figure: Any) -> RendererBase:
     return figure.canvas.get_renderer()  # FigureCanvasAgg has it; the base class does not say so
 
 
-def _try(ax: Axes, text: Text, candidate: tuple, renderer: RendererBase) -> Bbox:
+def _place(ax: Axes, text: Text, candidate: tuple) -> None:
     dx, dy, ha, va = candidate
     text.set_transform(offset_copy(ax.transData, fig=cast(Figure, ax.figure), x=dx, y=dy, units="points"))
     text.set_horizontalalignment(ha)
     text.set_verticalalignment(va)
-    return text.get_window_extent(renderer).padded(2)
+
+
+def _try(ax: Axes, text: Text, candidate: tuple, renderer: RendererBase) -> Bbox:
+    """The padded box of ``text`` at ``candidate``, as matplotlib lays it out."""
+    _place(ax, text, candidate)
+    return text.get_window_extent(renderer).padded(_PAD_PX)
