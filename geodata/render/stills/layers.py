@@ -360,6 +360,7 @@ def draw_tracks(
     return impacts, along
 
 
+@lru_cache(maxsize=32)  # a handful of shapes, each the same path every time
 def _marker_path(marker: str) -> Path:
     """A marker's outline as :meth:`Axes.plot` draws it, for a collection of markers."""
     shape = MarkerStyle(marker)
@@ -458,16 +459,20 @@ def draw_points(
     """
     labels: list[LabelRequest] = []
     positions: list[tuple[float, float]] = []
-    for lat, lon, name, priority in rows:
+    if not rows:
+        return labels, positions
+    xs, ys = view.project([row[0] for row in rows], [row[1] for row in rows])  # one call for all
+    for (_, _, name, priority), x, y in zip(rows, xs.tolist(), ys.tolist(), strict=True):
         if limit is not None and len(positions) >= limit:
             break
-        x, y = view.project([lat], [lon])
-        x0, y0 = float(x[0]), float(y[0])
-        if not view.contains(x0, y0):
+        if not view.contains(x, y):
             continue
-        ax.plot(
-            x0,
-            y0,
+        labels.append(LabelRequest(x, y, name, priority, required, fontsize, weight))
+        positions.append((x, y))
+    if positions:
+        ax.plot(  # every marker of the kind in one artist: they look alike
+            [x for x, _ in positions],
+            [y for _, y in positions],
             marker=marker,
             ms=size,
             markerfacecolor=style["marker_fill"],
@@ -476,8 +481,6 @@ def draw_points(
             ls="none",
             zorder=6,
         )
-        labels.append(LabelRequest(x0, y0, name, priority, required, fontsize, weight))
-        positions.append((x0, y0))
     return labels, positions
 
 
