@@ -299,3 +299,25 @@ def test_place_labels__candidate_boxes_by_arithmetic_are_the_boxes_matplotlib_la
         ax.transData.transform((40, 60)), first.width - 2 * _PAD_PX, first.height - 2 * _PAD_PX, dpi
     )
     assert computed == pytest.approx(np.array(laid_out), abs=1e-6)
+
+
+def test_place_labels__a_text_size_remembered_from_one_still_is_not_used_under_other_fonts() -> None:
+    import matplotlib
+
+    def first_box(family: str) -> Any:
+        fig = Figure(figsize=(4, 3), dpi=100)
+        FigureCanvasAgg(fig)
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.set_xlim(0, 100)
+        ax.set_ylim(0, 100)
+        with matplotlib.rc_context({"font.family": family}):
+            (placed,) = place_labels(ax, [LabelRequest(20, 50, "Wide label WWW", 1)], [], STYLES["light"], 3)
+            return placed.get_window_extent(agg_renderer(fig))
+
+    from geodata.render.stills.labels import _TEXT_SIZES_PX
+
+    sans, mono = first_box("sans-serif"), first_box("monospace")
+    assert sans.width != pytest.approx(mono.width, abs=1)
+    remembered = {size for key, size in _TEXT_SIZES_PX.items() if key[0] == "Wide label WWW"}
+    assert {round(w) for w, _ in remembered} == {round(sans.width), round(mono.width)}  # one a font
+    assert first_box("sans-serif").width == pytest.approx(sans.width)

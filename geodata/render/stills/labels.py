@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
+import matplotlib
 import numpy as np
 from matplotlib import patheffects
 from matplotlib.axes import Axes
@@ -156,6 +157,19 @@ def _near_labels(lines: Polylines, ax: Axes, reach_px: np.ndarray) -> np.ndarray
     return _points_on_segments(starts[near], ends[near], _LINE_SAMPLE_PX)
 
 
+# The size of a label's text box, by (text, font size, weight, dpi): the same names (sites, places)
+# come back on every still, and laying text out is most of what placing labels costs.
+_TEXT_SIZES_PX: dict[tuple[Any, ...], tuple[float, float]] = {}
+
+
+def _font_families() -> tuple[str, ...]:
+    """The fonts text is set in now (part of a size's key: another rc setting lays text out otherwise)."""
+    rc = cast(dict[str, Any], matplotlib.rcParams)
+    family = tuple(rc["font.family"])
+    generic = ("serif", "sans-serif", "cursive", "fantasy", "monospace")  # each names a list of fonts
+    return family + tuple(font for name in family if name in generic for font in rc[f"font.{name}"])
+
+
 def place_labels(
     ax: Axes,
     labels: Sequence[LabelRequest],
@@ -186,12 +200,15 @@ def place_labels(
             path_effects=halo,
             zorder=9,
         )
-        first = _try(ax, text, _CANDIDATES[0], renderer)
+        key = (label.text, label.fontsize, label.weight, dpi, text.get_parse_math(), _font_families())
+        if key not in _TEXT_SIZES_PX:
+            first = _try(ax, text, _CANDIDATES[0], renderer)
+            if len(_TEXT_SIZES_PX) >= 4096:
+                _TEXT_SIZES_PX.clear()
+            _TEXT_SIZES_PX[key] = (first.width - 2 * _PAD_PX, first.height - 2 * _PAD_PX)
         anchor = ax.transData.transform((label.x, label.y))
         texts.append(text)
-        candidates.append(
-            _candidate_boxes(anchor, first.width - 2 * _PAD_PX, first.height - 2 * _PAD_PX, dpi)
-        )
+        candidates.append(_candidate_boxes(anchor, *_TEXT_SIZES_PX[key], dpi))
     if isinstance(lines, Polylines):
         reach = [np.r_[boxes[:, :2].min(axis=0), boxes[:, 2:].max(axis=0)] for boxes in candidates]
         line_px = _near_labels(lines, ax, np.array(reach).reshape(-1, 4))
