@@ -27,6 +27,7 @@ turn a draft into store rows.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import re
 from dataclasses import dataclass, field, fields, replace
@@ -55,6 +56,7 @@ from geodata.reports.sites import SiteMatch, find_site
 from geodata.reports.text import (
     MAX_EVENTS,
     MAX_INPUT_CHARS,
+    NEWS_WINDOW_DAYS,
     Sentence,
     check_text,
     first_match,
@@ -97,7 +99,7 @@ _OTHER_FAILURE = re.compile(
 )
 # "One exploded after launch. The other flew...", "The second ... disappeared off radar": part of a salvo
 _PART_FAILED = re.compile(
-    r"^\W*(?:One|The second|The other|One of (?:the|them))\b|\bone of (?:the|them)\b", re.I
+    r"^\W*(?:One|The second|The other|One of (?:the|them)|An? second|Another)\b|\bone of (?:the|them)\b", re.I
 )
 # Background cues both patterns below share: "less than two weeks after", "During that earlier test",
 # "had fired two ... Nodong missiles ... in 2016", "the third ballistic missile test so far this year"
@@ -106,7 +108,13 @@ _BACKGROUND = (
     r"\bhad\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested)\b[^.]*?\b(?:in (?:19|20)\d\d|last year)|"
     r"\blast year\b[^.]*?\bhad\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested)\b|"
     # "At the time, North Korea claimed to have launched a Hwasong-17": the earlier launch just named
-    r"^\W*At the time\b(?! of (?:the|this|today)|,? the (?:missile|launch))"
+    r"^\W*At the time\b(?! of (?:the|this|today)|,? the (?:missile|launch))|"
+    # "In February, North Korea launched a new solid-fuel rocket", "fired hypersonic missiles in October, 2025":
+    # a launch told by its month is an earlier one
+    r"^\W*In (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bin (?:January|February|March|April|May|June|July|August|September|October|November|December),? (?:19|20)\d\d\b|"
+    # "At a massive military parade ... the military displayed new ICBMs", "The display included ...": shown,
+    # not launched
+    r"^\W*(?:The (?:display|parade)\b|At (?:a|the) (?:[\w-]+ ){0,3}parade\b)"
 )
 # A tally told of this launch: "Tuesday's launch of an Hwasong-12 ... is North Korea's 13th ballistic missile
 # launch this year and comes a month after ...", "on 25 July: the country's first missile test since ...".
@@ -114,6 +122,10 @@ _BACKGROUND = (
 # sentence still tells this one (see :func:`_blank_tallies`)
 _TALLY = re.compile(
     r"(?:tests?|launch(?:es)?) (?:so far )?this year|"
+    # "... on Thursday, militaries in South Korea and Japan said, about a week after a missile reportedly
+    # exploded in mid-air over Pyongyang": from the comma on, the other launch
+    r"(?P<after>,\s+(?:about |some |just |only |less than |more than |nearly )?(?:a|an|one|two|three|four|five|six|"
+    r"seven|\d+|several|a few)\s+(?:days?|weeks?|months?)\s+after\b)|"
     r"(?P<since>\b(?:first|latest|longest|largest|biggest)\b[^.:;]{0,70}\bsince\b)",
     re.I,
 )
@@ -160,6 +172,18 @@ _OTHER_LAUNCH_CLAUSE = re.compile(
     r"\b(?:hours?|days?|a day)\s+after\s+(?:launching|firing|test-firing)\s+(?:another|an earlier)\b[^.;]*",
     re.I,
 )
+# "attaches a hypersonic payload to a KN-23 booster": a system's part, not the missile launched
+_A_PART = re.compile(
+    r"\b(?:KN-?\d+|Hwas(?:eo|o)ng[- ]?\d+\w*|Pukguksong-?\d)\s+(?:booster|engine|motor|(?:first |second )?stage|"
+    r"airframe|warhead|body)\b",
+    re.I,
+)
+# "the missile was not an intercontinental ballistic missile (ICBM)": a class denied
+_NOT_A_CLASS = re.compile(
+    r"\b(?:not|never|n't)\s+(?:be\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:intercontinental|ICBMs?|intermediate|"
+    r"IRBMs?|medium|MRBMs?|short|SRBMs?|submarine|SLBMs?|hypersonic|cruise)\b[\w -]*(?:\(\w+\))?",
+    re.I,
+)
 # The South's own test, not the North's: "the South tested its own submarine-launched missile"
 # ("South Korea said it was suspected to be a submarine-launched ballistic missile" is the North's)
 _SOUTH_OWN = re.compile(
@@ -173,7 +197,12 @@ _HEDGED_LAUNCH = re.compile(
 # Outside observers of a launch that only state media name ("which Japanese, U.S. and South Korean
 # authorities have detected", a landing in Japan's EEZ that Tokyo reports)
 _OBSERVED = re.compile(
-    r"authorities (?:have )?detected|detected by|\b(?:inside|within|outside) Japan'?s? (?:exclusive economic zone|EEZ)",
+    r"authorities (?:have )?detected|detected by|\b(?:inside|within|outside) Japan'?s? (?:exclusive economic zone|EEZ)|"
+    # "South Korean radar detected the launch", "The Ministry of Defense of Russia ... stated that this rocket
+    # passed 500km from the country's border", "launched more than 10 suspected short-range ballistic missiles"
+    # (North Korea never calls its own missiles suspected)
+    r"\bradars?\s+(?:\w+\s+)?detected|\bMinistry of Defen[cs]e of\b|\b(?:Russia|China)'?s? (?:defen[cs]e ministry|military)|"
+    r"\b(?:launched|fired)\s+(?:[\w-]+\s+){0,3}?suspected\s+(?:[\w-]+\s+){0,3}?(?:missiles?|projectiles?)",
     re.I,
 )
 # An item about artillery fire: "fired about 100 shells", "artillery rounds"; the missile launches it names
@@ -185,7 +214,7 @@ _ARTILLERY_FIRE = re.compile(
     re.I,
 )
 _EARLIER_LAUNCH = re.compile(
-    r"\b(?:already|earlier|previously|since|last (?:week|month)|in recent (?:days|weeks|months)|"
+    r"\b(?:already|earlier|previously|since|last (?:week|month|January|February|March|April|May|June|July|August|September|October|November|December)|in recent (?:days|weeks|months)|"
     r"\w+ days? (?:earlier|before|ago)|a week ago)\b",
     re.I,
 )
@@ -354,7 +383,7 @@ def _blank_tallies(group: list[Sentence]) -> list[Sentence]:
             blanked.append(sentence)
             continue
         starts = list(_TALLY_START.finditer(sentence.text, max(0, tally.start() - 120), tally.start()))
-        cut = starts[-1].start() if starts else 0
+        cut = tally.start() if tally.group("after") else starts[-1].start() if starts else 0
         end = len(sentence.text)
         if tally.group("since") and (rest := _TALLY_END.search(sentence.text, tally.end())):
             end = rest.start()
@@ -370,7 +399,7 @@ def _draft(
     draft = Draft()
     _when(draft, group, text, published, first_day)
     draft.context = _context_sentences(group, draft, published, systems=True)
-    _where(draft, group, gazetteer)
+    _where(draft, group, gazetteer, published)
     _what(draft, group)
     draft.context = _context_sentences(group, draft, published)
     _figures(draft, group)
@@ -396,8 +425,11 @@ def _context_sentences(
     day = korea_day(draft.launched_at, draft.launched_at_precision or "day") if draft.launched_at else ""
     first_launch = next((s for s in group if s.is_launch), None)
     context = set()
+    own_nouns = _nouns(first_launch.text) if first_launch else set()
+    previous: Sentence | None = None
     for sentence in group:
         if sentence is first_launch:
+            previous = sentence
             continue
         days = {
             d.value.isoformat() for d in find_dates(sentence.text, published, window=False) if not d.vague
@@ -405,9 +437,31 @@ def _context_sentences(
         named_other_day = bool(day and days and day not in days)
         # "Japan said ICBM had flown for 66 minutes" in a report of two SRBMs: the other launch's figure
         other_kind = not systems and _other_family(sentence.text, draft.system_class)
-        if named_other_day or other_kind or (_CONTEXT_SYSTEM if systems else _CONTEXT).search(sentence.text):
+        # "... 15 days after Kim directed an exercise involving super-large multiple rocket launchers. The South
+        # Korean military said North Korea's rockets flew about 300 km": the sentence goes on about the
+        # background weapon (its word, not this launch's)
+        nouns = _nouns(sentence.text)
+        continues = bool(
+            previous is not None
+            and previous.start in context
+            and nouns
+            and not nouns & own_nouns
+            and nouns <= _nouns(previous.text)
+        )
+        if (
+            named_other_day
+            or other_kind
+            or continues
+            or (_CONTEXT_SYSTEM if systems else _CONTEXT).search(sentence.text)
+        ):
             context.add(sentence.start)
+        previous = sentence
     return frozenset(context)
+
+
+def _nouns(text: str) -> set[str]:
+    """Which of "missile", "rocket", "projectile" ``text`` uses for a weapon."""
+    return {m.group(1).lower() for m in re.finditer(r"\b(missile|rocket|projectile)s?\b", text, re.I)}
 
 
 # Classes one launch can be called by in one report (an SRBM "believed to be an SLBM", a "hypersonic IRBM")
@@ -434,6 +488,10 @@ def _when(
         for s in group
         if s.start not in background
         for d in find_dates(s.text, published, s.start, statements=True)
+        # a day more than NEWS_WINDOW_DAYS before the copy is another launch's ("North Korean state news reported
+        # the test-launch of a Hwasong-19 ICBM on October 31" in copy of 5 November), unless the report's own
+        # launch sentence names it
+        if s is first_launch or published is None or (published - d.value).days <= NEWS_WINDOW_DAYS
     ]
     dates = (
         # "fired a missile this week ... The launch, made on Wednesday": a named day beats a vague one
@@ -533,18 +591,37 @@ def _detection_day(group: list[Sentence], published: dt.date | None) -> Found | 
 # "Last month, North Korea fired a missile from similar area near the capital": a sentence that opens in the
 # past tells another launch
 _PAST_OPENER = re.compile(
-    r"^\W*(?:Last (?:week|month|year)|Earlier this (?:week|month|year)|In (?:19|20)\d\d)\b", re.I
+    r"^\W*(?:Last (?:week|month|year)|Earlier this (?:week|month|year)|In (?:19|20)\d\d)\b|"
+    # "South Korea warned Thursday that it had spotted a mobile launcher ... near Wonsan": the preparations'
+    # place, seen before the launch
+    r"\b(?:had\s+)?spotted\b|\bsigns of (?:an? )?(?:imminent )?launch",
+    re.I,
 )
 
 
-def _where(draft: Draft, group: list[Sentence], gazetteer: Gazetteer) -> None:
+def _names_other_day(sentence: Sentence, day: str, published: dt.date | None) -> bool:
+    """Whether ``sentence`` tells of a launch on another day than ``day`` ("On March 16, North Korea launched a
+    suspected missile that appeared to explode ... over Pyongyang"); a statement's day does not count."""
+    days = {d.value.isoformat() for d in find_dates(sentence.text, published, window=False) if not d.vague}
+    return bool(day and days and day not in days)
+
+
+def _where(
+    draft: Draft, group: list[Sentence], gazetteer: Gazetteer, published: dt.date | None = None
+) -> None:
     # "During that earlier test, ... from the vicinity of Pyongyang": another launch's place. Only the
     # strong cues: "the same area from where last week's were conducted" still names this launch's place
     first_launch = next((s for s in group if s.is_launch), None)
+    day = korea_day(draft.launched_at, draft.launched_at_precision or "day") if draft.launched_at else ""
     group = [
         s
         for s in group
-        if s is first_launch or not (_BACKGROUND_RE.search(s.text) or _PAST_OPENER.search(s.text))
+        if s is first_launch
+        or not (
+            _BACKGROUND_RE.search(s.text)
+            or _PAST_OPENER.search(s.text)
+            or _names_other_day(s, day, published)
+        )
     ]
     site: SiteMatch | None = find_site(group, gazetteer, draft.warnings)
     if site is None:
@@ -559,7 +636,17 @@ def _what(draft: Draft, group: list[Sentence]) -> None:
     group = [s for s in group if s.start not in draft.context]
     # blanked, not cut, so that evidence offsets still point into the input
     named = [
-        replace(s, text=_OTHER_LAUNCH_CLAUSE.sub(lambda m: " " * len(m.group(0)), s.text)) for s in group
+        replace(
+            s,
+            text=_A_PART.sub(
+                lambda m: " " * len(m.group(0)),
+                _NOT_A_CLASS.sub(
+                    lambda m: " " * len(m.group(0)),
+                    _OTHER_LAUNCH_CLAUSE.sub(lambda m: " " * len(m.group(0)), s.text),
+                ),
+            ),
+        )
+        for s in group
     ]
     system_hit, class_hit = first_match(_SYSTEMS, named), first_match(_CLASSES, named)
     system_class, class_span = (
@@ -633,6 +720,17 @@ def _figures(draft: Draft, group: list[Sentence]) -> None:
         )
 
 
+# "another one explored after launch": a word a letter away from "exploded", right after the launch, is it
+_DONE_AFTER_LAUNCH = re.compile(
+    r"\b(\w+ed)\s+(?:shortly\s+|soon\s+|right\s+|just\s+)?after\s+(?:its\s+|the\s+)?(?:launch|lift-?off)\b",
+    re.I,
+)
+
+
+def _like_exploded(word: str) -> bool:
+    return difflib.SequenceMatcher(None, word.lower(), "exploded").ratio() >= 0.85
+
+
 def _outcome(draft: Draft, group: list[Sentence]) -> None:
     group = [s for s in group if s.start not in draft.context]
     failed = next(
@@ -644,6 +742,16 @@ def _outcome(draft: Draft, group: list[Sentence]) -> None:
         ),
         None,
     )
+    if failed is None:
+        failed = next(
+            (
+                (m, s)
+                for s in group
+                for m in _DONE_AFTER_LAUNCH.finditer(s.text)
+                if _like_exploded(m.group(1))
+            ),
+            None,
+        )
     success = _first_in(_SUCCESS, group)
     if failed:
         match, sentence = failed

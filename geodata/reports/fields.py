@@ -49,7 +49,7 @@ _COUNT_RE = re.compile(
     # words between number and noun are words ("two short-range ballistic"), never a dateline's "-- A"
     r"(?P<adj>(?:[A-Za-z(\"][\w().'\"-]*\s+){0,6}?)(?P<noun>missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?)\b"
     # "a railway-borne missile regiment", "two missile tests": the missile word only qualifies what is counted
-    r"(?!\s+(?:regiments?|units?|bases?|brigades?|battalions?|launch(?:es|ers?)?|tests?|programm?e?s?|forces?|"
+    r"(?!\s+(?:regiments?|units?|bases?|brigades?|battalions?|launchers?|tests?|programm?e?s?|forces?|"
     r"troops|crews?|drills?|corps|divisions?|facilit(?:y|ies)|factor(?:y|ies)|sites?)\b)",
     re.I,
 )
@@ -60,7 +60,11 @@ _NOT_A_COUNT = re.compile(
     re.I,
 )
 # "the first two missiles", "the other two": part of the salvo, not its size
-_PART_OF_SALVO = re.compile(r"\b(?:first|other|remaining|last|latter|former)\s+$", re.I)
+# ("the past four missiles" are other launches')
+_PART_OF_SALVO = re.compile(r"\b(?:first|other|remaining|last|latter|former|past|previous|earlier)\s+$", re.I)
+# "Yonhap, citing the JCS, later reported that multiple ... may have been launched": the source revises itself
+_LATER = re.compile(r"\blater\b", re.I)
+_LAUNCHES_AFTER = re.compile(r"\s+launch(?:es|ings?)\b", re.I)
 _DATELINE_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s*$", re.I)
 _SINGULAR = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:missile|rocket|projectile)\b(?!s)", re.I)
 _PLURAL = re.compile(r"\b(?:missiles|rockets|projectiles)\b", re.I)
@@ -183,14 +187,21 @@ def count_missiles(
                 )
             ):
                 continue
+            if (
+                word not in VAGUE_COUNTS
+                and word not in ("several", "multiple")
+                and _LAUNCHES_AFTER.match(sentence.text, match.end())
+            ):
+                continue  # "confirmed at least two missile launches": launches, not missiles
             evidence = span(match, sentence.start)
             source = (
                 min(mentions, key=lambda m: abs(m[0] - match.start()))[1]
                 if mentions
                 else sources_before[sentence.start]
             )
+            rank = _joint_rank(mentions, source)
             if word in VAGUE_COUNTS or word in ("several", "multiple"):
-                candidates.append((_source_rank(source), order, None, evidence, source))
+                candidates.append((rank, order, None, evidence, source))
                 break
             number = (
                 int(word) if word.isdigit() else NUMBER_WORDS.get(word.replace("a pair of", "pair"), None)
@@ -198,7 +209,7 @@ def count_missiles(
             if word == "a pair of":
                 number = 2
             if number and 1 <= number <= 100:
-                candidates.append((_source_rank(source), order, number, evidence, source))
+                candidates.append((rank, order, number, evidence, source))
                 break
         else:
             timed = _PLURAL_FIRED.search(sentence.text)
@@ -217,8 +228,17 @@ def count_missiles(
         for _, _, number, _, source in sorted(candidates, key=lambda c: c[1]):
             if number is not None:
                 by_source.setdefault(source, number)
-        # the top source's first statement: "several cruise missiles" is not made "two" by a later aside
-        _, _, number, evidence, _ = min(candidates, key=lambda c: (c[0], c[1]))
+        # the top source's first statement: "several cruise missiles" is not made "two" by a later aside,
+        # unless the source itself later revised it ("later reported that multiple ... may have been launched")
+        top = min(candidates, key=lambda c: (c[0], c[1]))
+        revised = [
+            c
+            for c in candidates
+            if c[4] == top[4]
+            and c[1] > top[1]
+            and _LATER.search(ordered[c[1]].text[: c[3]["start"] - ordered[c[1]].start])
+        ]
+        _, _, number, evidence, _ = revised[-1] if revised else top
         if number is None:
             warnings.append(f"the number of missiles is not given exactly ({evidence['text']!r}); left blank")
         return number, evidence, by_source
@@ -226,6 +246,17 @@ def count_missiles(
     if singular and not any(_PLURAL.search(s.text) for s in group if s.start not in skip):
         return 1, span(singular[0], singular[1].start), {}
     return None, None, {}
+
+
+def _joint_rank(mentions: list[tuple[int, str, str]], source: str) -> int:
+    """``source``'s rank, or the lower one of a source named with it ("according to Seoul and Tokyo's
+    militaries"): a joint statement is not the headline source's own."""
+    rank = _source_rank(source)
+    at = [position for position, name, _ in mentions if name == source]
+    for position, name, _ in mentions:
+        if name != source and any(abs(position - own) <= 25 for own in at):
+            rank = max(rank, _source_rank(name))
+    return rank
 
 
 def _in_system_name(text: str, start: int, end: int) -> bool:

@@ -48,13 +48,13 @@ _BOUND_BEFORE = re.compile(r"\b(?:less than|under|below|lower than|higher than|w
 _NOT_FLOWN_BEFORE = re.compile(r"\b(?:did not|didn't|does not|never|failed to)\s+(?:[\w-]+\s+){0,8}$", re.I)
 # "could have a range of over 15,000 kilometers": what it might do, not what it flew
 _POTENTIAL_BEFORE = re.compile(
-    r"\b(?:range of|ranges? of up to|capable of \w+ing|could (?:fly|travel|reach|hit|strike)|can (?:fly|travel|reach)|"
-    r"designed to fly|typical\b[\w\s-]{0,40}can travel)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:range of|ranges? of up to|range is|capable of \w+ing|could (?:fly|travel|reach|hit|strike)|can (?:fly|travel|reach)|"
+    r"designed to fly|typical\b[\w\s-]{0,40}can travel)\s+(?:[\w,.]+\s+){0,2}$",
     re.I,
 )
 # "covered a range of 400 kilometers", "flew an estimated range of 900 kilometers": the range flown this time
 _FLOWN_RANGE_BEFORE = re.compile(
-    r"\b(?:covered|flew|flown|flying|travel+ed|travel+ing)\s+(?:an?\s+|the\s+)?(?:estimated\s+|total\s+)?"
+    r"\b(?:covered|flew|flown|flying|travel+ed|travel+ing|had)\s+(?:an?\s+|the\s+)?(?:estimated\s+|total\s+)?"
     r"range of\s+(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -77,6 +77,11 @@ _LOCATION_AFTER = re.compile(
     r"(?:east|west)?(?:ern)? of|(?:to the )?(?:north|south|east|west)\w* of)",
     re.I,
 )
+
+
+_FLEW_BEFORE = re.compile(r"\b(?:flew|flown|travel+ed)\s+(?:for\s+)?$", re.I)
+_FROM_PLACE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:away\s+)?from\s+(?:the\s+)?[A-Z]")
+_LANDED_BEFORE = re.compile(r"\b(?:landed|fell|splashed down|crashed|came down|impacted)\b[^.;]{0,40}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,12 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
             continue
         after = sentence[match.end() : match.end() + 40]
         potential = _POTENTIAL_BEFORE.search(before) and not _FLOWN_RANGE_BEFORE.search(before)
-        if _LOCATION_AFTER.match(after) or _SIDEWAYS_AFTER.match(after) or potential:
+        # "flew about 400 miles off North Korea's east coast" is how far it flew; "landed 35 kilometers from
+        # Pukchang airfield" where it came down
+        location = (_LOCATION_AFTER.match(after) and not _FLEW_BEFORE.search(before)) or (
+            _FROM_PLACE_AFTER.match(after) and _LANDED_BEFORE.search(before)
+        )
+        if location or _SIDEWAYS_AFTER.match(after) or potential:
             continue
         try:
             value_km, unit = _to_km(match.group("num"), match.group("unit"))
@@ -221,6 +231,12 @@ FLIGHT_TIME_RE = re.compile(
 )
 
 
+# The flight named after its duration: "in approximately 20 minutes of flight", "after a 22-minute flight"
+FLIGHT_TIME_BEFORE_FLIGHT_RE = re.compile(
+    rf"(?:\b(?:about|around|approximately|some|nearly|almost|roughly)\s+)?\b(?P<num>{_TIME_NUM})[- ]"
+    r"(?P<unit>minutes?|seconds?)(?:\s+of)?\s+flight\b",
+    re.IGNORECASE,
+)
 _DURATION_BOUND = re.compile(r"\b(?:over|more than|less than|under|within|upwards of)\s+$", re.I)
 
 
@@ -271,4 +287,15 @@ def find_flight_times(sentence: str, offset: int = 0) -> list[Figure]:
                 "s",
             )
         )
+    taken = [(f.start - offset, f.end - offset) for f in figures]
+    for match in FLIGHT_TIME_BEFORE_FLIGHT_RE.finditer(sentence):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        value = _time_number(match.group("num"))
+        seconds = value * 60 if match.group("unit").lower().startswith("min") else value
+        if 0 < seconds <= 30000:
+            text = match.group(0)
+            figures.append(
+                Figure("flight_time", seconds, text, offset + match.start(), offset + match.end(), "s")
+            )
     return figures

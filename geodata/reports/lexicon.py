@@ -30,7 +30,10 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
         "government",
     ),
     (
-        r"Japan'?s? (?:defen[cs]e ministry|ministry of defen[cs]e)|Japanese (?:defen[cs]e ministry|ministry of defen[cs]e)|"
+        # "Representatives of the Ministry of Defense of Japan"; "Defense Minister Hamada says" (Japan's defence
+        # ministers of 2014-2026 by name, for copy that does not say whose minister)
+        r"(?:Ministry of Defen[cs]e|Defen[cs]e Ministry) of Japan|"
+        r"Defen[cs]e Minister (?:[A-Z][a-z]+ )?(?:Onodera|Nakatani|Inada|Kono|Iwaya|Kishi|Hamada|Kihara|Koizumi)\b|Japan'?s? (?:defen[cs]e ministry|ministry of defen[cs]e)|Japanese (?:defen[cs]e ministry|ministry of defen[cs]e)|"
         r"Japan'?s? (?:(?:deputy|vice|state) )?defen[cs]e minist(?:er|ry)|Japanese (?:(?:deputy|vice|state) )?defen[cs]e minister|Japanese (?:government|coast guard|officials)|"
         r"Japan'?s? (?:coast guard|government)|Chief Cabinet Secretary|Japanese Prime Minister|\bTokyo\b|\bJapan said\b",
         "Japan MoD",
@@ -57,8 +60,8 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
 CLASSES: tuple[tuple[str, str], ...] = (
     (r"submarine-launched|\bSLBMs?\b|from a submarine|submarine (?:ballistic )?missile", "SLBM"),
     (r"intercontinental|\bICBMs?\b", "ICBM"),
-    (r"intermediate(?:[- ]range|-? or longer-range)|\bIRBMs?\b", "IRBM"),
-    (r"medium[- ]range|\bMRBMs?\b", "MRBM"),
+    (r"intermediate(?:[- ]range|-? or longer-range| in range)|\bIRBMs?\b", "IRBM"),
+    (r"medium[- ]range|\bmid-range|\bMRBMs?\b", "MRBM"),
     (r"hypersonic|glide vehicle", "HGV"),
     (r"cruise missiles?|\bcruise\b", "cruise"),
     (r"satellite|space launch vehicle|carrier rocket|space rocket", "SLV"),
@@ -85,7 +88,7 @@ SYSTEMS: tuple[tuple[str, str, str], ...] = (
     (r"Hwas(?:eo|o)ng[- ]?14", "Hwasong-14", "ICBM"),
     (r"Hwas(?:eo|o)ng[- ]?12", "Hwasong-12", "IRBM"),
     (r"Hwas(?:eo|o)ng[- ]?8\b", "Hwasong-8", "HGV"),
-    (r"Musudan|Hwas(?:eo|o)ng[- ]?10", "Musudan (Hwasong-10)", "IRBM"),
+    (r"Mus[ua]dan|Hwas(?:eo|o)ng[- ]?10", "Musudan (Hwasong-10)", "IRBM"),  # "Musadan" in AP copy
     (r"Nodong|No Dong|Rodong(?! Sinmun)|Hwas(?:eo|o)ng[- ]?7\b", "Nodong (Hwasong-7)", "MRBM"),
     (r"Pukguksong-?2|KN-?15", "Pukguksong-2 (KN-15)", "MRBM"),
     (r"Pukguksong-?3", "Pukguksong-3", "SLBM"),

@@ -29,7 +29,8 @@ _CANDIDATE = re.compile(
     r"(?:(?:North Korea'?s?|the North'?s?|the country'?s|its)\s+)?"
     # up to five lower-case words between: "from the eastern coastal town of Wonsan"; never "by"/"for"
     # ("in the fifth weapons test by Pyongyang" names who, not where)
-    r"(?:(?!(?:by|for|with|to|than|since|and|said|says)\b)[a-z][\w-]*\s+){0,5}?"
+    r"(?:(?!(?:by|for|with|to|than|since|and|said|says|that|believe|believes|reported|has|had|is|was)\b)"
+    r"[a-z][\w-]*\s+){0,5}?"
     r"(?P<name>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,4})"
 )
 # "from the North's capital", "near its capital Pyongyang", "the outskirts of the capital": Pyongyang
@@ -59,9 +60,20 @@ _SKIP = {
 # named one, not it ("from east of Pyongyang" is the city's own eastern part)
 _RELATIVE_PLACE = re.compile(
     r"\b(?:area|region|location|site|place|spot|point|km|kilomet(?:er|re)s|miles)\s+(?:\w+\s+)?"
-    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:(?:the|its)\s+)?$",
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+(?:(?:the|its)\s+)?(?:North Korean\s+)?)?$|"
+    # "landed approximately 35 kilometers from Pukchang airfield": where it came down, measured from a place
+    # ("flew 350 kilometers from the Sunan district" names the launch place)
+    r"\b(?:landed|fell|splashed down|crashed|came down|impacted)\b[^.;]{0,40}?\b(?:km|kilomet(?:er|re)s|miles)\s+"
+    r"(?:away\s+)?from\s+(?:the\s+)?$",
     re.I,
 )
+# "ahead of a major political meeting in Pyongyang": where something else happens
+_EVENT_PLACE = re.compile(
+    r"\b(?:meeting|congress|summit|talks|parade|ceremony|conference|rally|visit|celebrations?)\s+(?:in|at)\s+$",
+    re.I,
+)
+# "CNN's Will Ripley in Pyongyang reported": where someone speaks from
+_SPEAKER_AFTER = re.compile(r"^\s*,?\s*(?:reported|reports|said|says|told)\b")
 # A Title Case headline ("Fires Ballistic Missile Toward The Sea off Its East Coast") capitalises words that
 # never open a place name
 _TITLE_WORDS = {"Its", "Their", "His", "Her", "The", "A", "An", "Toward", "Towards", "Into"}
@@ -149,8 +161,10 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
         candidates += [(m.start(), m.end(), CAPITAL_NAME) for m in _CAPITAL.finditer(sentence.text)]
         for start, end, name in sorted(candidates):
             if (
-                _RELATIVE_PLACE.search(sentence.text[max(0, start - 40) : start])
+                _RELATIVE_PLACE.search(sentence.text[max(0, start - 80) : start])
                 or name.split()[0] in _TITLE_WORDS
+                or _SPEAKER_AFTER.match(sentence.text[end:])
+                or _EVENT_PLACE.search(sentence.text[max(0, start - 40) : start])
             ):
                 continue
             span = {

@@ -58,8 +58,11 @@ _SAME_LAUNCH = re.compile(
 )
 # A launch told only as a noun: "detected the North's launch of two projectiles", "detected a failed North
 # Korean missile launch attempt"; like a flight verb it reports a launch but never starts another event
+# ("a failed missile launch", "a successful ballistic missile test of a medium range ballistic missile")
 _LAUNCH_NOUN = re.compile(
-    r"\b(?:launch|firing|test-firing|test-launch)\s+of\b|\b(?:missile|rocket)\s+launch\s+attempts?\b", re.I
+    r"\b(?:launch|firing|test-firing|test-launch)\s+of\b|\b(?:missile|rocket)\s+launch\s+attempts?\b|"
+    r"\b(?:failed|successful|attempted)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+launch\b|\bmissile\s+test\s+of\b",
+    re.I,
 )
 # "a day after firing multiple missiles", "days after it launched two others": the verb is the earlier
 # launch's, named as background (see wire/README.md, the "after" convention)
@@ -273,7 +276,8 @@ def first_match(
 
 def _launch_days(sentence: Sentence, published: dt.date | None) -> set[dt.date]:
     """Days a launch sentence names; with a calendar date, relative words ("the previous night") are its own."""
-    found = find_dates(sentence.text, published)
+    # every day named, old ones too: "launched ... on January 14" in a report of 2 April is long before
+    found = find_dates(sentence.text, published, window=False)
     explicit = [d for d in found if (m := DATE_RE.fullmatch(d.text)) and m.group("full")]
     return {d.value for d in explicit or found}
 

@@ -26,18 +26,18 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # tuning stopped, 91.7 %. Round 5 (2026-11): those 48 moved into training (192 reports, 187 events) and tuned
 # on; a new held-out set (heldout/, 54 reports) scored once after tuning stopped.
 TRAINING_FLOOR = {
-    "events": (192, 192),
-    "date": (187, 187),
-    "site_id": (187, 187),
-    "system": (187, 187),
-    "system_class": (187, 187),
-    "count": (187, 187),
-    "distance_km": (187, 187),
-    "apogee_km": (187, 187),
-    "flight_time_s": (187, 187),
-    "outcome": (187, 187),
-    "confirmation": (187, 187),
-    "sources": (100, 100),
+    "events": (246, 246),
+    "date": (240, 240),
+    "site_id": (240, 240),
+    "system": (240, 240),
+    "system_class": (240, 240),
+    "count": (240, 240),
+    "distance_km": (240, 240),
+    "apogee_km": (240, 240),
+    "flight_time_s": (240, 240),
+    "outcome": (240, 240),
+    "confirmation": (240, 240),
+    "sources": (124, 124),
 }
 # Scored once, after tuning stopped (2026-11-26): 89.0 % overall on 54 reports (87.8 % with the code before
 # round 5); below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on
@@ -67,8 +67,8 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 192 and len(heldout) >= 35
-    # the round-5 held-out reports are new: no address is shared with the training reports
+    assert len(train) >= 246 and len(heldout) >= 35
+    # the round-6 held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
     assert len(outlets) >= 30
@@ -886,6 +886,270 @@ def test_find_times__two_times_share_the_second_ones_pm():
         (14, 52, False),
     ]
     assert next(t.value for t in find_times("at 14:30 and at 15:00 KST")) == (14, 30, False)
+
+
+# --- round 6: the failure classes of the moved round-5 held-out reports (w193-w246) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "count"),
+    [
+        (  # w215
+            "North Korea launched a single ballistic missile on October 4. The Japanese government believes the "
+            "missile launched today is the same as the past four missiles.",
+            "2022-10-04",
+            1,
+        ),
+        (  # w233: the source revises itself
+            "North Korea has launched at least one ballistic missile towards the sea, South Korea's Joint Chiefs of "
+            'Staff report. Yonhap, citing the JCS, later reported that "multiple short-range ballistic missiles" '
+            "may have been launched.",
+            "2024-11-05",
+            None,
+        ),
+        (  # w242, w245: launches are counted only as "multiple"; a number of launches is no number of missiles
+            "Prime Minister Sanae Takaichi said North Korea had fired two ballistic missiles. South Korea's military "
+            "also detected multiple short-range ballistic missile launches toward the East Sea.",
+            "2026-01-27",
+            None,
+        ),
+        (
+            "North Korea launched multiple ballistic missiles toward the sea on Sunday. Japanese Defense Minister "
+            "Shinjiro Koizumi confirmed at least two missile launches.",
+            "2026-01-04",
+            None,
+        ),
+        (  # w240: a count told by Seoul and Tokyo together is not the JCS's own
+            "North Korea fired at least two ballistic missiles on Tuesday, according to Seoul and Tokyo's militaries. "
+            "South Korea's Joint Chiefs of Staff also said it had detected several ballistic missiles.",
+            "2026-01-27",
+            None,
+        ),
+    ],
+)
+def test_extract__counts_of_other_missiles_revised_joint_and_of_launches(text, published, count, gazetteer):
+    assert _one(text, published, gazetteer)["count"] == count
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "events"),
+    [
+        (  # w198
+            "The U.S. military says it's detected what's being described as a failed missile launch by North Korea. "
+            "A military statement says the launch occurred near the northwestern city of Kusong.",
+            "2016-10-15",
+            1,
+        ),
+        (  # w204
+            "On 12 February 2017 North Korea carried out a successful ballistic missile test of a medium range "
+            "ballistic missile, the Pukguksong-2. The missile reached a height of 550 kilometers.",
+            "2017-02-12",
+            1,
+        ),
+        (  # w239: an artillery item recalling last November's satellite launch
+            "North Korea fired some 200 artillery shells into waters off its western coast Friday morning, Seoul's "
+            "military said. The North scrapped the accord last November after Seoul suspended the deal in protest "
+            "of the North's successful launch of a military spy satellite.",
+            "2024-01-05",
+            0,
+        ),
+    ],
+)
+def test_extract__launches_told_as_a_failed_launch_or_a_missile_test(text, published, events, gazetteer):
+    assert len(extract_events(text, dt.date.fromisoformat(published), gazetteer).events) == events
+
+
+def test_extract__an_after_clause_in_the_lead_and_another_launchs_day(gazetteer):
+    event = _one(  # w212
+        "North Korea fired a suspected long-range ballistic missile toward the sea off its east coast on Thursday, "
+        "militaries in South Korea and Japan said, about a week after a missile reportedly exploded in mid-air "
+        "over Pyongyang. On March 16, North Korea launched a suspected missile that appeared to explode shortly "
+        "after liftoff in the skies over Pyongyang, South Korea's military said.",
+        "2022-03-24",
+        gazetteer,
+    )
+    assert (korea_day(event["launched_at"], event["launched_at_precision"]), event["site_id"]) == (
+        "2022-03-24",
+        None,
+    )
+    event = _one(  # w233: a day five days before the copy is another launch's
+        "North Korea has launched at least one ballistic missile towards the sea off the east coast, South Korea's "
+        "Joint Chiefs of Staff report. North Korean state news reported the test-launch of a Hwasong-19 ICBM on "
+        "October 31.",
+        "2024-11-05",
+        gazetteer,
+    )
+    assert (korea_day(event["launched_at"], event["launched_at_precision"]), event["system"]) == (
+        "2024-11-05",
+        "Unknown ballistic missile",
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "figures"),
+    [
+        ("The missiles flew about 400 miles off North Korea's east coast.", [("distance", 643.7)]),
+        ("The Musudan is an IRBM capable of traveling 1,500 to 2,500 miles.", []),
+        ("The main part of the missile landed approximately 35 kilometers from Pukchang airfield.", []),
+        ("He says the missile fired had a range of approximately 4,600 kilometers.", [("distance", 4600.0)]),
+        ("Yoon said it launched an intermediate-range missile whose range is 4,000 kilometers.", []),
+    ],
+)
+def test_find_figures__flown_off_a_coast_ranges_had_and_places_of_landing(words, figures):
+    assert [(f.kind, f.value_km) for f in find_figures(words)[0]] == figures
+
+
+@pytest.mark.parametrize(
+    ("words", "seconds"),
+    [
+        ("In approximately 20 minutes of flight, it covered 4,600 km.", [1200]),
+        ("It fell after a 22-minute flight.", [1320]),
+    ],
+)
+def test_find_flight_times__the_duration_before_the_word_flight(words, seconds):
+    assert [f.value_km for f in find_flight_times(words)] == seconds
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "field", "value"),
+    [
+        (  # w200
+            "North Korea fired a test missile Wednesday morning, but the launch failed. In February, North Korea "
+            "launched a new solid-fuel rocket that traveled 310 miles into the Sea of Japan.",
+            "2017-03-22",
+            "distance_km",
+            None,
+        ),
+        (  # w225: a sentence going on about the background weapon's rockets
+            "North Korea appears to have launched a medium-range ballistic missile. The launch took place 15 days "
+            "after Kim Jong-un directed an exercise involving super-large multiple rocket launchers. The South "
+            "Korean military said North Korea's rockets flew about 300 km.",
+            "2024-04-02",
+            "distance_km",
+            None,
+        ),
+        (
+            "North Korea fired a missile on Sunday, the JCS said. It was believed to be intermediate in range.",
+            "2024-01-14",
+            "system_class",
+            "IRBM",
+        ),  # w222
+        (
+            "North Korea fired a projectile, suspected of a mid-range ballistic missile, on Tuesday.",
+            "2024-04-02",
+            "system_class",
+            "MRBM",
+        ),  # w224
+        (  # w202
+            "North Korea attempted to launch a missile from Sinpo that blew up. The official said the missile was not "
+            "an intercontinental ballistic missile (ICBM). The display included submarine-launched ballistic missiles.",
+            "2017-04-16",
+            "system_class",
+            "unknown",
+        ),
+        (  # w238
+            "North Korea fired hypersonic missiles on Sunday. Analysts suggest a hypersonic payload attached to a "
+            "KN-23 booster.",
+            "2026-01-05",
+            "system",
+            "Unknown ballistic missile",
+        ),
+        (
+            "North Korea fired a missile on Saturday that is presumed to be a Musadan intermediate-range "
+            "ballistic missile, a military statement says.",
+            "2016-10-15",
+            "system",
+            "Musudan (Hwasong-10)",
+        ),  # w198
+        (
+            "North Korea launched two ballistic missiles early Friday, South Korea's military said. One flew about "
+            "500 miles across North Korea. A second missile blew up midair.",
+            "2016-03-18",
+            "outcome",
+            "partial",
+        ),  # w195
+        (  # w196
+            "North Korea fired two ballistic missiles. One missile landed in Sea of Japan and another one explored "
+            "after launch.",
+            "2016-08-03",
+            "outcome",
+            "partial",
+        ),
+    ],
+)
+def test_extract__background_figures_classes_systems_and_outcomes(text, published, field, value, gazetteer):
+    assert _one(text, published, gazetteer)[field] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        (  # w216
+            "North Korea fired an unidentified ballistic missile. Representatives of the Ministry of Defense of Japan "
+            "noted that, in approximately 20 minutes of flight, the missile covered a distance of about 4,600 km.",
+            "2022-10-04",
+            [("Japan MoD", 4600.0, 1200.0)],
+        ),
+        (  # w215
+            "North Korea launched a single ballistic missile. Defense Minister Hamada says the missile fired had a "
+            "range of approximately 4,600 kilometers.",
+            "2022-10-04",
+            [("Japan MoD", 4600.0, None)],
+        ),
+    ],
+)
+def test_extract__japans_ministry_by_its_full_name_and_its_minister(text, published, value, gazetteer):
+    event = _one(text, published, gazetteer)
+    assert [
+        (s["source"], s["distance_km"], s["flight_time_s"]) for s in event["sources"] if s["distance_km"]
+    ] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea on Sunday successfully test-fired a new ballistic missile, KCNA reported on Monday. The "
+        "Ministry of Defense of Russia stated that the missile passed 500km from the country's border.",  # w203
+        "North Korea launched more than 10 suspected short-range ballistic missiles into the sea on Thursday in "
+        "a super-large rocket drill, the official Korean Central News Agency reported.",  # w227
+        "North Korea test-fired hypersonic missiles on Thursday, KCNA reported on Friday. South Korean radar "
+        "detected the launch at 07:50 a.m. on Thursday.",  # w238
+    ],
+)
+def test_extract__outside_observers_make_a_state_media_report_confirmed(text, gazetteer):
+    assert _one(text, "2024-05-31", gazetteer)["confirmation"] == "confirmed"
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (  # w197
+            "North Korea fired an intermediate-range missile on Friday that failed, South Korea's Joint Chiefs of "
+            "Staff said. South Korea warned Thursday that it had spotted a mobile launcher carrying one or two "
+            "Musudan ballistic missiles near Wonsan on North Korea's east coast.",
+            "2016-04-15",
+        ),
+        (  # w199
+            "North Korea on Saturday launched a missile that blew up over land. The main part of the missile landed "
+            "approximately 35 kilometers from Pukchang airfield. CNN's Will Ripley in Pyongyang reported.",
+            "2017-04-29",
+        ),
+        (  # w213
+            "The JCS detected the launch of two missiles on Saturday. Observers in the south believe that Pyongyang "
+            "has tested an upgraded KN-23 missile.",
+            "2022-04-17",
+        ),
+        (  # w243
+            "North Korea launched several missiles on Tuesday ahead of a major political meeting in Pyongyang. The "
+            "military detected missiles from an area north of the North Korean capital, Pyongyang.",
+            "2026-01-27",
+        ),
+    ],
+)
+def test_extract__places_of_preparations_landings_speakers_and_meetings_are_no_site(
+    text, published, gazetteer
+):
+    assert _one(text, published, gazetteer)["site_id"] is None
 
 
 # --- many reports at once ---------------------------------------------------------------------------
