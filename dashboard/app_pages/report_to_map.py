@@ -372,57 +372,81 @@ def show_diff(item: dict) -> None:
         st.caption(review.describe_change(change))
 
 
-def queue_form() -> None:
-    """Paste or upload reports and queue their drafts; nothing is saved until someone decides."""
-    if st.session_state.pop("clear_report_text", False):
-        st.session_state["report_text"] = ""
-    uploads = st.file_uploader(
-        "Upload reports (.txt, .eml, .html)",
-        type=[suffix.lstrip(".") for suffix in REPORT_SUFFIXES],
-        accept_multiple_files=True,
-        help="Text files, e-mails or saved web pages of news reports; each is dated and named by its own "
-        "header, e-mail headers or page metadata, else by its dateline.",
-    )
-    text = st.text_area("…or paste a report", height=200, key="report_text", max_chars=MAX_INPUT_CHARS)
+def _fill_from_dateline(text: str) -> None:
+    """A pasted text's dateline fills the publication date and outlet, still editable.
+
+    Only when what the dateline gives changes: fixing a typo in the text keeps a date the editor set.
+    """
     line = find_dateline(text, dt.date.today()) if text.strip() else None
-    left, middle, right = st.columns(3)
-    published = left.date_input(
-        "Publication date (Korea)",
-        value=line.day if line and line.day else dt.date.today(),
-        format="YYYY-MM-DD",
-        help="Of the pasted report: read from its dateline when it has one; otherwise today. "
-        "Uploaded files are dated by their own datelines.",
-    )
-    outlet = middle.text_input(
-        "Outlet", value=(line.outlet or "") if line else "", placeholder="e.g. Yonhap, AP"
-    )
-    url = right.text_input("Address of the report", placeholder="https://…")
-    clicked = st.button("Add to the review queue", type="primary", disabled=not (text.strip() or uploads))
-    if "queue_notice" in st.session_state:
-        show_queued(*st.session_state.pop("queue_notice"))
-    if not clicked:
-        return
+    derived = (line.day if line and line.day else dt.date.today(), (line.outlet or "") if line else "")
+    if st.session_state.get("_report_dateline") != derived:
+        st.session_state["_report_dateline"] = derived
+        st.session_state["report_published"], st.session_state["report_outlet"] = derived
+
+
+def _add_to_queue() -> None:
+    """The 'Add' button's callback. It runs before the page does, so the run that follows shows the
+    queued draft and an empty box: one script run, where queueing in the page and rerunning took two."""
+    text = st.session_state.get("report_text", "")
+    _fill_from_dateline(text)  # the text and the click can arrive in one run, the text's callback unrun
     reports, unreadable = [], []
-    for upload in uploads or []:
+    for upload in st.session_state.get("report_uploads") or []:
         try:
             reports.append(read_report(upload.getvalue(), upload.name))
         except LaunchmapError as error:  # too large, a bad date header: refused by name, the rest go on
             unreadable.append(str(error))
     if text.strip():
+        published = st.session_state.get("report_published") or dt.date.today()
+        outlet, url = st.session_state.get("report_outlet"), st.session_state.get("report_url")
         reports.append(review.Report(text, published, None, outlet or None, url or None))
     try:
         result = review.queue_reports(common.get_store(), reports, gazetteer=gazetteer(common.store_version()),
                                       actor="report-to-map")  # fmt: skip
     except LaunchmapError as error:
-        st.error(common.plain(error))
+        st.session_state["queue_notice"] = ([str(error)], [], [], [])
         return
-    result.refused[:0] = unreadable
+    st.session_state["queue_notice"] = (
+        [*unreadable, *result.refused],
+        result.warnings,
+        result.queued,
+        result.redrafted,
+    )
     if result.queued or result.redrafted:
         common.refresh()
-        st.session_state["queue_notice"] = (result.refused, result.warnings, result.queued, result.redrafted)
-        st.session_state["clear_report_text"] = True  # the next report goes into an empty box
-        st.rerun()
-    show_queued(result.refused, result.warnings, [], [])
+        st.session_state["report_text"] = st.session_state["report_url"] = ""  # the next report starts empty
+        _fill_from_dateline("")
+
+
+def queue_form() -> None:
+    """Paste or upload reports and queue their drafts; nothing is saved until someone decides."""
+    uploads = st.file_uploader(
+        "Upload reports (.txt, .eml, .html)",
+        type=[suffix.lstrip(".") for suffix in REPORT_SUFFIXES],
+        accept_multiple_files=True,
+        key="report_uploads",
+        help="Text files, e-mails or saved web pages of news reports; each is dated and named by its own "
+        "header, e-mail headers or page metadata, else by its dateline.",
+    )
+    text = st.text_area("…or paste a report", height=200, key="report_text", max_chars=MAX_INPUT_CHARS)
+    _fill_from_dateline(text)
+    left, middle, right = st.columns(3)
+    left.date_input(
+        "Publication date (Korea)",
+        key="report_published",
+        format="YYYY-MM-DD",
+        help="Of the pasted report: read from its dateline when it has one; otherwise today. "
+        "Uploaded files are dated by their own datelines.",
+    )
+    middle.text_input("Outlet", key="report_outlet", placeholder="e.g. Yonhap, AP")
+    right.text_input("Address of the report", key="report_url", placeholder="https://…")
+    st.button(
+        "Add to the review queue",
+        type="primary",
+        disabled=not (text.strip() or uploads),
+        on_click=_add_to_queue,
+    )
+    if "queue_notice" in st.session_state:
+        show_queued(*st.session_state.pop("queue_notice"))
 
 
 def show_queued(refused: list[str], warnings: list[str], queued: list[int], redrafted: list[int]) -> None:

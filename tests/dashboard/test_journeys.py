@@ -79,13 +79,13 @@ def screenshot(driver, name: str) -> Path:
 
 
 def click(driver, selector: str, matches, timeout_s: float = 30) -> str:
-    """Click the first ``selector`` element whose text ``matches``, retrying while Streamlit redraws it."""
+    """Click the first enabled ``selector`` element whose text ``matches``, retrying while Streamlit redraws it."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         try:
             for element in css(driver, selector):
                 text = element.text.strip()
-                if matches(text):
+                if matches(text) and element.is_enabled():  # a button waiting for its rerun is disabled
                     element.click()
                     return text
         except Exception:  # replaced while reading or clicking it: look again
