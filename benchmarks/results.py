@@ -23,3 +23,12 @@ def write_section(name: str, text: str) -> None:
     else:
         current = current.rstrip("\n") + f"\n\n{opening} -->\n{body}\n{end}\n"
     RESULTS.write_text(current, encoding="utf-8")
+
+
+def read_section(name: str) -> str:
+    """The text between ``<!-- {name}: start … -->`` and ``<!-- {name}: end -->``, or "" if absent."""
+    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    opening, end = f"<!-- {name}: start", f"<!-- {name}: end -->"
+    if opening not in current or end not in current:
+        return ""
+    return current.split(opening, 1)[1].split("-->", 1)[1].split(end, 1)[0].strip("\n")
