@@ -86,6 +86,39 @@ def test_report_page__a_report_of_a_stored_launch_shows_its_revision_diff() -> N
     assert decided["decision"] == "edited" and decided["reason"] == "edited: distance_km=650.0"
 
 
+def test_report_page__dateline_fills_date_and_outlet_and_a_typo_fix_keeps_the_editors_date() -> None:
+    body = (REPORTS / JOURNEY["accept"][1]).read_text(encoding="utf-8")
+    app = AppTest.from_file(PAGE, default_timeout=90)
+    app.run()
+    app.text_area(key="report_text").input("SEOUL, March 16, 2023 (Yonhap) -- " + body).run()
+    assert (app.date_input[0].value, app.text_input(key="report_outlet").value) == (
+        dt.date(2023, 3, 16),
+        "Yonhap",
+    )
+    app.date_input[0].set_value(dt.date(2023, 3, 17)).run()  # the editor knows better
+    app.text_area(key="report_text").input("SEOUL, March 16, 2023 (Yonhap) -- " + body + " ").run()
+    assert app.date_input[0].value == dt.date(2023, 3, 17)  # the dateline gives the same: the edit stays
+    app.text_area(key="report_text").input("TOKYO, March 18, 2023 (Kyodo) -- " + body).run()
+    assert (app.date_input[0].value, app.text_input(key="report_outlet").value) == (
+        dt.date(2023, 3, 18),
+        "Kyodo",
+    )
+
+
+def test_report_page__text_changed_and_added_in_one_run_is_dated_by_its_own_dateline() -> None:
+    # A browser sends an edit and the click together when the button is pressed straight after typing.
+    body = (REPORTS / JOURNEY["accept"][1]).read_text(encoding="utf-8")
+    app = AppTest.from_file(PAGE, default_timeout=90)
+    app.run()
+    app.text_area(key="report_text").input("SEOUL, March 16, 2023 (Yonhap) -- " + body).run()
+    app.text_area(key="report_text").input("TOKYO, March 17, 2023 (Kyodo) -- " + body)
+    app.button[0].click().run()
+    assert not app.exception and "Queued 1 draft(s)" in app.success[0].value
+    (report,) = ReviewQueue(store()).items()[0]["reports"]
+    assert (report["published_on"], report["outlet"]) == ("2023-03-17", "Kyodo")
+    assert app.text_area(key="report_text").value == "" and app.date_input[0].value == dt.date.today()
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "shown"),
     [
