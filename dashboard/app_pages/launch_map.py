@@ -63,9 +63,18 @@ def map_extent(
 
 
 @st.cache_data(show_spinner=False)
-def canvas_data_file(version: int) -> str:
-    """The served file of every launch for the canvas layer, written once per store version."""
+def _canvas_data_file(version: int) -> str:
     return maps.write_launch_data(common.STATIC_DIR, maps.compact_launches(common.launches()))
+
+
+def canvas_data_file(version: int) -> str:
+    """The served file of every launch for the canvas layer, written once per store version (and again
+    if another server sharing the static folder pruned it; a benchmark's map stayed empty on a 404)."""
+    name = _canvas_data_file(version)
+    if not maps.keep_launch_data(common.STATIC_DIR, name):
+        _canvas_data_file.clear()
+        name = _canvas_data_file(version)
+    return name
 
 
 @st.cache_data(show_spinner=False)

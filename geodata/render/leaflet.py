@@ -995,13 +995,29 @@ def write_launch_data(target: Path, data: dict[str, Any]) -> str:
     text = json.dumps(data, separators=(",", ":")).encode()
     name = f"launches-{hashlib.sha256(text).hexdigest()[:20]}.json"
     target.mkdir(parents=True, exist_ok=True)
-    if not (target / name).exists():
+    if not keep_launch_data(target, name):
         handle, temporary = tempfile.mkstemp(dir=target, prefix=".launches-", suffix=".tmp")
         with os.fdopen(handle, "wb") as file:
             file.write(text)
         os.replace(temporary, target / name)
     _prune_launch_data(target, keep=name)
     return name
+
+
+def keep_launch_data(target: Path, name: str) -> bool:
+    """Mark the served launch file ``name`` as in use; False when it is gone.
+
+    Pruning reads a file's modification time, and servers sharing the folder prune each other's
+    files: a file written long ago for the same data (the name is its hash) counts as fresh only
+    once it is touched, and a page that finds its file pruned writes it again.
+    """
+    import os
+
+    try:
+        os.utime(target / name)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 STALE_LAUNCH_DATA_S = 600  # a page opened just before a store edit may still be fetching the old file

@@ -137,6 +137,26 @@ def test_write_launch_data__prunes_old_versions_but_not_recent_ones(tmp_path: Pa
     assert left == {name, "launches-recent.json", "launches-old5.json", "launches-old4.json"}
 
 
+def test_write_launch_data__a_file_in_use_survives_another_servers_prune(tmp_path: Path) -> None:
+    import os
+    import time
+
+    # A server finds its data's file already there, written long ago for the same data (the name is
+    # the content's hash); another server then writes four other versions and prunes. Before, the
+    # old modification time got the file in use deleted, and the map stayed empty on a 404.
+    data = leaflet.compact_launches(synthetic_launches(20))
+    name = leaflet.write_launch_data(tmp_path, data)
+    stamp = time.time() - leaflet.STALE_LAUNCH_DATA_S - 100
+    os.utime(tmp_path / name, (stamp, stamp))
+    assert leaflet.write_launch_data(tmp_path, data) == name
+    for n in range(4):
+        leaflet.write_launch_data(tmp_path, {"n": n})
+    assert (tmp_path / name).exists()
+    (tmp_path / name).unlink()  # pruned all the same (a server down for hours): the page writes it again
+    assert not leaflet.keep_launch_data(tmp_path, name)
+    assert leaflet.write_launch_data(tmp_path, data) == name and leaflet.keep_launch_data(tmp_path, name)
+
+
 def test_canvas_layer__fetches_its_data_and_waits_for_the_mask() -> None:
     m = leaflet.base_map(vendor_url="/v", basemap_url="/b.geojson")
     leaflet.CanvasLaunches(url="/app/static/launches-abc.json", wait_for_mask=True).add_to(m)
