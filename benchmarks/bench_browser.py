@@ -369,20 +369,52 @@ def table(rows: list[tuple[int, dict[str, tuple[Measured, Expected, bool] | None
     return [*lines, "", *ratios]
 
 
+RUNS = RESULTS.with_name("browser_runs.json")  # every size's latest measurement, so one size can be re-run
+
+
+def load_runs() -> dict[int, dict]:
+    """Earlier measurements by size (``python -m benchmarks.bench_browser 100000`` re-runs one size)."""
+    if not RUNS.exists():
+        return {}
+    return {int(n): run for n, run in json.loads(RUNS.read_text(encoding="utf-8")).items()}
+
+
+def as_results(run: dict) -> dict[str, tuple[Measured, Expected, bool] | None]:
+    return {
+        name: None if entry is None else (Measured(**entry[0]), Expected(**entry[1]), entry[2])
+        for name, entry in run["results"].items()
+    }
+
+
 def main(sizes: tuple[int, ...] = SIZES) -> None:
+    from dataclasses import asdict
+    from datetime import UTC, datetime
+
     from tests.browser.harness import browser_available
 
     if not browser_available():
         print("skipped: Debian chromium and chromedriver are not installed")
         return
-    rows = []
-    load_before = os.getloadavg()[0]
+    runs = load_runs()
     with tempfile.TemporaryDirectory(prefix="launchmap-bench-browser-") as folder:
         for n in sizes:
             print(f"{n:,} synthetic events:")
-            rows.append((n, run_size(n, Path(folder))))
-            for line in table(rows[-1:]):
+            load_before = os.getloadavg()[0]
+            results = run_size(n, Path(folder))
+            runs[n] = {
+                "measured_on": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+                "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
+                "results": {
+                    name: None if entry is None else [asdict(entry[0]), asdict(entry[1]), entry[2]]
+                    for name, entry in results.items()
+                },
+            }
+            for line in table([(n, results)]):
                 print("  " + line)
+            # Kept after each size: a later size that fails or is stopped loses nothing measured.
+            RUNS.write_text(
+                json.dumps({str(k): runs[k] for k in sorted(runs)}, indent=1) + "\n", encoding="utf-8"
+            )
     text = "\n".join(
         [
             SECTION,
@@ -396,10 +428,16 @@ def main(sizes: tuple[int, ...] = SIZES) -> None:
             "received (WebSocket frames and HTTP bodies, Streamlit's own scripts included on open). "
             "Naive: one folium CircleMarker and PolyLine per event on the same offline base map.",
             "",
-            *table(sorted(rows, key=lambda row: row[0])),
+            *table([(n, as_results(runs[n])) for n in sorted(runs)]),
             "",
-            f"Load average (1 min) {load_before:.1f} at the start and {os.getloadavg()[0]:.1f} at the end: the "
-            "machine is shared, so compare the ratios of one run rather than seconds across runs.",
+            "When each size was measured, with the load average (1 min) at its start and end: the machine is "
+            "shared, so compare the ratios within a size rather than seconds across sizes.",
+            "",
+            *(
+                f"- {n:,}: {runs[n]['measured_on']}, load {runs[n]['load_average'][0]} → "
+                f"{runs[n]['load_average'][1]}"
+                for n in sorted(runs)
+            ),
         ]
     )
     write_section("bench_browser", text)
