@@ -11,7 +11,8 @@ are not counted. The framework's floor is measured the same way: a bare Streamli
 streamlit-folium map with two markers on the same offline base map.
 
     python -m benchmarks pages                       # this checkout
-    python -m benchmarks.bench_pages /path/to/other  # another checkout (e.g. a worktree of an older commit)
+    python -m benchmarks.bench_pages /path/to/other  # and another one beside it (e.g. a worktree of an
+                                                     # older commit), served and timed the same way
 
 Needs Debian chromium and chromedriver (as the browser tests); skips with a message otherwise.
 """
@@ -269,26 +270,74 @@ def measure_floor(source: str, test: str) -> list[float]:
         return [open_page(driver, base + "/", "open", test) for _ in range(TRIES)]
 
 
-def main(repo: Path | None = None) -> None:
+FLOOR_OF = {  # which floor bounds each felt time: a page opened from a link starts the framework afresh
+    "page open (launch map drawn)": "bare streamlit-folium map open (drawn)",
+    "open Export from a link (preview shown)": "bare Streamlit page open (title shown)",
+}
+
+
+def main(before: Path | None = None) -> None:
+    """Time this checkout, the framework's floors and, with ``before``, another checkout the same way;
+    print the figures and write them to ``results.md`` (a run for this checkout alone keeps no column
+    of an earlier one)."""
+    from benchmarks.results import write_section
     from tests.browser.harness import browser_available
 
     if not browser_available():
         print("skipped: Debian chromium and chromedriver are not installed")
         return
-    repo = repo or REPO
     load_before = os.getloadavg()[0]
     floors = {
         "bare Streamlit page open (title shown)": measure_floor(BARE_PAGE, "document.querySelector('h1')"),
         "bare streamlit-folium map open (drawn)": measure_floor(BARE_MAP_PAGE, "__mapDrawn(2)"),
     }
-    with served(repo) as base:
-        results = measure(base)
-    print(
-        f"felt times in the page, median of {TRIES}, {repo} ({platform.machine()}, {os.cpu_count()} cores, "
-        f"load average {load_before:.1f} -> {os.getloadavg()[0]:.1f}):"
+    columns = {}
+    for label, repo in (("this checkout", REPO), *((("before", before),) if before else ())):
+        with served(repo) as base:
+            columns[label] = measure(base)
+    load_after = os.getloadavg()[0]
+
+    def cell(values: list[float] | None) -> str:
+        return f"{statistics.median(values):.2f} s" if values else ""
+
+    head = ["what the person waits for", *columns, "framework floor"]
+    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
+    for name in columns["this checkout"]:
+        floor = FLOOR_OF.get(name)
+        floor_cell = f"{cell(floors[floor])} ({floor.split(' open')[0]})" if floor else ""
+        lines.append(
+            "| " + " | ".join([name, *(cell(c.get(name)) for c in columns.values()), floor_cell]) + " |"
+        )
+    before_note = (
+        f' "before" is the checkout at `{before}` (`git -C {before} rev-parse --short HEAD`: '
+        f"{_commit(before)}), served and timed the same way in the same run."
+        if before
+        else ""
     )
-    for name, values in {**results, **floors}.items():
-        print(f"  {name:<46} {statistics.median(values):6.2f} s   ({', '.join(f'{v:.2f}' for v in values)})")
+    text = "\n".join(
+        [
+            "## Felt times on the bundled history",
+            "",
+            f"`python -m benchmarks pages` on {platform.machine()}, {os.cpu_count()} cores, Python "
+            f"{platform.python_version()}, headless chromium; median of {TRIES}, load average "
+            f"{load_before:.1f} at the start and {load_after:.1f} at the end. Each time is taken in the page, from "
+            "the person's action (start of navigation, the Enter key, the click) to the first frame showing "
+            "the result. The floors are one-file pages timed the same way: a bare Streamlit page, and a bare "
+            f"streamlit-folium map with two markers on the same offline base map.{before_note}",
+            "",
+            *lines,
+        ]
+    )
+    for line in lines:
+        print(line)
+    write_section("bench_pages", text)
+
+
+def _commit(repo: Path) -> str:
+    result = subprocess.run(
+        ["git", "-C", str(repo), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    )
+    return result.stdout.strip() or "unknown"
 
 
 if __name__ == "__main__":
