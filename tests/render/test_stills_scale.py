@@ -24,8 +24,8 @@ from geodata.render.stills.layers import (
     draw_track_collection,
     draw_tracks,
     legend_handles,
+    outline_points,
     track_look,
-    track_points,
 )
 from geodata.render.stills.view import choose_view
 from geodata.tracks import FlightTrack, flight_tracks, impact_point
@@ -73,25 +73,6 @@ def test_flight_tracks__a_table_gives_the_tracks_row_by_row_gives() -> None:
         assert a.end == pytest.approx(b.end, abs=1e-9)
 
 
-def test_track_points__the_points_of_each_track_on_its_geodesic() -> None:
-    tracks = flight_tracks(_events(30))
-    for track, points in zip(tracks, track_points(tracks), strict=True):
-        single = np.asarray(track.points())
-        assert points[0] == pytest.approx(single[0]) and points[-1] == pytest.approx(single[-1])
-        if track.length_km <= 600:  # 10 km apart: the very points FlightTrack.points gives
-            assert points == pytest.approx(single, abs=1e-9)
-        else:  # at most 60 steps, evenly along the same geodesic, within half a 10 km step of FlightTrack's
-            assert len(points) == 61
-            if len(single) == 61:
-                _, _, apart_m = geodesy.WGS84.inv(points[:, 1], points[:, 0], single[:, 1], single[:, 0])
-                assert max(apart_m) < 5_100
-            _, _, steps_m = geodesy.WGS84.inv(points[:-1, 1], points[:-1, 0], points[1:, 1], points[1:, 0])
-            assert max(steps_m) - min(steps_m) < 10_500
-            assert sum(steps_m) / 1000 == pytest.approx(
-                track.length_km, rel=1e-6
-            )  # no detour: on the geodesic
-
-
 def _axes() -> Any:
     fig = Figure(figsize=(6, 4))
     FigureCanvasAgg(fig)
@@ -103,7 +84,7 @@ def test_draw_track_collection__all_tracks_are_one_line_and_one_marker_collectio
     events.loc[events.index % 8 == 0, "impact_basis"] = "reported"  # solid, among the dashed
     tracks = flight_tracks(events)
     ax = _axes()
-    view = choose_view(np.concatenate(track_points(tracks)), (), 1.5)
+    view = choose_view(outline_points(tracks), (), 1.5)
     style = STYLES["light"]
     impacts, along = draw_track_collection(ax, view, tracks, style)
     lines = [c for c in ax.collections if isinstance(c, LineCollection)]
@@ -130,7 +111,7 @@ def test_draw_track_collection__all_tracks_are_one_line_and_one_marker_collectio
 def test_draw_tracks__one_line_and_one_marker_per_flight_so_playback_can_fade_each() -> None:
     tracks = flight_tracks(_events(6))
     ax = _axes()
-    view = choose_view(np.concatenate(track_points(tracks)), (), 1.5)
+    view = choose_view(outline_points(tracks), (), 1.5)
     draw_tracks(ax, view, tracks, STYLES["light"])
     assert len(ax.lines) == 2 * len(tracks) and [line.get_zorder() for line in ax.lines[:2]] == [4, 5]
 
@@ -164,8 +145,6 @@ def test_render_still__many_launches_draw_every_class_in_the_legend_and_the_pict
         events, sites=pd.DataFrame([{"id": "sunan", "name": "Sunan", "lat": 39.224, "lon": 125.67}])
     )
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 50_000
-    one = FlightTrack("x", "SRBM", (39.2, 125.6), (40.0, 130.0), False)
-    assert track_points([one])[0] == pytest.approx(np.asarray(one.points()), abs=1e-9)
 
 
 def test_draw_track_collection__labels_keep_off_a_track_between_its_drawn_points() -> None:

@@ -207,33 +207,6 @@ def draw_impact_bands(ax: Axes, view: MapView, bands: Sequence[ImpactBand], styl
         ax.plot(x, y, color=colour, lw=1.0, ls=(0, (3, 2)), zorder=3.6)
 
 
-# A track gets about 60 points (10 km apart at least): FlightTrack.points' rule, kept for many at once.
-_TRACK_SPACING_KM, _TRACK_SEGMENTS = 10.0, 60
-
-
-def track_points(tracks: Sequence[FlightTrack]) -> list[np.ndarray]:
-    """Each track's ``(lat, lon)`` points, as :meth:`FlightTrack.points` spaces them, for all tracks at once.
-
-    One array call (:func:`geodata.geo.geodesy.tracks`) at 10 km, then every track longer than 60
-    such steps keeps 60 evenly spaced steps of them: 10,000 tracks cost a few array calls
-    instead of two geodesics each.
-    """
-    from geodata.geo import geodesy
-
-    if not tracks:
-        return []
-    starts = np.array([t.start for t in tracks], dtype=float)
-    ends = np.array([t.end for t in tracks], dtype=float)
-    dense = geodesy.tracks(starts[:, 0], starts[:, 1], ends[:, 0], ends[:, 1], spacing_km=_TRACK_SPACING_KM)
-    kept = []
-    for points in dense:
-        steps = len(points) - 1
-        if steps > _TRACK_SEGMENTS:
-            points = points[np.unique(np.round(np.linspace(0, steps, _TRACK_SEGMENTS + 1)).astype(int))]
-        kept.append(points)
-    return kept
-
-
 # Tracks are drawn as straight pieces between points on the geodesic: as few as keep the drawn line
 # within _TRACK_TOLERANCE_PX of the geodesic. On Mercator a piece of s km parts from the geodesic by
 # about s² tan φ / 8R on the ground (the geodesic curvature of a straight Mercator line at latitude φ),
