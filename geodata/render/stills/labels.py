@@ -201,14 +201,16 @@ def place_labels(
             zorder=9,
         )
         key = (label.text, label.fontsize, label.weight, dpi, text.get_parse_math(), _font_families())
-        if key not in _TEXT_SIZES_PX:
+        size = _TEXT_SIZES_PX.get(key)  # read once: another thread's still may clear the dict meanwhile
+        if size is None:
             first = _try(ax, text, _CANDIDATES[0], renderer)
+            size = (first.width - 2 * _PAD_PX, first.height - 2 * _PAD_PX)
             if len(_TEXT_SIZES_PX) >= 4096:
                 _TEXT_SIZES_PX.clear()
-            _TEXT_SIZES_PX[key] = (first.width - 2 * _PAD_PX, first.height - 2 * _PAD_PX)
+            _TEXT_SIZES_PX[key] = size
         anchor = ax.transData.transform((label.x, label.y))
         texts.append(text)
-        candidates.append(_candidate_boxes(anchor, *_TEXT_SIZES_PX[key], dpi))
+        candidates.append(_candidate_boxes(anchor, *size, dpi))
     if isinstance(lines, Polylines):
         reach = [np.r_[boxes[:, :2].min(axis=0), boxes[:, 2:].max(axis=0)] for boxes in candidates]
         line_px = _near_labels(lines, ax, np.array(reach).reshape(-1, 4))
