@@ -38,15 +38,16 @@ def css(driver, selector: str) -> list:
 
 
 def settle(driver, timeout_s: float = 30) -> None:
-    """Wait until Streamlit has finished the run (no 'running' status, the app rendered)."""
+    """Wait until Streamlit has finished the run (no 'running' status, no placeholder, the app rendered)."""
     deadline = time.monotonic() + timeout_s
     time.sleep(0.3)
     while time.monotonic() < deadline:
         state = driver.execute_script(
             "const w = document.querySelector('[data-testid=\"stStatusWidget\"]');"
-            "return [!!document.querySelector('[data-testid=\"stAppViewContainer\"]'), w ? w.innerText : ''];"
+            "return [!!document.querySelector('[data-testid=\"stAppViewContainer\"]'), w ? w.innerText : '',"
+            " document.querySelectorAll('[data-testid=\"stSkeleton\"]').length];"
         )
-        if state[0] and "Running" not in state[1] and css(driver, "h1"):
+        if state[0] and "Running" not in state[1] and not state[2] and css(driver, "h1"):
             time.sleep(0.2)
             return
         time.sleep(0.15)
@@ -339,6 +340,7 @@ def phone_dark() -> Iterator[object]:
 def test_phone_dark__each_page_is_legible(dashboard: str, phone_dark, path: str) -> None:
     phone_dark.get(f"{dashboard}/{path}" + ("?event=2017-11-28-sunan" if path == "" else ""))
     wait_heading(phone_dark, PAGES[path][1])
+    settle(phone_dark)  # the screenshot shows the page, not its loading placeholders
     if path in ("", "about"):
         wait_for_map(phone_dark, min_paths=1)
         time.sleep(0.5)
