@@ -48,7 +48,7 @@ window.__arm = function(name, test, since) {
   };
   check();
 };
-window.__idle = () => !/Running/.test((document.querySelector('[data-testid="stStatusWidget"]') || {}).innerText || '');
+window.__idle = () => !/Running|Stop/.test((document.querySelector('[data-testid="stStatusWidget"]') || {}).innerText || '');
 window.__mapDrawn = (minPaths) => [...document.querySelectorAll('iframe')].some(f => { try {
   const d = f.contentWindow.document, box = d.querySelector('.leaflet-container');
   return box && box.dataset.basemap === 'drawn' && d.querySelectorAll('path.leaflet-interactive').length >= minPaths;

@@ -47,7 +47,9 @@ def settle(driver, timeout_s: float = 30) -> None:
             "return [!!document.querySelector('[data-testid=\"stAppViewContainer\"]'), w ? w.innerText : '',"
             " document.querySelectorAll('[data-testid=\"stSkeleton\"]').length];"
         )
-        if state[0] and "Running" not in state[1] and not state[2] and css(driver, "h1"):
+        # A run shows 'Running…' and a Stop button in the status widget ('Stop' alone on a phone).
+        running = "Running" in state[1] or "Stop" in state[1]
+        if state[0] and not running and not state[2] and css(driver, "h1"):
             time.sleep(0.2)
             return
         time.sleep(0.15)
