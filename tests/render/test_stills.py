@@ -345,3 +345,18 @@ def test_render_still__credit_line_says_how_current_the_records_are(launches, si
 def test_render_still__text_is_plain_not_mathtext(launches, sites):
     svg = render_still(launches, sites=sites, fmt="svg", scale=0.25, title=r"Price: $5 or $10 \foo$").decode()
     assert "Price: $5 or $10" in svg  # mathtext would have eaten the dollars (and $\foo$ would raise)
+
+
+def test_scaled_png__a_wide_still_is_scaled_to_the_width_keeping_its_aspect() -> None:
+    from PIL import Image
+
+    from geodata.render.stills.compose import scaled_png
+
+    wide = io.BytesIO()
+    Image.new("RGB", (1920, 1080), "#336699").save(wide, format="PNG")
+    scaled = Image.open(io.BytesIO(scaled_png(wide.getvalue(), 1460)))
+    assert scaled.format == "PNG" and scaled.size == (1460, 821)
+    assert scaled.getpixel((730, 410)) == (51, 102, 153)
+    narrow = io.BytesIO()
+    Image.new("RGB", (1080, 1350), "white").save(narrow, format="PNG")
+    assert scaled_png(narrow.getvalue(), 1460) == narrow.getvalue()  # fits: the same bytes

@@ -75,6 +75,7 @@ __all__ = [
     "header_line",
     "render_still",
     "render_to_file",
+    "scaled_png",
 ]
 
 PRESETS: dict[str, tuple[int, int]] = {"16x9": (1920, 1080), "1x1": (1080, 1080), "4x5": (1080, 1350)}
@@ -395,3 +396,20 @@ def render_to_file(path: str | Path, launches: pd.DataFrame, **kwargs: Any) -> P
     _check("file suffix", fmt, FORMATS)
     path.write_bytes(render_still(launches, fmt=fmt, **kwargs))
     return path
+
+
+def scaled_png(png: bytes, max_width_px: int) -> bytes:
+    """``png`` scaled down to ``max_width_px`` wide, keeping its aspect (unchanged when it fits).
+
+    For a preview: a page shows the download at most so wide, and scaling it once per still is
+    cheaper than having the page scale it on every run.
+    """
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png))
+    if image.width <= max_width_px:
+        return png
+    height_px = max(1, round(image.height * max_width_px / image.width))
+    scaled = io.BytesIO()
+    image.resize((max_width_px, height_px), Image.Resampling.LANCZOS).save(scaled, format="PNG")
+    return scaled.getvalue()
