@@ -121,9 +121,7 @@ def parse_utc(value: Any) -> pd.Timestamp:
     if pd.isna(stamp):
         raise InvalidOption(f"expected a date or time such as 2025-11-07, got an empty value ({value!r})")
     if not 1000 <= stamp.year <= 9999:  # pandas keeps year -1 or 99999; nothing downstream can
-        raise InvalidOption(
-            f"expected a date between the years 1000 and 9999, got {_found(_shown(value))}"
-        )
+        raise InvalidOption(f"expected a date between the years 1000 and 9999, got {_found(_shown(value))}")
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
 
 
