@@ -34,7 +34,7 @@ from geodata.geo.ballistics import EARTH_RADIUS_KM
 from geodata.geo.rings import RingBand, RingSpec
 from geodata.render.stills.labels import LabelRequest, Polylines
 from geodata.render.stills.view import MapView, projected_basemap
-from geodata.style import class_marker
+from geodata.style import CROWDED_TRACKS, class_marker
 from geodata.tracks import FlightTrack, ImpactBand
 
 
@@ -280,7 +280,7 @@ class TrackLook:
 # a report) and full-size markers bury the tracks. So every track is drawn solid, thin and
 # translucent, where many overlap the colour deepens, and impacts shrink; estimated and reported
 # impacts still differ (hollow and filled markers), and the legend shows the dense look.
-DENSE_TRACKS = 1000
+DENSE_TRACKS = CROWDED_TRACKS  # the launch map's canvas thins its tracks from the same count
 SPARSE_LOOK = TrackLook(
     linewidth_pt=2.0, alpha=1.0, estimated_dashes=(0, (5, 3)), impact_size_pt=9.0, impact_edge_pt=1.6
 )
