@@ -70,6 +70,7 @@ __all__ = [
     "PRESETS",
     "STYLES",
     "RingSpec",
+    "check_options",
     "credit_line",
     "date_line",
     "header_line",
@@ -139,6 +140,20 @@ def _check(name: str, value: Any, choices: Sequence[str]) -> None:
         raise InvalidOption(f"{name} must be one of {tuple(choices)}, got {value!r} ({type(value).__name__})")
 
 
+def check_options(
+    preset: Any, style: Any, fmt: Any, scale: Any, formats: Sequence[str] = FORMATS, max_scale: float = 4
+) -> None:
+    """Refuse, by name, a preset, style or format not offered or a scale outside (0, ``max_scale``]:
+    the one check of every picture's options (stills, profiles, films)."""
+    _check("preset", preset, tuple(PRESETS))
+    _check("style", style, tuple(STYLES))
+    _check("fmt", fmt, formats)
+    if not isinstance(scale, int | float) or not 0 < scale <= max_scale or math.isnan(scale):
+        raise InvalidOption(
+            f"scale must be a number in (0, {max_scale:g}], got {scale!r} ({type(scale).__name__})"
+        )
+
+
 def header_line(fig: Figure, line: str, top_in: float, size: str, weight: str, colour: str) -> None:
     """One header line (title, subtitle, date) at ``top_in`` inches from the top, on the left margin."""
     width_in, height_in = fig.get_size_inches()
@@ -198,11 +213,7 @@ def _render_still(
     ``ring_bands`` (:func:`geodata.geo.rings.system_ring_band`) shade a system's min–max range.
     Returns the file's bytes.
     """
-    _check("preset", preset, tuple(PRESETS))
-    _check("style", style, tuple(STYLES))
-    _check("fmt", fmt, FORMATS)
-    if not isinstance(scale, int | float) or not 0 < scale <= 4 or math.isnan(scale):
-        raise InvalidOption(f"scale must be a number in (0, 4], got {scale!r} ({type(scale).__name__})")
+    check_options(preset, style, fmt, scale)
     colours = STYLES[style]
     width_px, height_px = PRESETS[preset]
     width_in, height_in = width_px / 100, height_px / 100

@@ -25,7 +25,6 @@ b'ftyp'
 from __future__ import annotations
 
 import io
-import math
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,7 +38,7 @@ from PIL import Image
 
 from geodata.errors import InvalidOption
 from geodata.render.stills import layers
-from geodata.render.stills.compose import FONT_SIZES, MARGIN_IN, PRESETS, STYLES
+from geodata.render.stills.compose import FONT_SIZES, MARGIN_IN, PRESETS, STYLES, check_options
 from geodata.render.stills.text import KST, credit_line
 from geodata.render.stills.view import choose_view
 from geodata.tracks import flight_tracks
@@ -92,17 +91,7 @@ def render_playback(
     it (a film has one frame rate). Raises :class:`~geodata.errors.InvalidOption` for unknown options, no
     launches or too many frames.
     """
-    for name, value, choices in (
-        ("preset", preset, PRESETS),
-        ("style", style, STYLES),
-        ("fmt", fmt, FORMATS),
-    ):
-        if value not in choices:
-            raise InvalidOption(
-                f"{name} must be one of {tuple(choices)}, got {value!r} ({type(value).__name__})"
-            )
-    if not isinstance(scale, int | float) or not 0 < scale <= 2 or math.isnan(scale):
-        raise InvalidOption(f"scale must be a number in (0, 2], got {scale!r} ({type(scale).__name__})")
+    check_options(preset, style, fmt, scale, formats=FORMATS, max_scale=2)
     ends = frame_dates(launches, step)
     if not ends:
         raise InvalidOption("expected at least one launch with a date to play, got none")

@@ -35,7 +35,15 @@ from geodata.errors import InvalidOption, LaunchmapError
 from geodata.events import disagreements
 from geodata.geo.ballistics import LOWER_BOUND_CAVEAT
 from geodata.geo.trajectory import FlightProfile, flight_profile, minimum_energy_profile
-from geodata.render.stills.compose import FONT_SIZES, FORMATS, MARGIN_IN, PRESETS, STYLES, header_line
+from geodata.render.stills.compose import (
+    FONT_SIZES,
+    FORMATS,
+    MARGIN_IN,
+    PRESETS,
+    STYLES,
+    check_options,
+    header_line,
+)
 from geodata.render.stills.text import credit_line, wrap
 from geodata.style import RING_COLOURS
 from geodata.units import float_or_nan
@@ -197,17 +205,7 @@ def _render_profile(
     credit: str | None = None,
     fmt: str = "png",
 ) -> bytes:
-    for name, value, choices in (
-        ("preset", preset, PRESETS),
-        ("style", style, STYLES),
-        ("fmt", fmt, FORMATS),
-    ):
-        if value not in choices:
-            raise InvalidOption(
-                f"{name} must be one of {tuple(choices)}, got {value!r} ({type(value).__name__})"
-            )
-    if not isinstance(scale, int | float) or not 0 < scale <= 4 or math.isnan(scale):
-        raise InvalidOption(f"scale must be a number in (0, 4], got {scale!r} ({type(scale).__name__})")
+    check_options(preset, style, fmt, scale)
     if not curves:
         raise InvalidOption("expected at least one curve with a range and an apogee, got none")
     colours = STYLES[style]
