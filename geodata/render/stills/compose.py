@@ -73,6 +73,7 @@ __all__ = [
     "check_options",
     "credit_line",
     "date_line",
+    "footer_lines",
     "header_line",
     "render_still",
     "render_to_file",
@@ -151,6 +152,25 @@ def check_options(
     if not isinstance(scale, int | float) or not 0 < scale <= max_scale or math.isnan(scale):
         raise InvalidOption(
             f"scale must be a number in (0, {max_scale:g}], got {scale!r} ({type(scale).__name__})"
+        )
+
+
+def footer_lines(fig: Figure, note: str, note_gid: str, credit: str, colours: dict[str, str]) -> None:
+    """The footer of every picture: a muted note (the projection, the method), then the credit line."""
+    width_in, height_in = fig.get_size_inches()
+    for text, bottom_in, size, colour, gid in (
+        (note, 0.36, "note", colours["muted"], note_gid),
+        (credit, 0.12, "credit", colours["text"], "credit"),
+    ):
+        fig.text(
+            _MARGIN_IN / width_in,
+            bottom_in / height_in,
+            text,
+            ha="left",
+            va="bottom",
+            fontsize=_FONT[size],
+            color=colour,
+            gid=gid,
         )
 
 
@@ -351,25 +371,12 @@ def _render_still(
         if view.kind == "azimuthal"
         else "Mercator projection; scale bar true at the map centre."
     )
-    fig.text(
-        _MARGIN_IN / width_in,
-        0.36 / height_in,
+    footer_lines(
+        fig,
         note,
-        ha="left",
-        va="bottom",
-        fontsize=_FONT["note"],
-        color=colours["muted"],
-        gid="projection-note",
-    )
-    fig.text(
-        _MARGIN_IN / width_in,
-        0.12 / height_in,
+        "projection-note",
         credit_line(credit, sources) + (f" · {records}" if records else ""),
-        ha="left",
-        va="bottom",
-        fontsize=_FONT["credit"],
-        color=colours["text"],
-        gid="credit",
+        colours,
     )
     if logo_in:
         logo_ax = fig.add_axes(

@@ -42,6 +42,7 @@ from geodata.render.stills.compose import (
     PRESETS,
     STYLES,
     check_options,
+    footer_lines,
     header_line,
 )
 from geodata.render.stills.text import credit_line, wrap
@@ -322,26 +323,13 @@ def _render_profile(
             ax.set_xlabel("")
         top = bottom - gap_in
 
-    fig.text(
-        MARGIN_IN / width_in,
-        0.36 / height_in,
+    footer_lines(
+        fig,
         "Vacuum Kepler ellipse on a spherical, non-rotating Earth, burnout at the surface; the apogee "
         "half-way along the reported range. Free flight excludes the boost phase.",
-        ha="left",
-        va="bottom",
-        fontsize=FONT_SIZES["note"],
-        color=colours["muted"],
-        gid="method-note",
-    )
-    fig.text(
-        MARGIN_IN / width_in,
-        0.12 / height_in,
+        "method-note",
         credit_line(credit or "Source: launchmap database"),
-        ha="left",
-        va="bottom",
-        fontsize=FONT_SIZES["credit"],
-        color=colours["text"],
-        gid="credit",
+        colours,
     )
 
     buffer = io.BytesIO()
