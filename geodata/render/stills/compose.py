@@ -155,39 +155,40 @@ def check_options(
         )
 
 
+def _margin_line(
+    fig: Figure,
+    text: str,
+    height_in: float,
+    va: str,
+    size: str,
+    colour: str,
+    gid: str,
+    weight: str = "normal",
+) -> None:
+    """One line of text on the picture's left margin, ``height_in`` inches above its bottom edge."""
+    fig_width_in, fig_height_in = fig.get_size_inches()
+    fig.text(
+        _MARGIN_IN / fig_width_in,
+        height_in / fig_height_in,
+        text,
+        ha="left",
+        va=va,
+        fontsize=_FONT[size],
+        fontweight=weight,
+        color=colour,
+        gid=gid,
+    )
+
+
 def footer_lines(fig: Figure, note: str, note_gid: str, credit: str, colours: dict[str, str]) -> None:
     """The footer of every picture: a muted note (the projection, the method), then the credit line."""
-    width_in, height_in = fig.get_size_inches()
-    for text, bottom_in, size, colour, gid in (
-        (note, 0.36, "note", colours["muted"], note_gid),
-        (credit, 0.12, "credit", colours["text"], "credit"),
-    ):
-        fig.text(
-            _MARGIN_IN / width_in,
-            bottom_in / height_in,
-            text,
-            ha="left",
-            va="bottom",
-            fontsize=_FONT[size],
-            color=colour,
-            gid=gid,
-        )
+    _margin_line(fig, note, 0.36, "bottom", "note", colours["muted"], note_gid)
+    _margin_line(fig, credit, 0.12, "bottom", "credit", colours["text"], "credit")
 
 
 def header_line(fig: Figure, line: str, top_in: float, size: str, weight: str, colour: str) -> None:
     """One header line (title, subtitle, date) at ``top_in`` inches from the top, on the left margin."""
-    width_in, height_in = fig.get_size_inches()
-    fig.text(
-        _MARGIN_IN / width_in,
-        1 - top_in / height_in,
-        line,
-        ha="left",
-        va="top",
-        fontsize=_FONT[size],
-        fontweight=weight,
-        color=colour,
-        gid=f"header-{size}",
-    )
+    _margin_line(fig, line, fig.get_size_inches()[1] - top_in, "top", size, colour, f"header-{size}", weight)
 
 
 def _logo_image(logo: str | Path) -> Any:
