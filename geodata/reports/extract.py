@@ -35,6 +35,7 @@ from typing import Any
 
 from geodata.events import launch_id
 from geodata.geo.places import Gazetteer
+from geodata.reports.attribution import about_this_launch
 from geodata.reports.dates import DATE_RE, Found, find_dates, find_times
 from geodata.reports.fields import (
     centre_deg,
@@ -93,6 +94,10 @@ _FAILURE = re.compile(
 )
 # "after its failed nuclear summit in Hanoi", "the failure of talks": something else failed, not a flight
 _OTHER_FAILURE = re.compile(
+    # "noting that the country failed to impose a no-fly zone", "Pyongyang's failure to win talks": failing to do
+    # something other than fly
+    r"\bfail(?:ed|ure|s|ing)?\s+to\s+(?!(?:reach|enter|achieve|fly|launch|lift|ignite|separate|deploy|put|place|hit|"
+    r"make|get|clear|gain|go|orbit|perform|function|work|land|travel|complete)\b)\w+|"
     r"\bfail(?:ed|ure of)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:summit|talks|negotiations|diplomacy|meeting|deal|policy|sanctions|efforts?|attempts? at (?:talks|dialogue))\b",
     re.I,
@@ -197,7 +202,8 @@ _HEDGED_LAUNCH = re.compile(
 # Outside observers of a launch that only state media name ("which Japanese, U.S. and South Korean
 # authorities have detected", a landing in Japan's EEZ that Tokyo reports)
 _OBSERVED = re.compile(
-    r"authorities (?:have )?detected|detected by|\b(?:inside|within|outside) Japan'?s? (?:exclusive economic zone|EEZ)|"
+    r"authorities (?:have )?detected|detected by|"
+    r"\b(?:inside|within|outside) (?:Japan'?s?|the country'?s) (?:exclusive economic zone|EEZ)|"
     # "South Korean radar detected the launch", "The Ministry of Defense of Russia ... stated that this rocket
     # passed 500km from the country's border", "launched more than 10 suspected short-range ballistic missiles"
     # (North Korea never calls its own missiles suspected)
@@ -230,6 +236,8 @@ _SUSPECTED = re.compile(
     r"(?:may|might) have (?:launched|fired)|appear(?:s|ed)? to have (?:launched|fired))\b",
     re.I,
 )
+# What follows a place in a dateline: "SEOUL —", "Seoul/Pyongyang –", "SEOUL, March 24 (Reuters) -"
+_DATELINE_REST = re.compile(r"\w+(?:/\w+)?\s*(?:\([^)]{0,30}\)\s*)?(?:[—–-]|,\s*\w+\.?\s+\d)")
 _NO_HARM = re.compile(
     r"\bno (?:immediate )?(?:reports? of |reported )?(?:injur\w+|damage)(?: or (?:injur\w+|damage))?", re.I
 )
@@ -398,16 +406,26 @@ def _draft(
     group = _blank_tallies(group)
     draft = Draft()
     _when(draft, group, text, published, first_day)
+    # whole sentences about other launches by their words (context), clauses by the time they name
+    told = group
+    group = about_this_launch(told, _launch_day(draft), published)
     draft.context = _context_sentences(group, draft, published, systems=True)
     _where(draft, group, gazetteer, published)
     _what(draft, group)
-    draft.context = _context_sentences(group, draft, published)
+    draft.context = _context_sentences(told, draft, published)
     _figures(draft, group)
     _outcome(draft, group)
     _direction(draft, group)
     _confirmation(draft, group)
     _notes(draft, group)
     return draft
+
+
+def _launch_day(draft: Draft) -> dt.date | None:
+    """The Korea day of the drafted launch, once :func:`_when` has read it."""
+    if not draft.launched_at:
+        return None
+    return dt.date.fromisoformat(korea_day(draft.launched_at, draft.launched_at_precision or "day"))
 
 
 def _first_in(pattern: re.Pattern[str], group: list[Sentence]) -> Evidence | None:
@@ -795,7 +813,13 @@ def _direction(draft: Draft, group: list[Sentence]) -> None:
 
 def _confirmation(draft: Draft, group: list[Sentence]) -> None:
     suspected = _first_in(_SUSPECTED, group)
-    named = {name for s in group for _, name, _ in sources_in(s)}
+    # "SEOUL -", "Seoul/Pyongyang –": a dateline places the copy, it is nobody's observation
+    named = {
+        name
+        for s in group
+        for at, name, _ in sources_in(s)
+        if not (not s.text[:at].strip() and _DATELINE_REST.match(s.text, at))
+    }
     # "North Korea fired another ballistic missile ... may have launched a solid-fuel rocket":
     # one plain statement of the launch outweighs a hedge about what was launched
     asserted = any(s.is_launch and not _HEDGED_LAUNCH.search(s.text) for s in group)

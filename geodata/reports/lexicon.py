@@ -49,13 +49,45 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
     (
         r"\bKCNA\b|Korean Central News Agency|(?:North Korea'?s?|North Korean|Pyongyang'?s?) state media|state media|"
         r"Rodong Sinmun|North Korea said|Pyongyang said|Korean Central Television|\bKCTV\b|\bKRT\b|"
-        r"North Korea'?s? state-run|state-run (?:media|television|news agency)",
+        r"North Korea'?s? state-run|state-run (?:media|television|news agency)|"
+        # "North Korean authorities said", "According to the North Korean news Agency", "N.Korea says",
+        # "North Korean state television reports": North Korea's own word, however the copy names it
+        r"\bN(?:orth|\.) ?Korea(?:n authorities)? (?:says|announced|claimed|reported)\b|North Korean authorities|"
+        r"according to North Korea\b(?!'s? (?:neighbou?rs|military))|"
+        r"North Korean (?:state )?(?:news agency|television|TV|broadcaster)|state (?:television|TV|news agency|broadcaster)",
         "KCNA",
         "state media",
     ),
 )
 
 # --- class and system ----------------------------------------------------------------------
+# Korean names reach English copy in several romanizations: McCune-Reischauer "Hwasong", "Pukguksong",
+# "Chollima"; Revised "Hwaseong", "Bukgeukseong", "Cheollima"; KCNA's "Hwasongpho"; and copy's own
+# "Pukkuksong". :func:`romanized` spells a name so that each of them matches.
+_VOWELS = {"o": "(?:eo|o|ŏ|ō)", "u": "(?:eu|u|ŭ|oo)"}
+_CONSONANTS = {"k": "[kg]", "g": "[kg]", "p": "[pb]", "b": "[pb]", "t": "[td]", "d": "[td]", "l": "l"}
+
+
+def romanized(name: str) -> str:
+    """A pattern matching the romanizations of the Korean ``name`` (given in McCune-Reischauer, no marks).
+
+    >>> bool(re.fullmatch(romanized("Pukguksong"), "Bukgeukseong", re.I))
+    True
+    """
+    parts = []
+    for run in re.finditer(r"[kg]+|[pb]+|[td]+|l+|ch'?|.", name, re.I):
+        letters = run.group(0).lower()
+        if letters.startswith("ch"):
+            parts.append("ch['’]?")
+        elif letters[0] in _CONSONANTS:
+            parts.append(_CONSONANTS[letters[0]] + "{1,2}")
+        else:
+            parts.append(_VOWELS.get(letters, re.escape(run.group(0))))
+    return "".join(parts)
+
+
+# "Hwasong-18", "Hwaseong-18", "Hwasongpho-16B" (KCNA's "Hwasong gun")
+HWASONG = romanized("Hwasong") + r"(?:-?pho)?"
 # (pattern, system_class). First match in text order decides; more specific patterns first.
 CLASSES: tuple[tuple[str, str], ...] = (
     (r"submarine-launched|\bSLBMs?\b|from a submarine|submarine (?:ballistic )?missile", "SLBM"),
@@ -70,38 +102,38 @@ CLASSES: tuple[tuple[str, str], ...] = (
 
 # (pattern, canonical system name, system_class). Names follow /work/scratch/DATA.md.
 SYSTEMS: tuple[tuple[str, str, str], ...] = (
-    (r"KN-?23|Hwas(?:eo|o)ng[- ]?11A?\b(?![-\s]?[BCD])", "Hwasong-11A (KN-23)", "SRBM"),
-    (r"KN-?24|Hwas(?:eo|o)ng[- ]?11B", "Hwasong-11B (KN-24)", "SRBM"),
+    (r"KN-?23|" + HWASONG + r"[- ]?11A?\b(?![-\s]?[BCD])", "Hwasong-11A (KN-23)", "SRBM"),
+    (r"KN-?24|" + HWASONG + r"[- ]?11B", "Hwasong-11B (KN-24)", "SRBM"),
     (
         r"KN-?25|super-large (?:multiple )?rockets?\b|600[- ]?mm|600-millimet(?:er|re)",
         "KN-25 (600 mm MRL)",
         "SRBM",
     ),
-    (r"Hwas(?:eo|o)ng[- ]?11C", "Hwasong-11C", "SRBM"),
-    (r"Hwas(?:eo|o)ng[- ]?11D", "Hwasong-11D", "SRBM"),
-    (r"Hwas(?:eo|o)ng[- ]?20", "Hwasong-20", "ICBM"),
-    (r"Hwas(?:eo|o)ng[- ]?19", "Hwasong-19", "ICBM"),
-    (r"Hwas(?:eo|o)ng[- ]?18", "Hwasong-18", "ICBM"),
-    (r"Hwas(?:eo|o)ng[- ]?17", "Hwasong-17", "ICBM"),
-    (r"Hwas(?:eo|o)ng[- ]?16B", "Hwasong-16B", "HGV"),
-    (r"Hwas(?:eo|o)ng[- ]?15", "Hwasong-15", "ICBM"),
-    (r"Hwas(?:eo|o)ng[- ]?14", "Hwasong-14", "ICBM"),
-    (r"Hwas(?:eo|o)ng[- ]?12", "Hwasong-12", "IRBM"),
-    (r"Hwas(?:eo|o)ng[- ]?8\b", "Hwasong-8", "HGV"),
-    (r"Mus[ua]dan|Hwas(?:eo|o)ng[- ]?10", "Musudan (Hwasong-10)", "IRBM"),  # "Musadan" in AP copy
-    (r"Nodong|No Dong|Rodong(?! Sinmun)|Hwas(?:eo|o)ng[- ]?7\b", "Nodong (Hwasong-7)", "MRBM"),
-    (r"Pukguksong-?2|KN-?15", "Pukguksong-2 (KN-15)", "MRBM"),
-    (r"Pukguksong-?3", "Pukguksong-3", "SLBM"),
-    (r"Pukguksong-?1|KN-?11", "Pukguksong-1 (KN-11)", "SLBM"),
-    (r"Chollima-?1", "Chollima-1", "SLV"),
-    (r"Unha[- ]?3", "Unha-3", "SLV"),
-    (r"Unha[- ]?2", "Unha-2", "SLV"),
+    (HWASONG + r"[- ]?11C", "Hwasong-11C", "SRBM"),
+    (HWASONG + r"[- ]?11D", "Hwasong-11D", "SRBM"),
+    (HWASONG + r"[- ]?20", "Hwasong-20", "ICBM"),
+    (HWASONG + r"[- ]?19", "Hwasong-19", "ICBM"),
+    (HWASONG + r"[- ]?18", "Hwasong-18", "ICBM"),
+    (HWASONG + r"[- ]?17", "Hwasong-17", "ICBM"),
+    (HWASONG + r"[- ]?16B", "Hwasong-16B", "HGV"),
+    (HWASONG + r"[- ]?15", "Hwasong-15", "ICBM"),
+    (HWASONG + r"[- ]?14", "Hwasong-14", "ICBM"),
+    (HWASONG + r"[- ]?12", "Hwasong-12", "IRBM"),
+    (HWASONG + r"[- ]?8\b", "Hwasong-8", "HGV"),
+    (r"Mus[ua]dan|" + HWASONG + r"[- ]?10", "Musudan (Hwasong-10)", "IRBM"),  # "Musadan" in AP copy
+    (r"Nodong|No Dong|Rodong(?! Sinmun)|" + HWASONG + r"[- ]?7\b", "Nodong (Hwasong-7)", "MRBM"),
+    (romanized("Pukguksong") + r"[- ]?2|KN-?15", "Pukguksong-2 (KN-15)", "MRBM"),
+    (romanized("Pukguksong") + r"[- ]?3", "Pukguksong-3", "SLBM"),
+    (romanized("Pukguksong") + r"[- ]?1|KN-?11", "Pukguksong-1 (KN-11)", "SLBM"),
+    (romanized("Chollima") + r"-?1", "Chollima-1", "SLV"),
+    (romanized("Unha") + r"[- ]?3", "Unha-3", "SLV"),
+    (romanized("Unha") + r"[- ]?2", "Unha-2", "SLV"),
     (r"Taepodong-?1|Paektusan", "Taepodong-1 (Paektusan)", "SLV"),
-    (r"Scud-?ER|Hwas(?:eo|o)ng[- ]?9", "Scud-ER (Hwasong-9)", "SRBM"),
-    (r"Scud-?C|Hwas(?:eo|o)ng[- ]?6\b", "Scud-C (Hwasong-6)", "SRBM"),
-    (r"Hwasal-?2", "Hwasal-2", "cruise"),
-    (r"Hwasal-?1", "Hwasal-1", "cruise"),
-    (r"Pulhwasal-?3-?31", "Pulhwasal-3-31", "cruise"),
+    (r"Scud-?ER|" + HWASONG + r"[- ]?9", "Scud-ER (Hwasong-9)", "SRBM"),
+    (r"Scud-?C|" + HWASONG + r"[- ]?6\b", "Scud-C (Hwasong-6)", "SRBM"),
+    (romanized("Hwasal") + r"[- ]?2", "Hwasal-2", "cruise"),
+    (romanized("Hwasal") + r"[- ]?1", "Hwasal-1", "cruise"),
+    (romanized("Pulhwasal") + r"[- ]?3-?31", "Pulhwasal-3-31", "cruise"),
     (r"Scud", "Scud-B (Hwasong-5)", "SRBM"),
 )
 

@@ -1,0 +1,183 @@
+"""Which launch each part of a report is about: the launch it reports, or an earlier one it recalls.
+
+Wire copy tells the day's launch and, in the same paragraphs, earlier launches for context: "Two
+weeks ago a KN-11 was fired from a submarine", "... that follows a submarine-launched ballistic
+missile test some two weeks ago", "The previous longest shot occurred on May 14 ... That missile
+reached an apogee of 2,111.5 kilometers". Their systems, figures and fates are not this launch's.
+
+Cue lists of "background words" never end; the time a clause names does. Once the launch day is
+known, each clause's time phrases are resolved against the publication date and compared with it:
+
+- a clause naming another time ("on May 14", "two weeks ago", "earlier this week" in copy of the
+  launch day, "In May 2017", "in 2016", "at the time") is about another launch, and is blanked from
+  its start to the next strong stop (dash, semicolon, bracket, ", and ...", or the sentence's end);
+- when the sentence's opening clause names another time, the whole sentence is another launch's;
+- a sentence that goes on with "It ..." or "That missile ..." after such a sentence is, too.
+
+Blanked, not cut: offsets stay those of the input, so evidence still points at the words read.
+
+>>> import datetime as dt
+>>> from geodata.reports.text import split_sentences
+>>> group = split_sentences("North Korea fired a missile on Monday. Two weeks ago a KN-11 was fired from a submarine.")
+>>> [s.text.strip() for s in about_this_launch(group, dt.date(2016, 9, 5), dt.date(2016, 9, 5))]
+['North Korea fired a missile on Monday.', '']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from geodata.reports.dates import find_dates
+from geodata.reports.lexicon import NUMBER_WORDS
+from geodata.reports.text import Sentence
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_AMOUNT = r"(?:(?:some|about|around|nearly|almost|just|only|roughly|more than|less than|over)\s+)?" + (
+    r"(?P<n>\d+|an?|"
+    + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))
+    + ")"
+)
+# A time before the launch, told relative to the copy: "two weeks ago", "three days earlier", "last month"
+_RELATIVE_PAST = re.compile(
+    _AMOUNT + r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b|"
+    r"\b(?P<last>last|earlier this|earlier last|the previous|the prior)\s+(?P<period>week|month|year)\b|"
+    r"\b(?:In|in)\s+(?P<month>" + "|".join(_MONTHS) + r")(?:,?\s+(?P<month_year>(?:19|20)\d\d))?\b(?!\s+\d)|"
+    r"\b(?:in|since|of)\s+(?P<year>(?:19|20)\d\d)\b|"
+    r"^\W*(?P<at_the_time>At the time)\b(?! of (?:the|this|today)|,? the (?:missile|launch))",
+    re.I,
+)
+_DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
+# Where a clause starts: a connective that can bring in another launch ("..., including a failed ICBM
+# test on May 4", "... that follows a ... test some two weeks ago", "... longer than the ICBM on July 4")
+_CLAUSE_START = re.compile(
+    r",\s|\s--\s|\s[—–]\s|;\s|\(|\b(?:after|before|than|including|follow(?:s|ed|ing)|since|when|while|which|whereas|"
+    r"comes?|came|coming|as)\b",
+    re.I,
+)
+# The connectives that bring in another launch, as opposed to a clause of this one's (", the same one")
+_BRINGS_IN_ANOTHER = re.compile(
+    r"\b(?:after|before|than|including|follow(?:s|ed|ing)|since|comes?|came|coming)\b", re.I
+)
+# Where a blanked clause ends: a strong stop; "after", "which", "that" inside it go on about the same launch
+_CLAUSE_STOP = re.compile(r"\s--\s|\s[—–]\s|;|\)|,\s+(?:and|but|while)\b", re.I)
+# A sentence that goes on about the launch the previous sentence recalled: "It was launched at a very
+# steep angle", "That missile reached an apogee of 2,111.5 kilometers", "However, South Korea dismissed this
+# claim, labeling it as deceptive to cover up a failed launch"
+_GOES_ON = re.compile(
+    r"^\W*(?:(?:However|But|Yet|Still|Instead|As it turned out)\b,?\s+)?(?:It|That|Those|These)\b"
+    r"(?!\s+(?:is|was)\s+(?:the|its|a|an)\s+\w+\s+(?:launch|test))|"
+    r"^[^.;]{0,80}?\b(?:this|that) (?:claim|test|launch|firing|missile|rocket)\b",
+    re.I,
+)
+# A date by its calendar day or weekday ("on May 14", "July 4", "on Monday"), not "yesterday"
+_NAMED_DAY = re.compile(r"\d|\w+day\b(?<!today)(?<!yesterday)", re.I)
+# Two days apart or more: copy crossing time zones names the launch by the day before or after
+OTHER_DAY_MIN_DAYS = 2
+
+
+def about_this_launch(
+    group: list[Sentence], day: dt.date | None, published: dt.date | None
+) -> list[Sentence]:
+    """``group`` with every clause about another launch than the one on ``day`` blanked (see module doc).
+
+    The group's first launch sentence is the launch itself: only clauses after its opening one can be
+    blanked in it.
+    """
+    if day is None:
+        return group
+    first_launch = next((s for s in group if s.is_launch), None)
+    result = []
+    recalled = False  # the previous sentence was about another launch
+    for sentence in group:
+        text = sentence.text
+        if recalled and _GOES_ON.match(text):
+            result.append(replace(sentence, text=" " * len(text)))
+            continue
+        recalled = False
+        starts = [0, *(m.start() for m in _CLAUSE_START.finditer(text) if m.start() > 0)]
+        blanked = text
+        for index, start in enumerate(starts):
+            end = starts[index + 1] if index + 1 < len(starts) else len(text)
+            if not _names_another_time(text[start:end], day, published):
+                continue
+            if start == 0 and sentence is not first_launch:
+                blanked, recalled = " " * len(text), True
+                break
+            if start == 0:
+                continue
+            # "The launch comes after the North fired 600-mm super-large shells ... on April 22": the other
+            # launch's clause begins at the connective that brought it in, not at the date
+            for earlier in reversed(starts[:index]):
+                if earlier == 0 or _CLAUSE_STOP.search(text, earlier, start):
+                    break
+                if _BRINGS_IN_ANOTHER.match(text, earlier):
+                    start = earlier
+            stop = _CLAUSE_STOP.search(text, end)
+            stop_at = stop.start() if stop else len(text)
+            blanked = blanked[:start] + " " * (stop_at - start) + blanked[stop_at:]
+        result.append(replace(sentence, text=blanked) if blanked != text else sentence)
+    return result
+
+
+def _names_another_time(clause: str, day: dt.date, published: dt.date | None) -> bool:
+    """Whether ``clause`` names a time two days or more away from the launch ``day``."""
+    for found in find_dates(clause, published, window=False):
+        if found.statement or abs((found.value - day).days) < OTHER_DAY_MIN_DAYS:
+            continue
+        if found.vague:  # "last week", "earlier this week": a span of days, not one
+            if published is None or not _within(day, published, found.text):
+                return True
+        elif _NAMED_DAY.search(found.text):  # "yesterday", "a day earlier" are told from another time
+            return True
+    for match in _RELATIVE_PAST.finditer(clause):
+        if match.group("at_the_time"):
+            return True
+        if match.group("year"):
+            if int(match.group("year")) != day.year:
+                return True
+            continue
+        if match.group("month"):
+            month = _MONTHS.index(match.group("month").capitalize()) + 1
+            year = int(match.group("month_year") or day.year)
+            if (year, month) != (day.year, day.month):
+                return True
+            continue
+        if published is not None and not _within(day, published, match.group(0)):
+            return True
+    return False
+
+
+def _within(day: dt.date, published: dt.date, phrase: str) -> bool:
+    """Whether the launch ``day`` lies in the span a relative ``phrase`` ("two weeks ago") names."""
+    match = _RELATIVE_PAST.search(phrase)
+    phrase = phrase.lower()
+    age_days = (published - day).days
+    if match is None:  # "earlier this week", "last week" as the date finder reads them
+        if "this week" in phrase:
+            return 0 < age_days <= 7 if "earlier" in phrase else 0 <= age_days <= 7
+        return 4 <= age_days <= 14
+    if match.group("unit"):
+        amount = match.group("n").lower()
+        units = int(amount) if amount.isdigit() else NUMBER_WORDS.get(amount, 1)
+        span_days = units * _DAYS_PER[match.group("unit").lower()]
+        slack_days = max(1, span_days // 3)
+        return abs(age_days - span_days) <= slack_days
+    period_days = _DAYS_PER[match.group("period").lower()]
+    if match.group("last").lower().startswith("earlier this"):
+        return 0 < age_days <= period_days
+    return period_days // 2 <= age_days <= 2 * period_days
