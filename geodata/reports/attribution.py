@@ -129,6 +129,8 @@ def about_this_launch(
                     start = earlier
             stop = _CLAUSE_STOP.search(text, end)
             stop_at = stop.start() if stop else len(text)
+            # the sentence ends on the other launch: "It ..." next goes on about it
+            recalled = recalled or not text[stop_at:].strip(" .\n\"'”")
             blanked = blanked[:start] + " " * (stop_at - start) + blanked[stop_at:]
         result.append(replace(sentence, text=blanked) if blanked != text else sentence)
     return result

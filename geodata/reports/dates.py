@@ -128,8 +128,13 @@ def find_dates(
             _DATELINE_AFTER.match(text[match.end() : match.end() + 8])
             and re.fullmatch(r"[\w .,/'’()-]{0,40}", text[line_start : match.start()])
         )
-        statement = dateline or bool(
-            _REPORTED_ON.search(before) or _REPORTED_AFTER.match(text[match.end() : match.end() + 20])
+        # "KCNA said Sunday's drill ...": a possessive day is the day of what it names, not of the words
+        possessive = text.startswith(("'s", "’s"), match.end())
+        statement = dateline or (
+            not possessive
+            and bool(
+                _REPORTED_ON.search(before) or _REPORTED_AFTER.match(text[match.end() : match.end() + 20])
+            )
         )
         if match.group("full"):
             value = _parse(re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", phrase), base)

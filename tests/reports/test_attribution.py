@@ -1,0 +1,185 @@
+"""Which launch each clause of a report is about (geodata.reports.attribution), and the round-7 rules.
+
+Texts here are written for the tests; each mirrors a class the wire corpus showed (README, round 6).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from geodata.reports import extract_events
+from geodata.reports.attribution import about_this_launch
+from geodata.reports.dates import find_dates
+from geodata.reports.lexicon import romanized
+from geodata.reports.text import split_sentences
+from geodata.units import korea_day
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    from geodata.reports import default_gazetteer
+
+    return default_gazetteer()
+
+
+def _kept(text: str, day: dt.date, published: dt.date) -> list[str]:
+    return [" ".join(s.text.split()) for s in about_this_launch(split_sentences(text), day, published)]
+
+
+def test_about_this_launch__a_sentence_told_weeks_ago_is_another_launch():
+    kept = _kept(
+        "The North fired three missiles on Monday from Hwangju. Two weeks ago a KN-11 was fired from a submarine.",
+        dt.date(2016, 9, 5),
+        dt.date(2016, 9, 5),
+    )
+    assert kept == ["The North fired three missiles on Monday from Hwangju.", ""]
+
+
+def test_about_this_launch__only_the_clause_of_the_other_launch_is_blanked():
+    kept = _kept(
+        "The missiles were fired from Hwangju county, in a show of force that follows a submarine-launched "
+        "ballistic missile test some two weeks ago.",
+        dt.date(2016, 9, 5),
+        dt.date(2016, 9, 5),
+    )
+    assert kept[0].startswith("The missiles were fired from Hwangju county")
+    assert "submarine" not in kept[0]
+
+
+def test_about_this_launch__a_sentence_going_on_about_the_other_launch_is_blanked_too():
+    text = (
+        "North Korea launched a Hwasong-14 on July 4 from Panghyon. The previous longest shot was on May 14 "
+        "with a Hwasong-12. That missile reached an apogee of 2,111 kilometers. The Hwasong-14 flew 930 km."
+    )
+    kept = _kept(text, dt.date(2017, 7, 4), dt.date(2017, 7, 4))
+    assert kept[1:3] == ["", ""]
+    assert kept[0].startswith("North Korea launched") and kept[3] == "The Hwasong-14 flew 930 km."
+
+
+def test_about_this_launch__the_connective_that_brought_the_other_launch_in_starts_its_clause():
+    kept = _kept(
+        "North Korea fired missiles on Friday. The launch comes after the North fired 600-mm super-large shells, "
+        "considered ballistic missiles, toward the sea on April 22.",
+        dt.date(2024, 5, 17),
+        dt.date(2024, 5, 17),
+    )
+    assert kept[1] == "The launch"
+
+
+@pytest.mark.parametrize(
+    "published, kept",
+    [
+        # copy of the launch day: "earlier this week" is another launch
+        (dt.date(2026, 1, 4), False),
+        # copy three days after the launch: "earlier this week" is this one
+        (dt.date(2026, 1, 7), True),
+    ],
+)
+def test_about_this_launch__earlier_this_week_is_resolved_against_the_launch_day(published, kept):
+    text = (
+        "North Korea fired missiles on Sunday. Earlier this week, North Korea said it fired cruise missiles."
+    )
+    assert bool(_kept(text, dt.date(2026, 1, 4), published)[1]) is kept
+
+
+def test_about_this_launch__a_day_off_across_time_zones_is_still_this_launch():
+    # copy on US time names the launch by the day before Korea's
+    text = "North Korea fired a missile early Wednesday. The missile, launched Tuesday in Washington, flew 600 km."
+    assert _kept(text, dt.date(2024, 9, 18), dt.date(2024, 9, 18))[1]
+
+
+@pytest.mark.parametrize(
+    "name, spelling",
+    [
+        ("Pukguksong", "Bukgeukseong"),
+        ("Pukguksong", "Pukkuksong"),
+        ("Chollima", "Cheollima"),
+        ("Chollima", "Ch'ŏllima"),
+        ("Hwasong", "Hwaseong"),
+        ("Unha", "Eunha"),
+    ],
+)
+def test_romanized__matches_each_romanization(name, spelling):
+    assert re.fullmatch(romanized(name), spelling, re.I)
+    assert not re.fullmatch(romanized(name), "Pyongyang", re.I)
+
+
+@pytest.mark.parametrize(
+    "spelling, system",
+    [
+        ("Pukkuksong-3", "Pukguksong-3"),
+        ("Bukgeukseong-3", "Pukguksong-3"),
+        ("Hwasongpho-16B", "Hwasong-16B"),
+        ("Hwaseong-18", "Hwasong-18"),
+    ],
+)
+def test_extract__system_names_in_other_romanizations(spelling, system, gazetteer):
+    text = f"North Korea said it launched a {spelling} missile on Wednesday, South Korea's military said."
+    event = extract_events(text, dt.date(2024, 4, 3), gazetteer).events[0]
+    assert event["system"] == system
+
+
+@pytest.mark.parametrize(
+    "text, confirmation",
+    [
+        (
+            "SEOUL — North Korean authorities said a new ballistic missile was launched from a submarine on "
+            "Wednesday.",
+            "claimed",
+        ),
+        (
+            "Seoul/Pyongyang – North Korea on Wednesday announced the launch of a rocket carrying a satellite, "
+            "the North Korean state news agency reported.",
+            "claimed",
+        ),
+        (
+            "SEOUL — North Korea launched a ballistic missile on Wednesday, South Korea's military said, and "
+            "state media confirmed it.",
+            "confirmed",
+        ),
+    ],
+)
+def test_extract__a_dateline_is_no_observer_and_north_koreas_word_is_a_claim(text, confirmation, gazetteer):
+    assert extract_events(text, dt.date(2019, 10, 2), gazetteer).events[0]["confirmation"] == confirmation
+
+
+@pytest.mark.parametrize(
+    "sentence, outcome",
+    [
+        (
+            "The missiles flew 500 km, the military said, noting that the North failed to impose a no-fly zone.",
+            "success",
+        ),
+        (
+            "Analysts blamed the launch on Pyongyang's failure to win talks. The missile flew 500 km.",
+            "success",
+        ),
+        ("The rocket failed to reach orbit.", "failure"),
+    ],
+)
+def test_extract__failing_to_do_something_else_is_no_failed_flight(sentence, outcome, gazetteer):
+    text = "North Korea fired a ballistic missile on Monday, South Korea's military said. " + sentence
+    assert extract_events(text, dt.date(2014, 7, 7), gazetteer).events[0]["outcome"] == outcome
+
+
+def test_extract__a_claim_recalled_from_last_week_keeps_its_failure(gazetteer):
+    text = (
+        "North Korea fired two ballistic missiles on Monday, the JCS said; one flew 600 kilometers. "
+        "In addition, North Korea claimed to have tested a multiple-warhead missile last week. "
+        "However, South Korea dismissed this claim as a cover for a failed launch."
+    )
+    assert extract_events(text, dt.date(2024, 7, 1), gazetteer).events[0]["outcome"] == "success"
+
+
+def test_find_dates__a_possessive_day_after_said_is_the_day_of_what_it_names():
+    found = find_dates("KCNA said Sunday's drill tested a hypersonic missile.", dt.date(2026, 1, 5))
+    assert [f.value for f in found] == [dt.date(2026, 1, 4)]
+
+
+def test_extract__said_sundays_drill_dates_the_launch(gazetteer):
+    text = "North Korea fired hypersonic missiles, KCNA said Monday. KCNA said Sunday's drill involved Kim Jong Un."
+    event = extract_events(text, dt.date(2026, 1, 5), gazetteer).events[0]
+    assert korea_day(event["launched_at"], event["launched_at_precision"]) == "2026-01-04"
