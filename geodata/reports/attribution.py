@@ -65,7 +65,7 @@ _DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
 # Where a clause starts: a connective that can bring in another launch ("..., including a failed ICBM
 # test on May 4", "... that follows a ... test some two weeks ago", "... longer than the ICBM on July 4")
 _CLAUSE_START = re.compile(
-    r",\s|\s--\s|\s[—–]\s|;\s|\(|\b(?:after|before|than|including|follow(?:s|ed|ing)|since|when|while|which|whereas|"
+    r",\s|\s--\s|\s[—–]\s|;\s|\(|(?<!more )(?<!less )(?<!fewer )(?<!rather )(?<!other )\bthan\b|\b(?:after|before|including|follow(?:s|ed|ing)|since|when|while|which|that|whereas|"
     r"comes?|came|coming|as)\b",
     re.I,
 )
@@ -73,6 +73,21 @@ _CLAUSE_START = re.compile(
 _BRINGS_IN_ANOTHER = re.compile(
     r"\b(?:after|before|than|including|follow(?:s|ed|ing)|since|comes?|came|coming)\b", re.I
 )
+# A launch told in a clause: "the firing of a short-range missile", "North Korea fired two missiles", "a
+# submarine-launched ballistic missile test"; "shortly after launch" names no missile
+_LAUNCH_TOLD = re.compile(
+    r"\b(?:fir(?:ed|ing)|launch(?:ed|ing|es)?|test(?:-fired|-launched|ed|s)?)\b[^.;]{0,80}?"
+    r"\b(?:missiles?|rockets?|projectiles?|shells|ICBMs?|SRBMs?|IRBMs?|SLBMs?|satellites?)\b|"
+    r"\b(?:missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?)\s+(?:launch(?:es)?|tests?|firings?)\b",
+    re.I,
+)
+_A_REPORT_BEFORE = re.compile(
+    r"\b(?:report|dispatch|statement|announcement|broadcast|footage|claims?|comments?|remarks|confirmation)\b[^.;]*$|"
+    r"\b(?:said|saying|says|announced)\b[^.;,]{0,20}$",
+    re.I,
+)
+_REPORTED = re.compile(r"\b(?:said|says|saying|reported|detected|announced|confirmed)\b", re.I)
+_WEAPON = re.compile(r"\b(?:missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|launch|test)\b", re.I)
 # Where a blanked clause ends: a strong stop; "after", "which", "that" inside it go on about the same launch
 _CLAUSE_STOP = re.compile(r"\s--\s|\s[—–]\s|;|\)|,\s+(?:and|but|while)\b", re.I)
 # A sentence that goes on about the launch the previous sentence recalled: "It was launched at a very
@@ -113,27 +128,58 @@ def about_this_launch(
         blanked = text
         for index, start in enumerate(starts):
             end = starts[index + 1] if index + 1 < len(starts) else len(text)
-            if not _names_another_time(text[start:end], day, published):
+            another_time = _names_another_time(text[start:end], day, published)
+            if not another_time and not _recalls_a_launch(text, start):
                 continue
-            if start == 0 and sentence is not first_launch:
+            # "North Korea tested a hypersonic missile that was launched ... on January 14": a clause that dates
+            # the launch the sentence opens with (not one brought in by "since", "after"...) makes it another's
+            dates_the_opening = (
+                another_time
+                and start > 0
+                and not _BRINGS_IN_ANOTHER.match(text, start)
+                and bool(_LAUNCH_TOLD.search(text, 0, starts[1]))
+            )
+            if (start == 0 or dates_the_opening) and sentence is not first_launch:
                 blanked, recalled = " " * len(text), True
                 break
             if start == 0:
                 continue
             # "The launch comes after the North fired 600-mm super-large shells ... on April 22": the other
             # launch's clause begins at the connective that brought it in, not at the date
-            for earlier in reversed(starts[:index]):
+            for earlier in reversed(starts[:index] if another_time else []):
                 if earlier == 0 or _CLAUSE_STOP.search(text, earlier, start):
                     break
                 if _BRINGS_IN_ANOTHER.match(text, earlier):
                     start = earlier
             stop = _CLAUSE_STOP.search(text, end)
             stop_at = stop.start() if stop else len(text)
+            if not _LAUNCH_TOLD.search(text, start, stop_at) and not _WEAPON.search(text, start, end):
+                # "its most powerful missile since 2017, an intermediate-range ballistic missile launched from
+                # Jagang": a time to compare with, no other launch told; only its own clause is blanked
+                stop_at = end
             # the sentence ends on the other launch: "It ..." next goes on about it
             recalled = recalled or not text[stop_at:].strip(" .\n\"'”")
             blanked = blanked[:start] + " " * (stop_at - start) + blanked[stop_at:]
         result.append(replace(sentence, text=blanked) if blanked != text else sentence)
     return result
+
+
+def _recalls_a_launch(text: str, start: int) -> bool:
+    """Whether the clause at ``start`` is brought in by "after", "follows"... and tells a missile launch.
+
+    "The launch followed closely after the firing of a short-range missile", "comes after North Korea fired
+    two missiles": by the wire's "after" convention the launch so brought in is background, whatever its day.
+    """
+    connective = _BRINGS_IN_ANOTHER.match(text, start)
+    if connective is None or connective.group(0).lower() == "than":
+        return False
+    stop = _CLAUSE_STOP.search(text, start)
+    clause = text[start : stop.start() if stop else len(text)]
+    # "The report on the drill came after North Korea launched ...", "The dispatch came a day after South
+    # Korea's military said it detected ...": words about the launch come after the launch itself
+    if _A_REPORT_BEFORE.search(text, max(0, start - 100), start) or _REPORTED.search(clause):
+        return False
+    return bool(_LAUNCH_TOLD.search(clause))
 
 
 def _names_another_time(clause: str, day: dt.date, published: dt.date | None) -> bool:

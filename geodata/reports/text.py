@@ -228,7 +228,9 @@ def _is_launch(sentence: str, flight_verbs: bool = True) -> bool:
             continue
         if re.search(r"\bbeing\s+$", before, re.I):
             continue  # "an image of one of the missiles being launched": a picture, not a report of a launch
-        after = _AFTER_CLAUSE if launch_verb or not verb.group(0).lower().endswith(" of") else _AFTER_NOUN
+        # "after the launch of", "after the firing of": a noun, whichever word names it
+        noun = verb.group(0).lower().endswith(" of") or bool(re.match(r"\s+of\b", sentence[verb.end() :]))
+        after = _AFTER_NOUN if noun else _AFTER_CLAUSE
         if after.search(before) and not re.match(r"\s*another\b", sentence[verb.end() :]):
             continue  # "hours after launching another short-range missile" is told as news of its own
         if not launch_verb and _MISSILE_NOUN.search(verb.group(0)):

@@ -183,3 +183,31 @@ def test_extract__said_sundays_drill_dates_the_launch(gazetteer):
     text = "North Korea fired hypersonic missiles, KCNA said Monday. KCNA said Sunday's drill involved Kim Jong Un."
     event = extract_events(text, dt.date(2026, 1, 5), gazetteer).events[0]
     assert korea_day(event["launched_at"], event["launched_at_precision"]) == "2026-01-04"
+
+
+def test_about_this_launch__a_launch_brought_in_by_after_is_another_whatever_its_day():
+    kept = _kept(
+        "North Korea fired an ICBM on Monday. The launch followed closely after the firing of a short-range "
+        "missile late Sunday, traveling about 570 kilometers.",
+        dt.date(2023, 12, 18),
+        dt.date(2023, 12, 18),
+    )
+    assert "570" not in kept[1] and kept[1].startswith("The launch")
+
+
+def test_about_this_launch__a_report_that_came_after_the_launch_keeps_it():
+    text = (
+        "Kim Jong Un directed a rocket drill, KCNA reported. The report came after North Korea launched more than "
+        "10 short-range ballistic missiles on Thursday, just days after it failed to launch a satellite rocket."
+    )
+    kept = _kept(text, dt.date(2024, 5, 30), dt.date(2024, 5, 31))
+    assert "more than 10 short-range ballistic missiles" in kept[1]
+    assert "satellite" not in kept[1]
+
+
+def test_group_events__after_the_firing_of_another_missile_is_no_second_event(gazetteer):
+    text = (
+        "North Korea fired a Hwasong-18 ICBM on Monday morning, the JCS said. The launch came after the firing of "
+        "a short-range missile from Pyongyang late Sunday."
+    )
+    assert len(extract_events(text, dt.date(2023, 12, 18), gazetteer).events) == 1
