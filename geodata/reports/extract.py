@@ -236,8 +236,6 @@ _SUSPECTED = re.compile(
     r"(?:may|might) have (?:launched|fired)|appear(?:s|ed)? to have (?:launched|fired))\b",
     re.I,
 )
-# What follows a place in a dateline: "SEOUL —", "Seoul/Pyongyang –", "SEOUL, March 24 (Reuters) -"
-_DATELINE_REST = re.compile(r"\w+(?:/\w+)?\s*(?:\([^)]{0,30}\)\s*)?(?:[—–-]|,\s*\w+\.?\s+\d)")
 _NO_HARM = re.compile(
     r"\bno (?:immediate )?(?:reports? of |reported )?(?:injur\w+|damage)(?: or (?:injur\w+|damage))?", re.I
 )
@@ -813,13 +811,7 @@ def _direction(draft: Draft, group: list[Sentence]) -> None:
 
 def _confirmation(draft: Draft, group: list[Sentence]) -> None:
     suspected = _first_in(_SUSPECTED, group)
-    # "SEOUL -", "Seoul/Pyongyang –": a dateline places the copy, it is nobody's observation
-    named = {
-        name
-        for s in group
-        for at, name, _ in sources_in(s)
-        if not (not s.text[:at].strip() and _DATELINE_REST.match(s.text, at))
-    }
+    named = {name for s in group for _, name, _ in sources_in(s)}
     # "North Korea fired another ballistic missile ... may have launched a solid-fuel rocket":
     # one plain statement of the launch outweighs a hedge about what was launched
     asserted = any(s.is_launch and not _HEDGED_LAUNCH.search(s.text) for s in group)

@@ -62,6 +62,8 @@ _NOT_A_COUNT = re.compile(
 # "the first two missiles", "the other two": part of the salvo, not its size
 # ("the past four missiles" are other launches')
 _PART_OF_SALVO = re.compile(r"\b(?:first|other|remaining|last|latter|former|past|previous|earlier)\s+$", re.I)
+_DOZENS = re.compile(r"(?:dozens?|scores?|hundreds?)\b", re.I)
+_ONE_LANDED = re.compile(r"\s+(?:\w+\s+){0,3}?(?:landed|fell|splashed|crashed|flew|exploded)\b", re.I)
 # "Yonhap, citing the JCS, later reported that multiple ... may have been launched": the source revises itself
 _LATER = re.compile(r"\blater\b", re.I)
 _LAUNCHES_AFTER = re.compile(r"\s+launch(?:es|ings?)\b", re.I)
@@ -76,9 +78,27 @@ _COMPASS_RE = re.compile(
 
 
 def sources_in(sentence: Sentence) -> list[tuple[int, str, str]]:
+    """(offset in the sentence, source, kind) of every source named, in order.
+
+    A dateline's place ("SEOUL —", "SEOUL/TOKYO:", "Seoul/Pyongyang –") says where the copy was filed,
+    not who said anything: it names no source.
+    """
     return sorted(
-        (m.start(), name, kind) for pattern, name, kind in _SOURCES for m in pattern.finditer(sentence.text)
+        (m.start(), name, kind)
+        for pattern, name, kind in _SOURCES
+        for m in pattern.finditer(sentence.text)
+        if not _in_dateline(sentence.text, m.start())
     )
+
+
+# What follows the place at the start of a dateline: "SEOUL —", "Seoul/Pyongyang –", "SEOUL/TOKYO:",
+# "SEOUL, March 24 (Reuters) -"
+_DATELINE_REST = re.compile(r"\w+(?:/\w+)*\s*(?:\([^)]{0,30}\)\s*)?(?:[—–-]|:\s|,\s*\w+\.?\s+\d)")
+_DATELINE_START = re.compile(r"\s*(?:\w+/)*$")
+
+
+def _in_dateline(text: str, at: int) -> bool:
+    return bool(_DATELINE_START.fullmatch(text, 0, at)) and bool(_DATELINE_REST.match(text, at))
 
 
 def figures_by_source(
@@ -179,6 +199,10 @@ def count_missiles(
                 continue
             if _PART_OF_SALVO.search(sentence.text[max(0, match.start() - 12) : match.start()]):
                 continue
+            if _DOZENS.match(match.group("adj")):
+                continue  # "nearly two dozen missiles": a round figure; an exact count may follow
+            if word == "one" and _ONE_LANDED.match(sentence.text, match.end()):
+                continue  # "one ballistic missile landed near Ulleung": one of the salvo, where it fell
             if _NOT_A_COUNT.search(match.group("adj")) or (
                 word.isdigit()
                 and (
@@ -222,7 +246,7 @@ def count_missiles(
                     else sources_before[sentence.start]
                 )
                 evidence = span(timed, sentence.start)
-                candidates.append((_source_rank(source), order, len(clocks), evidence, source))
+                candidates.append((2 * _source_rank(source), order, len(clocks), evidence, source))
     if candidates:
         by_source: dict[str, int] = {}
         for _, _, number, _, source in sorted(candidates, key=lambda c: c[1]):
@@ -249,14 +273,16 @@ def count_missiles(
 
 
 def _joint_rank(mentions: list[tuple[int, str, str]], source: str) -> int:
-    """``source``'s rank, or the lower one of a source named with it ("according to Seoul and Tokyo's
-    militaries"): a joint statement is not the headline source's own."""
-    rank = _source_rank(source)
+    """``source``'s rank (doubled), one lower when another source is named with it ("according to Seoul
+    and Tokyo's militaries"): a joint statement is not the headline source's own."""
+    own_rank = 2 * _source_rank(source)
     at = [position for position, name, _ in mentions if name == source]
     for position, name, _ in mentions:
         if name != source and any(abs(position - own) <= 25 for own in at):
-            rank = max(rank, _source_rank(name))
-    return rank
+            # between the two: below the headline source's own word, above the other source's alone
+            # ("South Korea and Japan said ... multiple" beats the coast guard's later "at least two")
+            return own_rank + 1
+    return own_rank
 
 
 def _in_system_name(text: str, start: int, end: int) -> bool:

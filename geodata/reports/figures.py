@@ -43,7 +43,15 @@ _APOGEE_BEFORE = re.compile(
     r"(altitudes?|apogee|heights?|peaks?|as high as|soared|climbed|maximum height|max(?:imum)? altitude)\W+(?:\w+\W+){0,6}$",
     re.I,
 )
-_BOUND_BEFORE = re.compile(r"\b(?:less than|under|below|lower than|higher than|within)\s+$", re.I)
+# "the observed apogee greatly exceeded 2,500 kilometers": a bound too
+_BOUND_BEFORE = re.compile(
+    r"\b(?:less than|under|below|lower than|higher than|within|(?:greatly |far |well )?exceed(?:ed|ing|s)?)\s+$",
+    re.I,
+)
+# "about 6,200km/h (3,850mph)", "3 km per second": a speed, not a length
+_SPEED_AFTER = re.compile(
+    r"^\s*(?:/\s*(?:h|hr|hour|s|sec)\b|per (?:hour|second)\b|an hour\b|a second\b)", re.I
+)
 # "noting that it did not reach a second peak at an altitude of 42.5 kilometers": a figure it did not fly
 _NOT_FLOWN_BEFORE = re.compile(r"\b(?:did not|didn't|does not|never|failed to)\s+(?:[\w-]+\s+){0,8}$", re.I)
 # "could have a range of over 15,000 kilometers": what it might do, not what it flew
@@ -128,7 +136,7 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
         location = (_LOCATION_AFTER.match(after) and not _FLEW_BEFORE.search(before)) or (
             _FROM_PLACE_AFTER.match(after) and _LANDED_BEFORE.search(before)
         )
-        if location or _SIDEWAYS_AFTER.match(after) or potential:
+        if location or _SIDEWAYS_AFTER.match(after) or _SPEED_AFTER.match(after) or potential:
             continue
         try:
             value_km, unit = _to_km(match.group("num"), match.group("unit"))

@@ -23,7 +23,7 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
         # "South Korea said earlier that...", "Yonhap news agency quoted its military as saying"
         r"South Korea (?:said|says|reported|announced|confirmed|detected)\b|according to South Korea\b(?!'s| and)|"
         # "South Korea, Japan and the United States estimated the missile's range at 1 100 kilometers"
-        r"\bSouth Korea(?:,? (?:and )?(?:Japan|the United States|the U\.?S\.?)){1,2} (?:said|say|estimated|estimate|"
+        r"\bSouth Korea(?:,? (?:and )?(?:Japan|the United States|the U\.?S\.?)){1,2} (?:both |also )?(?:said|say|estimated|estimate|"
         r"assessed|assess|detected|reported|confirmed)\b|"
         r"\bYonhap\b[\w ]{0,40}?\bits (?:military|defen[cs]e ministry|Joint Chiefs)",
         "ROK JCS",
@@ -34,8 +34,9 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
         # ministers of 2014-2026 by name, for copy that does not say whose minister)
         r"(?:Ministry of Defen[cs]e|Defen[cs]e Ministry) of Japan|"
         r"Defen[cs]e Minister (?:[A-Z][a-z]+ )?(?:Onodera|Nakatani|Inada|Kono|Iwaya|Kishi|Hamada|Kihara|Koizumi)\b|Japan'?s? (?:defen[cs]e ministry|ministry of defen[cs]e)|Japanese (?:defen[cs]e ministry|ministry of defen[cs]e)|"
-        r"Japan'?s? (?:(?:deputy|vice|state) )?defen[cs]e minist(?:er|ry)|Japanese (?:(?:deputy|vice|state) )?defen[cs]e minister|Japanese (?:government|coast guard|officials)|"
-        r"Japan'?s? (?:coast guard|government)|Chief Cabinet Secretary|Japanese Prime Minister|\bTokyo\b|\bJapan said\b",
+        r"Japan'?s? (?:(?:deputy|vice|state) )?defen[cs]e minist(?:er|ry)|Japanese (?:(?:deputy|vice|state) )?defen[cs]e minister|Japanese (?:government|coast ?guard|officials)|"
+        r"Japan'?s? (?:coast ?guard|government)|Chief Cabinet Secretary|Japanese Prime Minister|\bTokyo\b|"
+        r"\bJapan (?:also )?(?:said|says|confirmed|reported|detected)\b",
         "Japan MoD",
         "government",
     ),

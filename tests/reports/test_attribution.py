@@ -211,3 +211,54 @@ def test_group_events__after_the_firing_of_another_missile_is_no_second_event(ga
         "a short-range missile from Pyongyang late Sunday."
     )
     assert len(extract_events(text, dt.date(2023, 12, 18), gazetteer).events) == 1
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # a round figure in the headline, an exact count in the body
+        (
+            "North Korea Launches Nearly Two Dozen Missiles\nNorth Korea launched 23 missiles on Wednesday.",
+            23,
+        ),
+        # where one of the salvo fell is no count of the salvo
+        (
+            "North Korea launched at least 23 missiles on Wednesday. Seoul's military said the North fired "
+            "artillery too. Outlets reported that one ballistic missile landed near Ulleung island.",
+            23,
+        ),
+        # a count South Korea and Japan gave together outranks Japan's own later one
+        (
+            "North Korea has fired multiple short-range ballistic missiles, South Korea and Japan said. Japan also "
+            "confirmed the launch, with the coastguard saying North Korea fired at least two ballistic missiles.",
+            None,
+        ),
+    ],
+)
+def test_count_missiles__round_figures_parts_of_the_salvo_and_joint_counts(text, count, gazetteer):
+    assert extract_events(text, dt.date(2022, 11, 2), gazetteer).events[0]["count"] == count
+
+
+def test_sources_in__a_datelines_place_names_no_source():
+    from geodata.reports.fields import sources_in
+
+    sentence = split_sentences("SEOUL/TOKYO: North Korea fired a missile, Japan's defence ministry said.")[0]
+    assert [name for _, name, _ in sources_in(sentence)] == ["Japan MoD"]
+
+
+@pytest.mark.parametrize(
+    "text, distance_km, apogee_km",
+    [
+        (
+            "KCNA said the missile hit a target 1,000km away, flying at about 6,200km/h (3,850mph).",
+            1000,
+            None,
+        ),
+        ("The missile flew 930 km; its apogee greatly exceeded 2,500 kilometers, Japan said.", 930, None),
+    ],
+)
+def test_find_figures__speeds_and_bounds_are_no_figures(text, distance_km, apogee_km, gazetteer):
+    event = extract_events(
+        "North Korea fired a missile on Tuesday. " + text, dt.date(2022, 1, 11), gazetteer
+    ).events[0]
+    assert (event["distance_km"], event["apogee_km"]) == (distance_km, apogee_km)
