@@ -65,7 +65,7 @@ _DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
 # Where a clause starts: a connective that can bring in another launch ("..., including a failed ICBM
 # test on May 4", "... that follows a ... test some two weeks ago", "... longer than the ICBM on July 4")
 _CLAUSE_START = re.compile(
-    r",\s|\s--\s|\s[—–]\s|;\s|\(|(?<!more )(?<!less )(?<!fewer )(?<!rather )(?<!other )\bthan\b|\b(?:after|before|including|follow(?:s|ed|ing)|since|when|while|which|that|whereas|"
+    r",[\"”’']?\s|\s--\s|\s[—–]\s|;\s|\(|(?<!more )(?<!less )(?<!fewer )(?<!rather )(?<!other )\bthan\b|\b(?:after|before|including|follow(?:s|ed|ing)|since|when|while|which|that|whereas|"
     r"comes?|came|coming|as)\b",
     re.I,
 )
@@ -88,6 +88,9 @@ _A_REPORT_BEFORE = re.compile(
 )
 _REPORTED = re.compile(r"\b(?:said|says|saying|reported|detected|announced|confirmed)\b", re.I)
 _WEAPON = re.compile(r"\b(?:missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|launch|test)\b", re.I)
+# A clause that dates what the sentence said before it: "... a hypersonic missile that was launched from near
+# Pyongyang on January 14", "..., on May 4"; not an aside (", the same one it tested on 24 August")
+_DATES_WHAT_CAME_BEFORE = re.compile(r"(?:that|which|when)\b|,\s+(?:on|in|at)\b", re.I)
 # Where a blanked clause ends: a strong stop; "after", "which", "that" inside it go on about the same launch
 _CLAUSE_STOP = re.compile(r"\s--\s|\s[—–]\s|;|\)|,\s+(?:and|but|while)\b", re.I)
 # A sentence that goes on about the launch the previous sentence recalled: "It was launched at a very
@@ -136,7 +139,7 @@ def about_this_launch(
             dates_the_opening = (
                 another_time
                 and start > 0
-                and not _BRINGS_IN_ANOTHER.match(text, start)
+                and bool(_DATES_WHAT_CAME_BEFORE.match(text, start))
                 and bool(_LAUNCH_TOLD.search(text, 0, starts[1]))
             )
             if (start == 0 or dates_the_opening) and sentence is not first_launch:

@@ -61,7 +61,10 @@ _FOREIGN_DAY_AFTER = re.compile(r"^\s*(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST)\b", re
 # "Tokyo, Nov. 18 (Jiji Press)--", "SEOUL, Aug. 29 --", "Jul 29 (Time) -": a dateline dates the copy
 # "Seoul (South Korea), January 6: North Korea said...": a colon closes a dateline too
 # "Baku, May 13, AZERTAC": an agency's name in capitals closes one too
-_DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|—|-\s|:\s|,\s*\d{4}\s*(?:\(|--|—|-|:\s)|,\s*[A-Z]{3,}\b)")
+# "MOSCOW, March 25. /TASS/.": TASS closes one with its name between slashes
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?:\(|--|—|-\s|:\s|,\s*\d{4}\s*(?:\(|--|—|-|:\s)|,\s*[A-Z]{3,}\b|\.\s*/[A-Z]{2,}/)"
+)
 _RELATIVE_ALIASES = {
     "last night": "yesterday",
     "this morning": "today",

@@ -380,7 +380,8 @@ def _blank_tallies(group: list[Sentence]) -> list[Sentence]:
     """``group`` with each tally clause (see ``_TALLY``) blanked from its start to the sentence's end.
 
     Blanked, not cut, so that evidence offsets still point into the input; a tally with no verb or
-    stop before it blanks its whole sentence.
+    stop before it is blanked from its own first word ("... landed south of the border for the first time
+    since 1945" keeps the landing).
     """
     blanked = []
     for sentence in group:
@@ -389,7 +390,7 @@ def _blank_tallies(group: list[Sentence]) -> list[Sentence]:
             blanked.append(sentence)
             continue
         starts = list(_TALLY_START.finditer(sentence.text, max(0, tally.start() - 120), tally.start()))
-        cut = tally.start() if tally.group("after") else starts[-1].start() if starts else 0
+        cut = tally.start() if tally.group("after") else starts[-1].start() if starts else tally.start()
         end = len(sentence.text)
         if tally.group("since") and (rest := _TALLY_END.search(sentence.text, tally.end())):
             end = rest.start()

@@ -68,7 +68,13 @@ _ONE_LANDED = re.compile(r"\s+(?:\w+\s+){0,3}?(?:landed|fell|splashed|crashed|fl
 _LATER = re.compile(r"\blater\b", re.I)
 _LAUNCHES_AFTER = re.compile(r"\s+launch(?:es|ings?)\b", re.I)
 _DATELINE_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s*$", re.I)
-_SINGULAR = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:missile|rocket|projectile)\b(?!s)", re.I)
+# "a missile", "its new type of intercontinental ballistic missile", "a two-stage launch vehicle": one
+_SINGULAR = re.compile(
+    r"\b(?:the|a|an|its)\s+(?:[\w\"“”-]+\s+){0,5}?(?:missile|rocket|projectile|launch vehicle|ICBM|IRBM|SRBM|SLBM)\b(?!s)"
+    # "a strategic cruise missile test": the missile word qualifies the test
+    r"(?!\s+(?:tests?|launch(?:es)?|firings?|drills?|programm?e?s?)\b)",
+    re.I,
+)
 _PLURAL = re.compile(r"\b(?:missiles|rockets|projectiles)\b", re.I)
 _COMPASS_RE = re.compile(
     r"\b(?:toward|towards|heading|headed|flew|flying|travel+ed|in an?|to the)\s+(?:the\s+)?"
@@ -224,6 +230,10 @@ def count_missiles(
                 else sources_before[sentence.start]
             )
             rank = _joint_rank(mentions, source)
+            if word in ("a", "an") and not mentions:
+                # "the first time Pyongyang has fired a missile from an inland area": an article in a sentence
+                # no source speaks is a weak count; a number stated anywhere comes first
+                rank = 2 * len(HEADLINE_PRIORITY) + 2
             if word in VAGUE_COUNTS or word in ("several", "multiple"):
                 candidates.append((rank, order, None, evidence, source))
                 break

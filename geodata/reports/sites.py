@@ -24,7 +24,7 @@ from geodata.schema import SITE_KINDS
 
 _CANDIDATE = re.compile(
     r"\b(?:from|near|in|at|around|area of|vicinity of|close to|outskirts of|suburbs of|(?:city|town|county|district|port|"
-    r"island|region) of|off(?=\s+[A-Z]))\s+"
+    r"island|region|province) of|off(?=\s+[A-Z]))\s+"
     # "from North Korea's northern Jagang province", "near the North Korean coastal town of Sinpo"
     r"(?:(?:North Korea'?s?|the North'?s?|the country'?s|its)\s+)?"
     # up to five lower-case words between: "from the eastern coastal town of Wonsan"; never "by"/"for"
@@ -73,7 +73,11 @@ _EVENT_PLACE = re.compile(
     re.I,
 )
 # "CNN's Will Ripley in Pyongyang reported": where someone speaks from
-_SPEAKER_AFTER = re.compile(r"^\s*,?\s*(?:reported|reports|said|says|told)\b")
+# "a show of force from Pyongyang, which had not conducted any military tests since September": the
+# government, doing things, not a place of launch
+_SPEAKER_AFTER = re.compile(
+    r"^\s*,?\s*(?:reported|reports|said|says|told)\b|^\s*,\s*(?:which|who)\s+(?:had|has|have|is|was)\b"
+)
 # A Title Case headline ("Fires Ballistic Missile Toward The Sea off Its East Coast") capitalises words that
 # never open a place name
 _TITLE_WORDS = {"Its", "Their", "His", "Her", "The", "A", "An", "Toward", "Towards", "Into"}

@@ -60,6 +60,9 @@ _SAME_LAUNCH = re.compile(
 # Korean missile launch attempt"; like a flight verb it reports a launch but never starts another event
 # ("a failed missile launch", "a successful ballistic missile test of a medium range ballistic missile")
 _LAUNCH_NOUN = re.compile(
+    # "said it conducted on Tuesday a strategic cruise missile test", "carried out a ballistic missile launch"
+    r"\b(?:conducted|carried out|staged)\s+(?:\w+\s+){0,2}?(?:an?|its|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+"
+    r"(?:test|launch|firing)\b(?!\s+(?:site|pad|facilit))|"
     r"\b(?:launch|firing|test-firing|test-launch)\s+of\b|\b(?:missile|rocket)\s+launch\s+attempts?\b|"
     r"\b(?:failed|successful|attempted)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+launch\b|\bmissile\s+test\s+of\b",
     re.I,

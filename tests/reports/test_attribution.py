@@ -262,3 +262,60 @@ def test_find_figures__speeds_and_bounds_are_no_figures(text, distance_km, apoge
         "North Korea fired a missile on Tuesday. " + text, dt.date(2022, 1, 11), gazetteer
     ).events[0]
     assert (event["distance_km"], event["apogee_km"]) == (distance_km, apogee_km)
+
+
+def test_extract__round_7_training_classes(gazetteer):
+    def one(text, published):
+        extraction = extract_events(text, dt.date.fromisoformat(published), gazetteer)
+        assert len(extraction.events) == 1, extraction.warnings
+        return extraction.events[0]
+
+    # "province of Hwanghae" is a place of launch, as "county of ..." is
+    assert (
+        one(
+            "North Korea fired two missiles from an air base in the North's western province of Hwanghae.",
+            "2014-07-09",
+        )["site_id"]
+        == "hwanghae"
+    )
+    # Pyongyang doing things is the government
+    event = one(
+        "North Korea fired an ICBM from Pyongsong on Wednesday. It was a show of force from Pyongyang, which had "
+        "not conducted any tests for two months.",
+        "2017-11-29",
+    )
+    assert event["site_id"] == "pyongsong"
+    # a TASS dateline dates the copy, not the launch
+    event = one(
+        "MOSCOW, March 25. /TASS/. North Korea confirmed the test of a Hwasong-17, Yonhap said on Friday. South "
+        "Korea's military said on Thursday that it detected the launch and the missile flew some 1,080 kilometers.",
+        "2022-03-25",
+    )
+    assert korea_day(event["launched_at"], event["launched_at_precision"]) == "2022-03-24"
+    # a test conducted is a launch; "a ... missile test" is no count
+    event = one(
+        "North Korea said it conducted on Tuesday a strategic cruise missile test on a destroyer.",
+        "2026-03-11",
+    )
+    assert (event["system_class"], event["count"]) == ("cruise", None)
+    # "its new type of ICBM", "a two-stage launch vehicle": one
+    assert (
+        one('North Korea said it test fired its "new type" of ICBM Hwasong-17 on Thursday.', "2022-03-25")[
+            "count"
+        ]
+        == 1
+    )
+    # a landing "for the first time since 1945" is no tally of launches: the sentence keeps its class
+    event = one(
+        "North Korea launched 23 missiles on Wednesday. One of the short-range ballistic missiles landed south of "
+        "the border for the first time since 1945.",
+        "2022-11-02",
+    )
+    assert event["system_class"] == "SRBM"
+    # a comma inside a quotation still ends a clause: the aside's date leaves the system named before it
+    event = one(
+        "North Korea fired two projectiles on Thursday. North Korea said it tested its "
+        '"super-large multiple rocket launcher," the same one it tested on 24 August.',
+        "2019-11-01",
+    )
+    assert event["system"] == "KN-25 (600 mm MRL)"
