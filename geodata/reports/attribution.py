@@ -230,5 +230,6 @@ def _within(day: dt.date, published: dt.date, phrase: str) -> bool:
         return abs(age_days - span_days) <= slack_days
     period_days = _DAYS_PER[match.group("period").lower()]
     if match.group("last").lower().startswith("earlier this"):
-        return 0 < age_days <= period_days
+        # copy names a launch of the past few days by its day; "earlier this month/year" is older news
+        return 0 < age_days <= period_days if period_days == 7 else 7 < age_days <= period_days
     return period_days // 2 <= age_days <= 2 * period_days

@@ -40,7 +40,8 @@ _CAPITAL = re.compile(
     re.I,
 )
 CAPITAL_NAME = "Pyongyang"
-_SUFFIX = re.compile(r"[\s-]+(?:County|Province|province|area|City|region|district)$")
+# "Sukchon County", "Hwangju-county", and copy's glued "Hwangjucounty"
+_SUFFIX = re.compile(r"(?:[\s-]+|(?<=[a-z]))(?:County|Province|province|county|area|City|region|district)$")
 _SKIP = {
     "North Korea",
     "South Korea",

@@ -319,3 +319,22 @@ def test_extract__round_7_training_classes(gazetteer):
         "2019-11-01",
     )
     assert event["system"] == "KN-25 (600 mm MRL)"
+
+
+def test_find_site__a_county_glued_to_its_name(gazetteer):
+    text = "North Korea fired three missiles from Hwangjucounty on Monday, the JCS said."
+    assert extract_events(text, dt.date(2016, 9, 5), gazetteer).events[0]["site_id"] == "hwangju"
+
+
+@pytest.mark.parametrize(
+    "published, kept",
+    [
+        (dt.date(2023, 3, 16), False),  # the launch day's copy: "earlier this month" is older news
+        (dt.date(2023, 3, 28), True),  # copy twelve days on names the launch so
+    ],
+)
+def test_about_this_launch__earlier_this_month_is_news_only_a_week_or_more_on(published, kept):
+    text = (
+        "North Korea fired an ICBM on Thursday. Earlier this month, the North fired two missiles from Wonsan."
+    )
+    assert bool(_kept(text, dt.date(2023, 3, 16), published)[1]) is kept

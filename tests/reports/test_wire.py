@@ -25,21 +25,25 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # into training (144 reports, 140 events) and tuned on; a new held-out set of 48 reports scored once after
 # tuning stopped, 91.7 %. Round 5 (2026-11): those 48 moved into training (192 reports, 187 events) and tuned
 # on; a new held-out set of 54 reports scored once after tuning stopped, 89.0 %. Round 6 (2026-11): those 54
-# moved into training (246 reports, 240 events) and tuned on; a new held-out set (heldout/, 47 reports) scored
-# once after tuning stopped.
+# moved into training (246 reports, 240 events) and tuned on; a new held-out set of 47 reports scored once
+# after tuning stopped, 89.9 %. Round 7 (2026-11-26): those 47 moved into training (293 reports, 287 events)
+# and tuned on, with a model of which launch each clause is about (geodata/reports/attribution.py); a new
+# held-out set (heldout/, 50 reports) scored once after tuning stopped.
 TRAINING_FLOOR = {
-    "events": (246, 246),
-    "date": (240, 240),
-    "site_id": (240, 240),
-    "system": (240, 240),
-    "system_class": (240, 240),
-    "count": (240, 240),
-    "distance_km": (240, 240),
-    "apogee_km": (240, 240),
-    "flight_time_s": (240, 240),
-    "outcome": (240, 240),
-    "confirmation": (240, 240),
-    "sources": (124, 124),
+    "events": (293, 293),
+    "date": (287, 287),
+    "site_id": (287, 287),
+    "system": (287, 287),
+    "system_class": (287, 287),
+    "count": (287, 287),
+    "distance_km": (287, 287),
+    "apogee_km": (287, 287),
+    "flight_time_s": (287, 287),
+    # w261: "North Korea confirms successful test" in a headline only; its expectation says unknown,
+    # where every other training report takes a stated success as success
+    "outcome": (286, 287),
+    "confirmation": (287, 287),
+    "sources": (141, 141),
 }
 # Scored once, after tuning stopped (2026-11-26): 89.9 % overall on 47 reports (89.0 % with the code before
 # round 6); below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on
