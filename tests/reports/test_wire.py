@@ -45,22 +45,21 @@ TRAINING_FLOOR = {
     "confirmation": (287, 287),
     "sources": (141, 141),
 }
-# Scored once, after tuning stopped (2026-11-26): 89.9 % overall on 47 reports (89.0 % with the code before
-# round 6); below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on
-# afterwards.
+# Scored once, after tuning stopped (2026-11-26): 92.5 % overall on 50 reports (91.8 % with round 6's code);
+# below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (45, 47),
-    "date": (44, 47),
-    "site_id": (44, 47),
-    "system": (38, 47),
-    "system_class": (39, 47),
-    "count": (40, 47),
-    "distance_km": (44, 47),
-    "apogee_km": (44, 47),
-    "flight_time_s": (45, 47),
-    "outcome": (41, 47),
-    "confirmation": (40, 47),
-    "sources": (16, 17),
+    "events": (48, 50),
+    "date": (47, 49),
+    "site_id": (44, 49),
+    "system": (46, 49),
+    "system_class": (46, 49),
+    "count": (41, 49),
+    "distance_km": (48, 49),
+    "apogee_km": (48, 49),
+    "flight_time_s": (47, 49),
+    "outcome": (43, 49),
+    "confirmation": (46, 49),
+    "sources": (14, 20),
 }
 
 
@@ -73,8 +72,8 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 246 and len(heldout) >= 35
-    # the round-6 held-out reports are new: no address is shared with the training reports
+    assert len(train) >= 293 and len(heldout) >= 35
+    # the round-7 held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
     assert len(outlets) >= 30
