@@ -43,14 +43,21 @@ _RESPECTIVELY_AFTER = re.compile(r"^\W*(?:\w+\W+)?respectively\b", re.I)
 _PLURAL_FIRED = re.compile(
     r"\b(?:missiles|projectiles|rockets)\b[^.;]{0,60}?\b(?:fired|launched)\s+at\b", re.I
 )
+# "a railway-borne missile regiment", "two missile tests", "a staging ground for missile testing": nouns a
+# missile word only qualifies ("two missile launches" still counts: see _LAUNCHES_AFTER)
+QUALIFIED_NOUNS = (
+    r"(?:regiments?|units?|bases?|brigades?|battalions?|launchers?|tests?|testing|programm?e?s?|"
+    r"forces?|troops|crews?|drills?|corps|divisions?|facilit(?:y|ies)|factor(?:y|ies)|sites?|development|technology|"
+    r"capabilit(?:y|ies)|defen[cs]es?|systems?|threats?|activit(?:y|ies)|provocations?|firings?|exercises?|alerts?|"
+    r"warnings?|data|experts?|arsenals?|stockpiles?|sequences?|events?)\b"
+)
 _COUNT_RE = re.compile(
     r"\b(?P<atleast>at least\s+)?(?P<word>a pair of|a barrage of|a volley of|a salvo of|a number of|a series of|"
     r"several|multiple|\d+|" + "|".join(k for k in NUMBER_WORDS if k not in ("pair",)) + r")\s+"
     # words between number and noun are words ("two short-range ballistic"), never a dateline's "-- A"
     r"(?P<adj>(?:[A-Za-z(\"][\w().'\"-]*\s+){0,6}?)(?P<noun>missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?)\b"
     # "a railway-borne missile regiment", "two missile tests": the missile word only qualifies what is counted
-    r"(?!\s+(?:regiments?|units?|bases?|brigades?|battalions?|launchers?|tests?|programm?e?s?|forces?|"
-    r"troops|crews?|drills?|corps|divisions?|facilit(?:y|ies)|factor(?:y|ies)|sites?)\b)",
+    r"(?!\s+" + QUALIFIED_NOUNS + r")",
     re.I,
 )
 # "several months been ramping up missile tests", "one of the missiles": the number counts something else
@@ -62,6 +69,14 @@ _NOT_A_COUNT = re.compile(
 # "the first two missiles", "the other two": part of the salvo, not its size
 # ("the past four missiles" are other launches')
 _PART_OF_SALVO = re.compile(r"\b(?:first|other|remaining|last|latter|former|past|previous|earlier)\s+$", re.I)
+_SUPERSEDED = re.compile(r"^\W*(?:Earlier|Initially|At first|Initial reports?)\b", re.I)
+_NUMBER_IN = re.compile(
+    r"(?:^|\s)(?:at least\s+|about\s+|around\s+|over\s+)?(?:\d+|"
+    + "|".join(k for k in NUMBER_WORDS if " " not in k and k not in ("a", "an", "pair"))
+    + r")\s",
+    re.I,
+)
+_AND_ANOTHER = re.compile(r"[^;]{0,60}?\band another\b(?!\s+(?:launch|test|round|day|time))", re.I)
 _DOZENS = re.compile(r"(?:dozens?|scores?|hundreds?)\b", re.I)
 _ONE_LANDED = re.compile(r"\s+(?:\w+\s+){0,3}?(?:landed|fell|splashed|crashed|flew|exploded)\b", re.I)
 # "Yonhap, citing the JCS, later reported that multiple ... may have been launched": the source revises itself
@@ -72,10 +87,16 @@ _DATELINE_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|No
 _SINGULAR = re.compile(
     r"\b(?:the|a|an|its)\s+(?:[\w\"“”-]+\s+){0,5}?(?:missile|rocket|projectile|launch vehicle|ICBM|IRBM|SRBM|SLBM)\b(?!s)"
     # "a strategic cruise missile test": the missile word qualifies the test
-    r"(?!\s+(?:tests?|launch(?:es)?|firings?|drills?|programm?e?s?)\b)",
+    r"(?!\s+" + QUALIFIED_NOUNS + r")",
     re.I,
 )
-_PLURAL = re.compile(r"\b(?:missiles|rockets|projectiles)\b", re.I)
+# "the highest altitude achieved by one of North Korea's missiles", "longer than any of its previous missiles":
+# the missiles of a comparison, not of this salvo
+_PLURAL = re.compile(
+    r"(?<!\bof )(?<!\bof the )(?<!\bof its )(?<!\bof its previous )(?<!\bof North Korea's )"
+    r"\b(?:missiles|rockets|projectiles)\b",
+    re.I,
+)
 _COMPASS_RE = re.compile(
     r"\b(?:toward|towards|heading|headed|flew|flying|travel+ed|in an?|to the)\s+(?:the\s+)?"
     r"(?P<dir>(?:north|south)?-?(?:north|south|east|west)(?:-?(?:east|west))?)(?:ward|wards|erly)?\b(?!\s+(?:Sea|coast|Korea|Japan|Pacific))",
@@ -234,7 +255,17 @@ def count_missiles(
                 # "the first time Pyongyang has fired a missile from an inland area": an article in a sentence
                 # no source speaks is a weak count; a number stated anywhere comes first
                 rank = 2 * len(HEADLINE_PRIORITY) + 2
+            if _SUPERSEDED.match(sentence.text):
+                # "Earlier, Yonhap quoted the JCS as saying North Korea fired an unidentified missile": the
+                # first word, which a later statement revised
+                rank = 2 * len(HEADLINE_PRIORITY) + 3
             if word in VAGUE_COUNTS or word in ("several", "multiple"):
+                if _NUMBER_IN.search(match.group("adj")):
+                    continue  # "a barrage of at least 10 short-range ballistic missiles": the number is read next
+                if word in ("a series of", "a number of") and _LAUNCHES_AFTER.match(
+                    sentence.text, match.end()
+                ):
+                    continue  # "in a series of missile launches": launches over months, not this salvo
                 candidates.append((rank, order, None, evidence, source))
                 break
             number = (
@@ -242,6 +273,8 @@ def count_missiles(
             )
             if word == "a pair of":
                 number = 2
+            if number == 1 and _AND_ANOTHER.match(sentence.text, match.end()):
+                number = 2  # "fired a ballistic missile at 2.35am and another at 2.45am"
             if number and 1 <= number <= 100:
                 candidates.append((rank, order, number, evidence, source))
                 break

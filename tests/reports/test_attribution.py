@@ -338,3 +338,39 @@ def test_about_this_launch__earlier_this_month_is_news_only_a_week_or_more_on(pu
         "North Korea fired an ICBM on Thursday. Earlier this month, the North fired two missiles from Wonsan."
     )
     assert bool(_kept(text, dt.date(2023, 3, 16), published)[1]) is kept
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # a vague word before an exact number
+        (
+            "North Korea launched a barrage of at least 10 short-range ballistic missiles on Thursday, according "
+            "to the South's military. Japan warned about a suspected ballistic missile.",
+            10,
+        ),
+        # a missile word that qualifies another noun counts nothing
+        ("North Korea launched ten ballistic missiles. Sunan is a staging ground for missile testing.", 10),
+        # "a ... and another" is two
+        ("North Korea fired a ballistic missile at 2.35am and another at 2.45am, the JCS said.", 2),
+        # the first word, revised by a later statement
+        (
+            "North Korea fired two short-range missiles on Sunday, the JCS said. Earlier, Yonhap quoted the JCS "
+            "as saying that North Korea fired an unidentified missile.",
+            2,
+        ),
+        # the missiles of a comparison do not make this one plural
+        (
+            "North Korea fired an ICBM on Thursday. The missile reached the highest altitude achieved by one of "
+            "North Korea's missiles.",
+            1,
+        ),
+        # a series of launches over months is no salvo
+        (
+            "North Korea fired the Hwasong-18 ICBM on Thursday, in a series of missile launches this spring.",
+            1,
+        ),
+    ],
+)
+def test_count_missiles__round_8_training_classes(text, count, gazetteer):
+    assert extract_events(text, dt.date(2024, 5, 30), gazetteer).events[0]["count"] == count
