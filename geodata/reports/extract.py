@@ -104,8 +104,11 @@ _OTHER_FAILURE = re.compile(
 )
 # "One exploded after launch. The other flew...", "The second ... disappeared off radar": part of a salvo
 _PART_FAILED = re.compile(
-    r"^\W*(?:One|The second|The other|One of (?:the|them)|An? second|Another)\b|\bone of (?:the|them)\b", re.I
+    r"^\W*(?:One|The first|The second|The other|One of (?:the|them)|An? second|Another)\b|\bone of (?:the|them)\b",
+    re.I,
 )
+# "the launch ... may have failed", "could have exploded": a failure (or success) only supposed
+_HEDGED_FAILURE = re.compile(r"\b(?:may|might|could|possibly)\s+(?:well\s+)?(?:have\s+)?(?:\w+\s+)?$", re.I)
 # Background cues both patterns below share: "less than two weeks after", "During that earlier test",
 # "had fired two ... Nodong missiles ... in 2016", "the third ballistic missile test so far this year"
 _BACKGROUND = (
@@ -756,6 +759,7 @@ def _outcome(draft: Draft, group: list[Sentence]) -> None:
             for s in group
             if (m := _FAILURE.search(_OTHER_FAILURE.sub(lambda o: " " * len(o.group(0)), s.text)))
             and _ABOUT_FLIGHT.search(s.text)
+            and not _HEDGED_FAILURE.search(s.text[: m.start()])
         ),
         None,
     )
@@ -769,7 +773,17 @@ def _outcome(draft: Draft, group: list[Sentence]) -> None:
             ),
             None,
         )
-    success = _first_in(_SUCCESS, group)
+    # "appeared to have successfully separated its first stage": a success only supposed
+    success = next(
+        (
+            span(m, s.start)
+            for s in group
+            for m in _SUCCESS.finditer(s.text)
+            if not _HEDGED_FAILURE.search(s.text[: m.start()])
+            and not re.search(r"\bappear\w*\s+to\s+have\s+$", s.text[: m.start()], re.I)
+        ),
+        None,
+    )
     if failed:
         match, sentence = failed
         partial = (draft.count or 0) > 1 and _PART_FAILED.search(sentence.text)

@@ -33,7 +33,7 @@ _SYSTEMS = compile_table(SYSTEMS)
 _NAME_NUMBER = re.compile(r"[A-Za-z]-$")
 # "the other 430 miles", "The second flew about 650 kilometers": another missile of the salvo, another figure
 _OTHER_OF_SALVO = re.compile(
-    r"\b(?:the other|the second|the latter|another|second one|one of (?:the|them))\b[^.;]{0,40}$", re.I
+    r"\b(?:the other|the second|the latter|another|second one|one of (?:the|them))\b[^.;]{0,80}$", re.I
 )
 # "traveling 900 kilometers and 950 kilometers respectively": one figure for each missile ("flew 430 km and
 # 690 km" alone may be one missile's first and revised figure)
@@ -164,7 +164,9 @@ def figures_by_source(
             if figure.kind != "flight_time":
                 all_figures.setdefault(name, []).append(figure)
             key = "flight_time_s" if figure.kind == "flight_time" else f"{figure.kind}_km"
-            before = sentence.text[max(0, figure.start - sentence.start - 60) : figure.start - sentence.start]
+            before = sentence.text[
+                max(0, figure.start - sentence.start - 100) : figure.start - sentence.start
+            ]
             after = sentence.text[figure.end - sentence.start : figure.end - sentence.start + 30]
             other_missile = figure.kind == "distance" and (
                 _OTHER_OF_SALVO.search(before)

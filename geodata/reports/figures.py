@@ -226,8 +226,8 @@ _TIME_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_COUNT_WORDS)
 _DURATION = (
     rf"(?:(?P<hours>{_TIME_NUM}|an?)\s+hours?(?:\s*,?\s*(?:and\s+)?(?P<hmin>{_TIME_NUM})\s+minutes?)?"
     rf"|(?P<num>{_TIME_NUM})(?:\s*(?:to|-|–)\s*(?P<num2>{_TIME_NUM}))?"
-    # "for 4,135s": a bare "s" only fixed to a number
-    rf"(?:\s*(?P<unit>minutes?|mins?|seconds?|secs?)\b|(?P<short>s)\b))"
+    # "for 4,135s": a bare "s" only fixed to a number; "9 minutes and 46 seconds"
+    rf"(?:\s*(?P<unit>minutes?|mins?|seconds?|secs?)\b(?:\s*,?\s*and\s+(?P<msec>\d{{1,2}})\s+seconds?\b)?|(?P<short>s)\b))"
 )
 # The words that make a duration a flight time ("flew for", "in the air for", "a flight that lasted")
 FLIGHT_TIME_RE = re.compile(
@@ -237,6 +237,18 @@ FLIGHT_TIME_RE = re.compile(
     + _DURATION,
     re.IGNORECASE,
 )
+
+
+# A satellite launch's time to orbit: "put the satellite on its orbit ... 705s after the launch", "it took just
+# 9 minutes and 46 seconds for the satellite to enter its preset orbit" (read only beside "orbit")
+ORBIT_TIME_RE = re.compile(
+    r"(?P<lead>\b(?:took|taking|within|in|at|,)\s+(?:just\s+|only\s+|about\s+|some\s+)?)"
+    + _DURATION
+    + r"(?=\s+(?:after\s+(?:the\s+)?(?:launch|lift-?off|take-?off)|for\s+the\s+(?:satellite|rocket)\s+to\s+"
+    r"(?:enter|reach|be placed)))",
+    re.IGNORECASE,
+)
+_ORBIT = re.compile(r"\borbit", re.I)
 
 
 # The flight named after its duration: "in approximately 20 minutes of flight", "after a 22-minute flight"
@@ -266,7 +278,10 @@ def find_flight_times(sentence: str, offset: int = 0) -> list[Figure]:
     [3180.0]
     """
     figures = []
-    for match in FLIGHT_TIME_RE.finditer(sentence):
+    matches = list(FLIGHT_TIME_RE.finditer(sentence))
+    if _ORBIT.search(sentence):
+        matches += ORBIT_TIME_RE.finditer(sentence)
+    for match in matches:
         if match.group("hours") in ("a", "an") and _DURATION_BOUND.search(sentence[: match.start("hours")]):
             continue  # "flew over an hour": a bound, not a flight time
         if match.group("short") and (
@@ -282,6 +297,8 @@ def find_flight_times(sentence: str, offset: int = 0) -> list[Figure]:
             value = _time_number(match.group("num2") or match.group("num"))
             unit = (match.group("unit") or match.group("short")).lower()
             seconds = value * 60 if unit.startswith("min") else value
+            if match.group("msec"):
+                seconds += float(match.group("msec"))
         start = match.start("hours") if match.group("hours") else match.start("num")
         if not 0 < seconds <= 30000:
             continue

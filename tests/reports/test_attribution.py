@@ -374,3 +374,49 @@ def test_about_this_launch__earlier_this_month_is_news_only_a_week_or_more_on(pu
 )
 def test_count_missiles__round_8_training_classes(text, count, gazetteer):
     assert extract_events(text, dt.date(2024, 5, 30), gazetteer).events[0]["count"] == count
+
+
+@pytest.mark.parametrize(
+    "sentence, seconds",
+    [
+        ("It took just 9 minutes and 46 seconds for the satellite to enter its preset orbit.", 586),
+        ('"The rocket put the satellite on its orbit at 22:54:13, 705s after the launch," KCNA said.', 705),
+        ("The flight lasted 9 minutes and 46 seconds.", 586),
+        # no orbit: a time after the launch is when something else happened
+        ("The missile landed 10 minutes after the launch.", None),
+    ],
+)
+def test_find_flight_times__time_to_orbit_and_seconds_after_minutes(sentence, seconds):
+    from geodata.reports.figures import find_flight_times
+
+    found = find_flight_times(sentence)
+    assert (found[0].value_km if found else None) == seconds
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        # one of two failed
+        (
+            "North Korea fired two Musudan missiles on Wednesday. The first launch apparently failed.",
+            "partial",
+        ),
+        # supposed, not reported
+        ("North Korea launched a rocket on Sunday; Yonhap says the launch may have failed.", "unknown"),
+        (
+            "North Korea launched a rocket on Sunday. It appeared to have successfully separated its first stage.",
+            "unknown",
+        ),
+    ],
+)
+def test_outcome__part_of_a_salvo_and_supposed_outcomes(text, outcome, gazetteer):
+    assert extract_events(text, dt.date(2016, 6, 22), gazetteer).events[0]["outcome"] == outcome
+
+
+def test_figures__the_second_missiles_figure_far_after_the_second(gazetteer):
+    text = (
+        "North Korea fired two missiles on Wednesday. The first missile was deemed to have failed after travelling "
+        "around 150 kilometres. But the second -- fired from the same east coast location two hours later -- flew "
+        "400 kilometres, the South Korean and Japanese ministries said."
+    )
+    assert extract_events(text, dt.date(2016, 6, 22), gazetteer).events[0]["distance_km"] == 400
