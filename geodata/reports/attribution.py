@@ -58,7 +58,9 @@ _RELATIVE_PAST = re.compile(
     r"\b(?P<last>last|earlier this|earlier last|the previous|the prior)\s+(?P<period>week|month|year)\b|"
     r"\b(?:In|in)\s+(?P<month>" + "|".join(_MONTHS) + r")(?:,?\s+(?P<month_year>(?:19|20)\d\d))?\b(?!\s+\d)|"
     r"\b(?:in|since|of)\s+(?P<year>(?:19|20)\d\d)\b|"
-    r"^\W*(?P<at_the_time>At the time)\b(?! of (?:the|this|today)|,? the (?:missile|launch))",
+    r"^\W*(?P<at_the_time>At the time)\b(?! of (?:the|this|today)|,? the (?:missile|launch))|"
+    # Korean copy's "on the 4th": a day of the launch's month (or the month before)
+    r"\bon the (?P<ordinal>[1-3]?\d)(?:st|nd|rd|th)\b",
     re.I,
 )
 _DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
@@ -198,6 +200,10 @@ def _names_another_time(clause: str, day: dt.date, published: dt.date | None) ->
     for match in _RELATIVE_PAST.finditer(clause):
         if match.group("at_the_time"):
             return True
+        if match.group("ordinal"):
+            if abs(int(match.group("ordinal")) - day.day) >= OTHER_DAY_MIN_DAYS:
+                return True
+            continue
         if match.group("year"):
             if int(match.group("year")) != day.year:
                 return True

@@ -56,6 +56,7 @@ _REPORTED_AFTER = re.compile(
 _FOREIGN_DAY_BEFORE = re.compile(
     r"(?:\b|\d)(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST|ET|Hawaii time)\s*(?:on\s+)?$", re.I
 )
+_OVERNIGHT_TO = re.compile(rf"\s*(?:-|–|to|into)\s*{_WEEKDAY}", re.I)
 # "(9:45 p.m. Friday GMT)": the zone after the day
 _FOREIGN_DAY_AFTER = re.compile(r"^\s*(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST)\b", re.I)
 # "Tokyo, Nov. 18 (Jiji Press)--", "SEOUL, Aug. 29 --", "Jul 29 (Time) -": a dateline dates the copy
@@ -126,6 +127,12 @@ def find_dates(
             text[match.end() : match.end() + 6]
         ):
             continue  # "(2310 GMT Tuesday)": the same moment, named in another zone's day
+        if (
+            match.group("weekday")
+            and _OVERNIGHT_TO.match(text, match.end())
+            and re.search(r"overnight\W+(?:from\s+)?$", before, re.I)
+        ):
+            continue  # "overnight Monday-Tuesday" in European copy: Korea, ahead, was already in the second day
         line_start = text.rfind("\n", 0, match.start()) + 1
         dateline = bool(match.group("full")) and bool(
             _DATELINE_AFTER.match(text[match.end() : match.end() + 8])

@@ -63,6 +63,7 @@ from geodata.reports.text import (
     first_match,
     group_events,
     looks_english,
+    quoted_relative_day,
     span,
     split_sentences,
 )
@@ -210,9 +211,15 @@ _OBSERVED = re.compile(
     # "South Korean radar detected the launch", "The Ministry of Defense of Russia ... stated that this rocket
     # passed 500km from the country's border", "launched more than 10 suspected short-range ballistic missiles"
     # (North Korea never calls its own missiles suspected)
+    # "two hours after foreign governments reported the launch", "South Korean reports indicated"
+    r"\bforeign (?:governments|militaries) (?:reported|detected)|\bSouth Korean reports\b|"
     r"\bradars?\s+(?:\w+\s+)?detected|\bMinistry of Defen[cs]e of\b|\b(?:Russia|China)'?s? (?:defen[cs]e ministry|military)|"
     r"\b(?:launched|fired)\s+(?:[\w-]+\s+){0,3}?suspected\s+(?:[\w-]+\s+){0,3}?(?:missiles?|projectiles?)",
     re.I,
+)
+# "It was not immediately clear if Wednesday's cruise missiles were detected by Japan": no one observed it
+_NOT_CLEAR = re.compile(
+    r"\b(?:not (?:immediately )?clear|unclear|unknown|not known)\s+(?:if|whether)\b[^.;]*$", re.I
 )
 # An item about artillery fire: "fired about 100 shells", "artillery rounds"; the missile launches it names
 # ("Three days earlier, North Korea fired two short-range ballistic missiles", "has already launched six Scud
@@ -226,6 +233,9 @@ _EARLIER_LAUNCH = re.compile(
     r"\b(?:already|earlier|previously|since|last (?:week|month|January|February|March|April|May|June|July|August|September|October|November|December)|in recent (?:days|weeks|months)|"
     r"\w+ days? (?:earlier|before|ago)|a week ago)\b",
     re.I,
+)
+_TELLS_LAUNCH = re.compile(
+    r"\b(?:launch\w*|fir(?:ed|ing)|test(?:ed|ing|-fired|-launched)?|attempt\w*)\b", re.I
 )
 _ABOUT_FLIGHT = re.compile(r"\b(missiles?|rockets?|projectiles?|launch\w*|it|flight|satellite)\b", re.I)
 _INTO_SEA = re.compile(r"\binto (?:the )?(?:sea|waters)\b", re.I)
@@ -451,9 +461,7 @@ def _context_sentences(
         if sentence is first_launch:
             previous = sentence
             continue
-        days = {
-            d.value.isoformat() for d in find_dates(sentence.text, published, window=False) if not d.vague
-        }
+        days = _days_named(sentence.text, published)
         named_other_day = bool(day and days and day not in days)
         # "Japan said ICBM had flown for 66 minutes" in a report of two SRBMs: the other launch's figure
         other_kind = not systems and _other_family(sentence.text, draft.system_class)
@@ -516,6 +524,9 @@ def _when(
     dates = (
         # "fired a missile this week ... The launch, made on Wednesday": a named day beats a vague one
         [d for s, d in found if s.is_launch and not d.statement and not d.vague]
+        # "... revealed to the world in a display of military might yesterday" beside "attempted to test ... this
+        # morning": a day told of a launch, a test or an attempt before one told of something else
+        or [d for s, d in found if not d.statement and not d.vague and _TELLS_LAUNCH.search(s.text)]
         or [d for s, d in found if not d.statement and not d.vague]
         or [d for s, d in found if s.is_launch and not d.statement]
         or [d for s, d in found if not d.statement]
@@ -622,8 +633,17 @@ _PAST_OPENER = re.compile(
 def _names_other_day(sentence: Sentence, day: str, published: dt.date | None) -> bool:
     """Whether ``sentence`` tells of a launch on another day than ``day`` ("On March 16, North Korea launched a
     suspected missile that appeared to explode ... over Pyongyang"); a statement's day does not count."""
-    days = {d.value.isoformat() for d in find_dates(sentence.text, published, window=False) if not d.vague}
+    days = _days_named(sentence.text, published)
     return bool(day and days and day not in days)
+
+
+def _days_named(text: str, published: dt.date | None) -> set[str]:
+    """The days ``text`` names (ISO), leaving out vague ones ("last week") and a quote's "this morning"."""
+    return {
+        d.value.isoformat()
+        for d in find_dates(text, published, window=False)
+        if not d.vague and not quoted_relative_day(d, text)
+    }
 
 
 def _where(
@@ -832,7 +852,9 @@ def _confirmation(draft: Draft, group: list[Sentence]) -> None:
     asserted = any(s.is_launch and not _HEDGED_LAUNCH.search(s.text) for s in group)
     if suspected and not asserted:
         draft.confirmation, draft.evidence["confirmation"] = "suspected", suspected
-    elif named == {"KCNA"} and not _first_in(_OBSERVED, group):
+    elif named == {"KCNA"} and not any(
+        not _NOT_CLEAR.search(s.text[: m.start()]) for s in group for m in _OBSERVED.finditer(s.text)
+    ):
         draft.confirmation = "claimed"  # only North Korea says so: nobody outside observed it
 
 

@@ -120,7 +120,10 @@ def sources_in(sentence: Sentence) -> list[tuple[int, str, str]]:
 
 # What follows the place at the start of a dateline: "SEOUL —", "Seoul/Pyongyang –", "SEOUL/TOKYO:",
 # "SEOUL, March 24 (Reuters) -"
-_DATELINE_REST = re.compile(r"\w+(?:/\w+)*\s*(?:\([^)]{0,30}\)\s*)?(?:[—–-]|:\s|,\s*\w+\.?\s+\d)")
+# "SEOUL, South Korea —"
+_DATELINE_REST = re.compile(
+    r"\w+(?:/\w+)*(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*[—–-]))?\s*(?:\([^)]{0,30}\)\s*)?(?:[—–-]|:\s|,\s*\w+\.?\s+\d)"
+)
 _DATELINE_START = re.compile(r"\s*(?:\w+/)*$")
 
 

@@ -35,7 +35,7 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
         # ministers of 2014-2026 by name, for copy that does not say whose minister)
         r"(?:Ministry of Defen[cs]e|Defen[cs]e Ministry) of Japan|"
         r"Defen[cs]e Minister (?:[A-Z][a-z]+ )?(?:Onodera|Nakatani|Inada|Kono|Iwaya|Kishi|Hamada|Kihara|Koizumi)\b|Japan'?s? (?:defen[cs]e ministry|ministry of defen[cs]e)|Japanese (?:defen[cs]e ministry|ministry of defen[cs]e)|"
-        r"Japan'?s? (?:(?:deputy|vice|state) )?defen[cs]e minist(?:er|ry)|Japanese (?:(?:deputy|vice|state) )?defen[cs]e minister|Japanese (?:government|coast ?guard|officials)|"
+        r"Japan'?s? (?:(?:deputy|vice|state) )?defen[cs]e minist(?:er|ry)|Japanese (?:(?:deputy|vice|state) )?defen[cs]e minister|Japanese (?:government|coast ?guard|officials|authorities)|"
         r"Japan'?s? (?:coast ?guard|government)|Chief Cabinet Secretary|Japanese Prime Minister|\bTokyo\b|"
         r"\bJapan (?:also )?(?:said|says|confirmed|reported|detected)\b",
         "Japan MoD",

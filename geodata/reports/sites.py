@@ -60,17 +60,20 @@ _SKIP = {
 # "from an area north of Pyongyang", "a location 50 km east of the capital": an unnamed place beside the
 # named one, not it ("from east of Pyongyang" is the city's own eastern part)
 _RELATIVE_PLACE = re.compile(
-    r"\b(?:area|region|location|site|place|spot|point|km|kilomet(?:er|re)s|miles)\s+(?:\w+\s+)?"
+    r"\b(?:area|region|province|location|site|place|spot|point|km|kilomet(?:er|re)s|miles)\s+(?:\w+\s+)?"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+(?:(?:the|its)\s+)?(?:North Korean\s+)?)?$|"
     # "landed approximately 35 kilometers from Pukchang airfield": where it came down, measured from a place
     # ("flew 350 kilometers from the Sunan district" names the launch place)
     r"\b(?:landed|fell|splashed down|crashed|came down|impacted)\b[^.;]{0,40}?\b(?:km|kilomet(?:er|re)s|miles)\s+"
-    r"(?:away\s+)?from\s+(?:the\s+)?$",
+    r"(?:away\s+)?from\s+(?:the\s+)?$|"
+    # "the first stage fell 10 km (6 miles) off Kumya County": where a stage came down
+    r"\b(?:fell|landed|splashed down|crashed|came down|impacted)\b[^.;]{0,40}?\b(?:off|near)\s+(?:the\s+)?$",
     re.I,
 )
 # "ahead of a major political meeting in Pyongyang": where something else happens
 _EVENT_PLACE = re.compile(
-    r"\b(?:meeting|congress|summit|talks|parade|ceremony|conference|rally|visit|celebrations?)\s+(?:in|at)\s+$",
+    r"\b(?:meeting|congress|summit|talks|parade|ceremony|conference|rally|visit|celebrations?|complex|factory|plant|"
+    r"farm|shipyard|hospital|school|guidance)\s+(?:in|at)\s+$",
     re.I,
 )
 # "CNN's Will Ripley in Pyongyang reported": where someone speaks from

@@ -284,7 +284,20 @@ def _launch_days(sentence: Sentence, published: dt.date | None) -> set[dt.date]:
     # every day named, old ones too: "launched ... on January 14" in a report of 2 April is long before
     found = find_dates(sentence.text, published, window=False)
     explicit = [d for d in found if (m := DATE_RE.fullmatch(d.text)) and m.group("full")]
+    # '"North Korea fired one missile ... this morning," the ministry said' in copy of two days later: a quote's
+    # "this morning" is the speaker's, not the copy's
+    found = [d for d in found if not quoted_relative_day(d, sentence.text)]
     return {d.value for d in explicit or found}
+
+
+def quoted_relative_day(found: Any, text: str, offset: int = 0) -> bool:
+    """Whether ``found`` (a date of :func:`find_dates` in ``text``, offsets from ``offset``) is a relative day
+    ("this morning", "yesterday") inside a quotation: relative to when the speaker spoke, not to the copy."""
+    match = DATE_RE.fullmatch(found.text)
+    if not (match and match.group("relative")):
+        return False
+    before = text[: found.start - offset]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _near(days: set[dt.date], others: set[dt.date]) -> bool:

@@ -420,3 +420,65 @@ def test_figures__the_second_missiles_figure_far_after_the_second(gazetteer):
         "400 kilometres, the South Korean and Japanese ministries said."
     )
     assert extract_events(text, dt.date(2016, 6, 22), gazetteer).events[0]["distance_km"] == 400
+
+
+def test_extract__round_8_training_classes(gazetteer):
+    def one(text, published):
+        extraction = extract_events(text, dt.date.fromisoformat(published), gazetteer)
+        assert len(extraction.events) == 1, extraction.warnings
+        return extraction.events[0]
+
+    def day(event):
+        return korea_day(event["launched_at"], event["launched_at_precision"])
+
+    # European copy's "overnight Monday-Tuesday" is Tuesday in Korea
+    assert day(
+        one("North Korea fired a ballistic missile overnight Monday-Tuesday, Japan said.", "2022-10-04")
+    ) == ("2022-10-04")
+    # a quote's "this morning" in copy two days on neither starts a second launch nor hides the site
+    event = one(
+        'North Korea unsuccessfully test-fired a ballistic missile Wednesday. "North Korea fired one missile from '
+        'an area near the Wonsan Air Base this morning but it is presumed to have failed," the ministry said.',
+        "2017-03-24",
+    )
+    assert (day(event), event["site_id"]) == ("2017-03-22", "wonsan")
+    # a day told of the launch before a day told of a parade
+    event = one(
+        "North Korea attempted to fire a missile. It was shown to the world in a military parade yesterday. The "
+        "ministry said: 'North Korea attempted to test a missile from Sinpo this morning.'",
+        "2017-04-16",
+    )
+    assert day(event) == "2017-04-16"
+    # where a stage fell, a province beside the capital and a factory's town are no place of launch
+    for text in (
+        "North Korea fired an ICBM on Thursday. Pyongyang said the first stage fell 10 km off Kumya County.",
+        "North Korea fired missiles at 7:30 a.m. from a province south of Pyongyang, the JCS said.",
+        "North Korea fired a missile from a submarine. Kim gave guidance at a fishery complex in Sinpo on Saturday.",
+    ):
+        assert one(text, "2023-04-13")["site_id"] is None, text
+    # "on the 4th" in copy of the 27th is another launch
+    event = one(
+        "North Korea fired several ballistic missiles on the 27th, the JCS said. Earlier, on the 4th, North Korea "
+        "fired a hypersonic missile.",
+        "2026-01-27",
+    )
+    assert event["system_class"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text, confirmation",
+    [
+        (
+            "North Korea said it put a satellite into orbit on Sunday, two hours after foreign governments reported "
+            "the launch of a long-range missile.",
+            "confirmed",
+        ),
+        (
+            "SEOUL, South Korea — North Korea test-fired two cruise missiles on Wednesday, KCNA reported. It was not "
+            "immediately clear if the missiles were detected by Japan.",
+            "claimed",
+        ),
+    ],
+)
+def test_confirmation__observers_named_and_denied(text, confirmation, gazetteer):
+    assert extract_events(text, dt.date(2022, 10, 13), gazetteer).events[0]["confirmation"] == confirmation

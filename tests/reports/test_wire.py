@@ -28,22 +28,25 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # moved into training (246 reports, 240 events) and tuned on; a new held-out set of 47 reports scored once
 # after tuning stopped, 89.9 %. Round 7 (2026-11-26): those 47 moved into training (293 reports, 287 events)
 # and tuned on, with a model of which launch each clause is about (geodata/reports/attribution.py); a new
-# held-out set (heldout/, 50 reports) scored once after tuning stopped.
+# held-out set of 50 reports scored once after tuning stopped, 92.5 %. Round 8 (2026-11-26): those 50 moved
+# into training (343 reports, 336 events; the outcome convention settled, README) and tuned on; a new held-out
+# set (heldout/, 50 reports) scored once after tuning stopped. Training misses left, each a phrasing met once:
+# w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
+# and a second launch told in a line of its own), w334 (Hwasong-19 named by KCNA a day after), w340/w343
+# (mixed ballistic and cruise or hypersonic background classes).
 TRAINING_FLOOR = {
-    "events": (293, 293),
-    "date": (287, 287),
-    "site_id": (287, 287),
-    "system": (287, 287),
-    "system_class": (287, 287),
-    "count": (287, 287),
-    "distance_km": (287, 287),
-    "apogee_km": (287, 287),
-    "flight_time_s": (287, 287),
-    # w261: "North Korea confirms successful test" in a headline only; its expectation says unknown,
-    # where every other training report takes a stated success as success
-    "outcome": (286, 287),
-    "confirmation": (287, 287),
-    "sources": (141, 141),
+    "events": (342, 343),
+    "date": (336, 336),
+    "site_id": (335, 336),
+    "system": (333, 336),
+    "system_class": (333, 336),
+    "count": (335, 336),
+    "distance_km": (336, 336),
+    "apogee_km": (336, 336),
+    "flight_time_s": (336, 336),
+    "outcome": (336, 336),
+    "confirmation": (336, 336),
+    "sources": (158, 161),
 }
 # Scored once, after tuning stopped (2026-11-26): 92.5 % overall on 50 reports (91.8 % with round 6's code);
 # below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
@@ -72,8 +75,8 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 293 and len(heldout) >= 35
-    # the round-7 held-out reports are new: no address is shared with the training reports
+    assert len(train) >= 343 and len(heldout) >= 35
+    # the round-8 held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
     assert len(outlets) >= 30
