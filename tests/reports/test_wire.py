@@ -48,21 +48,21 @@ TRAINING_FLOOR = {
     "confirmation": (336, 336),
     "sources": (158, 161),
 }
-# Scored once, after tuning stopped (2026-11-26): 92.5 % overall on 50 reports (91.8 % with round 6's code);
+# Scored once, after tuning stopped (2026-11-26): 90.1 % overall on 50 reports (89.7 % with round 7's code);
 # below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (48, 50),
-    "date": (47, 49),
-    "site_id": (44, 49),
-    "system": (46, 49),
+    "events": (45, 50),
+    "date": (41, 49),
+    "site_id": (45, 49),
+    "system": (45, 49),
     "system_class": (46, 49),
-    "count": (41, 49),
-    "distance_km": (48, 49),
-    "apogee_km": (48, 49),
-    "flight_time_s": (47, 49),
-    "outcome": (43, 49),
+    "count": (46, 49),
+    "distance_km": (43, 49),
+    "apogee_km": (44, 49),
+    "flight_time_s": (46, 49),
+    "outcome": (44, 49),
     "confirmation": (46, 49),
-    "sources": (14, 20),
+    "sources": (8, 14),
 }
 
 
