@@ -20,6 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import dateparser
 
@@ -35,16 +36,26 @@ DATE_RE = re.compile(
     r"(?:day|night|evening)\b|\bthe day before\b)",
     re.IGNORECASE,
 )
+# US zones a Pentagon statement or US copy gives its clock in ("1:17 p.m. Eastern time", "5:03 p.m. ET")
+_US_ZONE = (
+    r"E[SD]?T\b|Eastern(?: (?:Standard |Daylight )?[Tt]ime)?|P[SD]?T\b|Pacific(?: (?:Standard |Daylight )?[Tt]ime)?|"
+    r"HST\b|Hawaii(?:an)? time"
+)
+_ZONE = rf"KST|JST|GMT|UTC|local time|Korea time|Seoul time|{_US_ZONE}"
+US_ZONES = {"E": "America/New_York", "P": "America/Los_Angeles", "H": "Pacific/Honolulu"}
 TIME_RE = re.compile(
-    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)(?:\s*\(?\s*(?P<zone>KST|JST|GMT|UTC|local time|Korea time|Seoul time))?"
-    r"|(?P<h24>\d{1,2}):(?P<m24>\d{2})\s*(?P<zone24>KST|JST|GMT|UTC|local time|Korea time|Seoul time)?"
+    # "4: 57 p-m" in a garbled statement too
+    rf"(?P<h>\d{{1,2}})(?:[:.]\s?(?P<m>\d{{2}}))?\s*(?P<ampm>[ap][.-]?\s?m\b\.?)(?:\s*\(?\s*(?P<zone>{_ZONE}))?"
+    rf"|(?P<h24>\d{{1,2}}):(?P<m24>\d{{2}})\s*(?P<zone24>{_ZONE})?"
     r"|(?P<hhmm>\d{4})\s*(?P<zonehhmm>GMT|UTC)\b",
     re.IGNORECASE,
 )
 _REPORTED_ON = re.compile(
     # "quoted the JCS as saying on 26 July", "The Japanese government warned citizens Monday"
     r"\b(?:said|says|saying|reported|announced|stated|confirmed|added|told \w+|warned(?: \w+)?)\s+"
-    r"(?:on\s+|early\s+|late\s+)?$",
+    r"(?:on\s+|early\s+|late\s+)?$|"
+    # "Published Friday, August 23, 2019": the page's day (in the outlet's zone), not the launch's
+    r"\b(?:Published|Updated|Posted|Last updated)\s*:?\s*(?:on\s+)?$",
     re.I,
 )
 # "North Korea on Friday confirmed that a missile it test-fired a day earlier...": the statement's day
@@ -176,6 +187,12 @@ def find_dates(
 
 
 _SHARED_AMPM = re.compile(r"\s*(?:and|to|-)\s+\d{1,2}[:.]\d{2}\s*([ap])\.?\s?m\b", re.I)
+
+
+def us_zone(found: Found) -> ZoneInfo | None:
+    """The US time zone a clock time of :func:`find_times` was given in ("1:17 p.m. Eastern time"), if any."""
+    zone = re.search(_US_ZONE, found.text)
+    return ZoneInfo(US_ZONES[zone.group(0)[0].upper()]) if zone else None
 
 
 def find_times(text: str, offset: int = 0) -> list[Found]:

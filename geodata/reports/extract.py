@@ -36,7 +36,7 @@ from typing import Any
 from geodata.events import launch_id
 from geodata.geo.places import Gazetteer
 from geodata.reports.attribution import about_this_launch
-from geodata.reports.dates import DATE_RE, Found, find_dates, find_times
+from geodata.reports.dates import DATE_RE, Found, find_dates, find_times, us_zone
 from geodata.reports.fields import (
     centre_deg,
     count_missiles,
@@ -70,7 +70,7 @@ from geodata.reports.text import (
 from geodata.schema import LAUNCH_COLUMNS, SOURCE_COLUMNS
 from geodata.seeds import seeds_dir
 from geodata.tracks import impact_fields
-from geodata.units import korea_day, launch_time_utc
+from geodata.units import KST, korea_day, launch_time_utc
 
 __all__ = [
     "MAX_INPUT_CHARS",
@@ -95,6 +95,10 @@ _FAILURE = re.compile(
 )
 # "after its failed nuclear summit in Hanoi", "the failure of talks": something else failed, not a flight
 _OTHER_FAILURE = re.compile(
+    # "an ICBM, which crashed into Japanese waters": where it came down, not a failure
+    r"\bcrash(?:ed|ing|es)\s+(?:down\s+)?(?:into|in)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:sea|waters|ocean|zone|EEZ)\b|"
+    # "initially said the first and third missiles failed in flight. But ... corrected that": a word withdrawn
+    r"\binitially\s+(?:said|reported|claimed)\b[^.;]*|"
     # "noting that the country failed to impose a no-fly zone", "Pyongyang's failure to win talks": failing to do
     # something other than fly
     r"\bfail(?:ed|ure|s|ing)?\s+to\s+(?!(?:reach|enter|achieve|fly|launch|lift|ignite|separate|deploy|put|place|hit|"
@@ -105,7 +109,9 @@ _OTHER_FAILURE = re.compile(
 )
 # "One exploded after launch. The other flew...", "The second ... disappeared off radar": part of a salvo
 _PART_FAILED = re.compile(
-    r"^\W*(?:One|The first|The second|The other|One of (?:the|them)|An? second|Another)\b|\bone of (?:the|them)\b",
+    r"^\W*(?:One|The first|The second|The other|One of (?:the|them)|An? second|Another)\b|\bone of (?:the|them)\b|"
+    # "South Korea branded the first launch a failure"
+    r"\bthe (?:first|second|third) (?:launch|missile)\b",
     re.I,
 )
 # "the launch ... may have failed", "could have exploded": a failure (or success) only supposed
@@ -231,7 +237,9 @@ _ARTILLERY_FIRE = re.compile(
 )
 _EARLIER_LAUNCH = re.compile(
     r"\b(?:already|earlier|previously|since|last (?:week|month|January|February|March|April|May|June|July|August|September|October|November|December)|in recent (?:days|weeks|months)|"
-    r"\w+ days? (?:earlier|before|ago)|a week ago)\b",
+    r"\w+ days? (?:earlier|before|ago)|a week ago|"
+    # "just a day after firing two ballistic missiles", "fired after detecting dozens of projectiles"
+    r"a day after|after (?:firing|launching|test-firing|detecting))\b",
     re.I,
 )
 _TELLS_LAUNCH = re.compile(
@@ -383,7 +391,7 @@ def _news_groups(sentences: list[Sentence], groups: list[list[Sentence]]) -> lis
     """``groups`` without the earlier launches an artillery item recalls; ``None`` when none is left."""
     first_launch = next((s for s in sentences if s.is_launch), None)
     artillery = next((s for s in sentences if _ARTILLERY_FIRE.search(s.text)), None)
-    if not groups or first_launch is None or artillery is None or artillery.start >= first_launch.start:
+    if not groups or first_launch is None or artillery is None or artillery.start > first_launch.start:
         return groups
     news = [g for g in groups if not _EARLIER_LAUNCH.search(next(s for s in g if s.is_launch).text)]
     return news or None
@@ -537,7 +545,13 @@ def _when(
     if date is not None and date.statement:
         # "North Korea confirmed on Saturday it test-launched... a day after South Korea's military said on
         # Friday it detected the firing": an outside military's day of detection beats state media's day
-        date = _detection_day(group, published) or date
+        detected = _detection_day(group, published)
+        if detected is not None:
+            date = detected
+        elif _first_in(_REPORT_A_DAY_AFTER, group):
+            # "North Korea said Wednesday it tested ... The report by North Korean state media came a day after the
+            # South Korean and Japanese militaries detected the North launching the missile": the day before
+            date = replace(date, value=date.value - dt.timedelta(days=1))
     if date is not None and date.statement and published and _US_DATELINE.search(text[:300]):
         # "WASHINGTON ... a military spokesman said on Tuesday": an American day, which in Korea (13-14 hours
         # ahead) is already the next, the launch's
@@ -559,6 +573,20 @@ def _when(
     ]
     clock = times[0] if times else None
     day = date.value if date else (dt.date.fromisoformat(first_day) if first_day else published)
+    clock_value = clock.value if clock else None
+    zone = us_zone(clock) if clock else None
+    if clock is not None and zone is not None:
+        # "at 11:33 p.m. EDT Friday", "4:57 p.m. Eastern time Aug. 28": the day beside the clock is the US one;
+        # in Washington copy ("detected a launch Tuesday ... at 1:17 p.m. Eastern time") so is the copy's day
+        beside = find_dates(text[clock.end : clock.end + 25], published, window=False)
+        us_day = beside[0].value if beside else None
+        if us_day is None and date is not None and _US_DATELINE.search(text[:300]):
+            us_day = date.value
+        if us_day is not None:
+            moment = dt.datetime.combine(us_day, dt.time(clock.value[0], clock.value[1]), zone).astimezone(
+                KST
+            )
+            day, clock_value = moment.date(), (moment.hour, moment.minute, False)
     if date is None:
         fallback = "the first event's date" if first_day else "the publication date" if published else None
         draft.warnings.append(
@@ -572,10 +600,10 @@ def _when(
             )
     if clock:
         draft.evidence["launched_at_time"] = {"text": clock.text, "start": clock.start, "end": clock.end}
-        if not clock.value[2] and not _KOREA_OR_JAPAN.search(text):
+        if not clock.value[2] and zone is None and not _KOREA_OR_JAPAN.search(text):
             draft.warnings.append(f"the time {clock.text!r} has no zone; assumed Korea time (UTC+9)")
     if day is not None:
-        draft.launched_at, draft.launched_at_precision = launch_time_utc(day, clock.value if clock else None)
+        draft.launched_at, draft.launched_at_precision = launch_time_utc(day, clock_value)
 
 
 # A copy datelined in the United States ("WASHINGTON (Reuters) -", "WASHINGTON: ..."), the dateline on the
@@ -600,6 +628,13 @@ def _is_calendar(date: Found) -> bool:
 # what follows an outside source's "said on Friday" when it is the day the launch was seen
 _DETECTED_AFTER = re.compile(
     r"^\s*,?\s*(?:that\s+)?(?:it\s+|the North\s+|North Korea\s+)?(?:had\s+)?(?:detected|spotted|tracked)\b",
+    re.I,
+)
+
+
+_REPORT_A_DAY_AFTER = re.compile(
+    r"\b(?:report|dispatch|statement|announcement|claim)\b[^.;]{0,40}?\bcame\s+a\s+day\s+after\b[^.;]{0,80}?"
+    r"\b(?:detected|said|reported)\b",
     re.I,
 )
 

@@ -33,7 +33,8 @@ _SYSTEMS = compile_table(SYSTEMS)
 _NAME_NUMBER = re.compile(r"[A-Za-z]-$")
 # "the other 430 miles", "The second flew about 650 kilometers": another missile of the salvo, another figure
 _OTHER_OF_SALVO = re.compile(
-    r"\b(?:the other|the second|the latter|another|second one|one of (?:the|them))\b[^.;]{0,80}$", re.I
+    r"\b(?:the other|the second|and second|the latter|another|second one|one of (?:the|them))\b[^.;]{0,80}$",
+    re.I,
 )
 # "traveling 900 kilometers and 950 kilometers respectively": one figure for each missile ("flew 430 km and
 # 690 km" alone may be one missile's first and revised figure)

@@ -33,6 +33,8 @@ MAX_INPUT_CHARS = 200_000
 # Bare "launch" is left out: it is either the noun ("the launch came") or an intention ("to launch").
 _LAUNCH_VERB = re.compile(
     r"\b(launch(?:ed|es|ing(?!\s+(?:station|ground|site|pad|facility|base|complex|vehicle)))|fired|fires|firing|test-fired|test-fires|test-launched|lobbed|shot"
+    # "the satellite blasted off from the west coast space launch center"
+    r"|blasted off|lifted off"
     # "attempted to launch a Musudan", "an attempt by North Korea to launch": a launch that was tried (and failed)
     r"|attempt(?:ed|s)?(?:\s+by(?:\s+\w+){1,3}?)?\s+to\s+(?:test-)?(?:launch|fire))\b",
     re.I,

@@ -482,3 +482,71 @@ def test_extract__round_8_training_classes(gazetteer):
 )
 def test_confirmation__observers_named_and_denied(text, confirmation, gazetteer):
     assert extract_events(text, dt.date(2022, 10, 13), gazetteer).events[0]["confirmation"] == confirmation
+
+
+@pytest.mark.parametrize(
+    "text, published, day",
+    [
+        # a Pentagon clock with its US day beside it
+        (
+            "North Korea launched a ballistic missile at 4:57 p.m. Eastern time Aug. 28, the Pentagon said.",
+            "2017-08-29",
+            "2017-08-29",
+        ),
+        ("The military says the missile was launched at 11:33 p.m. EDT Friday.", "2016-10-15", "2016-10-15"),
+        # Washington copy: its weekday is American, the Eastern clock turns it into Korea's next day
+        (
+            "WASHINGTON (AA) - The U.S. detected a North Korean missile launch Tuesday. The missile was detected at "
+            "1:17 p.m. Eastern time, according to the Pentagon. The missile was launched from Sain Ni.",
+            "2017-11-29",
+            "2017-11-29",
+        ),
+        # a page's own date is not the launch's
+        (
+            "Published Friday, August 23, 2019\nNorth Korea fired two projectiles on Saturday morning, the JCS said.",
+            "2019-08-24",
+            "2019-08-24",
+        ),
+        # state media's report "came a day after" the outside detection
+        (
+            "North Korea said Wednesday it tested a hypersonic missile. The report by state media came a day after "
+            "the South Korean military detected the North launching the missile.",
+            "2024-04-03",
+            "2024-04-02",
+        ),
+    ],
+)
+def test_when__us_time_page_dates_and_reports_a_day_after(text, published, day, gazetteer):
+    event = extract_events(text, dt.date.fromisoformat(published), gazetteer).events[0]
+    assert korea_day(event["launched_at"], event["launched_at_precision"]) == day
+
+
+def test_extract__round_9_training_classes(gazetteer):
+    def events(text, published="2023-08-24"):
+        return extract_events(text, dt.date.fromisoformat(published), gazetteer).events
+
+    # a satellite that blasted off is a launch
+    assert len(events("North Korea said its satellite blasted off from Cholsan on Thursday but failed.")) == 1
+    # an artillery item with a missile launch only "a day after" / "after detecting" gives no event
+    assert not events(
+        "North Korea fired more than 100 rockets and artillery shells on Monday, just a day after firing two "
+        "ballistic missiles.",
+        "2014-07-14",
+    )
+    event = events(
+        "North Korea fired an ICBM, which crashed into Japanese waters, the JCS said. It flew 1,080 km.",
+        "2022-03-24",
+    )[0]
+    assert event["outcome"] == "success"
+    event = events(
+        "North Korea fired two missiles on Wednesday. A spokesman initially said both failed in flight. He later "
+        "corrected that; one flew 400 km.",
+        "2017-08-26",
+    )[0]
+    assert event["outcome"] != "failure"
+    event = events(
+        "North Korea fired two Musudan missiles on Wednesday; the first missile traveled 150 km and second 400 km. "
+        "South Korea branded the first launch a failure.",
+        "2016-06-22",
+    )[0]
+    assert (event["distance_km"], event["outcome"]) == (400, "partial")
