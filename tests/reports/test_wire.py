@@ -52,21 +52,21 @@ TRAINING_FLOOR = {
     "confirmation": (383, 385),
     "sources": (166, 175),
 }
-# Scored once, after tuning stopped (2026-11-26): 90.1 % overall on 50 reports (89.7 % with round 7's code);
+# Scored once, after tuning stopped (2026-11-26): 82.8 % overall on 55 reports (82.8 % with round 8's code too);
 # below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (45, 50),
-    "date": (41, 49),
-    "site_id": (45, 49),
-    "system": (45, 49),
-    "system_class": (46, 49),
-    "count": (46, 49),
-    "distance_km": (43, 49),
-    "apogee_km": (44, 49),
-    "flight_time_s": (46, 49),
-    "outcome": (44, 49),
-    "confirmation": (46, 49),
-    "sources": (8, 14),
+    "events": (49, 55),
+    "date": (43, 55),
+    "site_id": (47, 55),
+    "system": (41, 55),
+    "system_class": (45, 55),
+    "count": (41, 55),
+    "distance_km": (46, 55),
+    "apogee_km": (49, 55),
+    "flight_time_s": (46, 55),
+    "outcome": (46, 55),
+    "confirmation": (48, 55),
+    "sources": (14, 17),
 }
 
 
