@@ -88,7 +88,9 @@ _A_REPORT_BEFORE = re.compile(
     r"\b(?:said|saying|says|announced)\b[^.;,]{0,20}$",
     re.I,
 )
-_REPORTED = re.compile(r"\b(?:said|says|saying|reported|detected|announced|confirmed)\b", re.I)
+_REPORTED = re.compile(
+    r"\b(?:said|says|saying|reported|detected|announced|confirmed|identified|spotted|tracked)\b", re.I
+)
 _WEAPON = re.compile(r"\b(?:missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|launch|test)\b", re.I)
 # A clause that dates what the sentence said before it: "... a hypersonic missile that was launched from near
 # Pyongyang on January 14", "..., on May 4"; not an aside (", the same one it tested on 24 August")

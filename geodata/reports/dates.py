@@ -54,6 +54,8 @@ _REPORTED_ON = re.compile(
     # "quoted the JCS as saying on 26 July", "The Japanese government warned citizens Monday"
     r"\b(?:said|says|saying|reported|announced|stated|confirmed|added|told \w+|warned(?: \w+)?)\s+"
     r"(?:on\s+|early\s+|late\s+)?$|"
+    # "Yonhap said quoting Pyongyang's state media Sunday"
+    r"\bquoting\s+(?:[\w'’]+\s+){1,4}$|"
     # "Published Friday, August 23, 2019": the page's day (in the outlet's zone), not the launch's
     r"\b(?:Published|Updated|Posted|Last updated)\s*:?\s*(?:on\s+)?$",
     re.I,
@@ -61,6 +63,14 @@ _REPORTED_ON = re.compile(
 # "North Korea on Friday confirmed that a missile it test-fired a day earlier...": the statement's day
 _REPORTED_AFTER = re.compile(
     r"^\s*,?\s*(?:that\s+)?(?:said|says|confirmed|reported|announced|stated|identified|called|named|described)\b",
+    re.I,
+)
+# "On Sunday, the North's Korean Central News Agency (KCNA) reported that ...": a sentence that opens on state
+# media's day of report ("... fired missiles on Sunday, state media reported" is the launch's day)
+_OPENS_ON = re.compile(r"(?:^|[.!?\n]\s*)(?:On\s+)?$")
+_STATE_MEDIA_REPORTED_AFTER = re.compile(
+    r"^\s*,\s*(?:the\s+)?(?:North(?:'s|\s+Korea'?s)?\s+)?(?:official\s+)?(?:Korean Central News Agency|KCNA|state media|"
+    r"state news agency)\b[^.;]{0,30}?\b(?:said|reported|announced)\b",
     re.I,
 )
 # "(16.27 EST on Saturday)", "(2310 GMT Tuesday)": another time zone's day, not Korea's
@@ -131,6 +141,7 @@ def find_dates(
     base = dt.datetime.combine(published, dt.time(12)) if published else dt.datetime(2100, 1, 1)
     # "North Korea said Thursday that it ... test-fired a missile a day earlier": the day before the statement
     said_on: dt.date | None = None
+    last_said_end: int | None = None  # where the last statement's day ended ("said on Sunday (March 15)")
     for match in DATE_RE.finditer(text):
         phrase = match.group(0)
         before = text[max(0, match.start() - 40) : match.start()]
@@ -151,12 +162,28 @@ def find_dates(
         )
         # "KCNA said Sunday's drill ...": a possessive day is the day of what it names, not of the words
         possessive = text.startswith(("'s", "’s"), match.end())
-        statement = dateline or (
-            not possessive
-            and bool(
-                _REPORTED_ON.search(before) or _REPORTED_AFTER.match(text[match.end() : match.end() + 20])
+        # "reported on Sunday (March 15, 2026)": the date in brackets is the same day, said the same way
+        bracketed = (
+            last_said_end is not None
+            and last_said_end + 3 >= match.start()
+            and text[: match.start()].rstrip().endswith("(")
+        )
+        statement = (
+            dateline
+            or bracketed
+            or (
+                not possessive
+                and bool(
+                    _REPORTED_ON.search(before)
+                    or _REPORTED_AFTER.match(text[match.end() : match.end() + 20])
+                    or (
+                        _OPENS_ON.search(before)
+                        and _STATE_MEDIA_REPORTED_AFTER.match(text[match.end() : match.end() + 100])
+                    )
+                )
             )
         )
+        last_said_end = match.end() if statement else None
         if match.group("full"):
             value = _parse(re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", phrase), base)
         elif published is None:

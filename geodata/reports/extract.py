@@ -47,11 +47,13 @@ from geodata.reports.fields import (
 )
 from geodata.reports.lexicon import (
     CLASSES,
+    HWASONG,
     SOURCES,
     SYSTEMS,
     UNKNOWN_SYSTEM,
     UNKNOWN_SYSTEM_BY_CLASS,
     compile_table,
+    romanized,
 )
 from geodata.reports.sites import SiteMatch, find_site
 from geodata.reports.text import (
@@ -189,7 +191,11 @@ _OTHER_LAUNCH_CLAUSE = re.compile(
 )
 # "attaches a hypersonic payload to a KN-23 booster": a system's part, not the missile launched
 _A_PART = re.compile(
-    r"\b(?:KN-?\d+|Hwas(?:eo|o)ng[- ]?\d+\w*|Pukguksong-?\d)\s+(?:booster|engine|motor|(?:first |second )?stage|"
+    r"\b(?:KN-?\d+|"
+    + HWASONG
+    + r"[- ]?\d+\w*|"
+    + romanized("Pukguksong")
+    + r"-?\d)\s+(?:booster|engine|motor|(?:first |second )?stage|"
     r"airframe|warhead|body)\b",
     re.I,
 )
@@ -548,7 +554,9 @@ def _when(
         detected = _detection_day(group, published)
         if detected is not None:
             date = detected
-        elif _first_in(_REPORT_A_DAY_AFTER, group):
+        elif _REPORT_A_DAY_AFTER.search(
+            text
+        ):  # the input's words: a tally blank may have cut ", a day after ..."
             # "North Korea said Wednesday it tested ... The report by North Korean state media came a day after the
             # South Korean and Japanese militaries detected the North launching the missile": the day before
             date = replace(date, value=date.value - dt.timedelta(days=1))
@@ -632,9 +640,11 @@ _DETECTED_AFTER = re.compile(
 )
 
 
+# "The report ... came a day after ... detected", "KCNA described the tests a day after the South Korean and
+# Japanese militaries said they detected", "state media reported on Sunday, a day after Seoul identified the launch"
 _REPORT_A_DAY_AFTER = re.compile(
-    r"\b(?:report|dispatch|statement|announcement|claim)\b[^.;]{0,40}?\bcame\s+a\s+day\s+after\b[^.;]{0,80}?"
-    r"\b(?:detected|said|reported)\b",
+    r"\b(?:report\w*|dispatch|statement|announcement|claim|described|confirmed|said)\b[^.;]{0,60}?\ba\s+day\s+after\b"
+    r"[^.;]{0,80}?\b(?:detected|said|reported|identified)\b",
     re.I,
 )
 

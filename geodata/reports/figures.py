@@ -48,6 +48,8 @@ _BOUND_BEFORE = re.compile(
     r"\b(?:less than|under|below|lower than|higher than|within|(?:greatly |far |well )?exceed(?:ed|ing|s)?)\s+$",
     re.I,
 )
+# "within the 420 km striking range": what it could reach
+_RANGE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:striking |strike |firing |operational )?range\b", re.I)
 # "about 6,200km/h (3,850mph)", "3 km per second": a speed, not a length
 _SPEED_AFTER = re.compile(
     r"^\s*(?:/\s*(?:h|hr|hour|s|sec)\b|per (?:hour|second)\b|an hour\b|a second\b)", re.I
@@ -136,7 +138,13 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
         location = (_LOCATION_AFTER.match(after) and not _FLEW_BEFORE.search(before)) or (
             _FROM_PLACE_AFTER.match(after) and _LANDED_BEFORE.search(before)
         )
-        if location or _SIDEWAYS_AFTER.match(after) or _SPEED_AFTER.match(after) or potential:
+        if (
+            location
+            or _SIDEWAYS_AFTER.match(after)
+            or _SPEED_AFTER.match(after)
+            or _RANGE_AFTER.match(after)
+            or potential
+        ):
             continue
         try:
             value_km, unit = _to_km(match.group("num"), match.group("unit"))

@@ -21,7 +21,7 @@ from typing import Any
 
 from geodata.errors import InvalidFile
 from geodata.reports.dates import DATE_RE, find_dates, find_times
-from geodata.reports.lexicon import CLASSES, SYSTEMS, compile_table
+from geodata.reports.lexicon import CLASSES, HWASONG, SYSTEMS, compile_table
 
 _CLASSES = compile_table(CLASSES)
 # A report naming more launches than this is a round-up or a list, not a wire report of one day.
@@ -33,6 +33,8 @@ MAX_INPUT_CHARS = 200_000
 # Bare "launch" is left out: it is either the noun ("the launch came") or an intention ("to launch").
 _LAUNCH_VERB = re.compile(
     r"\b(launch(?:ed|es|ing(?!\s+(?:station|ground|site|pad|facility|base|complex|vehicle)))|fired|fires|firing|test-fired|test-fires|test-launched|lobbed|shot"
+    # "said it flight-tested a new solid-fuel intermediate-range missile"
+    r"|flight-tested|test-flew"
     # "the satellite blasted off from the west coast space launch center"
     r"|blasted off|lifted off"
     # "attempted to launch a Musudan", "an attempt by North Korea to launch": a launch that was tried (and failed)
@@ -40,7 +42,11 @@ _LAUNCH_VERB = re.compile(
     re.I,
 )
 _MISSILE_NOUN = re.compile(
-    r"\b(missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|satellite|launch vehicle|Hwas(?:eo|o)ng|KN-?\d+)\b",
+    # "a new-type tactical guided weapon": KCNA's word for a missile
+    r"\b(missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|satellite|launch vehicle|"
+    + HWASONG
+    + r"|KN-?\d+|"
+    r"guided weapons?)\b",
     re.I,
 )
 _NEGATED = re.compile(r"(?:\b(?:not|no|never|without)|n't)\W+(?:\w+\W+){0,3}$", re.I)
@@ -65,7 +71,7 @@ _LAUNCH_NOUN = re.compile(
     # "said it conducted on Tuesday a strategic cruise missile test", "carried out a ballistic missile launch"
     r"\b(?:conducted|carried out|staged)\s+(?:\w+\s+){0,2}?(?:an?|its|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+"
     r"(?:test|launch|firing)\b(?!\s+(?:site|pad|facilit))|"
-    r"\b(?:launch|firing|test-firing|test-launch)\s+of\b|\b(?:missile|rocket)\s+launch\s+attempts?\b|"
+    r"\b(?:launch|firing|test-firing|test-launch|testing|flight test)\s+of\b|\b(?:missile|rocket)\s+launch\s+attempts?\b|"
     r"\b(?:failed|successful|attempted)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+launch\b|\bmissile\s+test\s+of\b",
     re.I,
 )

@@ -550,3 +550,47 @@ def test_extract__round_9_training_classes(gazetteer):
         "2016-06-22",
     )[0]
     assert (event["distance_km"], event["outcome"]) == (400, "partial")
+
+
+def test_extract__round_10_training_classes(gazetteer):
+    def one(text, published):
+        extraction = extract_events(text, dt.date.fromisoformat(published), gazetteer)
+        assert len(extraction.events) == 1, extraction.warnings
+        return extraction.events[0]
+
+    def day(event):
+        return korea_day(event["launched_at"], event["launched_at_precision"])
+
+    # KCNA's words for a launch: a "test-firing of a new-type tactical guided weapon", a missile "flight-tested"
+    one(
+        "Kim Jong Un observed the test-firing of a new-type tactical guided weapon, KCNA reported.",
+        "2022-04-17",
+    )
+    one("North Korea said it flight-tested a new solid-fuel intermediate-range missile.", "2024-01-15")
+    # a day in brackets after a statement's day is the statement's too
+    event = one(
+        "North Korea conducted a test of its multiple rocket launcher, state media reported on Sunday (March 15, "
+        "2026), a day after Seoul identified the launch of around 10 ballistic missiles.",
+        "2026-03-15",
+    )
+    assert day(event) == "2026-03-14"
+    # a sentence opening on state media's day of report; "... on Sunday, state media reported" stays the launch's
+    event = one(
+        "On Sunday, the North's Korean Central News Agency reported that Pyongyang had successfully tested the "
+        "launch of a new tactical guided weapon. The JCS detected the launch of two missiles at 6:00 pm Saturday.",
+        "2022-04-17",
+    )
+    assert day(event) == "2022-04-16"
+    assert day(
+        one(
+            "North Korea test-fired hypersonic missiles on Sunday, state media KCNA reported on Monday.",
+            "2026-01-05",
+        )
+    ) == ("2026-01-04")
+    # a striking range is what it could reach; the quoted "super-large" launcher is the KN-25
+    event = one(
+        'North Korea test-fired its new "super-large" multiple rocket launcher on Thursday, KCNA said. Kim said '
+        'enemies "within the 420 km striking range" should worry; the rockets hit a target 360 kilometres away.',
+        "2019-11-01",
+    )
+    assert (event["system"], event["distance_km"]) == ("KN-25 (600 mm MRL)", 360)

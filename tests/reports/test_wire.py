@@ -31,26 +31,29 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # held-out set of 50 reports scored once after tuning stopped, 92.5 %. Round 8 (2026-11-26): those 50 moved
 # into training (343 reports, 336 events; the outcome convention settled, README) and tuned on; a new held-out
 # set of 50 reports scored once after tuning stopped, 90.1 %. Round 9 (2026-11-26): those 50 moved into training
-# (393 reports, 385 events) and tuned on (US-time clocks, "came a day after", ...); a new held-out set
-# (heldout/, 50 reports) scored once after tuning stopped. Training misses left, each a phrasing met once:
+# (393 reports, 385 events) and tuned on (US-time clocks, "came a day after", ...); a new held-out set of 55
+# reports scored once after tuning stopped, 82.8 %. Round 10 (2026-11-26): those 55 moved into training (448
+# reports, 440 events; 96.9 % when moved in) and tuned on (state media's words for a launch and their days of
+# report); a new held-out set (heldout/, 57 reports) scored once after tuning stopped. Training misses left
+# include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
 # and a second launch told in a line of its own), w334 (Hwasong-19 named by KCNA a day after), w340/w343
 # (mixed ballistic and cruise or hypersonic background classes); from round 8's set: w367 (cruise tests "on both
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (389, 393),
-    "date": (383, 385),
-    "site_id": (381, 385),
-    "system": (379, 385),
-    "system_class": (379, 385),
-    "count": (382, 385),
-    "distance_km": (380, 385),
-    "apogee_km": (381, 385),
-    "flight_time_s": (383, 385),
-    "outcome": (383, 385),
-    "confirmation": (383, 385),
-    "sources": (166, 175),
+    "events": (441, 448),
+    "date": (431, 440),
+    "site_id": (430, 440),
+    "system": (425, 440),
+    "system_class": (429, 440),
+    "count": (424, 440),
+    "distance_km": (430, 440),
+    "apogee_km": (433, 440),
+    "flight_time_s": (432, 440),
+    "outcome": (431, 440),
+    "confirmation": (433, 440),
+    "sources": (181, 192),
 }
 # Scored once, after tuning stopped (2026-11-26): 82.8 % overall on 55 reports (82.8 % with round 8's code too);
 # below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
@@ -79,8 +82,8 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 393 and len(heldout) >= 35
-    # the round-9 held-out reports are new: no address is shared with the training reports
+    assert len(train) >= 448 and len(heldout) >= 35
+    # the round-10 held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
     assert len(outlets) >= 30
