@@ -25,6 +25,17 @@ def gazetteer():
     return default_gazetteer()
 
 
+def _one(gazetteer, text: str, published: str) -> dict:
+    """The one event drafted from ``text`` published on ``published`` (ISO)."""
+    extraction = extract_events(text, dt.date.fromisoformat(published), gazetteer)
+    assert len(extraction.events) == 1, extraction.warnings
+    return extraction.events[0]
+
+
+def _day(event: dict) -> str:
+    return korea_day(event["launched_at"], event["launched_at_precision"])
+
+
 def _kept(text: str, day: dt.date, published: dt.date) -> list[str]:
     return [" ".join(s.text.split()) for s in about_this_launch(split_sentences(text), day, published)]
 
@@ -265,55 +276,58 @@ def test_find_figures__speeds_and_bounds_are_no_figures(text, distance_km, apoge
 
 
 def test_extract__round_7_training_classes(gazetteer):
-    def one(text, published):
-        extraction = extract_events(text, dt.date.fromisoformat(published), gazetteer)
-        assert len(extraction.events) == 1, extraction.warnings
-        return extraction.events[0]
-
     # "province of Hwanghae" is a place of launch, as "county of ..." is
     assert (
-        one(
+        _one(
+            gazetteer,
             "North Korea fired two missiles from an air base in the North's western province of Hwanghae.",
             "2014-07-09",
         )["site_id"]
         == "hwanghae"
     )
     # Pyongyang doing things is the government
-    event = one(
+    event = _one(
+        gazetteer,
         "North Korea fired an ICBM from Pyongsong on Wednesday. It was a show of force from Pyongyang, which had "
         "not conducted any tests for two months.",
         "2017-11-29",
     )
     assert event["site_id"] == "pyongsong"
     # a TASS dateline dates the copy, not the launch
-    event = one(
+    event = _one(
+        gazetteer,
         "MOSCOW, March 25. /TASS/. North Korea confirmed the test of a Hwasong-17, Yonhap said on Friday. South "
         "Korea's military said on Thursday that it detected the launch and the missile flew some 1,080 kilometers.",
         "2022-03-25",
     )
     assert korea_day(event["launched_at"], event["launched_at_precision"]) == "2022-03-24"
     # a test conducted is a launch; "a ... missile test" is no count
-    event = one(
+    event = _one(
+        gazetteer,
         "North Korea said it conducted on Tuesday a strategic cruise missile test on a destroyer.",
         "2026-03-11",
     )
     assert (event["system_class"], event["count"]) == ("cruise", None)
     # "its new type of ICBM", "a two-stage launch vehicle": one
     assert (
-        one('North Korea said it test fired its "new type" of ICBM Hwasong-17 on Thursday.', "2022-03-25")[
-            "count"
-        ]
+        _one(
+            gazetteer,
+            'North Korea said it test fired its "new type" of ICBM Hwasong-17 on Thursday.',
+            "2022-03-25",
+        )["count"]
         == 1
     )
     # a landing "for the first time since 1945" is no tally of launches: the sentence keeps its class
-    event = one(
+    event = _one(
+        gazetteer,
         "North Korea launched 23 missiles on Wednesday. One of the short-range ballistic missiles landed south of "
         "the border for the first time since 1945.",
         "2022-11-02",
     )
     assert event["system_class"] == "SRBM"
     # a comma inside a quotation still ends a clause: the aside's date leaves the system named before it
-    event = one(
+    event = _one(
+        gazetteer,
         "North Korea fired two projectiles on Thursday. North Korea said it tested its "
         '"super-large multiple rocket launcher," the same one it tested on 24 August.',
         "2019-11-01",
@@ -423,41 +437,40 @@ def test_figures__the_second_missiles_figure_far_after_the_second(gazetteer):
 
 
 def test_extract__round_8_training_classes(gazetteer):
-    def one(text, published):
-        extraction = extract_events(text, dt.date.fromisoformat(published), gazetteer)
-        assert len(extraction.events) == 1, extraction.warnings
-        return extraction.events[0]
-
-    def day(event):
-        return korea_day(event["launched_at"], event["launched_at_precision"])
-
     # European copy's "overnight Monday-Tuesday" is Tuesday in Korea
-    assert day(
-        one("North Korea fired a ballistic missile overnight Monday-Tuesday, Japan said.", "2022-10-04")
+    assert _day(
+        _one(
+            gazetteer,
+            "North Korea fired a ballistic missile overnight Monday-Tuesday, Japan said.",
+            "2022-10-04",
+        )
     ) == ("2022-10-04")
     # a quote's "this morning" in copy two days on neither starts a second launch nor hides the site
-    event = one(
+    event = _one(
+        gazetteer,
         'North Korea unsuccessfully test-fired a ballistic missile Wednesday. "North Korea fired one missile from '
         'an area near the Wonsan Air Base this morning but it is presumed to have failed," the ministry said.',
         "2017-03-24",
     )
-    assert (day(event), event["site_id"]) == ("2017-03-22", "wonsan")
+    assert (_day(event), event["site_id"]) == ("2017-03-22", "wonsan")
     # a day told of the launch before a day told of a parade
-    event = one(
+    event = _one(
+        gazetteer,
         "North Korea attempted to fire a missile. It was shown to the world in a military parade yesterday. The "
         "ministry said: 'North Korea attempted to test a missile from Sinpo this morning.'",
         "2017-04-16",
     )
-    assert day(event) == "2017-04-16"
+    assert _day(event) == "2017-04-16"
     # where a stage fell, a province beside the capital and a factory's town are no place of launch
     for text in (
         "North Korea fired an ICBM on Thursday. Pyongyang said the first stage fell 10 km off Kumya County.",
         "North Korea fired missiles at 7:30 a.m. from a province south of Pyongyang, the JCS said.",
         "North Korea fired a missile from a submarine. Kim gave guidance at a fishery complex in Sinpo on Saturday.",
     ):
-        assert one(text, "2023-04-13")["site_id"] is None, text
+        assert _one(gazetteer, text, "2023-04-13")["site_id"] is None, text
     # "on the 4th" in copy of the 27th is another launch
-    event = one(
+    event = _one(
+        gazetteer,
         "North Korea fired several ballistic missiles on the 27th, the JCS said. Earlier, on the 4th, North Korea "
         "fired a hypersonic missile.",
         "2026-01-27",
@@ -553,42 +566,43 @@ def test_extract__round_9_training_classes(gazetteer):
 
 
 def test_extract__round_10_training_classes(gazetteer):
-    def one(text, published):
-        extraction = extract_events(text, dt.date.fromisoformat(published), gazetteer)
-        assert len(extraction.events) == 1, extraction.warnings
-        return extraction.events[0]
-
-    def day(event):
-        return korea_day(event["launched_at"], event["launched_at_precision"])
-
     # KCNA's words for a launch: a "test-firing of a new-type tactical guided weapon", a missile "flight-tested"
-    one(
+    _one(
+        gazetteer,
         "Kim Jong Un observed the test-firing of a new-type tactical guided weapon, KCNA reported.",
         "2022-04-17",
     )
-    one("North Korea said it flight-tested a new solid-fuel intermediate-range missile.", "2024-01-15")
+    _one(
+        gazetteer,
+        "North Korea said it flight-tested a new solid-fuel intermediate-range missile.",
+        "2024-01-15",
+    )
     # a day in brackets after a statement's day is the statement's too
-    event = one(
+    event = _one(
+        gazetteer,
         "North Korea conducted a test of its multiple rocket launcher, state media reported on Sunday (March 15, "
         "2026), a day after Seoul identified the launch of around 10 ballistic missiles.",
         "2026-03-15",
     )
-    assert day(event) == "2026-03-14"
+    assert _day(event) == "2026-03-14"
     # a sentence opening on state media's day of report; "... on Sunday, state media reported" stays the launch's
-    event = one(
+    event = _one(
+        gazetteer,
         "On Sunday, the North's Korean Central News Agency reported that Pyongyang had successfully tested the "
         "launch of a new tactical guided weapon. The JCS detected the launch of two missiles at 6:00 pm Saturday.",
         "2022-04-17",
     )
-    assert day(event) == "2022-04-16"
-    assert day(
-        one(
+    assert _day(event) == "2022-04-16"
+    assert _day(
+        _one(
+            gazetteer,
             "North Korea test-fired hypersonic missiles on Sunday, state media KCNA reported on Monday.",
             "2026-01-05",
         )
     ) == ("2026-01-04")
     # a striking range is what it could reach; the quoted "super-large" launcher is the KN-25
-    event = one(
+    event = _one(
+        gazetteer,
         'North Korea test-fired its new "super-large" multiple rocket launcher on Thursday, KCNA said. Kim said '
         'enemies "within the 420 km striking range" should worry; the rockets hit a target 360 kilometres away.',
         "2019-11-01",
