@@ -25,6 +25,7 @@ Blanked, not cut: offsets stay those of the input, so evidence still points at t
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import replace
@@ -33,20 +34,7 @@ from geodata.reports.dates import find_dates
 from geodata.reports.lexicon import NUMBER_WORDS
 from geodata.reports.text import Sentence
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS = tuple(calendar.month_name[1:])  # "January" ... "December"
 _AMOUNT = r"(?:(?:some|about|around|nearly|almost|just|only|roughly|more than|less than|over)\s+)?" + (
     r"(?P<n>\d+|an?|"
     + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))
@@ -66,21 +54,21 @@ _RELATIVE_PAST = re.compile(
 _DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
 # Where a clause starts: a connective that can bring in another launch ("..., including a failed ICBM
 # test on May 4", "... that follows a ... test some two weeks ago", "... longer than the ICBM on July 4")
+# The connectives that bring in another launch, as opposed to a clause of this one's (", the same one")
+_OTHER_LAUNCH_CONNECTIVES = r"after|before|including|follow(?:s|ed|ing)|since|comes?|came|coming"
 _CLAUSE_START = re.compile(
-    r",[\"”’']?\s|\s--\s|\s[—–]\s|;\s|\(|(?<!more )(?<!less )(?<!fewer )(?<!rather )(?<!other )\bthan\b|\b(?:after|before|including|follow(?:s|ed|ing)|since|when|while|which|that|whereas|"
-    r"comes?|came|coming|as)\b",
+    r",[\"”’']?\s|\s--\s|\s[—–]\s|;\s|\(|(?<!more )(?<!less )(?<!fewer )(?<!rather )(?<!other )\bthan\b|"
+    rf"\b(?:{_OTHER_LAUNCH_CONNECTIVES}|when|while|which|that|whereas|as)\b",
     re.I,
 )
-# The connectives that bring in another launch, as opposed to a clause of this one's (", the same one")
-_BRINGS_IN_ANOTHER = re.compile(
-    r"\b(?:after|before|than|including|follow(?:s|ed|ing)|since|comes?|came|coming)\b", re.I
-)
+_BRINGS_IN_ANOTHER = re.compile(rf"\b(?:{_OTHER_LAUNCH_CONNECTIVES}|than)\b", re.I)
 # A launch told in a clause: "the firing of a short-range missile", "North Korea fired two missiles", "a
 # submarine-launched ballistic missile test"; "shortly after launch" names no missile
+_WEAPONS = r"missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?"
 _LAUNCH_TOLD = re.compile(
     r"\b(?:fir(?:ed|ing)|launch(?:ed|ing|es)?|test(?:-fired|-launched|ed|s)?)\b[^.;]{0,80}?"
-    r"\b(?:missiles?|rockets?|projectiles?|shells|ICBMs?|SRBMs?|IRBMs?|SLBMs?|satellites?)\b|"
-    r"\b(?:missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?)\s+(?:launch(?:es)?|tests?|firings?)\b",
+    rf"\b(?:{_WEAPONS}|shells|satellites?)\b|"
+    rf"\b(?:{_WEAPONS})\s+(?:launch(?:es)?|tests?|firings?)\b",
     re.I,
 )
 _A_REPORT_BEFORE = re.compile(
@@ -91,7 +79,7 @@ _A_REPORT_BEFORE = re.compile(
 _REPORTED = re.compile(
     r"\b(?:said|says|saying|reported|detected|announced|confirmed|identified|spotted|tracked)\b", re.I
 )
-_WEAPON = re.compile(r"\b(?:missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|launch|test)\b", re.I)
+_WEAPON = re.compile(rf"\b(?:{_WEAPONS}|launch|test)\b", re.I)
 # A clause that dates what the sentence said before it: "... a hypersonic missile that was launched from near
 # Pyongyang on January 14", "..., on May 4"; not an aside (", the same one it tested on 24 August")
 _DATES_WHAT_CAME_BEFORE = re.compile(r"(?:that|which|when)\b|,\s+(?:on|in|at)\b", re.I)
@@ -195,7 +183,7 @@ def _names_another_time(clause: str, day: dt.date, published: dt.date | None) ->
         if found.statement or abs((found.value - day).days) < OTHER_DAY_MIN_DAYS:
             continue
         if found.vague:  # "last week", "earlier this week": a span of days, not one
-            if published is None or not _within(day, published, found.text):
+            if published is None or not _within_week(day, published, found.text):
                 return True
         elif _NAMED_DAY.search(found.text):  # "yesterday", "a day earlier" are told from another time
             return True
@@ -216,20 +204,22 @@ def _names_another_time(clause: str, day: dt.date, published: dt.date | None) ->
             if (year, month) != (day.year, day.month):
                 return True
             continue
-        if published is not None and not _within(day, published, match.group(0)):
+        if published is not None and not _within(day, published, match):
             return True
     return False
 
 
-def _within(day: dt.date, published: dt.date, phrase: str) -> bool:
-    """Whether the launch ``day`` lies in the span a relative ``phrase`` ("two weeks ago") names."""
+def _within_week(day: dt.date, published: dt.date, phrase: str) -> bool:
+    """Whether the launch ``day`` lies in the week a vague date ("last week", "this week") names."""
     match = _RELATIVE_PAST.search(phrase)
-    phrase = phrase.lower()
+    if match is not None:  # "last week", "earlier this week"
+        return _within(day, published, match)
+    return 0 <= (published - day).days <= 7  # "this week"
+
+
+def _within(day: dt.date, published: dt.date, match: re.Match[str]) -> bool:
+    """Whether the launch ``day`` lies in the span a relative phrase of ``_RELATIVE_PAST`` names."""
     age_days = (published - day).days
-    if match is None:  # "earlier this week", "last week" as the date finder reads them
-        if "this week" in phrase:
-            return 0 < age_days <= 7 if "earlier" in phrase else 0 <= age_days <= 7
-        return 4 <= age_days <= 14
     if match.group("unit"):
         amount = match.group("n").lower()
         units = int(amount) if amount.isdigit() else NUMBER_WORDS.get(amount, 1)
