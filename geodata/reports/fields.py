@@ -201,7 +201,14 @@ def headline_source(by_source: dict[str, dict]) -> dict | None:
 
 
 def _source_rank(name: str) -> int:
-    return HEADLINE_PRIORITY.index(name) if name in HEADLINE_PRIORITY else len(HEADLINE_PRIORITY)
+    """Where a count by ``name`` ranks (lower first): even steps of ``HEADLINE_PRIORITY``, so that a joint
+    statement can sit between its two sources (:func:`_joint_rank`)."""
+    return 2 * (HEADLINE_PRIORITY.index(name) if name in HEADLINE_PRIORITY else len(HEADLINE_PRIORITY))
+
+
+# Below every source: an article no one speaks ("has fired a missile"), then a first word later revised
+_WEAK_COUNT_RANK = _source_rank("") + 2
+_SUPERSEDED_COUNT_RANK = _WEAK_COUNT_RANK + 1
 
 
 def count_missiles(
@@ -260,11 +267,11 @@ def count_missiles(
             if word in ("a", "an") and not mentions:
                 # "the first time Pyongyang has fired a missile from an inland area": an article in a sentence
                 # no source speaks is a weak count; a number stated anywhere comes first
-                rank = 2 * len(HEADLINE_PRIORITY) + 2
+                rank = _WEAK_COUNT_RANK
             if _SUPERSEDED.match(sentence.text):
                 # "Earlier, Yonhap quoted the JCS as saying North Korea fired an unidentified missile": the
                 # first word, which a later statement revised
-                rank = 2 * len(HEADLINE_PRIORITY) + 3
+                rank = _SUPERSEDED_COUNT_RANK
             if word in VAGUE_COUNTS or word in ("several", "multiple"):
                 if _NUMBER_IN.search(match.group("adj")):
                     continue  # "a barrage of at least 10 short-range ballistic missiles": the number is read next
@@ -295,7 +302,7 @@ def count_missiles(
                     else sources_before[sentence.start]
                 )
                 evidence = span(timed, sentence.start)
-                candidates.append((2 * _source_rank(source), order, len(clocks), evidence, source))
+                candidates.append((_source_rank(source), order, len(clocks), evidence, source))
     if candidates:
         by_source: dict[str, int] = {}
         for _, _, number, _, source in sorted(candidates, key=lambda c: c[1]):
@@ -322,9 +329,9 @@ def count_missiles(
 
 
 def _joint_rank(mentions: list[tuple[int, str, str]], source: str) -> int:
-    """``source``'s rank (doubled), one lower when another source is named with it ("according to Seoul
+    """``source``'s rank, one lower when another source is named with it ("according to Seoul
     and Tokyo's militaries"): a joint statement is not the headline source's own."""
-    own_rank = 2 * _source_rank(source)
+    own_rank = _source_rank(source)
     at = [position for position, name, _ in mentions if name == source]
     for position, name, _ in mentions:
         if name != source and any(abs(position - own) <= 25 for own in at):
