@@ -116,8 +116,11 @@ _PART_FAILED = re.compile(
     r"\bthe (?:first|second|third) (?:launch|missile)\b",
     re.I,
 )
-# "the launch ... may have failed", "could have exploded": a failure (or success) only supposed
-_HEDGED_FAILURE = re.compile(r"\b(?:may|might|could|possibly)\s+(?:well\s+)?(?:have\s+)?(?:\w+\s+)?$", re.I)
+# "the launch ... may have failed", "could have exploded": a failure only supposed
+_SUPPOSED = r"\b(?:may|might|could|possibly)\s+(?:well\s+)?(?:have\s+)?(?:\w+\s+)?$"
+_SUPPOSED_FAILURE = re.compile(_SUPPOSED, re.I)
+# ... and "appeared to have successfully separated its first stage": a success only supposed
+_SUPPOSED_SUCCESS = re.compile(_SUPPOSED + r"|\bappear\w*\s+to\s+have\s+$", re.I)
 # Background cues both patterns below share: "less than two weeks after", "During that earlier test",
 # "had fired two ... Nodong missiles ... in 2016", "the third ballistic missile test so far this year"
 _BACKGROUND = (
@@ -554,9 +557,8 @@ def _when(
         detected = _detection_day(group, published)
         if detected is not None:
             date = detected
-        elif _REPORT_A_DAY_AFTER.search(
-            text
-        ):  # the input's words: a tally blank may have cut ", a day after ..."
+        elif _REPORT_A_DAY_AFTER.search(text):
+            # read in the input's words: a tally blank may have cut ", a day after ..." from the group.
             # "North Korea said Wednesday it tested ... The report by North Korean state media came a day after the
             # South Korean and Japanese militaries detected the North launching the missile": the day before
             date = replace(date, value=date.value - dt.timedelta(days=1))
@@ -824,7 +826,7 @@ def _outcome(draft: Draft, group: list[Sentence]) -> None:
             for s in group
             if (m := _FAILURE.search(_OTHER_FAILURE.sub(lambda o: " " * len(o.group(0)), s.text)))
             and _ABOUT_FLIGHT.search(s.text)
-            and not _HEDGED_FAILURE.search(s.text[: m.start()])
+            and not _SUPPOSED_FAILURE.search(s.text[: m.start()])
         ),
         None,
     )
@@ -844,8 +846,7 @@ def _outcome(draft: Draft, group: list[Sentence]) -> None:
             span(m, s.start)
             for s in group
             for m in _SUCCESS.finditer(s.text)
-            if not _HEDGED_FAILURE.search(s.text[: m.start()])
-            and not re.search(r"\bappear\w*\s+to\s+have\s+$", s.text[: m.start()], re.I)
+            if not _SUPPOSED_SUCCESS.search(s.text[: m.start()])
         ),
         None,
     )
