@@ -115,6 +115,12 @@ def playback_panel(selected: pd.DataFrame) -> None:
     )
     play = st.session_state.setdefault(PLAY, {"month": len(months) - 1, "playing": False})
     play["month"] = min(play["month"], len(months) - 1)
+    slider_month = st.session_state.get("g_month")
+    if not play["playing"] and slider_month is not None and slider_month != play.get("slider_seen"):
+        # The reader moved the slider. Only a full run reads it (the slider sits outside the fragment, so
+        # moving it runs the page): a tick the browser sent before it drew the run that ended a play still
+        # carries the slider's value from when the play began, and would throw the playhead back to it.
+        play["month"] = play["slider_seen"] = min(slider_month, len(months) - 1)
     a, b, c = st.columns([1, 1, 3])
     speed = a.selectbox("Speed", list(SPEEDS), key="g_speed")
     if b.button("⏸ Pause" if play["playing"] else "▶ Play", key="g_play"):
@@ -142,8 +148,6 @@ def playback_panel(selected: pd.DataFrame) -> None:
                 # run_every is fixed when the fragment is declared: without a full run it would go on
                 # re-sending the last globe every tick for as long as the page stays open (~0.5 MB/s).
                 st.rerun()
-        elif st.session_state.get("g_month") != play.get("slider_seen"):  # the reader moved the slider
-            play["month"] = play["slider_seen"] = st.session_state["g_month"]
         end = months[play["month"]] + pd.DateOffset(months=1)
         shown = selected[korea < end]
         st.markdown(

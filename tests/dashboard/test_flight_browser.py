@@ -168,7 +168,10 @@ def _goes_quiet(driver, window_s: float = 3, timeout_s: float = 45) -> bool:
 #   Streamlit's client cache of large messages, the source of the "Cached ForwardMsg MISS" dialog. The
 #   page now makes a full run at the end, and the test checks that it then goes quiet.
 def test_profile__7_nov_2025_says_depressed_and_playback_reaches_the_last_record(dashboard) -> None:
+    import pandas as pd
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
 
     with chromium(1400, 1300) as driver:
         driver.get(f"{dashboard}/flight?event=2025-11-07-taegwan")
@@ -226,8 +229,22 @@ def test_profile__7_nov_2025_says_depressed_and_playback_reaches_the_last_record
         assert _goes_quiet(driver), "the page kept receiving messages after the play ended"
         assert "ForwardMsg" not in driver.find_element(By.TAG_NAME, "body").text
         assert not driver.find_elements(By.CSS_SELECTOR, '[data-testid="stException"]')
+        # Ended means it stays on the last month: a tick the browser sent before it drew the closing run
+        # once threw the playhead back to the month where the play began.
+        time.sleep(2)
+        assert driver.execute_script(GLOBE_DATE) == last_record
         if SCREENS:
             driver.save_screenshot(str(SCREENS / "flight-playback-page.png"))
+        # The reader takes the slider one month back: the readout follows it, and stays.
+        month_input = driver.find_element(
+            By.CSS_SELECTOR, '[data-testid="stSlider"] input[aria-label="Month"]'
+        )
+        driver.execute_script("arguments[0].focus();", month_input)
+        ActionChains(driver).send_keys(Keys.ARROW_LEFT).perform()
+        month_before = f"{pd.Timestamp(last_record) - pd.DateOffset(months=1):%B %Y}"
+        _wait(driver, GLOBE_DATE, lambda v: v == month_before, timeout_s=30)
+        time.sleep(2)
+        assert driver.execute_script(GLOBE_DATE) == month_before
         assert outside_requests(driver) == []
         assert _severe(driver) == []
 
