@@ -260,7 +260,16 @@ _INTO_SEA = re.compile(r"\binto (?:the )?(?:sea|waters)\b", re.I)
 EAST_COAST_MIN_LON = 127.3
 _HYPERSONIC = re.compile(r"\bhypersonic\b", re.I)
 _KOREA_OR_JAPAN = re.compile(r"KST|JST|local time|Korea time|Seoul|Tokyo|Korea|Japan")
-_SUCCESS = re.compile(r"\bsuccessful(?:ly)?\b", re.I)
+_SUCCESS = re.compile(
+    r"\bsuccessful(?:ly)?\b|"
+    # state media's success in other words: "flew ... before hitting their targets", "precisely struck the set
+    # target"
+    r"(?P<hit>\b(?:hit|hitting|struck|striking)\s+(?:(?:the|their|its|an?|set|pre-?set|designated|intended|"
+    r"planned|island|sea|target)\s+){0,3}targets?\b)",
+    re.I,
+)
+# ... but not a missile's reach: "could fly 1,500 km before hitting the target", "capable of striking targets"
+_REACH = re.compile(r"\b(?:could|can|would|capable|able to|designed to)\b[^.;]*$", re.I)
 _SUSPECTED = re.compile(
     r"\b(suspected (?:ballistic )?(?:missile )?launch|possible (?:missile )?launch|apparent (?:missile )?launch|"
     r"(?:may|might) have (?:launched|fired)|appear(?:s|ed)? to have (?:launched|fired))\b",
@@ -847,6 +856,7 @@ def _outcome(draft: Draft, group: list[Sentence]) -> None:
             for s in group
             for m in _SUCCESS.finditer(s.text)
             if not _SUPPOSED_SUCCESS.search(s.text[: m.start()])
+            and not (m.group("hit") and _REACH.search(s.text[: m.start()]))
         ),
         None,
     )

@@ -421,6 +421,21 @@ def test_find_flight_times__time_to_orbit_and_seconds_after_minutes(sentence, se
             "North Korea launched a rocket on Sunday. It appeared to have successfully separated its first stage.",
             "unknown",
         ),
+        # state media's success in other words; a missile's reach is no outcome
+        (
+            "North Korea fired cruise missiles on Sunday, KCNA said. The missiles flew over the sea before "
+            "hitting their targets.",
+            "success",
+        ),
+        (
+            "North Korea fired a ballistic missile on Sunday. A destroyer's missiles precisely struck the set target.",
+            "success",
+        ),
+        (
+            "North Korea fired a cruise missile on Sunday. Experts say it could fly 1,500 km before hitting "
+            "the target; it is capable of striking targets in Japan.",
+            "unknown",
+        ),
     ],
 )
 def test_outcome__part_of_a_salvo_and_supposed_outcomes(text, outcome, gazetteer):
