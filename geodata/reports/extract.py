@@ -728,6 +728,24 @@ def _where(
     draft.province = site.province or None
 
 
+def _another_system_beside(hit: re.Match[str], name: str) -> bool:
+    """True when another system is named next to ``hit``, as its alternative or its salvo partner."""
+    window = hit.string[max(0, hit.start() - 50) : hit.end() + 50]
+    at = hit.start() - max(0, hit.start() - 50)
+    for pattern, other, _class in _SYSTEMS:
+        if other == name:
+            continue
+        for found in pattern.finditer(window):
+            between = (
+                window[found.end() : at]
+                if found.end() <= at
+                else window[at + len(hit.group(0)) : found.start()]
+            )
+            if re.fullmatch(r"[\w\s'-]{0,30}?\b(?:or|and)\b[\w\s'-]{0,30}", between):
+                return True
+    return False
+
+
 def _what(draft: Draft, group: list[Sentence]) -> None:
     group = [s for s in group if s.start not in draft.context]
     # blanked, not cut, so that evidence offsets still point into the input
@@ -754,6 +772,14 @@ def _what(draft: Draft, group: list[Sentence]) -> None:
     if slbm and system_class in ("SRBM", "unknown"):
         # "a short-range projectile believed to be a submarine-launched ballistic missile": the platform decides
         system_class, class_span = "SLBM", span(slbm[1], slbm[2])
+    if system_hit and _another_system_beside(system_hit[1], system_hit[0][1]):
+        # "the KN-23 or KN-24 family", "a 600-mm rocket system and the Hwasongpho-11-Ka": no one system
+        draft.warnings.append(
+            f"two systems named together ({system_hit[1].string[system_hit[1].start() :][:60]!r}…)"
+        )
+        if system_class == "unknown":
+            system_class = system_hit[0][2]
+        system_hit = None
     if system_hit:
         draft.system = system_hit[0][1]
         draft.evidence["system"] = span(system_hit[1], system_hit[2])

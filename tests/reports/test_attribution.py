@@ -623,3 +623,20 @@ def test_extract__round_10_training_classes(gazetteer):
         "2019-11-01",
     )
     assert (event["system"], event["distance_km"]) == ("KN-25 (600 mm MRL)", 360)
+
+
+@pytest.mark.parametrize(
+    "text, system",
+    [
+        # alternatives or a mixed salvo: no one system, the class still stands
+        (
+            "North Korea fired two ballistic missiles on Sunday. They may be linked to the KN-23 or KN-24 family.",
+            "Unknown SRBM",
+        ),
+        ("North Korea fired missiles on Sunday: a KN-25 and a KN-23, the military said.", "Unknown SRBM"),
+        # one named, another only in a later, separate clause of background
+        ("North Korea fired a KN-23 on Sunday. In May it had tested a Hwasong-12.", "Hwasong-11A (KN-23)"),
+    ],
+)
+def test_system__two_systems_named_together_are_no_one_system(text, system, gazetteer):
+    assert extract_events(text, dt.date(2026, 1, 4), gazetteer).events[0]["system"] == system
