@@ -56,8 +56,9 @@ _REPORTED_ON = re.compile(
     r"(?:on\s+|early\s+|late\s+)?$|"
     # "Yonhap said quoting Pyongyang's state media Sunday"
     r"\bquoting\s+(?:[\w'’]+\s+){1,4}$|"
-    # "Published Friday, August 23, 2019": the page's day (in the outlet's zone), not the launch's
-    r"\b(?:Published|Updated|Posted|Last updated)\s*:?\s*(?:on\s+)?$",
+    # "Published Friday, August 23, 2019", "Printed On 5 Mar 2026": the page's day (in the outlet's zone), not the
+    # launch's
+    r"\b(?:Published|Updated|Posted|Last updated|Printed|Created)\s*:?\s*(?:on\s+)?$",
     re.I,
 )
 # "North Korea on Friday confirmed that a missile it test-fired a day earlier...": the statement's day

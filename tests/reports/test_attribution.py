@@ -640,3 +640,14 @@ def test_extract__round_10_training_classes(gazetteer):
 )
 def test_system__two_systems_named_together_are_no_one_system(text, system, gazetteer):
     assert extract_events(text, dt.date(2026, 1, 4), gazetteer).events[0]["system"] == system
+
+
+def test_date__a_pages_printed_stamp_is_not_the_launch_day(gazetteer):
+    # a calendar date a day from a weekday used to win as the launch's, even a page's "Printed On" stamp
+    text = (
+        "Kim supervised the test-firing of strategic cruise missiles from a destroyer.\n"
+        "Printed On 5 Mar 2026\n"
+        "Kim supervised the launch of sea-to-surface missiles from the destroyer Choe Hyon on Wednesday."
+    )
+    event = extract_events(text, dt.date(2026, 3, 5), gazetteer).events[0]
+    assert event["launched_at"][:10] == "2026-03-04"
