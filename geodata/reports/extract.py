@@ -728,10 +728,11 @@ def _where(
     draft.province = site.province or None
 
 
-def _another_system_beside(hit: re.Match[str], name: str) -> bool:
-    """True when another system is named next to ``hit``, as its alternative or its salvo partner."""
-    window = hit.string[max(0, hit.start() - 50) : hit.end() + 50]
-    at = hit.start() - max(0, hit.start() - 50)
+def _system_beside(hit: re.Match[str], name: str) -> tuple[str, str] | None:
+    """Another system named next to ``hit`` and the word joining them: ("or", name) for an alternative
+    ("the KN-23 or KN-24 family"), ("and", name) for a mixed salvo ("KN-23 types and rounds from a 600mm")."""
+    before = max(0, hit.start() - 50)
+    window, at = hit.string[before : hit.end() + 50], hit.start() - before
     for pattern, other, _class in _SYSTEMS:
         if other == name:
             continue
@@ -741,9 +742,10 @@ def _another_system_beside(hit: re.Match[str], name: str) -> bool:
                 if found.end() <= at
                 else window[at + len(hit.group(0)) : found.start()]
             )
-            if re.fullmatch(r"[\w\s'-]{0,30}?\b(?:or|and)\b[\w\s'-]{0,30}", between):
-                return True
-    return False
+            joined = re.fullmatch(r"[\w\s'-]{0,30}?\b(or|and)\b[\w\s'-]{0,30}", between)
+            if joined:
+                return joined.group(1).lower(), other
+    return None
 
 
 def _what(draft: Draft, group: list[Sentence]) -> None:
@@ -772,14 +774,16 @@ def _what(draft: Draft, group: list[Sentence]) -> None:
     if slbm and system_class in ("SRBM", "unknown"):
         # "a short-range projectile believed to be a submarine-launched ballistic missile": the platform decides
         system_class, class_span = "SLBM", span(slbm[1], slbm[2])
-    if system_hit and _another_system_beside(system_hit[1], system_hit[0][1]):
-        # "the KN-23 or KN-24 family", "a 600-mm rocket system and the Hwasongpho-11-Ka": no one system
-        draft.warnings.append(
-            f"two systems named together ({system_hit[1].string[system_hit[1].start() :][:60]!r}…)"
-        )
+    beside = _system_beside(system_hit[1], system_hit[0][1]) if system_hit else None
+    if system_hit and beside and beside[0] == "or":
+        # "the KN-23 or KN-24 family": an alternative, no one system; the class still stands
+        draft.warnings.append(f"the system is one of {system_hit[0][1]} or {beside[1]}; left as unknown")
         if system_class == "unknown":
             system_class = system_hit[0][2]
         system_hit = None
+    elif system_hit and beside:
+        # one event is a salvo of one system (seeds/README.md): the editor splits a mixed one
+        draft.warnings.append(f"a mixed salvo: {beside[1]} too; split it into an event per system")
     if system_hit:
         draft.system = system_hit[0][1]
         draft.evidence["system"] = span(system_hit[1], system_hit[2])

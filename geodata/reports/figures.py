@@ -23,7 +23,8 @@ from geodata.units import LENGTH_UNITS_KM, parse_number
 AGREEMENT_TOLERANCE = 0.05
 
 # "1,500", "1 500" (a space, or a no-break space, between groups of three digits), "99.8"
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?"
+# "2,802", "2 802" and, garbled in relays, "2, 802" (a unit follows at once: no list of numbers reads so)
+_NUM = r"\d{1,3}(?:, ?\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?"
 # "around one-thousand kilometers" (a spokesman read aloud); larger spelled numbers are not seen in wire copy
 _THOUSANDS = {  # the lexicon's number words from one to ten, not its "a", "single" or "pair"
     word: number
@@ -113,7 +114,7 @@ def _to_km(number: str, unit: str) -> tuple[float, str]:
         number = str(_THOUSANDS[number.lower().split("-")[0].split()[0]] * 1000)
     short = "nmi" if unit.startswith("nautical") or unit == "nm" else "mi" if unit.startswith("mi") else "km"
     # the one number parser: "1 500" is read as "1,500", whose comma sits between groups of three
-    return parse_number(re.sub(r"[ \u00a0\u202f]", ",", number)) * LENGTH_UNITS_KM[unit], short
+    return parse_number(re.sub(r",?[ \u00a0\u202f]", ",", number)) * LENGTH_UNITS_KM[unit], short
 
 
 def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str]]:
