@@ -13,6 +13,7 @@ import pytest
 from geodata.reports import extract_events
 from geodata.reports.attribution import about_this_launch
 from geodata.reports.dates import find_dates
+from geodata.reports.figures import find_figures
 from geodata.reports.lexicon import romanized
 from geodata.reports.text import split_sentences
 from geodata.units import korea_day
@@ -655,3 +656,21 @@ def test_date__a_pages_printed_stamp_is_not_the_launch_day(gazetteer):
     )
     event = extract_events(text, dt.date(2026, 3, 5), gazetteer).events[0]
     assert event["launched_at"][:10] == "2026-03-04"
+
+
+@pytest.mark.parametrize(
+    "sentence, figures_km",
+    [
+        # a hedged conversion in brackets is the same figure, and a place after it is where it fell
+        (
+            "It reached an altitude of 770 kilometers (about 500 miles) and fell into the ocean 2,000 kilometers "
+            "(about 1,200 miles) east of Cape Erimo.",
+            [("apogee", 770.0)],
+        ),
+        # a relay's garbled thousands
+        ("It reached an altitude of 2, 802km and flew 933 km.", [("apogee", 2802.0), ("distance", 933.0)]),
+    ],
+)
+def test_figures__bracketed_conversions_and_garbled_thousands(sentence, figures_km):
+    found, _warnings = find_figures(sentence)
+    assert [(f.kind, round(f.value_km, 1)) for f in found] == figures_km
