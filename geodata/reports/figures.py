@@ -58,6 +58,11 @@ _SPEED_AFTER = re.compile(
 # "noting that it did not reach a second peak at an altitude of 42.5 kilometers": a figure it did not fly
 _NOT_FLOWN_BEFORE = re.compile(r"\b(?:did not|didn't|does not|never|failed to)\s+(?:[\w-]+\s+){0,8}$", re.I)
 # "could have a range of over 15,000 kilometers": what it might do, not what it flew
+# "placed in the polar orbit at a distance of 500 km from the Earth", "a perigee altitude of 493 km": a satellite's
+# orbit, not a flight (KCNA's "flew along their orbit" for a cruise missile's path is not one of these words)
+_ORBIT_PARAMETERS = re.compile(
+    r"\b(?:perigee|sun-synchronous|polar orbit|inclination|orbital (?:altitude|period)|orbit at)\b", re.I
+)
 _POTENTIAL_BEFORE = re.compile(
     r"\b(?:range of|ranges? of up to|range is|capable of \w+ing|could (?:fly|travel|reach|hit|strike)|can (?:fly|travel|reach)|"
     r"designed to fly|typical\b[\w\s-]{0,40}can travel)\s+(?:[\w,.]+\s+){0,2}$",
@@ -122,6 +127,8 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
     figures: list[Figure] = []
     warnings: list[str] = []
     previous_end = 0  # words before an earlier figure describe that figure, not this one
+    if _ORBIT_PARAMETERS.search(sentence):
+        return figures, warnings
     for match in FIGURE_RE.finditer(sentence):
         before = sentence[max(previous_end, match.start() - 60) : match.start()]
         previous_end = match.end()

@@ -667,6 +667,16 @@ def test_date__a_pages_printed_stamp_is_not_the_launch_day(gazetteer):
             "(about 1,200 miles) east of Cape Erimo.",
             [("apogee", 770.0)],
         ),
+        # a satellite's orbit is no flight; KCNA's "orbit" for a cruise missile's path is
+        ("It was placed in the polar orbit at a distance of 500 km from the Earth.", []),
+        (
+            "It is in a sun-synchronous orbit, with a perigee altitude of 493 km and an apogee altitude of 512 km.",
+            [],
+        ),
+        (
+            "The cruise missiles flew along their orbit for 7,580 seconds and hit targets 1,500 km away.",
+            [("distance", 1500.0)],
+        ),
         # a relay's garbled thousands
         ("It reached an altitude of 2, 802km and flew 933 km.", [("apogee", 2802.0), ("distance", 933.0)]),
     ],
