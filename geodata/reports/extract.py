@@ -106,9 +106,14 @@ _OTHER_FAILURE = re.compile(
     r"\bfail(?:ed|ure|s|ing)?\s+to\s+(?!(?:reach|enter|achieve|fly|launch|lift|ignite|separate|deploy|put|place|hit|"
     r"make|get|clear|gain|go|orbit|perform|function|work|land|travel|complete)\b)\w+|"
     r"\bfail(?:ed|ure of)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:summit|talks|negotiations|diplomacy|meeting|deal|policy|sanctions|efforts?|attempts? at (?:talks|dialogue))\b",
+    r"(?:summit|talks|negotiations|diplomacy|meeting|deal|policy|sanctions|efforts?|attempts? at (?:talks|dialogue))\b|"
+    # "fired the sixth suspected Musudan, the second in the day, after the fifth test-launched had failed": an
+    # earlier launch's failure, told as what this one came after
+    r"\bafter\s+the\s+(?:first|second|third|fourth|fifth|previous|earlier)\b[^.;]{0,40}?\bhad\s+(?:failed|exploded)\b",
     re.I,
 )
+# "one of the missiles exploded ... while the second was tracked": part of a salvo, whatever the headline count
+_ONE_OF_MANY = re.compile(r"\bone of (?:the|them|two|three)\b|\bwhile the (?:second|other)\b", re.I)
 # "One exploded after launch. The other flew...", "The second ... disappeared off radar": part of a salvo
 _PART_FAILED = re.compile(
     r"^\W*(?:One|The first|The second|The other|One of (?:the|them)|An? second|Another)\b|\bone of (?:the|them)\b|"
@@ -892,7 +897,9 @@ def _outcome(draft: Draft, group: list[Sentence]) -> None:
     )
     if failed:
         match, sentence = failed
-        partial = (draft.count or 0) > 1 and _PART_FAILED.search(sentence.text)
+        partial = _PART_FAILED.search(sentence.text) and (
+            (draft.count or 0) > 1 or _ONE_OF_MANY.search(sentence.text)
+        )
         draft.outcome = "partial" if partial else "failure"
         draft.evidence["outcome"] = span(match, sentence.start)
     elif success:

@@ -70,6 +70,7 @@ _NOT_A_COUNT = re.compile(
 # "the first two missiles", "the other two": part of the salvo, not its size
 # ("the past four missiles" are other launches')
 _PART_OF_SALVO = re.compile(r"\b(?:first|other|remaining|last|latter|former|past|previous|earlier)\s+$", re.I)
+_ORDINAL = re.compile(r"(?:second|third|fourth|fifth|sixth|further)\b", re.I)
 _SUPERSEDED = re.compile(r"^\W*(?:Earlier|Initially|At first|Initial reports?)\b", re.I)
 _NUMBER_IN = re.compile(
     r"(?:^|\s)(?:at least\s+|about\s+|around\s+|over\s+)?(?:\d+|"
@@ -237,6 +238,8 @@ def count_missiles(
             word = match.group("word").lower()
             if word in ("a", "an") and match.group("noun").lower().endswith("s"):
                 continue
+            if word in ("a", "an") and _ORDINAL.match(match.group("adj")):
+                continue  # "tested a second missile two hours later": which one, not how many
             if _PART_OF_SALVO.search(sentence.text[max(0, match.start() - 12) : match.start()]):
                 continue
             if _DOZENS.match(match.group("adj")):

@@ -684,3 +684,34 @@ def test_date__a_pages_printed_stamp_is_not_the_launch_day(gazetteer):
 def test_figures__bracketed_conversions_and_garbled_thousands(sentence, figures_km):
     found, _warnings = find_figures(sentence)
     assert [(f.kind, round(f.value_km, 1)) for f in found] == figures_km
+
+
+@pytest.mark.parametrize(
+    "text, count, outcome",
+    [
+        # "a second missile" says which, not how many; the first of two failed: partial
+        (
+            "North Korea fired two missiles Wednesday morning, the JCS said. The first launch was presumed to have "
+            "been a failure. About two hours later, North Korea tested a second missile, the JCS said.",
+            2,
+            "partial",
+        ),
+        # "one of the missiles exploded ... while the second was tracked": partial, whatever the headline count
+        (
+            "A missile fired Wednesday flew about 1,000 km, the JCS said. US Strategic Command said one of the "
+            "missiles exploded immediately after launch, while the second was tracked into the sea.",
+            1,
+            "partial",
+        ),
+        # an earlier launch's failure, told as what this one came after
+        (
+            "North Korea on Wednesday fired the sixth suspected Musudan missile, after the fifth test-launched "
+            "had failed.",
+            1,
+            "unknown",
+        ),
+    ],
+)
+def test_outcome__salvos_with_one_failure_and_an_earlier_failure(text, count, outcome, gazetteer):
+    event = extract_events(text, dt.date(2016, 6, 22), gazetteer).events[0]
+    assert (event["count"], event["outcome"]) == (count, outcome)
