@@ -119,6 +119,11 @@ def about_this_launch(
             result.append(replace(sentence, text=" " * len(text)))
             continue
         recalled = False
+        if sentence.is_caption and _names_another_time(text, day, published):
+            # "A photo ... shows the test-firing of a Hwasong-18 ..., April 13.": a file photo, wherever its day
+            result.append(replace(sentence, text=" " * len(text)))
+            recalled = True
+            continue
         starts = [0, *(m.start() for m in _CLAUSE_START.finditer(text) if m.start() > 0)]
         blanked = text
         for index, start in enumerate(starts):

@@ -541,7 +541,9 @@ def _when(
 ) -> None:
     first_launch = next((s for s in group if s.is_launch), None)
     # "just last week, Pyongyang had fired...", "came after ... on July 19": another launch's day
-    background = {s.start for s in group if s is not first_launch and _CONTEXT.search(s.text)}
+    background = {
+        s.start for s in group if s is not first_launch and (_CONTEXT.search(s.text) or s.is_caption)
+    }
     found = [
         (s, d)
         for s in group

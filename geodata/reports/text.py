@@ -114,6 +114,8 @@ class Sentence:
     is_launch: bool = False
     # said with a launch verb ("fired"), not only a flight verb ("flew"): only these start another event
     launch_verb: bool = False
+    # a photo's caption ("A photo released by KCNA shows ..."): it shows a launch, often a file one, and tells none
+    is_caption: bool = False
 
 
 def check_text(text: str | bytes) -> str:
@@ -186,6 +188,15 @@ def looks_english(text: str) -> bool:
     return latin / len(letters) > 0.8 and common >= max(1, 0.06 * len(words))
 
 
+# "A photo released by ... KCNA shows the test-firing of a Hwasong-18 ... April 13.", "A TV screen shows a file image
+# of a North Korea missile launch during a news program ..."
+_CAPTION = re.compile(
+    r"^\W*(?:(?:A|An|This|In this|The)\s+)?(?:undated\s+)?(?:file\s+)?(?:photo|image|picture|TV screen|television)\b"
+    r"[^.]{0,120}?\b(?:shows?|showing|released|taken|provided|distributed)\b",
+    re.I,
+)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets; abbreviations such as 'U.S.' and 'Nov.' do not end one."""
     sentences, start = [], 0
@@ -209,6 +220,9 @@ def split_sentences(text: str) -> list[Sentence]:
     if text[start:].strip():
         sentences.append(Sentence(text[start:], start))
     for sentence in sentences:
+        sentence.is_caption = bool(_CAPTION.match(sentence.text))
+        if sentence.is_caption:
+            continue
         sentence.launch_verb = _is_launch(sentence.text, flight_verbs=False)
         sentence.is_launch = sentence.launch_verb or _is_launch(sentence.text)
     return sentences

@@ -715,3 +715,21 @@ def test_figures__bracketed_conversions_and_garbled_thousands(sentence, figures_
 def test_outcome__salvos_with_one_failure_and_an_earlier_failure(text, count, outcome, gazetteer):
     event = extract_events(text, dt.date(2016, 6, 22), gazetteer).events[0]
     assert (event["count"], event["outcome"]) == (count, outcome)
+
+
+def test_captions__a_file_photos_launch_is_not_this_one(gazetteer):
+    # a caption shows a launch, often a file one: its system and its day are not this launch's
+    text = (
+        "A photo released by KCNA shows the test firing of a new solid-fuel Hwasong-18 intercontinental ballistic "
+        "missile at an undisclosed location in North Korea, April 13.\n"
+        "North Korea fired one short-range ballistic missile toward the East Sea on Sunday, the JCS said. It flew "
+        "about 570 kilometers.\n"
+        "A TV screen shows a file image of a North Korean missile launch during a news program in Seoul on Dec. 16, "
+        "2023."
+    )
+    event = extract_events(text, dt.date(2023, 12, 17), gazetteer).events[0]
+    assert (event["system"], event["launched_at"][:10], event["distance_km"]) == (
+        "Unknown SRBM",
+        "2023-12-17",
+        570,
+    )
