@@ -82,7 +82,10 @@ _REPORTED = re.compile(
 _WEAPON = re.compile(rf"\b(?:{_WEAPONS}|launch|test)\b", re.I)
 # A clause that dates what the sentence said before it: "... a hypersonic missile that was launched from near
 # Pyongyang on January 14", "..., on May 4"; not an aside (", the same one it tested on 24 August")
-_DATES_WHAT_CAME_BEFORE = re.compile(r"(?:that|which|when)\b|,\s+(?:on|in|at)\b", re.I)
+# ("North Korea test-fired a new type of missile, the Pukguksong-2, nearly a month ago" too)
+_DATES_WHAT_CAME_BEFORE = re.compile(
+    r"(?:that|which|when)\b|,\s+(?:on|in|at)\b|,\s+" + _AMOUNT + r"\s+(?:day|week|month|year)s?\s+ago\b", re.I
+)
 # Where a blanked clause ends: a strong stop; "after", "which", "that" inside it go on about the same launch
 _CLAUSE_STOP = re.compile(r"\s--\s|\s[—–]\s|;|\)|,\s+(?:and|but|while)\b", re.I)
 # A sentence that goes on about the launch the previous sentence recalled: "It was launched at a very

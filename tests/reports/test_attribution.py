@@ -733,3 +733,12 @@ def test_captions__a_file_photos_launch_is_not_this_one(gazetteer):
         "2023-12-17",
         570,
     )
+
+
+def test_attribution__a_launch_dated_weeks_ago_in_its_own_sentence_is_another(gazetteer):
+    text = (
+        "North Korea has fired a projectile into the Sea of Japan, a South Korean Defense Ministry official said. "
+        "North Korea test-fired a new type of missile, the Pukguksong-2, nearly a month ago."
+    )
+    event = extract_events(text, dt.date(2017, 3, 6), gazetteer).events[0]
+    assert (event["system"], event["system_class"]) == ("Unknown ballistic missile", "unknown")
