@@ -89,10 +89,12 @@ _DATES_WHAT_CAME_BEFORE = re.compile(
 # Where a blanked clause ends: a strong stop; "after", "which", "that" inside it go on about the same launch
 _CLAUSE_STOP = re.compile(r"\s--\s|\s[—–]\s|;|\)|,\s+(?:and|but|while)\b", re.I)
 # A sentence that goes on about the launch the previous sentence recalled: "It was launched at a very
-# steep angle", "That missile reached an apogee of 2,111.5 kilometers", "However, South Korea dismissed this
+# steep angle", "That missile reached an apogee of 2,111.5 kilometers", "The missile reportedly flew about 900
+# kilometers and was believed to be part of the KN-23 series", "However, South Korea dismissed this
 # claim, labeling it as deceptive to cover up a failed launch"
 _GOES_ON = re.compile(
-    r"^\W*(?:(?:However|But|Yet|Still|Instead|As it turned out)\b,?\s+)?(?:It|That|Those|These)\b"
+    r"^\W*(?:(?:However|But|Yet|Still|Instead|As it turned out)\b,?\s+)?(?:It|That|Those|These|"
+    r"The (?:missile|rocket|projectile)s? (?:reportedly|had)\b)\b"
     r"(?!\s+(?:is|was)\s+(?:the|its|a|an)\s+\w+\s+(?:launch|test))|"
     r"^[^.;]{0,80}?\b(?:this|that) (?:claim|test|launch|firing|missile|rocket)\b",
     re.I,

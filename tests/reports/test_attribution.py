@@ -742,3 +742,14 @@ def test_attribution__a_launch_dated_weeks_ago_in_its_own_sentence_is_another(ga
     )
     event = extract_events(text, dt.date(2017, 3, 6), gazetteer).events[0]
     assert (event["system"], event["system_class"]) == ("Unknown ballistic missile", "unknown")
+
+
+def test_attribution__the_missile_of_a_recalled_launch_goes_on_about_it(gazetteer):
+    text = (
+        "North Korea fired a short-range ballistic missile toward the East Sea on January 27, the JCS said. "
+        "The missile traveled about 350 kilometers. "
+        "Earlier this month, on January 4, North Korea test-fired a hypersonic missile toward the East Sea. "
+        "The missile reportedly flew about 900 kilometers and was believed to be part of the KN-23 series."
+    )
+    event = extract_events(text, dt.date(2026, 1, 27), gazetteer).events[0]
+    assert (event["system"], event["distance_km"]) == ("Unknown SRBM", 350)
