@@ -56,6 +56,8 @@ _REPORTED_ON = re.compile(
     r"(?:on\s+|early\s+|late\s+)?$|"
     # "Yonhap said quoting Pyongyang's state media Sunday"
     r"\bquoting\s+(?:[\w'’]+\s+){1,4}$|"
+    # "said official KCNA news agency on Thursday": the speaker between the verb and its day
+    r"\b(?:said|reported|announced)\s+(?:(?:the|official|state|news|agency|media|(?-i:[A-Z])[\w'’.]*)\s+){1,5}(?:on\s+)?$|"
     # "Published Friday, August 23, 2019", "Printed On 5 Mar 2026": the page's day (in the outlet's zone), not the
     # launch's
     r"\b(?:Published|Updated|Posted|Last updated|Printed|Created)\s*:?\s*(?:on\s+)?$",

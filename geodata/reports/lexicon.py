@@ -151,7 +151,12 @@ UNKNOWN_SYSTEM = "Unknown ballistic missile"
 # (pattern, landing_area, (bearing_min_deg, bearing_max_deg)). Checked in order; the first
 # that matches wins, so "over Japan" beats a later "Pacific".
 HEADINGS: tuple[tuple[str, str, tuple[float, float] | None], ...] = (
-    (r"\b(?:into|entered|reached|placed (?:it )?in(?:to)?) (?:an? |the )?(?:\w+ )?orbit", "orbit", None),
+    # "... was in a 494.4 x 500 kilometer polar orbit" too
+    (
+        r"\b(?:into|entered|reached|placed (?:it )?in(?:to)?|(?:is|was) (?:now )?in) (?:an? |the )?(?:[\w.-]+ ){0,5}?orbit",
+        "orbit",
+        None,
+    ),
     (
         r"over (?:northern )?Japan|over (?:the )?(?:Japanese )?(?:island of )?Hokkaido|over Japanese territory",
         "Pacific (over Japan)",

@@ -753,3 +753,25 @@ def test_attribution__the_missile_of_a_recalled_launch_goes_on_about_it(gazettee
     )
     event = extract_events(text, dt.date(2026, 1, 27), gazetteer).events[0]
     assert (event["system"], event["distance_km"]) == ("Unknown SRBM", 350)
+
+
+def test_dates__a_statement_day_after_its_speaker_is_no_launch_day(gazetteer):
+    # "said official KCNA news agency on Thursday" dates the statement; the launch is "on Wednesday morning"
+    text = (
+        "North Korea confirmed it fired a submarine-launched ballistic missile, said official KCNA news agency on "
+        "Thursday. The Pukguksong-3 was fired from the waters off Wonsan Bay on Wednesday morning, KCNA reported."
+    )
+    events = extract_events(text, dt.date(2019, 10, 3), gazetteer).events
+    assert [e["launched_at"][:10] for e in events] == ["2019-10-02"]
+    # ... while "said the missile launched Friday" is still the launch's day
+    text = "Suga said the missile launched Friday flew for about 45 minutes."
+    assert extract_events(text, dt.date(2017, 7, 29), gazetteer).events[0]["launched_at"][:10] == "2017-07-28"
+
+
+def test_outcome__a_satellite_in_orbit_is_a_success(gazetteer):
+    text = (
+        "North Korea launched a satellite on Sunday. KCNA reported that the satellite was in a 494.4 x 500 "
+        "kilometer polar orbit inclined at 97.4 degrees."
+    )
+    event = extract_events(text, dt.date(2016, 2, 7), gazetteer).events[0]
+    assert (event["outcome"], event["distance_km"]) == ("success", None)
