@@ -65,7 +65,8 @@ _ORBIT_PARAMETERS = re.compile(
 )
 _POTENTIAL_BEFORE = re.compile(
     r"\b(?:range of|ranges? of up to|range is|capable of \w+ing|could (?:fly|travel|reach|hit|strike)|can (?:fly|travel|reach)|"
-    r"designed to fly|typical\b[\w\s-]{0,40}can travel)\s+(?:[\w,.]+\s+){0,2}$",
+    # ... and the upper end of a range: "has a range of 1,300-1,500 kilometers"
+    r"designed to fly|typical\b[\w\s-]{0,40}can travel)\s+(?:[\w,.]+(?:\s*[-–]\s*|\s+)){0,2}$",
     re.I,
 )
 # "covered a range of 400 kilometers", "flew an estimated range of 900 kilometers": the range flown this time

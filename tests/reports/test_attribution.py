@@ -677,6 +677,11 @@ def test_date__a_pages_printed_stamp_is_not_the_launch_day(gazetteer):
             "The cruise missiles flew along their orbit for 7,580 seconds and hit targets 1,500 km away.",
             [("distance", 1500.0)],
         ),
+        # a potential range's upper end is no flight
+        (
+            "A Rodong missile has a range of 1,300-1,500 kilometers. The three missiles all flew about 1,000 km.",
+            [("distance", 1000.0)],
+        ),
         # a relay's garbled thousands
         ("It reached an altitude of 2, 802km and flew 933 km.", [("apogee", 2802.0), ("distance", 933.0)]),
     ],
