@@ -96,7 +96,9 @@ _GOES_ON = re.compile(
     r"^\W*(?:(?:However|But|Yet|Still|Instead|As it turned out)\b,?\s+)?(?:It|That|Those|These|"
     r"The (?:missile|rocket|projectile)s? (?:reportedly|had)\b)\b"
     r"(?!\s+(?:is|was)\s+(?:the|its|a|an)\s+\w+\s+(?:launch|test))|"
-    r"^[^.;]{0,80}?\b(?:this|that) (?:claim|test|launch|firing|missile|rocket)\b",
+    # ("... later reported successful hypersonic missile tests following those launches")
+    r"^[^.;]{0,120}?\b(?:(?:this|that) (?:claim|test|launch|firing|missile|rocket)|"
+    r"(?:those|these) (?:claims|tests|launches|firings|missiles|rockets))\b",
     re.I,
 )
 # A date by its calendar day or weekday ("on May 14", "July 4", "on Monday"), not "yesterday"

@@ -780,3 +780,14 @@ def test_outcome__a_satellite_in_orbit_is_a_success(gazetteer):
     )
     event = extract_events(text, dt.date(2016, 2, 7), gazetteer).events[0]
     assert (event["outcome"], event["distance_km"]) == ("success", None)
+
+
+def test_attribution__those_launches_go_on_about_the_recalled_ones(gazetteer):
+    text = (
+        "North Korea launched at least two ballistic missiles on Tuesday, the Japanese government said. "
+        "The latest incident follows a similar launch on January 4, when North Korea fired at least two ballistic "
+        "missiles from near Pyongyang. North Korea's state news agency later reported successful hypersonic "
+        "missile tests following those launches."
+    )
+    event = extract_events(text, dt.date(2026, 1, 27), gazetteer).events[0]
+    assert (event["system_class"], event["outcome"]) == ("unknown", "unknown")
