@@ -61,7 +61,8 @@ _SKIP = {
 # named one, not it ("from east of Pyongyang" is the city's own eastern part)
 _RELATIVE_PLACE = re.compile(
     r"\b(?:area|region|province|location|site|place|spot|point|km|kilomet(?:er|re)s|miles)\s+(?:\w+\s+)?"
-    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+(?:(?:the|its)\s+)?(?:North Korean\s+)?)?$|"
+    # ("a location in northern Pyongyang" is in it, not beside it)
+    r"(?<!\bin )(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+(?:(?:the|its)\s+)?(?:North Korean\s+)?)?$|"
     # "landed approximately 35 kilometers from Pukchang airfield": where it came down, measured from a place
     # ("flew 350 kilometers from the Sunan district" names the launch place)
     r"\b(?:landed|fell|splashed down|crashed|came down|impacted)\b[^.;]{0,40}?\b(?:km|kilomet(?:er|re)s|miles)\s+"

@@ -791,3 +791,12 @@ def test_attribution__those_launches_go_on_about_the_recalled_ones(gazetteer):
     )
     event = extract_events(text, dt.date(2026, 1, 27), gazetteer).events[0]
     assert (event["system_class"], event["outcome"]) == ("unknown", "unknown")
+
+
+@pytest.mark.parametrize(
+    "where, site_id",
+    [("from a location in northern Pyongyang", "pyongyang"), ("from an area north of Pyongyang", None)],
+)
+def test_site__in_a_part_of_a_place_is_that_place_beside_it_is_not(where, site_id, gazetteer):
+    text = f"North Korea fired two ballistic missiles on Tuesday {where}, the JCS said."
+    assert extract_events(text, dt.date(2026, 1, 27), gazetteer).events[0]["site_id"] == site_id
