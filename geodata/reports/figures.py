@@ -259,7 +259,8 @@ FLIGHT_TIME_RE = re.compile(
 # A satellite launch's time to orbit: "put the satellite on its orbit ... 705s after the launch", "it took just
 # 9 minutes and 46 seconds for the satellite to enter its preset orbit" (read only beside "orbit")
 ORBIT_TIME_RE = re.compile(
-    r"(?P<lead>\b(?:took|taking|within|in|at|,)\s+(?:just\s+|only\s+|about\s+|some\s+)?)"
+    # ("precisely placed the satellite into orbit 705 seconds after launch" too)
+    r"(?P<lead>\b(?:took|taking|within|in|at|,|orbit)\s+(?:just\s+|only\s+|about\s+|some\s+)?)"
     + _DURATION
     + r"(?=\s+(?:after\s+(?:the\s+)?(?:launch|lift-?off|take-?off)|for\s+the\s+(?:satellite|rocket)\s+to\s+"
     r"(?:enter|reach|be placed)))",

@@ -395,6 +395,7 @@ def test_count_missiles__round_8_training_classes(text, count, gazetteer):
     "sentence, seconds",
     [
         ("It took just 9 minutes and 46 seconds for the satellite to enter its preset orbit.", 586),
+        ("The rocket precisely placed the satellite into orbit 705 seconds after launch, at 22:54:13.", 705),
         ('"The rocket put the satellite on its orbit at 22:54:13, 705s after the launch," KCNA said.', 705),
         ("The flight lasted 9 minutes and 46 seconds.", 586),
         # no orbit: a time after the launch is when something else happened
