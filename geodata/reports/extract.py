@@ -536,6 +536,14 @@ def _other_family(text: str, system_class: str | None) -> bool:
     return bool(named) and not named & own
 
 
+# "The launch was carried out on November 21, 2023" in copy of the 24th: the report's launch, however old its day
+_THE_LAUNCH_TOOK_PLACE = re.compile(
+    r"^\W*The (?:launch|test|firing|test-firing|test-launch)\b(?:,[^,]{0,80},)?\s+"
+    r"(?:was carried out|was conducted|took place|occurred|happened)\b",
+    re.I,
+)
+
+
 def _when(
     draft: Draft, group: list[Sentence], text: str, published: dt.date | None, first_day: str | None
 ) -> None:
@@ -552,7 +560,10 @@ def _when(
         # a day more than NEWS_WINDOW_DAYS before the copy is another launch's ("North Korean state news reported
         # the test-launch of a Hwasong-19 ICBM on October 31" in copy of 5 November), unless the report's own
         # launch sentence names it
-        if s is first_launch or published is None or (published - d.value).days <= NEWS_WINDOW_DAYS
+        if s is first_launch
+        or _THE_LAUNCH_TOOK_PLACE.match(s.text)
+        or published is None
+        or (published - d.value).days <= NEWS_WINDOW_DAYS
     ]
     dates = (
         # "fired a missile this week ... The launch, made on Wednesday": a named day beats a vague one

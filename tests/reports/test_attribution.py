@@ -801,3 +801,12 @@ def test_attribution__those_launches_go_on_about_the_recalled_ones(gazetteer):
 def test_site__in_a_part_of_a_place_is_that_place_beside_it_is_not(where, site_id, gazetteer):
     text = f"North Korea fired two ballistic missiles on Tuesday {where}, the JCS said."
     assert extract_events(text, dt.date(2026, 1, 27), gazetteer).events[0]["site_id"] == site_id
+
+
+def test_date__the_launch_took_place_days_before_the_copy(gazetteer):
+    text = (
+        "North Korea has announced the successful launch of a reconnaissance satellite. The launch was carried out "
+        "on November 21, 2023, at 13:42 UTC from the Sohae cosmodrome."
+    )
+    event = extract_events(text, dt.date(2023, 11, 24), gazetteer).events[0]
+    assert (event["launched_at"][:10], event["site_id"]) == ("2023-11-21", "sohae")
