@@ -34,7 +34,11 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # (393 reports, 385 events) and tuned on (US-time clocks, "came a day after", ...); a new held-out set of 55
 # reports scored once after tuning stopped, 82.8 %. Round 10 (2026-11-26): those 55 moved into training (448
 # reports, 440 events; 96.9 % when moved in) and tuned on (state media's words for a launch and their days of
-# report); a new held-out set (heldout/, 57 reports) scored once after tuning stopped. Training misses left
+# report); a new held-out set of 57 reports scored once after tuning stopped, 88.0 %. Round 11 (2026-11-26):
+# those 57 moved into training (505 reports, 496 events; 96.5 % when moved in) and tuned on (state media's
+# "hit their targets", alternatives "KN-23 or KN-24", photo captions, bracketed conversions, orbit parameters,
+# a statement's speaker before its day); a new held-out set (heldout/, 50 reports) scored once after tuning
+# stopped. Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
 # and a second launch told in a line of its own), w334 (Hwasong-19 named by KCNA a day after), w340/w343
@@ -42,34 +46,34 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (441, 448),
-    "date": (431, 440),
-    "site_id": (430, 440),
-    "system": (425, 440),
-    "system_class": (429, 440),
-    "count": (424, 440),
-    "distance_km": (430, 440),
-    "apogee_km": (433, 440),
-    "flight_time_s": (432, 440),
-    "outcome": (431, 440),
-    "confirmation": (433, 440),
-    "sources": (181, 192),
+    "events": (496, 505),
+    "date": (484, 496),
+    "site_id": (483, 496),
+    "system": (476, 496),
+    "system_class": (481, 496),
+    "count": (476, 496),
+    "distance_km": (485, 496),
+    "apogee_km": (487, 496),
+    "flight_time_s": (486, 496),
+    "outcome": (484, 496),
+    "confirmation": (486, 496),
+    "sources": (197, 208),
 }
-# Scored once, after tuning stopped (2026-11-26): 88.0 % overall on 57 reports (88.0 % with round 9's code too);
+# Scored once, after tuning stopped (2026-11-26): 88.9 % overall on 50 reports (88.7 % with round 10's code);
 # below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (54, 57),
-    "date": (49, 56),
-    "site_id": (49, 56),
-    "system": (46, 56),
-    "system_class": (49, 56),
-    "count": (51, 56),
-    "distance_km": (48, 56),
-    "apogee_km": (51, 56),
-    "flight_time_s": (53, 56),
-    "outcome": (44, 56),
-    "confirmation": (52, 56),
-    "sources": (11, 16),
+    "events": (47, 50),
+    "date": (44, 50),
+    "site_id": (44, 50),
+    "system": (44, 50),
+    "system_class": (44, 50),
+    "count": (43, 50),
+    "distance_km": (46, 50),
+    "apogee_km": (47, 50),
+    "flight_time_s": (47, 50),
+    "outcome": (42, 50),
+    "confirmation": (43, 50),
+    "sources": (13, 17),
 }
 
 
@@ -82,8 +86,8 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 448 and len(heldout) >= 35
-    # the round-10 held-out reports are new: no address is shared with the training reports
+    assert len(train) >= 505 and len(heldout) >= 35
+    # the round-11 held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
     assert len(outlets) >= 30
