@@ -113,12 +113,24 @@ _OTHER_FAILURE = re.compile(
     re.I,
 )
 # "one of the missiles exploded ... while the second was tracked": part of a salvo, whatever the headline count
-_ONE_OF_MANY = re.compile(r"\bone of (?:the|them|two|three)\b|\bwhile the (?:second|other)\b", re.I)
+# ("... fired two missiles, but one exploded in midair", "one of two missiles ...; the other exploded")
+_ONE_OF_MANY = re.compile(
+    r"\bone of (?:the|them|two|three)\b|\bwhile the (?:second|other)\b|"
+    r"\b(?:(?:but|and|while)\s+one|the other)\s+(?:missile\s+)?(?:exploded|failed|blew up|crashed|disintegrated)\b",
+    re.I,
+)
+# "two of the missiles failed in flight and the other blew up": every one failed
+_THE_REST_FAILED = re.compile(
+    r"\b(?:two|three|four|both|all)\s+(?:of\s+(?:the|them)\s+)?(?:\w+\s+)?(?:failed|exploded|blew up)\b"
+    r"[^.;]*\bthe other\b",
+    re.I,
+)
 # "One exploded after launch. The other flew...", "The second ... disappeared off radar": part of a salvo
 _PART_FAILED = re.compile(
     r"^\W*(?:One|The first|The second|The other|One of (?:the|them)|An? second|Another)\b|\bone of (?:the|them)\b|"
     # "South Korea branded the first launch a failure"
-    r"\bthe (?:first|second|third) (?:launch|missile)\b",
+    r"\bthe (?:first|second|third) (?:launch|missile)\b|"
+    r"\b(?:(?:but|and|while)\s+one|the other)\s+(?:missile\s+)?(?:exploded|failed|blew up|crashed|disintegrated)\b",
     re.I,
 )
 # "the launch ... may have failed", "could have exploded": a failure only supposed
@@ -910,8 +922,10 @@ def _outcome(draft: Draft, group: list[Sentence]) -> None:
     )
     if failed:
         match, sentence = failed
-        partial = _PART_FAILED.search(sentence.text) and (
-            (draft.count or 0) > 1 or _ONE_OF_MANY.search(sentence.text)
+        partial = (
+            _PART_FAILED.search(sentence.text)
+            and ((draft.count or 0) > 1 or _ONE_OF_MANY.search(sentence.text))
+            and not _THE_REST_FAILED.search(sentence.text)
         )
         draft.outcome = "partial" if partial else "failure"
         draft.evidence["outcome"] = span(match, sentence.start)

@@ -709,6 +709,25 @@ def test_figures__bracketed_conversions_and_garbled_thousands(sentence, figures_
             1,
             "partial",
         ),
+        # "..., but one exploded in midair", "one of two ...; the other exploded": partial; all failed is a failure
+        (
+            "A missile fired Wednesday flew about 1,000 km, the JCS said. NORAD determined that Pyongyang fired two "
+            "missiles, but one exploded in midair immediately after launch.",
+            1,
+            "partial",
+        ),
+        (
+            "North Korea fired a missile on Wednesday. US Strategic Command said it was one of two missiles fired "
+            "near Hwangju; the other exploded shortly after launch.",
+            2,
+            "partial",
+        ),
+        (
+            "North Korea fired three short-range missiles on Saturday. The US military said that two of the missiles "
+            "failed in flight and the other blew up almost immediately.",
+            3,
+            "failure",
+        ),
         # an earlier launch's failure, told as what this one came after
         (
             "North Korea on Wednesday fired the sixth suspected Musudan missile, after the fifth test-launched "
