@@ -246,7 +246,18 @@ _OBSERVED = re.compile(
     # "two hours after foreign governments reported the launch", "South Korean reports indicated"
     r"\bforeign (?:governments|militaries) (?:reported|detected)|\bSouth Korean reports\b|"
     r"\bradars?\s+(?:\w+\s+)?detected|\bMinistry of Defen[cs]e of\b|\b(?:Russia|China)'?s? (?:defen[cs]e ministry|military)|"
-    r"\b(?:launched|fired)\s+(?:[\w-]+\s+){0,3}?suspected\s+(?:[\w-]+\s+){0,3}?(?:missiles?|projectiles?)",
+    r"\b(?:launched|fired)\s+(?:[\w-]+\s+){0,3}?suspected\s+(?:[\w-]+\s+){0,3}?(?:missiles?|projectiles?)|"
+    # "CNN reports quoting South Korean authorities", "a statement from the South Korean Foreign Ministry", three
+    # governments that "strongly condemned" the launch
+    r"\bquoting South Korean (?:authorities|officials)\b|\bSouth Korean (?:Foreign Ministry|government)\b|"
+    r"\bcondemned the (?:launch|test)\b",
+    re.I,
+)
+# North Korea's own voice, unnamed: "the DPRK Academy of Defense Science reports", "media sources in the DPRK",
+# "under the direct guidance of Kim Jong Un"
+_NORTH_KOREAN_VOICE = re.compile(
+    r"\bAcademy of Defen[cs]e Science\b|\bmedia (?:sources )?in the DPRK\b|"
+    r"\bunder the (?:direct |on-the-spot )?guidance of (?:Kim Jong[ -]?Un|the (?:Supreme|supreme) (?:Leader|leader))\b",
     re.I,
 )
 # "It was not immediately clear if Wednesday's cruise missiles were detected by Japan": no one observed it
@@ -972,7 +983,7 @@ def _confirmation(draft: Draft, group: list[Sentence]) -> None:
     asserted = any(s.is_launch and not _HEDGED_LAUNCH.search(s.text) for s in group)
     if suspected and not asserted:
         draft.confirmation, draft.evidence["confirmation"] = "suspected", suspected
-    elif named == {"KCNA"} and not any(
+    elif (named == {"KCNA"} or (not named and _first_in(_NORTH_KOREAN_VOICE, group))) and not any(
         not _NOT_CLEAR.search(s.text[: m.start()]) for s in group for m in _OBSERVED.finditer(s.text)
     ):
         draft.confirmation = "claimed"  # only North Korea says so: nobody outside observed it

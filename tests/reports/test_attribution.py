@@ -829,3 +829,30 @@ def test_date__the_launch_took_place_days_before_the_copy(gazetteer):
     )
     event = extract_events(text, dt.date(2023, 11, 24), gazetteer).events[0]
     assert (event["launched_at"][:10], event["site_id"]) == ("2023-11-21", "sohae")
+
+
+@pytest.mark.parametrize(
+    "text, confirmation",
+    [
+        # North Korea's own voice and no one else's: claimed
+        (
+            "According to media sources in the DPRK, the DPRK Academy of Defense Science reports that a successful "
+            "test of the Hwasong-14 was carried out on July 4. The report states that the rocket was launched from "
+            "the northwest part of the DPRK.",
+            "claimed",
+        ),
+        # state media's word and an outside government's: confirmed
+        (
+            "North Korea test fired a submarine-launched ballistic missile on Wednesday, CNN reports quoting South "
+            "Korean authorities. KCNA said the test-fire was successfully conducted.",
+            "confirmed",
+        ),
+        (
+            "North Korea said it successfully test-fired cruise missiles Tuesday, KCNA said. South Korea's Joint "
+            "Chiefs said they detected the launches.",
+            "confirmed",
+        ),
+    ],
+)
+def test_confirmation__whose_word_it_is(text, confirmation, gazetteer):
+    assert extract_events(text, dt.date(2017, 7, 5), gazetteer).events[0]["confirmation"] == confirmation
