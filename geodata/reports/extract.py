@@ -559,6 +559,13 @@ def _other_family(text: str, system_class: str | None) -> bool:
     return bool(named) and not named & own
 
 
+_EVENING = re.compile(r"\b(?:evening|night)\b", re.I)
+# "launched just days before the United States presidential election on Tuesday": the election's day
+_ANOTHER_EVENTS_DAY = re.compile(
+    r"\b(?:before|after|ahead of)\b[^,.;]{0,60}?\b(?:election|summit|visit|talks|meeting|congress|anniversary|"
+    r"holiday|ceremony|parade|drills?|exercises?)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 # "The launch was carried out on November 21, 2023" in copy of the 24th: the report's launch, however old its day
 _THE_LAUNCH_TOOK_PLACE = re.compile(
     r"^\W*The (?:launch|test|firing|test-firing|test-launch)\b(?:,[^,]{0,80},)?\s+"
@@ -580,6 +587,7 @@ def _when(
         for s in group
         if s.start not in background
         for d in find_dates(s.text, published, s.start, statements=True)
+        if not _ANOTHER_EVENTS_DAY.search(s.text[: d.start - s.start])
         # a day more than NEWS_WINDOW_DAYS before the copy is another launch's ("North Korean state news reported
         # the test-launch of a Hwasong-19 ICBM on October 31" in copy of 5 November), unless the report's own
         # launch sentence names it
@@ -635,6 +643,17 @@ def _when(
     day = date.value if date else (dt.date.fromisoformat(first_day) if first_day else published)
     clock_value = clock.value if clock else None
     zone = us_zone(clock) if clock else None
+    if (
+        date is not None
+        and clock is not None
+        and zone is None
+        and clock.value[0] < 12
+        and _EVENING.search(date.text)
+        and (published is None or date.value < published)
+    ):
+        # "fired a missile ... on Monday evening" in European copy, "at around 5:57 am local time": the evening
+        # is the copy's, the morning Korea's, the next day
+        day = date.value + dt.timedelta(days=1)
     if clock is not None and zone is not None:
         # "at 11:33 p.m. EDT Friday", "4:57 p.m. Eastern time Aug. 28": the day beside the clock is the US one;
         # in Washington copy ("detected a launch Tuesday ... at 1:17 p.m. Eastern time") so is the copy's day

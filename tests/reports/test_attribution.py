@@ -856,3 +856,28 @@ def test_date__the_launch_took_place_days_before_the_copy(gazetteer):
 )
 def test_confirmation__whose_word_it_is(text, confirmation, gazetteer):
     assert extract_events(text, dt.date(2017, 7, 5), gazetteer).events[0]["confirmation"] == confirmation
+
+
+@pytest.mark.parametrize(
+    "text, published, day",
+    [
+        # the election's day is not the launch's
+        (
+            "North Korea said it tested a new intercontinental ballistic missile on Thursday morning. The new "
+            "Hwasong-19 missile was launched just days before the United States presidential election on Tuesday.",
+            dt.date(2024, 11, 1),
+            "2024-10-31",
+        ),
+        # European copy's evening is Korea's next morning
+        (
+            "North Korea has fired a missile that passed over northern Japan on Monday evening, the Japanese "
+            "government has said. The North fired the projectile from Pyongyang at around 5:57 am local time "
+            "(20:57 GMT), according to the South Korean Joint Chiefs of Staff.",
+            dt.date(2017, 8, 29),
+            "2017-08-29",
+        ),
+    ],
+)
+def test_date__another_events_day_and_a_western_evening(text, published, day, gazetteer):
+    event = extract_events(text, published, gazetteer).events[0]
+    assert korea_day(event["launched_at"], "minute") == day
