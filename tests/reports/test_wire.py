@@ -37,8 +37,10 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # report); a new held-out set of 57 reports scored once after tuning stopped, 88.0 %. Round 11 (2026-11-26):
 # those 57 moved into training (505 reports, 496 events; 96.5 % when moved in) and tuned on (state media's
 # "hit their targets", alternatives "KN-23 or KN-24", photo captions, bracketed conversions, orbit parameters,
-# a statement's speaker before its day); a new held-out set (heldout/, 50 reports) scored once after tuning
-# stopped. Training misses left
+# a statement's speaker before its day); a new held-out set of 50 reports scored once after tuning stopped,
+# 88.9 %. Round 12 (2026-11-26): those 50 moved into training (555 reports, 546 events; 96.6 % when moved in) and
+# tuned on (a salvo's one failure told by a second source, North Korea's own unnamed voice, an election's day, a
+# European evening); a new held-out set (heldout/, 56 reports) scored once after tuning stopped. Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
 # and a second launch told in a line of its own), w334 (Hwasong-19 named by KCNA a day after), w340/w343
@@ -46,34 +48,34 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (496, 505),
-    "date": (484, 496),
-    "site_id": (483, 496),
-    "system": (476, 496),
-    "system_class": (481, 496),
-    "count": (476, 496),
-    "distance_km": (485, 496),
-    "apogee_km": (487, 496),
-    "flight_time_s": (486, 496),
-    "outcome": (484, 496),
-    "confirmation": (486, 496),
-    "sources": (197, 208),
+    "events": (543, 555),
+    "date": (530, 546),
+    "site_id": (527, 546),
+    "system": (520, 546),
+    "system_class": (525, 546),
+    "count": (519, 546),
+    "distance_km": (531, 546),
+    "apogee_km": (534, 546),
+    "flight_time_s": (533, 546),
+    "outcome": (528, 546),
+    "confirmation": (533, 546),
+    "sources": (211, 225),
 }
-# Scored once, after tuning stopped (2026-11-26): 88.9 % overall on 50 reports (88.7 % with round 10's code);
+# Scored once, after tuning stopped (2026-11-26): 88.6 % overall on 56 reports (88.6 % with round 11's code too);
 # below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (47, 50),
-    "date": (44, 50),
-    "site_id": (44, 50),
-    "system": (44, 50),
-    "system_class": (44, 50),
-    "count": (43, 50),
-    "distance_km": (46, 50),
-    "apogee_km": (47, 50),
-    "flight_time_s": (47, 50),
-    "outcome": (42, 50),
-    "confirmation": (43, 50),
-    "sources": (13, 17),
+    "events": (50, 56),
+    "date": (48, 54),
+    "site_id": (47, 54),
+    "system": (45, 54),
+    "system_class": (47, 54),
+    "count": (46, 54),
+    "distance_km": (48, 54),
+    "apogee_km": (50, 54),
+    "flight_time_s": (51, 54),
+    "outcome": (48, 54),
+    "confirmation": (49, 54),
+    "sources": (13, 16),
 }
 
 
@@ -86,8 +88,8 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 505 and len(heldout) >= 35
-    # the round-11 held-out reports are new: no address is shared with the training reports
+    assert len(train) >= 555 and len(heldout) >= 35
+    # the round-12 held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
     assert len(outlets) >= 30
