@@ -144,6 +144,9 @@ _BACKGROUND = (
     r"\w+ (?:weeks?|months?) after|\bthat earlier (?:test|launch|firing)|"
     r"\bhad\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested)\b[^.]*?\b(?:in (?:19|20)\d\d|last year)|"
     r"\blast year\b[^.]*?\bhad\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested)\b|"
+    # "North Korea has tested 40 different missiles in the 20 different launch events in 2022": a year's tally
+    r"\bhas\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested)\s+(?:more than |over |about )?\d+\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:missiles|rockets)\b[^.]*?\b(?:in (?:19|20)\d\d|this year|so far)|"
     # "At the time, North Korea claimed to have launched a Hwasong-17": the earlier launch just named
     r"^\W*At the time\b(?! of (?:the|this|today)|,? the (?:missile|launch))|"
     # "In February, North Korea launched a new solid-fuel rocket", "fired hypersonic missiles in October, 2025":

@@ -70,6 +70,7 @@ _NOT_A_COUNT = re.compile(
 # "the first two missiles", "the other two": part of the salvo, not its size
 # ("the past four missiles" are other launches')
 _PART_OF_SALVO = re.compile(r"\b(?:first|other|remaining|last|latter|former|past|previous|earlier)\s+$", re.I)
+_LAUNCH_VERB_NEXT = re.compile(r"(?:launched|fired|test-fired|launches|fires)\b", re.I)
 _ORDINAL = re.compile(r"(?:second|third|fourth|fifth|sixth|further)\b", re.I)
 _SUPERSEDED = re.compile(r"^\W*(?:Earlier|Initially|At first|Initial reports?)\b", re.I)
 _NUMBER_IN = re.compile(
@@ -250,6 +251,8 @@ def count_missiles(
                 word.isdigit()
                 and (
                     _DATELINE_DAY.search(sentence.text[max(0, match.start() - 12) : match.start()])
+                    # "on the morning of 31 launched a rocket": a day of the month before its verb
+                    or _LAUNCH_VERB_NEXT.match(match.group("adj"))
                     or _in_system_name(sentence.text, match.start("word"), match.end("word"))
                 )
             ):

@@ -881,3 +881,20 @@ def test_confirmation__whose_word_it_is(text, confirmation, gazetteer):
 def test_date__another_events_day_and_a_western_evening(text, published, day, gazetteer):
     event = extract_events(text, published, gazetteer).events[0]
     assert korea_day(event["launched_at"], "minute") == day
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # a day of the month before its verb is no count
+        ("North Korea on the morning of 31 launched a rocket with a military spy satellite.", 1),
+        # a year's tally is no count of this launch
+        (
+            "North Korea fired an intermediate-range ballistic missile over Japan on Tuesday. North Korea has "
+            "tested 40 different missiles in the 20 different launch events in 2022.",
+            1,
+        ),
+    ],
+)
+def test_count__days_and_tallies_are_not_counts(text, count, gazetteer):
+    assert extract_events(text, dt.date(2023, 5, 31), gazetteer).events[0]["count"] == count
