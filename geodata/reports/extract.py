@@ -442,7 +442,14 @@ def _news_groups(sentences: list[Sentence], groups: list[list[Sentence]]) -> lis
     artillery = next((s for s in sentences if _ARTILLERY_FIRE.search(s.text)), None)
     if not groups or first_launch is None or artillery is None or artillery.start > first_launch.start:
         return groups
-    news = [g for g in groups if not _EARLIER_LAUNCH.search(next(s for s in g if s.is_launch).text)]
+    # ... and a group whose launch is only the artillery fire told ("fires artillery, reportedly 200 missiles") is
+    # no launch either
+    news = [
+        g
+        for g in groups
+        if not _EARLIER_LAUNCH.search(next(s for s in g if s.is_launch).text)
+        and not all(_ARTILLERY_FIRE.search(s.text) for s in g if s.is_launch)
+    ]
     return news or None
 
 

@@ -133,6 +133,9 @@ def test_extract__dateline_day_is_not_a_count(gazetteer):
         "No ballistic missile launch was detected.",
         "North Korea fired suspected artillery pieces into the sea on Sunday, South Korea's military said, "
         "days after the North's latest missile launch ended in failure.",
+        # a headline that calls the shells missiles
+        "North Korea fires artillery, reportedly 200 missiles near Yeonpyeong Island. North Korea has launched "
+        "over 200 rounds of artillery shells off its western coast, as confirmed by Seoul's military.",
     ],
 )
 def test_extract__artillery_item_gives_no_event(text, gazetteer):
