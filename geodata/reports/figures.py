@@ -41,7 +41,8 @@ FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 _APOGEE_BEFORE = re.compile(
-    r"(altitudes?|apogee|heights?|peaks?|as high as|soared|climbed|maximum height|max(?:imum)? altitude)\W+(?:\w+\W+){0,6}$",
+    r"(altitudes?|elevations?|apogee|heights?|peaks?|as high as|soared|climbed|maximum height|max(?:imum)? altitude)"
+    r"\W+(?:\w+\W+){0,6}$",
     re.I,
 )
 # "the observed apogee greatly exceeded 2,500 kilometers": a bound too
@@ -140,6 +141,10 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
             continue
         if _NOT_FLOWN_BEFORE.search(before):
             continue
+        if re.search(r"\bbetween\s+$", before, re.I) and re.match(
+            r"\s*and\s+(?:about\s+)?\d", sentence[match.end() :]
+        ):
+            continue  # "flew for between 70km and 200km": a range, its upper figure (as "70 to 200 km")
         after = sentence[match.end() : match.end() + 40]
         potential = _POTENTIAL_BEFORE.search(before) and not _FLOWN_RANGE_BEFORE.search(before)
         # "flew about 400 miles off North Korea's east coast" is how far it flew; "landed 35 kilometers from

@@ -683,6 +683,15 @@ def test_date__a_pages_printed_stamp_is_not_the_launch_day(gazetteer):
             "A Rodong missile has a range of 1,300-1,500 kilometers. The three missiles all flew about 1,000 km.",
             [("distance", 1000.0)],
         ),
+        # "between 70km and 200km" is a range, its upper figure; an "elevation" is an apogee
+        (
+            "The missiles flew for between 70km and 200km (45-125 miles) towards the Sea of Japan.",
+            [("distance", 200.0)],
+        ),
+        (
+            "The missile flew 450 km (280 miles) and arrived at an elevation of 910 km (565 miles).",
+            [("distance", 450.0), ("apogee", 910.0)],
+        ),
         # a relay's garbled thousands
         ("It reached an altitude of 2, 802km and flew 933 km.", [("apogee", 2802.0), ("distance", 933.0)]),
     ],
