@@ -37,7 +37,8 @@ _HEDGE = r"about|around|approximately|roughly|some|nearly|almost|more than|over|
 FIGURE_RE = re.compile(
     # "two maximum altitudes of 99.8 and 42.5 kilometers": the unit of the second number is the first's too
     rf"(?:(?P<hedge>{_HEDGE})\s+)?(?:(?P<num0>{_NUM})\s+and\s+)?(?P<num>{_NUM}|{_NUM_WORDS})\s*-?\s*(?P<unit>{_UNIT})\b"
-    rf"(?:\s*\(\s*(?:(?:{_HEDGE})\s+)?(?P<num2>{_NUM})\s*-?\s*(?P<unit2>{_UNIT})\s*\))?",
+    # the conversion in brackets, of a range too: "between 70km and 200km (45-125 miles)"
+    rf"(?:\s*\(\s*(?:(?:{_HEDGE})\s+)?(?:{_NUM}\s*(?:-|–|to)\s*)?(?P<num2>{_NUM})\s*-?\s*(?P<unit2>{_UNIT})\s*\))?",
     re.IGNORECASE,
 )
 _APOGEE_BEFORE = re.compile(
