@@ -51,8 +51,8 @@ _BOUND_BEFORE = re.compile(
     r"\b(?:less than|under|below|lower than|higher than|within|(?:greatly |far |well )?exceed(?:ed|ing|s)?)\s+$",
     re.I,
 )
-# "within the 420 km striking range": what it could reach
-_RANGE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:striking |strike |firing |operational )?range\b", re.I)
+# "within the 420 km striking range", "at least 4,000 kilometers ranged missile": what it could reach
+_RANGE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:striking |strike |firing |operational )?ranged?\b", re.I)
 # "about 6,200km/h (3,850mph)", "3 km per second": a speed, not a length
 _SPEED_AFTER = re.compile(
     r"^\s*(?:/\s*(?:h|hr|hour|s|sec)\b|per (?:hour|second)\b|an hour\b|a second\b)", re.I

@@ -692,6 +692,7 @@ def test_date__a_pages_printed_stamp_is_not_the_launch_day(gazetteer):
             "The missile flew 450 km (280 miles) and arrived at an elevation of 910 km (565 miles).",
             [("distance", 450.0), ("apogee", 910.0)],
         ),
+        ("It fired an at least 4,000 kilometers ranged missile over Japan.", []),
         # a relay's garbled thousands
         ("It reached an altitude of 2, 802km and flew 933 km.", [("apogee", 2802.0), ("distance", 933.0)]),
     ],
