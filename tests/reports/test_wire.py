@@ -40,7 +40,11 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # a statement's speaker before its day); a new held-out set of 50 reports scored once after tuning stopped,
 # 88.9 %. Round 12 (2026-11-26): those 50 moved into training (555 reports, 546 events; 96.6 % when moved in) and
 # tuned on (a salvo's one failure told by a second source, North Korea's own unnamed voice, an election's day, a
-# European evening); a new held-out set (heldout/, 56 reports) scored once after tuning stopped. Training misses left
+# European evening); a new held-out set of 56 reports scored once after tuning stopped, 88.6 %. Round 13
+# (2026-11-26): those 56 moved into training (611 reports, 600 events; 96.0 % when moved in) and tuned on (a day
+# of the month or a year's tally read as a count, an artillery headline's "missiles", ranges "between ... and",
+# "ranged", "elevation"); a new held-out set (heldout/, 46 reports) scored once after tuning stopped. Training
+# misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
 # and a second launch told in a line of its own), w334 (Hwasong-19 named by KCNA a day after), w340/w343
@@ -48,34 +52,34 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (543, 555),
-    "date": (530, 546),
-    "site_id": (527, 546),
-    "system": (520, 546),
-    "system_class": (525, 546),
-    "count": (519, 546),
-    "distance_km": (531, 546),
-    "apogee_km": (534, 546),
-    "flight_time_s": (533, 546),
-    "outcome": (528, 546),
-    "confirmation": (533, 546),
-    "sources": (211, 225),
+    "events": (594, 611),
+    "date": (578, 600),
+    "site_id": (574, 600),
+    "system": (565, 600),
+    "system_class": (572, 600),
+    "count": (567, 600),
+    "distance_km": (581, 600),
+    "apogee_km": (585, 600),
+    "flight_time_s": (584, 600),
+    "outcome": (577, 600),
+    "confirmation": (582, 600),
+    "sources": (226, 241),
 }
-# Scored once, after tuning stopped (2026-11-26): 88.6 % overall on 56 reports (88.6 % with round 11's code too);
+# Scored once, after tuning stopped (2026-11-26): 85.8 % overall on 46 reports (85.8 % with round 12's code too);
 # below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (50, 56),
-    "date": (48, 54),
-    "site_id": (47, 54),
-    "system": (45, 54),
-    "system_class": (47, 54),
-    "count": (46, 54),
-    "distance_km": (48, 54),
-    "apogee_km": (50, 54),
-    "flight_time_s": (51, 54),
-    "outcome": (48, 54),
-    "confirmation": (49, 54),
-    "sources": (13, 16),
+    "events": (42, 46),
+    "date": (39, 46),
+    "site_id": (40, 46),
+    "system": (40, 46),
+    "system_class": (40, 46),
+    "count": (37, 46),
+    "distance_km": (41, 46),
+    "apogee_km": (40, 46),
+    "flight_time_s": (38, 46),
+    "outcome": (41, 46),
+    "confirmation": (42, 46),
+    "sources": (15, 24),
 }
 
 
@@ -88,8 +92,8 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 555 and len(heldout) >= 35
-    # the round-12 held-out reports are new: no address is shared with the training reports
+    assert len(train) >= 611 and len(heldout) >= 35
+    # the round-13 held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
     assert len(outlets) >= 30
