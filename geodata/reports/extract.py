@@ -112,12 +112,12 @@ _OTHER_FAILURE = re.compile(
     r"\bafter\s+the\s+(?:first|second|third|fourth|fifth|previous|earlier)\b[^.;]{0,40}?\bhad\s+(?:failed|exploded)\b",
     re.I,
 )
+# "... fired two missiles, but one exploded in midair", "one of two missiles ...; the other exploded": one of a
+# salvo failed (both patterns below)
+_ONE_OF_SALVO_FAILED = r"\b(?:(?:but|and|while)\s+one|the other)\s+(?:missile\s+)?(?:exploded|failed|blew up|crashed|disintegrated)\b"
 # "one of the missiles exploded ... while the second was tracked": part of a salvo, whatever the headline count
-# ("... fired two missiles, but one exploded in midair", "one of two missiles ...; the other exploded")
 _ONE_OF_MANY = re.compile(
-    r"\bone of (?:the|them|two|three)\b|\bwhile the (?:second|other)\b|"
-    r"\b(?:(?:but|and|while)\s+one|the other)\s+(?:missile\s+)?(?:exploded|failed|blew up|crashed|disintegrated)\b",
-    re.I,
+    r"\bone of (?:the|them|two|three)\b|\bwhile the (?:second|other)\b|" + _ONE_OF_SALVO_FAILED, re.I
 )
 # "two of the missiles failed in flight and the other blew up": every one failed
 _THE_REST_FAILED = re.compile(
@@ -129,8 +129,7 @@ _THE_REST_FAILED = re.compile(
 _PART_FAILED = re.compile(
     r"^\W*(?:One|The first|The second|The other|One of (?:the|them)|An? second|Another)\b|\bone of (?:the|them)\b|"
     # "South Korea branded the first launch a failure"
-    r"\bthe (?:first|second|third) (?:launch|missile)\b|"
-    r"\b(?:(?:but|and|while)\s+one|the other)\s+(?:missile\s+)?(?:exploded|failed|blew up|crashed|disintegrated)\b",
+    r"\bthe (?:first|second|third) (?:launch|missile)\b|" + _ONE_OF_SALVO_FAILED,
     re.I,
 )
 # "the launch ... may have failed", "could have exploded": a failure only supposed
@@ -798,6 +797,10 @@ def _where(
     draft.province = site.province or None
 
 
+# a few words around "or"/"and" between two system names: "the KN-23 or KN-24", "KN-23 types and rounds from a"
+_JOINED_BY = re.compile(r"[\w\s'-]{0,30}?\b(or|and)\b[\w\s'-]{0,30}")
+
+
 def _system_beside(hit: re.Match[str], name: str) -> tuple[str, str] | None:
     """Another system named next to ``hit`` and the word joining them: ("or", name) for an alternative
     ("the KN-23 or KN-24 family"), ("and", name) for a mixed salvo ("KN-23 types and rounds from a 600mm")."""
@@ -812,7 +815,7 @@ def _system_beside(hit: re.Match[str], name: str) -> tuple[str, str] | None:
                 if found.end() <= at
                 else window[at + len(hit.group(0)) : found.start()]
             )
-            joined = re.fullmatch(r"[\w\s'-]{0,30}?\b(or|and)\b[\w\s'-]{0,30}", between)
+            joined = _JOINED_BY.fullmatch(between)
             if joined:
                 return joined.group(1).lower(), other
     return None

@@ -59,12 +59,15 @@ _SPEED_AFTER = re.compile(
 )
 # "noting that it did not reach a second peak at an altitude of 42.5 kilometers": a figure it did not fly
 _NOT_FLOWN_BEFORE = re.compile(r"\b(?:did not|didn't|does not|never|failed to)\s+(?:[\w-]+\s+){0,8}$", re.I)
-# "could have a range of over 15,000 kilometers": what it might do, not what it flew
 # "placed in the polar orbit at a distance of 500 km from the Earth", "a perigee altitude of 493 km": a satellite's
 # orbit, not a flight (KCNA's "flew along their orbit" for a cruise missile's path is not one of these words)
 _ORBIT_PARAMETERS = re.compile(
     r"\b(?:perigee|sun-synchronous|polar orbit|inclination|orbital (?:altitude|period)|orbit at)\b", re.I
 )
+# "flew for between 70km and 200km": the first of a range's two figures (the second, its upper, is the figure)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+_AND_A_NUMBER_AFTER = re.compile(r"\s*and\s+(?:about\s+)?\d", re.I)
+# "could have a range of over 15,000 kilometers": what it might do, not what it flew
 _POTENTIAL_BEFORE = re.compile(
     r"\b(?:range of|ranges? of up to|range is|capable of \w+ing|could (?:fly|travel|reach|hit|strike)|can (?:fly|travel|reach)|"
     # ... and the upper end of a range: "has a range of 1,300-1,500 kilometers"
@@ -142,10 +145,8 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
             continue
         if _NOT_FLOWN_BEFORE.search(before):
             continue
-        if re.search(r"\bbetween\s+$", before, re.I) and re.match(
-            r"\s*and\s+(?:about\s+)?\d", sentence[match.end() :]
-        ):
-            continue  # "flew for between 70km and 200km": a range, its upper figure (as "70 to 200 km")
+        if _BETWEEN_BEFORE.search(before) and _AND_A_NUMBER_AFTER.match(sentence, match.end()):
+            continue  # a range, its upper figure (as "70 to 200 km")
         after = sentence[match.end() : match.end() + 40]
         potential = _POTENTIAL_BEFORE.search(before) and not _FLOWN_RANGE_BEFORE.search(before)
         # "flew about 400 miles off North Korea's east coast" is how far it flew; "landed 35 kilometers from
