@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -83,13 +83,6 @@ _FOREIGN_DAY_BEFORE = re.compile(
 _OVERNIGHT_TO = re.compile(rf"\s*(?:-|–|to|into)\s*{_WEEKDAY}", re.I)
 # "(9:45 p.m. Friday GMT)": the zone after the day
 _FOREIGN_DAY_AFTER = re.compile(r"^\s*(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST)\b", re.I)
-# "Tokyo, Nov. 18 (Jiji Press)--", "SEOUL, Aug. 29 --", "Jul 29 (Time) -": a dateline dates the copy
-# "Seoul (South Korea), January 6: North Korea said...": a colon closes a dateline too
-# "Baku, May 13, AZERTAC": an agency's name in capitals closes one too
-# "MOSCOW, March 25. /TASS/.": TASS closes one with its name between slashes
-_DATELINE_AFTER = re.compile(
-    r"^\s*(?:\(|--|—|-\s|:\s|,\s*\d{4}\s*(?:\(|--|—|-|:\s)|,\s*[A-Z]{3,}\b|\.\s*/[A-Z]{2,}/)"
-)
 _RELATIVE_ALIASES = {
     "last night": "yesterday",
     "this morning": "today",
@@ -158,11 +151,9 @@ def find_dates(
             and re.search(r"overnight\W+(?:from\s+)?$", before, re.I)
         ):
             continue  # "overnight Monday-Tuesday" in European copy: Korea, ahead, was already in the second day
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        dateline = bool(match.group("full")) and bool(
-            _DATELINE_AFTER.match(text[match.end() : match.end() + 8])
-            and re.fullmatch(r"[\w .,/'’()-]{0,40}", text[line_start : match.start()])
-        )
+        # "SEOUL, Aug. 29 --": a dateline dates the copy
+        line = dateline_at(text, text.rfind("\n", 0, match.start()) + 1) if match.group("full") else None
+        dateline = line is not None and line.covers("month", match.start())
         # "KCNA said Sunday's drill ...": a possessive day is the day of what it names, not of the words
         possessive = text.startswith(("'s", "’s"), match.end())
         # "reported on Sunday (March 15, 2026)": the date in brackets is the same day, said the same way
@@ -264,40 +255,64 @@ _MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
     )
 }
-# "SEOUL, Nov. 7 (Yonhap) --", "TOKYO, Aug 29, 2017 (AP) —", "SEOUL (Reuters) -": the copy's place, day and agency
-_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z .'’-]{1,30}?)\s*"
-    r"(?:,\s*(?P<month>Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})"
-    r"(?:,\s*(?P<year>\d{4}))?)?\s*"
-    r"(?:\((?P<outlet>[A-Z][\w .&'’-]{1,40})\))?\s*(?:--|—|–|-)(?:\s|(?=[A-Z]))",
+_PLACE_WORD = r"[A-Z][A-Za-z.'’-]*"
+_DASH = r"(?:--|—|–|-)"
+# The one grammar of a dateline, the line that says where, when and by whom the copy was filed:
+# "SEOUL, Nov. 7 (Yonhap) --", "TOKYO, Aug 29, 2017 (AP) —", "SEOUL (Reuters) -", "Tokyo, Nov. 18 (Jiji Press)--",
+# "SEOUL —", "Seoul/Pyongyang –", "SEOUL/TOKYO:", "SEOUL, South Korea —", "Seoul (South Korea), January 6:",
+# "Jul 29 (Time) -", "WASHINGTON (REUTERS, BLOOMBERG) -", "Baku, May 13, AZERTAC", "MOSCOW, March 25. /TASS/.", "MOSCOW, February 19 – RIA Novosti."
+DATELINE = re.compile(
+    rf"[ \t]*(?P<place>{_PLACE_WORD}(?:[ /]{_PLACE_WORD}){{0,3}})?"
+    r"(?:\s*\((?P<country>[A-Z][A-Za-z ]{1,25})\)(?=,)|,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*(?:--|—|–|-)))?"
+    rf"(?:,?\s*(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?!\d)(?:,\s*(?P<year>\d{{4}}))?)?"
+    r"(?:\s*\((?P<outlet>[A-Z][\w .,&'’-]{1,40})\)\s*(?:--|—|–|-|:)"
+    r"|,\s*(?P<caps>[A-Z]{3,})\b\.?"
+    r"|\.\s*/(?P<slash>[A-Z]{2,})/\.?"
+    rf"|\s*{_DASH}\s*(?P<after>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\.(?=\s)"
+    rf"|\s*(?:{_DASH}|:(?=\s))"
+    # "WASHINGTON The U.S. military detected": a page that dropped the dash after a place in capitals
+    r"|(?<=[A-Z][A-Z])(?=\s+[A-Z][a-z]))"
+    r"(?:\s|(?=[A-Z])|$)",
 )
 
 
 @dataclass(frozen=True)
 class Dateline:
-    """What a wire report's first line says about the copy: where, on which day, from which agency."""
+    """What a wire report's dateline says about the copy: where, on which day, from which agency."""
 
-    place: str
+    place: str | None
     day: dt.date | None
     outlet: str | None
+    match: re.Match[str] = field(repr=False, compare=False)
+
+    def covers(self, group: str, at: int) -> bool:
+        """Whether offset ``at`` lies in the dateline's ``group`` ("place", "month", "day")."""
+        return self.match.start(group) <= at < self.match.end(group)
 
 
-def find_dateline(text: str, today: dt.date) -> Dateline | None:
-    """The dateline opening ``text`` ("SEOUL, Nov. 7 (Yonhap) --"), or ``None``.
+def dateline_at(text: str, start: int = 0, today: dt.date | None = None) -> Dateline | None:
+    """The dateline opening ``text`` at ``start`` (a line's or a sentence's start), or ``None``.
 
-    A dateline without a year takes the latest year that does not put the day after ``today``
-    (copy is not dated in the future).
+    A day without a year takes the latest year that does not put it after ``today``
+    (copy is not dated in the future); without ``today`` it is left ``None``.
 
-    >>> find_dateline("SEOUL, Nov. 7 (Yonhap) -- North Korea fired", dt.date(2025, 11, 8))
-    Dateline(place='SEOUL', day=datetime.date(2025, 11, 7), outlet='Yonhap')
-    >>> find_dateline("SEOUL (Reuters) - North Korea fired", dt.date(2025, 11, 8)).outlet
-    'Reuters'
+    >>> dateline_at("SEOUL/TOKYO: North Korea fired").place
+    'SEOUL/TOKYO'
+    >>> dateline_at("North Korea fired a missile, Seoul said.") is None
+    True
     """
-    match = _DATELINE.match(text.lstrip()[:200])
-    if match is None or not (match.group("month") or match.group("outlet")):
+    match = DATELINE.match(text, start)
+    if match is None or not (match.group("place") or match.group("month")):
         return None
+    if (
+        match.group("place")
+        and match.group("month")
+        and "," not in text[match.end("place") : match.start("month")]
+    ):
+        return None  # "On Nov. 7 --": a dateline's place is parted from its day by a comma
+    outlet = next((match.group(g) for g in ("outlet", "caps", "slash", "after") if match.group(g)), None)
     day = None
-    if match.group("month"):
+    if match.group("month") and today is not None:
         month, number = _MONTHS[match.group("month")[:3].lower()], int(match.group("day"))
         years = [int(match.group("year"))] if match.group("year") else [today.year, today.year - 1]
         for year in years:
@@ -308,4 +323,18 @@ def find_dateline(text: str, today: dt.date) -> Dateline | None:
             if match.group("year") or candidate <= today:
                 day = candidate
                 break
-    return Dateline(match.group("place").strip(), day, match.group("outlet"))
+    place = match.group("place")
+    return Dateline(place.strip() if place else None, day, outlet, match)
+
+
+def find_dateline(text: str, today: dt.date) -> Dateline | None:
+    """The dateline opening ``text`` ("SEOUL, Nov. 7 (Yonhap) --") if it dates the copy or names its agency.
+
+    >>> find_dateline("SEOUL, Nov. 7 (Yonhap) -- North Korea fired", dt.date(2025, 11, 8))
+    Dateline(place='SEOUL', day=datetime.date(2025, 11, 7), outlet='Yonhap')
+    >>> find_dateline("SEOUL (Reuters) - North Korea fired", dt.date(2025, 11, 8)).outlet
+    'Reuters'
+    """
+    start = len(text) - len(text.lstrip())
+    line = dateline_at(text[: start + 200], start, today)
+    return line if line is not None and (line.day or line.outlet) else None

@@ -36,7 +36,7 @@ from typing import Any
 from geodata.events import launch_id
 from geodata.geo.places import Gazetteer
 from geodata.reports.attribution import about_this_launch
-from geodata.reports.dates import DATE_RE, Found, find_dates, find_times, us_zone
+from geodata.reports.dates import DATE_RE, Found, dateline_at, find_dates, find_times, us_zone
 from geodata.reports.fields import (
     centre_deg,
     count_missiles,
@@ -629,7 +629,7 @@ def _when(
             # "North Korea said Wednesday it tested ... The report by North Korean state media came a day after the
             # South Korean and Japanese militaries detected the North launching the missile": the day before
             date = replace(date, value=date.value - dt.timedelta(days=1))
-    if date is not None and date.statement and published and _US_DATELINE.search(text[:300]):
+    if date is not None and date.statement and published and _datelined_in_us(text):
         # "WASHINGTON ... a military spokesman said on Tuesday": an American day, which in Korea (13-14 hours
         # ahead) is already the next, the launch's
         date = replace(date, value=min(date.value + dt.timedelta(days=1), published))
@@ -668,7 +668,7 @@ def _when(
         # in Washington copy ("detected a launch Tuesday ... at 1:17 p.m. Eastern time") so is the copy's day
         beside = find_dates(text[clock.end : clock.end + 25], published, window=False)
         us_day = beside[0].value if beside else None
-        if us_day is None and date is not None and _US_DATELINE.search(text[:300]):
+        if us_day is None and date is not None and _datelined_in_us(text):
             us_day = date.value
         if us_day is not None:
             moment = dt.datetime.combine(us_day, dt.time(clock.value[0], clock.value[1]), zone).astimezone(
@@ -694,11 +694,20 @@ def _when(
         draft.launched_at, draft.launched_at_precision = launch_time_utc(day, clock_value)
 
 
-# A copy datelined in the United States ("WASHINGTON (Reuters) -", "WASHINGTON: ..."), the dateline on the
-# first line or after a headline: its weekdays are American days
-_US_DATELINE = re.compile(
-    r"(?:^|\n)\s*(?:WASHINGTON|NEW YORK|HONOLULU|LOS ANGELES|SAN FRANCISCO|UNITED NATIONS)\b(?!\s*[a-z])"
+_US_PLACES = frozenset(
+    ("WASHINGTON", "NEW YORK", "HONOLULU", "LOS ANGELES", "SAN FRANCISCO", "UNITED NATIONS")
 )
+
+
+def _datelined_in_us(text: str) -> bool:
+    """Whether the copy is datelined in the United States ("WASHINGTON (Reuters) -", "WASHINGTON: ..."), on the
+    first line or after a headline: its weekdays are American days."""
+    head = text[:300]
+    for start in (0, *(m.end() for m in re.finditer(r"\n", head))):
+        line = dateline_at(head, start)
+        if line is not None and line.place is not None and line.place in _US_PLACES:
+            return True
+    return False
 
 
 def _is_weekday(date: Found) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from geodata.reports.dates import find_times
+from geodata.reports.dates import DATE_RE, dateline_at, find_times
 from geodata.reports.figures import check_units_agree, find_figures, find_flight_times
 from geodata.reports.lexicon import (
     COMPASS,
@@ -85,7 +85,6 @@ _ONE_LANDED = re.compile(r"\s+(?:\w+\s+){0,3}?(?:landed|fell|splashed|crashed|fl
 # "Yonhap, citing the JCS, later reported that multiple ... may have been launched": the source revises itself
 _LATER = re.compile(r"\blater\b", re.I)
 _LAUNCHES_AFTER = re.compile(r"\s+launch(?:es|ings?)\b", re.I)
-_DATELINE_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s*$", re.I)
 # "a missile", "its new type of intercontinental ballistic missile", "a two-stage launch vehicle": one
 _SINGULAR = re.compile(
     r"\b(?:the|a|an|its)\s+(?:[\w\"“”-]+\s+){0,5}?(?:missile|rocket|projectile|launch vehicle|ICBM|IRBM|SRBM|SLBM)\b(?!s)"
@@ -121,17 +120,14 @@ def sources_in(sentence: Sentence) -> list[tuple[int, str, str]]:
     )
 
 
-# What follows the place at the start of a dateline: "SEOUL —", "Seoul/Pyongyang –", "SEOUL/TOKYO:",
-# "SEOUL, March 24 (Reuters) -"
-# "SEOUL, South Korea —"
-_DATELINE_REST = re.compile(
-    r"\w+(?:/\w+)*(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*[—–-]))?\s*(?:\([^)]{0,30}\)\s*)?(?:[—–-]|:\s|,\s*\w+\.?\s+\d)"
-)
-_DATELINE_START = re.compile(r"\s*(?:\w+/)*$")
-
-
 def _in_dateline(text: str, at: int) -> bool:
-    return bool(_DATELINE_START.fullmatch(text, 0, at)) and bool(_DATELINE_REST.match(text, at))
+    line = dateline_at(text, len(text) - len(text.lstrip()))
+    return line is not None and line.covers("place", at)
+
+
+def _in_date(text: str, at: int) -> bool:
+    """Whether offset ``at`` lies in a calendar date ("Aug. 29", "29 July 2017"): a day, not a count."""
+    return any(m.start() <= at < m.end() for m in DATE_RE.finditer(text) if m.group("full"))
 
 
 def figures_by_source(
@@ -250,7 +246,7 @@ def count_missiles(
             if _NOT_A_COUNT.search(match.group("adj")) or (
                 word.isdigit()
                 and (
-                    _DATELINE_DAY.search(sentence.text[max(0, match.start() - 12) : match.start()])
+                    _in_date(sentence.text, match.start("word"))
                     # "on the morning of 31 launched a rocket": a day of the month before its verb
                     or _LAUNCH_VERB_NEXT.match(match.group("adj"))
                     or _in_system_name(sentence.text, match.start("word"), match.end("word"))

@@ -618,6 +618,52 @@ def test_find_dateline__dates_the_copy_and_names_the_agency(text, today, day, ou
     assert line is not None and (line.day, line.outlet) == (day, outlet)
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "day", "outlet"),
+    [
+        ("SEOUL/TOKYO: North Korea fired", "SEOUL/TOKYO", None, None),
+        ("SEOUL, South Korea — North Korea fired", "SEOUL", None, None),
+        ("Seoul (South Korea), January 6: North Korea said", "Seoul", dt.date(2025, 1, 6), None),
+        ("Jul 29 (Time) - North Korea fired", None, dt.date(2025, 7, 29), "Time"),
+        ("Baku, May 13, AZERTAC. North Korea fired", "Baku", dt.date(2025, 5, 13), "AZERTAC"),
+        ("MOSCOW, March 25. /TASS/. North Korea fired", "MOSCOW", dt.date(2025, 3, 25), "TASS"),
+        ("MOSCOW, February 19 – RIA Novosti. North Korea", "MOSCOW", dt.date(2025, 2, 19), "RIA Novosti"),
+        ("WASHINGTON (REUTERS, BLOOMBERG) - The North Korean", "WASHINGTON", None, "REUTERS, BLOOMBERG"),
+        ("WASHINGTON The U.S. military detected", "WASHINGTON", None, None),  # a page that lost its dash
+    ],
+)
+def test_dateline_at__one_grammar_for_every_form_of_dateline(text, place, day, outlet):
+    from geodata.reports.dates import dateline_at
+
+    line = dateline_at(text, 0, dt.date(2025, 11, 8))
+    assert line is not None and (line.place, line.day, line.outlet) == (place, day, outlet)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["North Korea fired two missiles - the JCS said", "Japan's defence ministry said", "On Nov. 7 -- x"],
+)
+def test_dateline_at__none_in_a_sentence(text):
+    from geodata.reports.dates import dateline_at
+
+    assert dateline_at(text) is None
+
+
+def test_extract__a_ria_novosti_dateline_dates_the_copy_not_the_launch(gazetteer):
+    text = (
+        "MOSCOW, February 19 – RIA Novosti. North Korea launched a Hwaseong-15 intercontinental ballistic missile "
+        "on Saturday, the Korean Central News Agency reports. According to the agency, the rocket reached a "
+        "height of 5,768 kilometers and flew 989 kilometers in 4,015 seconds."
+    )
+    event = extract_events(text, dt.date(2023, 2, 19), gazetteer).events[0]
+    assert (event["launched_at"][:10], event["apogee_km"], event["distance_km"], event["flight_time_s"]) == (
+        "2023-02-18",
+        5768,
+        989,
+        4015,
+    )
+
+
 @pytest.mark.parametrize("text", ["North Korea fired a missile, Seoul said.", "On Nov. 7 -- nothing", ""])
 def test_find_dateline__none_without_one(text):
     from geodata.reports.dates import find_dateline
