@@ -58,6 +58,8 @@ _REPORTED_ON = re.compile(
     r"\bquoting\s+(?:[\w'’]+\s+){1,4}$|"
     # "said official KCNA news agency on Thursday": the speaker between the verb and its day
     r"\b(?:said|reported|announced)\s+(?:(?:the|official|state|news|agency|media|(?-i:[A-Z])[\w'’.]*)\s+){1,5}(?:on\s+)?$|"
+    # "Footage aired by North Korean broadcaster KRT on January 7": the day of the broadcast, not of the launch
+    r"\b(?:aired|broadcast|televised)\s+by\s+(?:[\w'’-]+\s+){1,5}on\s+$|"
     # "Published Friday, August 23, 2019", "Printed On 5 Mar 2026": the page's day (in the outlet's zone), not the
     # launch's
     r"\b(?:Published|Updated|Posted|Last updated|Printed|Created)\s*:?\s*(?:on\s+)?$",
@@ -140,7 +142,7 @@ def find_dates(
     last_said_end: int | None = None  # where the last statement's day ended ("said on Sunday (March 15)")
     for match in DATE_RE.finditer(text):
         phrase = match.group(0)
-        before = text[max(0, match.start() - 40) : match.start()]
+        before = text[max(0, match.start() - 60) : match.start()]
         if _FOREIGN_DAY_BEFORE.search(before) or _FOREIGN_DAY_AFTER.match(
             text[match.end() : match.end() + 6]
         ):

@@ -392,7 +392,8 @@ def extract_events(
     Raises :class:`geodata.errors.InvalidFile` for empty, binary or oversized input; text
     that is not English gives no events and a warning.
     """
-    text = check_text(text)
+    # "Japan’s defense minister": a typeset apostrophe is an apostrophe (same length, so evidence offsets hold)
+    text = check_text(text).replace("’", "'")
     if isinstance(published, dt.datetime):
         published = published.date()
     if not looks_english(text):
@@ -591,12 +592,16 @@ def _when(
     background = {
         s.start for s in group if s is not first_launch and (_CONTEXT.search(s.text) or s.is_caption)
     }
-    found = [
+    told = [
         (s, d)
         for s in group
         if s.start not in background
         for d in find_dates(s.text, published, s.start, statements=True)
         if not _ANOTHER_EVENTS_DAY.search(s.text[: d.start - s.start])
+    ]
+    found = [
+        (s, d)
+        for s, d in told
         # a day more than NEWS_WINDOW_DAYS before the copy is another launch's ("North Korean state news reported
         # the test-launch of a Hwasong-19 ICBM on October 31" in copy of 5 November), unless the report's own
         # launch sentence names it
@@ -605,6 +610,15 @@ def _when(
         or published is None
         or (published - d.value).days <= NEWS_WINDOW_DAYS
     ]
+    if not any(not d.statement for _, d in found) and any(_TOLD_EARLIER.search(s.text) for s in group):
+        # a page dated days after its launch that says so ("South Korea's military earlier said North Korea fired
+        # two projectiles ... on Thursday" on a Sunday page) and no day inside the window: a weekday told of a
+        # launch is this one's, rather than the page's day
+        found += [
+            (s, d)
+            for s, d in told
+            if s.is_launch and not d.statement and _is_weekday(d) and (s, d) not in found
+        ]
     dates = (
         # "fired a missile this week ... The launch, made on Wednesday": a named day beats a vague one
         [d for s, d in found if s.is_launch and not d.statement and not d.vague]
@@ -694,6 +708,10 @@ def _when(
         draft.launched_at, draft.launched_at_precision = launch_time_utc(day, clock_value)
 
 
+# Copy telling a launch some days on: "the military earlier said", "test-fired by North Korea earlier in the week"
+_TOLD_EARLIER = re.compile(
+    r"\bearlier (?:said|reported|in the week|this week)\b|\b(?:said|reported) earlier\b", re.I
+)
 _US_PLACES = frozenset(
     ("WASHINGTON", "NEW YORK", "HONOLULU", "LOS ANGELES", "SAN FRANCISCO", "UNITED NATIONS")
 )

@@ -249,7 +249,8 @@ _COUNT_WORDS = {
 _TIME_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_COUNT_WORDS)
 _DURATION = (
     rf"(?:(?P<hours>{_TIME_NUM}|an?)\s+hours?(?:\s*,?\s*(?:and\s+)?(?P<hmin>{_TIME_NUM})\s+minutes?)?"
-    rf"|(?P<num>{_TIME_NUM})(?:\s*(?:to|-|–)\s*(?P<num2>{_TIME_NUM}))?"
+    # "between 10,116 and 10,138 seconds": a range, its upper figure
+    rf"|(?P<num>{_TIME_NUM})(?:\s*(?:to|-|–|and)\s*(?P<num2>{_TIME_NUM}))?"
     # "for 4,135s": a bare "s" only fixed to a number; "9 minutes and 46 seconds"
     rf"(?:\s*(?P<unit>minutes?|mins?|seconds?|secs?)\b(?:\s*,?\s*and\s+(?P<msec>\d{{1,2}})\s+seconds?\b)?|(?P<short>s)\b))"
 )
@@ -257,31 +258,35 @@ _DURATION = (
 FLIGHT_TIME_RE = re.compile(
     r"(?P<lead>\b(?:fl(?:ew|own|ying|ight)|in the air|airborne|aloft|stayed aloft|lasted|flight time of|"
     r"trajectory of the missile|a flight of|flight lasted|in flight)\b(?:[^.;]|\.\d){0,50}?)"
-    r"(?:(?:for|of|in|about|around|approximately|some|nearly|almost|over|more than|a record-breaking|record|roughly)\s+)*"
+    r"(?:(?:for|of|in|about|around|approximately|some|nearly|almost|over|more than|a record-breaking|record|roughly|"
+    r"between)\s+)*"
     + _DURATION,
     re.IGNORECASE,
 )
 
 
 # A satellite launch's time to orbit: "put the satellite on its orbit ... 705s after the launch", "it took just
-# 9 minutes and 46 seconds for the satellite to enter its preset orbit" (read only beside "orbit")
+# 9 minutes and 46 seconds for the satellite to enter its preset orbit", "entered orbit about 10 minutes later" (read
+# only beside "orbit")
 ORBIT_TIME_RE = re.compile(
     # ("precisely placed the satellite into orbit 705 seconds after launch" too)
     r"(?P<lead>\b(?:took|taking|within|in|at|,|orbit)\s+(?:just\s+|only\s+|about\s+|some\s+)?)"
     + _DURATION
     + r"(?=\s+(?:after\s+(?:the\s+)?(?:launch|lift-?off|take-?off)|for\s+the\s+(?:satellite|rocket)\s+to\s+"
-    r"(?:enter|reach|be placed)))",
+    r"(?:enter|reach|be placed)|later\b))",
     re.IGNORECASE,
 )
 _ORBIT = re.compile(r"\borbit", re.I)
 
 
-# The flight named after its duration: "in approximately 20 minutes of flight", "after a 22-minute flight"
+# The flight named after its duration: "in approximately 20 minutes of flight", "after a 22-minute flight",
+# "traveled about 1,000 miles over a 45-minute period"
 FLIGHT_TIME_BEFORE_FLIGHT_RE = re.compile(
     rf"(?:\b(?:about|around|approximately|some|nearly|almost|roughly)\s+)?\b(?P<num>{_TIME_NUM})[- ]"
-    r"(?P<unit>minutes?|seconds?)(?:\s+of)?\s+flight\b",
+    r"(?P<unit>minutes?|seconds?)(?:(?:\s+of)?\s+flight\b|\s+(?P<period>period)\b)",
     re.IGNORECASE,
 )
+_TRAVELLED = re.compile(r"\b(?:travel+ed|flew)\b", re.I)
 _DURATION_BOUND = re.compile(r"\b(?:over|more than|less than|under|within|upwards of)\s+$", re.I)
 
 
@@ -341,6 +346,8 @@ def find_flight_times(sentence: str, offset: int = 0) -> list[Figure]:
     for match in FLIGHT_TIME_BEFORE_FLIGHT_RE.finditer(sentence):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
+        if match.group("period") and not _TRAVELLED.search(sentence, 0, match.start()):
+            continue  # "a 30-minute period" of anything else is no flight
         value = _time_number(match.group("num"))
         seconds = value * 60 if match.group("unit").lower().startswith("min") else value
         if 0 < seconds <= 30000:

@@ -13,7 +13,7 @@ import pytest
 from geodata.reports import extract_events
 from geodata.reports.attribution import about_this_launch
 from geodata.reports.dates import find_dates
-from geodata.reports.figures import find_figures
+from geodata.reports.figures import find_figures, find_flight_times
 from geodata.reports.lexicon import romanized
 from geodata.reports.text import split_sentences
 from geodata.units import korea_day
@@ -908,3 +908,65 @@ def test_date__another_events_day_and_a_western_evening(text, published, day, ga
 )
 def test_count__days_and_tallies_are_not_counts(text, count, gazetteer):
     assert extract_events(text, dt.date(2023, 5, 31), gazetteer).events[0]["count"] == count
+
+
+@pytest.mark.parametrize(
+    "text, published, day",
+    [
+        # the day footage aired is the broadcast's, not the launch's
+        (
+            "Footage aired by North Korean broadcaster KRT on January 7 showed what the country described as a "
+            "successful test-fire of a new hypersonic missile launched on January 6.",
+            dt.date(2025, 1, 7),
+            "2025-01-06",
+        ),
+        # a page dated three days on that says the military told it earlier: the weekday it told
+        (
+            "KCNA said Kim Jong Un supervised the test-firing of a super-large multiple rocket launcher. South "
+            "Korea's military earlier said North Korea fired two projectiles on Thursday.",
+            dt.date(2019, 12, 1),
+            "2019-11-28",
+        ),
+    ],
+)
+def test_date__a_broadcasts_day_and_a_page_dated_days_on(text, published, day, gazetteer):
+    event = extract_events(text, published, gazetteer).events[0]
+    assert korea_day(event["launched_at"], "day") == day
+
+
+def test_date__a_background_weekday_is_not_taken_for_an_undated_launch(gazetteer):
+    text = (
+        "North Korea fired a ballistic missile towards the sea off its east coast. The North on Thursday fired a "
+        "suspected intercontinental ballistic missile into the sea, hours before South Korea's president flew to "
+        "Tokyo."
+    )
+    event = extract_events(text, dt.date(2023, 3, 19), gazetteer).events[0]
+    assert korea_day(event["launched_at"], "day") == "2023-03-19"
+
+
+def test_sources__a_typeset_apostrophe_names_the_source(gazetteer):
+    text = (
+        "North Korea fired two missiles toward the Sea of Japan late Thursday, South Korea’s Joint Chiefs of Staff "
+        "said. Japan’s defense minister said that the two missiles reached an altitude of 100 km and flew about "
+        "380 km."
+    )
+    event = extract_events(text, dt.date(2019, 11, 29), gazetteer).events[0]
+    japan = next(s for s in event["sources"] if s["source"] == "Japan MoD")
+    assert (japan["distance_km"], japan["apogee_km"]) == (380, 100)
+
+
+@pytest.mark.parametrize(
+    "sentence, seconds",
+    [
+        (
+            "The missiles flew along flight trajectories set over the West Sea of Korea for between 10,116 and "
+            "10,138 seconds before hitting island targets.",
+            [10138],
+        ),
+        ("The Pentagon said it traveled about 1,000 miles over a 45-minute period.", [2700]),
+        ("The satellite, launched at 9:00am, entered orbit about 10 minutes later.", [600]),
+        ("Three missiles were fired in a 30-minute period.", []),  # a period of firing, no flight
+    ],
+)
+def test_flight_times__a_range_with_between_a_period_and_orbit_later(sentence, seconds):
+    assert [f.value_km for f in find_flight_times(sentence)] == seconds
