@@ -56,7 +56,7 @@ _COUNT_RE = re.compile(
     r"\b(?P<atleast>at least\s+)?(?P<word>a pair of|a barrage of|a volley of|a salvo of|a number of|a series of|"
     r"several|multiple|\d+|" + "|".join(k for k in NUMBER_WORDS if k not in ("pair",)) + r")\s+"
     # words between number and noun are words ("two short-range ballistic"), never a dateline's "-- A"
-    r"(?P<adj>(?:[A-Za-z(\"][\w().'\"-]*\s+){0,6}?)(?P<noun>missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?)\b"
+    r"(?P<adj>(?:[A-Za-z(\"][\w().'\"-]*\s+){0,6}?)(?P<noun>missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|weapons)\b"
     # "a railway-borne missile regiment", "two missile tests": the missile word only qualifies what is counted
     r"(?!\s+" + QUALIFIED_NOUNS + r")",
     re.I,
@@ -80,6 +80,10 @@ _NUMBER_IN = re.compile(
     re.I,
 )
 _AND_ANOTHER = re.compile(r"[^;]{0,60}?\band another\b(?!\s+(?:launch|test|round|day|time))", re.I)
+_AND_MORE = re.compile(
+    r"[^;.]{0,80}?\band (?P<more>two|three|four|five|six|\d{1,2}) more\b(?!\s+(?:launch|test|round|day|time))",
+    re.I,
+)
 _DOZENS = re.compile(r"(?:dozens?|scores?|hundreds?)\b", re.I)
 _ONE_LANDED = re.compile(r"\s+(?:\w+\s+){0,3}?(?:landed|fell|splashed|crashed|flew|exploded)\b", re.I)
 # "Yonhap, citing the JCS, later reported that multiple ... may have been launched": the source revises itself
@@ -235,6 +239,8 @@ def count_missiles(
             word = match.group("word").lower()
             if word in ("a", "an") and match.group("noun").lower().endswith("s"):
                 continue
+            if match.group("noun").lower() == "weapons" and (match.group("adj") or not sentence.is_launch):
+                continue  # "two weapons" fired are a count; "50 nuclear weapons" are an arsenal
             if word in ("a", "an") and _ORDINAL.match(match.group("adj")):
                 continue  # "tested a second missile two hours later": which one, not how many
             if _PART_OF_SALVO.search(sentence.text[max(0, match.start() - 12) : match.start()]):
@@ -290,6 +296,15 @@ def count_missiles(
                 number = 2
             if number == 1 and _AND_ANOTHER.match(sentence.text, match.end()):
                 number = 2  # "fired a ballistic missile at 2.35am and another at 2.45am"
+            more = _AND_MORE.match(sentence.text, match.end())
+            if number and more:
+                # "firing three short-range projectiles less than an hour before he arrived and two more a short
+                # time later": one salvo told in two parts
+                number += (
+                    int(more.group("more"))
+                    if more.group("more").isdigit()
+                    else NUMBER_WORDS[more.group("more").lower()]
+                )
             if number and 1 <= number <= 100:
                 candidates.append((rank, order, number, evidence, source))
                 break

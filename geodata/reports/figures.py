@@ -193,12 +193,13 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
         last = figures[-1] if figures else None
         if (
             last
-            and last.kind == kind
+            and (last.kind == kind or not is_apogee)  # "flew 600 km to 50 km high" is two quantities
             and last.end - offset <= match.start()
             and _RANGE_BETWEEN.fullmatch(sentence[last.end - offset : match.start()])
         ):
+            # "altitudes roughly 25 kilometers to 90 kilometers": the second figure is the first's quantity
             figures[-1] = Figure(
-                kind,
+                last.kind,
                 max(last.value_km, round(value_km, 1)),
                 sentence[last.start - offset : match.end()],
                 last.start,
@@ -259,8 +260,7 @@ FLIGHT_TIME_RE = re.compile(
     r"(?P<lead>\b(?:fl(?:ew|own|ying|ight)|in the air|airborne|aloft|stayed aloft|lasted|flight time of|"
     r"trajectory of the missile|a flight of|flight lasted|in flight)\b(?:[^.;]|\.\d){0,50}?)"
     r"(?:(?:for|of|in|about|around|approximately|some|nearly|almost|over|more than|a record-breaking|record|roughly|"
-    r"between)\s+)*"
-    + _DURATION,
+    r"between)\s+)*" + _DURATION,
     re.IGNORECASE,
 )
 

@@ -46,7 +46,9 @@ _MISSILE_NOUN = re.compile(
     r"\b(missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|satellite|launch vehicle|"
     + HWASONG
     + r"|KN-?\d+|"
-    r"guided weapons?)\b",
+    r"guided weapons?|"
+    # "The North on Thursday launched two weapons from its east coast": weapons counted as they are fired
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+weapons)\b",
     re.I,
 )
 _NEGATED = re.compile(r"(?:\b(?:not|no|never|without)|n't)\W+(?:\w+\W+){0,3}$", re.I)

@@ -970,3 +970,35 @@ def test_sources__a_typeset_apostrophe_names_the_source(gazetteer):
 )
 def test_flight_times__a_range_with_between_a_period_and_orbit_later(sentence, seconds):
     assert [f.value_km for f in find_flight_times(sentence)] == seconds
+
+
+def test_figures__a_range_of_altitudes_is_one_apogee_its_upper_figure():
+    figures, _ = find_figures(
+        "The distances flown ranged from about 110 kilometers to 670 kilometers and their altitudes roughly "
+        "25 kilometers to 90 kilometers."
+    )
+    assert [(f.kind, f.value_km) for f in figures] == [("distance", 670), ("apogee", 90)]
+    figures, _ = find_figures("It flew 600 km to 50 km high.")  # two quantities, not a range
+    assert [(f.kind, f.value_km) for f in figures] == [("distance", 600), ("apogee", 50)]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        # one salvo told in two parts
+        (
+            "North Korea made its presence felt by firing three short-range projectiles less than an hour before "
+            "he arrived and two more a short time later.",
+            5,
+        ),
+        # weapons counted as they are fired
+        ("The North on Thursday launched two weapons from its east coast.", 2),
+        # an arsenal is no count
+        (
+            "North Korea fired a ballistic missile on Thursday. It is believed to have 50 nuclear weapons.",
+            1,
+        ),
+    ],
+)
+def test_count__a_salvo_in_two_parts_and_weapons_fired(text, count, gazetteer):
+    assert extract_events(text, dt.date(2021, 3, 26), gazetteer).events[0]["count"] == count
