@@ -103,7 +103,7 @@ _OTHER_FAILURE = re.compile(
     r"\binitially\s+(?:said|reported|claimed)\b[^.;]*|"
     # "noting that the country failed to impose a no-fly zone", "Pyongyang's failure to win talks": failing to do
     # something other than fly
-    r"\bfail(?:ed|ure|s|ing)?\s+to\s+(?!(?:reach|enter|achieve|fly|launch|lift|ignite|separate|deploy|put|place|hit|"
+    r"\bfail(?:ed|ure|s|ing)?\s+to\s+(?!(?:reach|enter|achieve|fly|launch|lift|ignite|separate|deploy|put|place|send|hit|"
     r"make|get|clear|gain|go|orbit|perform|function|work|land|travel|complete)\b)\w+|"
     r"\bfail(?:ed|ure of)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:summit|talks|negotiations|diplomacy|meeting|deal|policy|sanctions|efforts?|attempts? at (?:talks|dialogue))\b|"
@@ -384,6 +384,9 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer.from_seeds(seeds_dir())
 
 
+_PLAIN_PUNCTUATION = str.maketrans({"’": "'", "\u2010": "-", "\u2011": "-"})
+
+
 def extract_events(
     text: str | bytes, published: dt.date | None = None, gazetteer: Gazetteer | None = None
 ) -> Extraction:
@@ -392,8 +395,9 @@ def extract_events(
     Raises :class:`geodata.errors.InvalidFile` for empty, binary or oversized input; text
     that is not English gives no events and a warning.
     """
-    # "Japan’s defense minister": a typeset apostrophe is an apostrophe (same length, so evidence offsets hold)
-    text = check_text(text).replace("’", "'")
+    # "Japan’s defense minister", "Short‑Range": a typeset apostrophe or hyphen is the plain one (one character for
+    # one, so evidence offsets hold)
+    text = check_text(text).translate(_PLAIN_PUNCTUATION)
     if isinstance(published, dt.datetime):
         published = published.date()
     if not looks_english(text):
@@ -776,8 +780,9 @@ def _detection_day(group: list[Sentence], published: dt.date | None) -> Found | 
 _PAST_OPENER = re.compile(
     r"^\W*(?:Last (?:week|month|year)|Earlier this (?:week|month|year)|In (?:19|20)\d\d)\b|"
     # "South Korea warned Thursday that it had spotted a mobile launcher ... near Wonsan": the preparations'
-    # place, seen before the launch
-    r"\b(?:had\s+)?spotted\b|\bsigns of (?:an? )?(?:imminent )?launch",
+    # place, seen before the launch ("spotted a rocket launch from the Sohae Satellite Launching Station" is the launch)
+    r"\b(?:had\s+)?spotted\b(?!\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+launch\b)|"
+    r"\bsigns of (?:an? )?(?:imminent )?launch",
     re.I,
 )
 

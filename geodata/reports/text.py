@@ -74,7 +74,11 @@ _LAUNCH_NOUN = re.compile(
     r"\b(?:conducted|carried out|staged)\s+(?:\w+\s+){0,2}?(?:an?|its|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+"
     r"(?:test|launch|firing)\b(?!\s+(?:site|pad|facilit))|"
     r"\b(?:launch|firing|test-firing|test-launch|testing|flight test)\s+of\b|\b(?:missile|rocket)\s+launch\s+attempts?\b|"
-    r"\b(?:failed|successful|attempted)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+launch\b|\bmissile\s+test\s+of\b",
+    r"\b(?:failed|successful|attempted)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+launch\b|\bmissile\s+test\s+of\b|"
+    # "South Korea's military spotted a rocket launch from the Sohae Satellite Launching Station"
+    r"\b(?:spotted|detected|tracked|observed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+launch\b|"
+    # "has failed to send a military spy satellite into orbit": a satellite launch that failed
+    r"\bfailed\s+(?:again\s+)?to\s+(?:send|put|place)\s+(?:an?|its)\s+(?:[\w-]+\s+){0,3}?satellite\s+(?:in|into)\s+orbit\b",
     re.I,
 )
 # "a day after firing multiple missiles", "days after it launched two others": the verb is the earlier

@@ -1002,3 +1002,18 @@ def test_figures__a_range_of_altitudes_is_one_apogee_its_upper_figure():
 )
 def test_count__a_salvo_in_two_parts_and_weapons_fired(text, count, gazetteer):
     assert extract_events(text, dt.date(2021, 3, 26), gazetteer).events[0]["count"] == count
+
+
+def test_launch__a_satellite_that_failed_and_a_rocket_launch_spotted(gazetteer):
+    text = (
+        "North Korea has reportedly failed to send a military spy satellite into orbit for the second time. "
+        "South Korea's military spotted a rocket launch from the Sohae Satellite Launching Station at "
+        "approximately 3:50 AM local time."
+    )
+    event = extract_events(text, dt.date(2023, 8, 24), gazetteer).events[0]
+    assert (event["system_class"], event["site_id"], event["outcome"]) == ("SLV", "sohae", "failure")
+
+
+def test_system__a_non_breaking_hyphen_is_a_hyphen(gazetteer):
+    text = "The Joint Chiefs of Staff detected a salvo of short\u2011range ballistic missiles launched at 3:50 p.m."
+    assert extract_events(text, dt.date(2026, 1, 27), gazetteer).events[0]["system_class"] == "SRBM"
