@@ -397,7 +397,8 @@ def extract_events(
     """
     # "Japan’s defense minister", "Short‑Range": a typeset apostrophe or hyphen is the plain one (one character for
     # one, so evidence offsets hold)
-    text = check_text(text).translate(_PLAIN_PUNCTUATION)
+    report = check_text(text)
+    text = report.translate(_PLAIN_PUNCTUATION)
     if isinstance(published, dt.datetime):
         published = published.date()
     if not looks_english(text):
@@ -436,7 +437,12 @@ def extract_events(
         first_day = first_day or (draft.launched_at or "")[:10] or None
         prefix = f"event {number}: " if len(groups) > 1 else ""
         warnings.extend(prefix + w for w in draft.warnings)
-        events.append(draft.to_event())
+        event = draft.to_event()
+        for quote in event.get("evidence", {}).values():
+            quote["text"] = report[
+                quote["start"] : quote["end"]
+            ]  # the evidence in the report's own characters
+        events.append(event)
     return Extraction(events, warnings)
 
 

@@ -1017,3 +1017,15 @@ def test_launch__a_satellite_that_failed_and_a_rocket_launch_spotted(gazetteer):
 def test_system__a_non_breaking_hyphen_is_a_hyphen(gazetteer):
     text = "The Joint Chiefs of Staff detected a salvo of short\u2011range ballistic missiles launched at 3:50 p.m."
     assert extract_events(text, dt.date(2026, 1, 27), gazetteer).events[0]["system_class"] == "SRBM"
+
+
+def test_evidence__quotes_the_report_in_its_own_characters(gazetteer):
+    text = (
+        "North Korea fired two short\u2011range ballistic missiles from the country’s Sohae site, Japan’s defense "
+        "ministry said. They flew 380 km."
+    )
+    evidence = extract_events(text, dt.date(2019, 11, 29), gazetteer).events[0]["evidence"]
+    assert evidence and all(
+        quote["text"] == text[quote["start"] : quote["end"]] for quote in evidence.values()
+    )
+    assert any("’" in quote["text"] or "\u2011" in quote["text"] for quote in evidence.values())
