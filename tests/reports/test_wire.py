@@ -43,8 +43,11 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # European evening); a new held-out set of 56 reports scored once after tuning stopped, 88.6 %. Round 13
 # (2026-11-26): those 56 moved into training (611 reports, 600 events; 96.0 % when moved in) and tuned on (a day
 # of the month or a year's tally read as a count, an artillery headline's "missiles", ranges "between ... and",
-# "ranged", "elevation"); a new held-out set (heldout/, 46 reports) scored once after tuning stopped. Training
-# misses left
+# "ranged", "elevation"); a new held-out set of 46 reports scored once after tuning stopped, 85.8 %. Round 14
+# (2026-11-26): those 46 moved into training (657 reports, 646 events; 95.4 % when moved in) and tuned on (one
+# dateline grammar, typeset apostrophes and hyphens, a broadcast's day, flight times "between ... and", "over a
+# 45-minute period", a failed satellite); a new held-out set (heldout/, 58 reports) scored once after tuning
+# stopped. Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
 # and a second launch told in a line of its own), w334 (Hwasong-19 named by KCNA a day after), w340/w343
@@ -52,34 +55,34 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (594, 611),
-    "date": (578, 600),
-    "site_id": (574, 600),
-    "system": (565, 600),
-    "system_class": (572, 600),
-    "count": (567, 600),
-    "distance_km": (581, 600),
-    "apogee_km": (585, 600),
-    "flight_time_s": (584, 600),
-    "outcome": (577, 600),
-    "confirmation": (582, 600),
-    "sources": (226, 241),
+    "events": (638, 657),
+    "date": (623, 646),
+    "site_id": (618, 646),
+    "system": (608, 646),
+    "system_class": (616, 646),
+    "count": (609, 646),
+    "distance_km": (626, 646),
+    "apogee_km": (630, 646),
+    "flight_time_s": (628, 646),
+    "outcome": (621, 646),
+    "confirmation": (627, 646),
+    "sources": (248, 265),
 }
-# Scored once, after tuning stopped (2026-11-26): 85.8 % overall on 46 reports (85.8 % with round 12's code too);
+# Scored once, after tuning stopped (2026-11-26): 90.1 % overall on 58 reports (90.1 % with round 13's code too);
 # below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (42, 46),
-    "date": (39, 46),
-    "site_id": (40, 46),
-    "system": (40, 46),
-    "system_class": (40, 46),
-    "count": (37, 46),
-    "distance_km": (41, 46),
-    "apogee_km": (40, 46),
-    "flight_time_s": (38, 46),
-    "outcome": (41, 46),
-    "confirmation": (42, 46),
-    "sources": (15, 24),
+    "events": (55, 58),
+    "date": (50, 58),
+    "site_id": (51, 58),
+    "system": (49, 58),
+    "system_class": (52, 58),
+    "count": (51, 58),
+    "distance_km": (54, 58),
+    "apogee_km": (55, 58),
+    "flight_time_s": (55, 58),
+    "outcome": (53, 58),
+    "confirmation": (53, 58),
+    "sources": (22, 28),
 }
 
 
@@ -92,7 +95,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 611 and len(heldout) >= 35
+    assert len(train) >= 657 and len(heldout) >= 35
     # the round-13 held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
