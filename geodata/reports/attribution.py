@@ -90,11 +90,14 @@ _DATES_WHAT_CAME_BEFORE = re.compile(
 _CLAUSE_STOP = re.compile(r"\s--\s|\s[—–]\s|;|\)|,\s+(?:and|but|while)\b", re.I)
 # A sentence that goes on about the launch the previous sentence recalled: "It was launched at a very
 # steep angle", "That missile reached an apogee of 2,111.5 kilometers", "The missile reportedly flew about 900
-# kilometers and was believed to be part of the KN-23 series", "However, South Korea dismissed this
-# claim, labeling it as deceptive to cover up a failed launch"
+# kilometers and was believed to be part of the KN-23 series", "The Hwasong-12 missile traveled around more than
+# 435 miles for half an hour", "However, South Korea dismissed this claim, labeling it as deceptive to cover up a
+# failed launch"
 _GOES_ON = re.compile(
     r"^\W*(?:(?:However|But|Yet|Still|Instead|As it turned out)\b,?\s+)?(?:It|That|Those|These|"
-    r"The (?:missile|rocket|projectile)s? (?:reportedly|had)\b)\b"
+    r"The (?:missile|rocket|projectile)s? (?:reportedly|had)\b|"
+    # "The May 14 launch was believed to be an IRBM ... The Hwasong-12 missile traveled ...": the system named
+    r"The (?-i:[A-Z][\w-]*\d[\w-]*) (?:missile|rocket)s?\b)\b"
     r"(?!\s+(?:is|was)\s+(?:the|its|a|an)\s+\w+\s+(?:launch|test))|"
     # ("... later reported successful hypersonic missile tests following those launches")
     r"^[^.;]{0,120}?\b(?:(?:this|that) (?:claim|test|launch|firing|missile|rocket)|"

@@ -209,6 +209,33 @@ def find_dates(
     return found
 
 
+# "the tests on both Saturday and Sunday", "test-fired the missiles on September 11 and 12": two days of launches
+_TWO_DAYS = re.compile(
+    rf"\bon\s+(?:both\s+)?(?P<first>{_WEEKDAY})\s+and\s+(?P<second>{_WEEKDAY})\b"
+    rf"|\bon\s+(?P<month>{_MONTH})\.?\s+(?P<day1>\d{{1,2}})\s+and\s+(?P<day2>\d{{1,2}})\b(?!\s*(?:km|kilomet|miles))",
+    re.I,
+)
+
+
+def two_days_told(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The two days, a day or two apart, of a phrase that tells launches on both ("on Saturday and Sunday").
+
+    >>> two_days_told("The tests took place on both Saturday and Sunday.", dt.date(2021, 9, 13))
+    (datetime.date(2021, 9, 11), datetime.date(2021, 9, 12))
+    >>> two_days_told("It test-fired the missiles on September 11 and 12.", dt.date(2021, 9, 13))
+    (datetime.date(2021, 9, 11), datetime.date(2021, 9, 12))
+    """
+    for match in _TWO_DAYS.finditer(text):
+        if match.group("first"):
+            phrases = (match.group("first"), match.group("second"))
+        else:
+            phrases = tuple(f"{match.group('month')} {match.group(g)}" for g in ("day1", "day2"))
+        found = [find_dates(phrase, published) for phrase in phrases]
+        if found[0] and found[1] and 0 < (found[1][0].value - found[0][0].value).days <= 2:
+            return found[0][0].value, found[1][0].value
+    return None
+
+
 _SHARED_AMPM = re.compile(r"\s*(?:and|to|-)\s+\d{1,2}[:.]\d{2}\s*([ap])\.?\s?m\b", re.I)
 
 

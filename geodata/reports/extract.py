@@ -36,7 +36,7 @@ from typing import Any
 from geodata.events import launch_id
 from geodata.geo.places import Gazetteer
 from geodata.reports.attribution import about_this_launch
-from geodata.reports.dates import DATE_RE, Found, dateline_at, find_dates, find_times, us_zone
+from geodata.reports.dates import DATE_RE, Found, dateline_at, find_dates, find_times, two_days_told, us_zone
 from geodata.reports.fields import (
     centre_deg,
     count_missiles,
@@ -437,13 +437,29 @@ def extract_events(
         first_day = first_day or (draft.launched_at or "")[:10] or None
         prefix = f"event {number}: " if len(groups) > 1 else ""
         warnings.extend(prefix + w for w in draft.warnings)
-        event = draft.to_event()
-        for quote in event.get("evidence", {}).values():
-            quote["text"] = report[
-                quote["start"] : quote["end"]
-            ]  # the evidence in the report's own characters
-        events.append(event)
+        for one_day in _one_per_day(draft, group, published):
+            event = one_day.to_event()
+            # the evidence in the report's own characters
+            for quote in event.get("evidence", {}).values():
+                quote["text"] = report[quote["start"] : quote["end"]]
+            events.append(event)
     return Extraction(events, warnings)
+
+
+def _one_per_day(draft: Draft, group: list[Sentence], published: dt.date | None) -> list[Draft]:
+    """``draft``, or one draft per day when its launch is told as tests on two days ("the test launches, which
+    took place on both Saturday and Sunday", "test-fired the missiles on September 11 and 12")."""
+    day = (draft.launched_at or "")[:10]
+    for sentence in group:
+        if not (sentence.is_launch or _TELLS_LAUNCH.search(sentence.text)):
+            continue
+        days = two_days_told(sentence.text, published)
+        if days is not None and day in {d.isoformat() for d in days}:
+            return [
+                replace(draft, launched_at=launch_time_utc(d, None)[0], launched_at_precision="day")
+                for d in days
+            ]
+    return [draft]
 
 
 def _news_groups(sentences: list[Sentence], groups: list[list[Sentence]]) -> list[list[Sentence]] | None:

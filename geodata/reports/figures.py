@@ -257,7 +257,7 @@ _DURATION = (
 )
 # The words that make a duration a flight time ("flew for", "in the air for", "a flight that lasted")
 FLIGHT_TIME_RE = re.compile(
-    r"(?P<lead>\b(?:fl(?:ew|own|ying|ight)|in the air|airborne|aloft|stayed aloft|lasted|flight time of|"
+    r"(?P<lead>\b(?:fl(?:ew|own|ying|ight)|travel+ed|in the air|airborne|aloft|stayed aloft|lasted|flight time of|"
     r"trajectory of the missile|a flight of|flight lasted|in flight)\b(?:[^.;]|\.\d){0,50}?)"
     r"(?:(?:for|of|in|about|around|approximately|some|nearly|almost|over|more than|a record-breaking|record|roughly|"
     r"between)\s+)*" + _DURATION,
@@ -286,6 +286,7 @@ FLIGHT_TIME_BEFORE_FLIGHT_RE = re.compile(
     r"(?P<unit>minutes?|seconds?)(?:(?:\s+of)?\s+flight\b|\s+(?P<period>period)\b)",
     re.IGNORECASE,
 )
+_HALF_BEFORE = re.compile(r"\bhalf\s+$", re.I)
 _TRAVELLED = re.compile(r"\b(?:travel+ed|flew)\b", re.I)
 _DURATION_BOUND = re.compile(r"\b(?:over|more than|less than|under|within|upwards of)\s+$", re.I)
 
@@ -319,7 +320,9 @@ def find_flight_times(sentence: str, offset: int = 0) -> list[Figure]:
             or re.fullmatch(r"(?:1[89]|20)\d0", match.group("num"))
         ):
             continue  # "for 4,135s" is seconds; "in the 1990s" or "2s" is not a flight time
-        if match.group("hours"):
+        if match.group("hours") in ("a", "an") and _HALF_BEFORE.search(sentence[: match.start("hours")]):
+            seconds = 1800.0  # "for half an hour"
+        elif match.group("hours"):
             seconds = _time_number(match.group("hours")) * 3600 + (
                 _time_number(match.group("hmin")) * 60 if match.group("hmin") else 0
             )

@@ -1029,3 +1029,43 @@ def test_evidence__quotes_the_report_in_its_own_characters(gazetteer):
         quote["text"] == text[quote["start"] : quote["end"]] for quote in evidence.values()
     )
     assert any("’" in quote["text"] or "\u2011" in quote["text"] for quote in evidence.values())
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        (
+            "North Korea test-fired a new long-range cruise missile over the weekend, KCNA reported on Monday. "
+            "The test launches, which took place on both Saturday and Sunday, were observed by officials. The "
+            "missiles travelled for 7,580 seconds and hit targets 1,500 kilometres away.",
+            ["2021-09-11", "2021-09-12"],
+        ),
+        (
+            "KCNA said the Academy of Defense Science successfully test-fired the cruise missiles on September 11 "
+            "and 12. The missiles traveled for 7,580 seconds and hit targets 1,500 km away.",
+            ["2021-09-11", "2021-09-12"],
+        ),
+        # one launch on one day: the talks of two days are not launches
+        (
+            "North Korea fired a cruise missile on Sunday. Officials met on Monday and Tuesday.",
+            ["2021-09-12"],
+        ),
+    ],
+)
+def test_events__tests_told_on_two_days_are_one_event_each(text, days, gazetteer):
+    events = extract_events(text, dt.date(2021, 9, 14), gazetteer).events
+    assert [korea_day(e["launched_at"], "day") for e in events] == days
+    if len(days) == 2:
+        assert events[0]["flight_time_s"] == events[1]["flight_time_s"] == 7580
+        assert events[0]["distance_km"] == events[1]["distance_km"] == 1500
+
+
+def test_attribution__a_named_system_goes_on_about_the_recalled_launch(gazetteer):
+    text = (
+        "North Korea fired a medium-range ballistic missile from Pukchang on Sunday, flying about 350 miles. "
+        "The May 14 launch was believed to be an intermediate-range ballistic missile from Kusong. "
+        "The Hwasong-12 missile traveled around more than 435 miles for half an hour before splashing down."
+    )
+    event = extract_events(text, dt.date(2017, 5, 21), gazetteer).events[0]
+    assert (event["system_class"], event["flight_time_s"]) == ("MRBM", None)
+    assert [f.value_km for f in find_flight_times("The missile flew for half an hour.")] == [1800]
