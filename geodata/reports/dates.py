@@ -54,6 +54,8 @@ _REPORTED_ON = re.compile(
     # "quoted the JCS as saying on 26 July", "The Japanese government warned citizens Monday"
     r"\b(?:said|says|saying|reported|announced|stated|confirmed|added|told \w+|warned(?: \w+)?)\s+"
     r"(?:on\s+|early\s+|late\s+)?$|"
+    # "This development, reported by state media on Monday"
+    r"\b(?:reported|announced|released)\s+by\s+(?:[\w'’-]+\s+){1,4}on\s+$|"
     # "Yonhap said quoting Pyongyang's state media Sunday"
     r"\bquoting\s+(?:[\w'’]+\s+){1,4}$|"
     # "said official KCNA news agency on Thursday": the speaker between the verb and its day
@@ -85,6 +87,10 @@ _FOREIGN_DAY_BEFORE = re.compile(
 _OVERNIGHT_TO = re.compile(rf"\s*(?:-|–|to|into)\s*{_WEEKDAY}", re.I)
 # "(9:45 p.m. Friday GMT)": the zone after the day
 _FOREIGN_DAY_AFTER = re.compile(r"^\s*(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST)\b", re.I)
+# What may stand beside a date on a page's stamp line: a clock, its zone, separators
+_STAMP_REST = re.compile(
+    r"[\s,|·•-]*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?)?[\s,|·•-]*"
+)
 _RELATIVE_ALIASES = {
     "last night": "yesterday",
     "this morning": "today",
@@ -153,9 +159,19 @@ def find_dates(
             and re.search(r"overnight\W+(?:from\s+)?$", before, re.I)
         ):
             continue  # "overnight Monday-Tuesday" in European copy: Korea, ahead, was already in the second day
-        # "SEOUL, Aug. 29 --": a dateline dates the copy
-        line = dateline_at(text, text.rfind("\n", 0, match.start()) + 1) if match.group("full") else None
-        dateline = line is not None and line.covers("month", match.start())
+        # "SEOUL, Aug. 29 --": a dateline dates the copy; so does a page's stamp, a line of a date and a clock
+        # alone ("June 25, 2024, 5:00 PM" under the headline)
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())  # a stamp is a line of its own; a clause alone is not one
+        line = dateline_at(text, line_start) if match.group("full") else None
+        dateline = bool(match.group("full")) and (
+            (line is not None and line.covers("month", match.start()))
+            or bool(
+                line_end != -1
+                and _STAMP_REST.fullmatch(text[line_start : match.start()])
+                and _STAMP_REST.fullmatch(text[match.end() : line_end])
+            )
+        )
         # "KCNA said Sunday's drill ...": a possessive day is the day of what it names, not of the words
         possessive = text.startswith(("'s", "’s"), match.end())
         # "reported on Sunday (March 15, 2026)": the date in brackets is the same day, said the same way
@@ -230,7 +246,7 @@ def two_days_told(text: str, published: dt.date | None) -> tuple[dt.date, dt.dat
             phrases = (match.group("first"), match.group("second"))
         else:
             phrases = tuple(f"{match.group('month')} {match.group(g)}" for g in ("day1", "day2"))
-        found = [find_dates(phrase, published) for phrase in phrases]
+        found = [find_dates(phrase, published, statements=True) for phrase in phrases]
         if found[0] and found[1] and 0 < (found[1][0].value - found[0][0].value).days <= 2:
             return found[0][0].value, found[1][0].value
     return None

@@ -186,7 +186,8 @@ _CONTEXT = re.compile(
     r"\b(?:"
     + _BACKGROUND
     + r"|\w+ days? after|(?:first|latest|launch(?:es)?|test)\b[^.]{0,40}\bsince\b|last (?:launched|fired|time|known)|"
-    r"\bprevious(?:ly)?\b|earlier (?:this|last) (?:month|year|week)|last (?:week|month|year)|in (?:19|20)\d\d\b|"
+    # ("test-fired hypersonic missiles the previous day" is this launch's day)
+    r"\bprevious(?:ly)?\b(?!\s+(?:day|night|evening)\b)|earlier (?:this|last) (?:month|year|week)|last (?:week|month|year)|in (?:19|20)\d\d\b|"
     r"(?:comes?|came|coming) (?:\w+ )?(?:days? )?after|"
     # "follows a series of tests" is background; "it followed a steep trajectory" is this flight
     r"(?:follows?|followed)(?!\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+)?(?:trajector(?:y|ies)|paths?|courses?|arcs?))|"
@@ -200,7 +201,7 @@ _CONTEXT = re.compile(
 _CONTEXT_SYSTEM = re.compile(
     r"\b(?:"
     + _BACKGROUND
-    + r"|\w+ days? after|since|last (?:launched|fired|time|known|week)|previous(?:ly)?|"
+    + r"|\w+ days? after|since|last (?:launched|fired|time|known|week)|previous(?:ly)?(?!\s+(?:day|night|evening)\b)|"
     r"(?:said )?earlier (?:in|this) (?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|month|year)|(?:during|in|over) the (?:past|last|previous) (?:\w+ )?"
     r"(?:rounds?|launches|tests|weeks|months))\b",

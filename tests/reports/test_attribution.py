@@ -1069,3 +1069,35 @@ def test_attribution__a_named_system_goes_on_about_the_recalled_launch(gazetteer
     event = extract_events(text, dt.date(2017, 5, 21), gazetteer).events[0]
     assert (event["system_class"], event["flight_time_s"]) == ("MRBM", None)
     assert [f.value_km for f in find_flight_times("The missile flew for half an hour.")] == [1800]
+
+
+@pytest.mark.parametrize(
+    "text, published, day",
+    [
+        # a page's stamp line is the page's day, not the launch's
+        (
+            "North Korea fires a ballistic missile toward sea, South Korea says\nJune 25, 2024, 5:00 PM\n"
+            "South Korea says North Korea has fired a ballistic missile toward the North's east coast. The launch "
+            "was made on Wednesday morning.",
+            dt.date(2024, 6, 26),
+            "2024-06-26",
+        ),
+        # "the previous day" is a day, not a background cue
+        (
+            "North Korea confirmed that it test-fired hypersonic missiles the previous day under the supervision "
+            "of Kim Jong Un, the Korean Central News Agency reported on Monday.",
+            dt.date(2026, 1, 5),
+            "2026-01-04",
+        ),
+    ],
+)
+def test_date__a_pages_stamp_line_and_the_previous_day(text, published, day, gazetteer):
+    event = extract_events(text, published, gazetteer).events[0]
+    assert korea_day(event["launched_at"], "day") == day
+
+
+def test_dates__reported_by_state_media_on_a_day_is_a_statement():
+    (found,) = find_dates(
+        "This development, reported by state media on Monday, comes", dt.date(2026, 1, 5), statements=True
+    )
+    assert found.statement
