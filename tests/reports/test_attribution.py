@@ -1084,6 +1084,7 @@ def test_attribution__a_named_system_goes_on_about_the_recalled_launch(gazetteer
         ),
         # "the previous day" is a day, not a background cue
         (
+            "North Korea test-fires hypersonic missiles: state media\n"
             "North Korea confirmed that it test-fired hypersonic missiles the previous day under the supervision "
             "of Kim Jong Un, the Korean Central News Agency reported on Monday.",
             dt.date(2026, 1, 5),
