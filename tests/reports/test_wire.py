@@ -46,8 +46,11 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # "ranged", "elevation"); a new held-out set of 46 reports scored once after tuning stopped, 85.8 %. Round 14
 # (2026-11-26): those 46 moved into training (657 reports, 646 events; 95.4 % when moved in) and tuned on (one
 # dateline grammar, typeset apostrophes and hyphens, a broadcast's day, flight times "between ... and", "over a
-# 45-minute period", a failed satellite); a new held-out set (heldout/, 58 reports) scored once after tuning
-# stopped. Training misses left
+# 45-minute period", a failed satellite); a new held-out set of 58 reports scored once after tuning stopped,
+# 90.1 %. Round 15 (2026-11-26): those 58 moved into training (715 reports, 704 events; 95.6 % when moved in) and
+# tuned on classes met in several rounds (tests told on two days as one event per day, a page's stamp line, US
+# and next-day state-media days); a new held-out set (heldout/, 51 reports) scored once after tuning stopped.
+# Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
 # and a second launch told in a line of its own), w334 (Hwasong-19 named by KCNA a day after), w340/w343
@@ -55,34 +58,34 @@ from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expecte
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (638, 657),
-    "date": (623, 646),
-    "site_id": (618, 646),
-    "system": (608, 646),
-    "system_class": (616, 646),
-    "count": (609, 646),
-    "distance_km": (626, 646),
-    "apogee_km": (630, 646),
-    "flight_time_s": (628, 646),
-    "outcome": (621, 646),
-    "confirmation": (627, 646),
-    "sources": (248, 265),
+    "events": (697, 715),
+    "date": (680, 704),
+    "site_id": (672, 704),
+    "system": (662, 704),
+    "system_class": (673, 704),
+    "count": (662, 704),
+    "distance_km": (684, 704),
+    "apogee_km": (689, 704),
+    "flight_time_s": (689, 704),
+    "outcome": (678, 704),
+    "confirmation": (683, 704),
+    "sources": (275, 293),
 }
-# Scored once, after tuning stopped (2026-11-26): 90.1 % overall on 58 reports (90.1 % with round 13's code too);
+# Scored once, after tuning stopped (2026-11-26): 87.9 % overall on 51 reports (87.9 % with round 14's code too);
 # below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (55, 58),
-    "date": (50, 58),
-    "site_id": (51, 58),
-    "system": (49, 58),
-    "system_class": (52, 58),
-    "count": (51, 58),
-    "distance_km": (54, 58),
-    "apogee_km": (55, 58),
-    "flight_time_s": (55, 58),
-    "outcome": (53, 58),
-    "confirmation": (53, 58),
-    "sources": (22, 28),
+    "events": (46, 51),
+    "date": (44, 50),
+    "site_id": (46, 50),
+    "system": (43, 50),
+    "system_class": (41, 50),
+    "count": (42, 50),
+    "distance_km": (44, 50),
+    "apogee_km": (48, 50),
+    "flight_time_s": (48, 50),
+    "outcome": (41, 50),
+    "confirmation": (45, 50),
+    "sources": (13, 19),
 }
 
 
@@ -95,7 +98,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 657 and len(heldout) >= 35
+    assert len(train) >= 715 and len(heldout) >= 35
     # the round-13 held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
