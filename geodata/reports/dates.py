@@ -243,9 +243,9 @@ def two_days_told(text: str, published: dt.date | None) -> tuple[dt.date, dt.dat
     """
     for match in _TWO_DAYS.finditer(text):
         if match.group("first"):
-            phrases = (match.group("first"), match.group("second"))
+            phrases = [match.group("first"), match.group("second")]
         else:
-            phrases = tuple(f"{match.group('month')} {match.group(g)}" for g in ("day1", "day2"))
+            phrases = [f"{match.group('month')} {match.group(g)}" for g in ("day1", "day2")]
         found = [find_dates(phrase, published, statements=True) for phrase in phrases]
         if found[0] and found[1] and 0 < (found[1][0].value - found[0][0].value).days <= 2:
             return found[0][0].value, found[1][0].value

@@ -886,11 +886,41 @@ def test_confirmation__whose_word_it_is(text, confirmation, gazetteer):
             dt.date(2017, 8, 29),
             "2017-08-29",
         ),
+        # the day footage aired is the broadcast's, not the launch's
+        (
+            "Footage aired by North Korean broadcaster KRT on January 7 showed what the country described as a "
+            "successful test-fire of a new hypersonic missile launched on January 6.",
+            dt.date(2025, 1, 7),
+            "2025-01-06",
+        ),
+        # a page dated three days on that says the military told it earlier: the weekday it told
+        (
+            "KCNA said Kim Jong Un supervised the test-firing of a super-large multiple rocket launcher. South "
+            "Korea's military earlier said North Korea fired two projectiles on Thursday.",
+            dt.date(2019, 12, 1),
+            "2019-11-28",
+        ),
+        # a page's stamp line is the page's day, not the launch's
+        (
+            "North Korea fires a ballistic missile toward sea, South Korea says\nJune 25, 2024, 5:00 PM\n"
+            "South Korea says North Korea has fired a ballistic missile toward the North's east coast. The launch "
+            "was made on Wednesday morning.",
+            dt.date(2024, 6, 26),
+            "2024-06-26",
+        ),
+        # "the previous day" is a day, not a background cue
+        (
+            "North Korea test-fires hypersonic missiles: state media\n"
+            "North Korea confirmed that it test-fired hypersonic missiles the previous day under the supervision "
+            "of Kim Jong Un, the Korean Central News Agency reported on Monday.",
+            dt.date(2026, 1, 5),
+            "2026-01-04",
+        ),
     ],
 )
-def test_date__another_events_day_and_a_western_evening(text, published, day, gazetteer):
+def test_date__which_day_is_the_launchs(text, published, day, gazetteer):
     event = extract_events(text, published, gazetteer).events[0]
-    assert korea_day(event["launched_at"], "minute") == day
+    assert korea_day(event["launched_at"], event["launched_at_precision"]) == day
 
 
 @pytest.mark.parametrize(
@@ -908,30 +938,6 @@ def test_date__another_events_day_and_a_western_evening(text, published, day, ga
 )
 def test_count__days_and_tallies_are_not_counts(text, count, gazetteer):
     assert extract_events(text, dt.date(2023, 5, 31), gazetteer).events[0]["count"] == count
-
-
-@pytest.mark.parametrize(
-    "text, published, day",
-    [
-        # the day footage aired is the broadcast's, not the launch's
-        (
-            "Footage aired by North Korean broadcaster KRT on January 7 showed what the country described as a "
-            "successful test-fire of a new hypersonic missile launched on January 6.",
-            dt.date(2025, 1, 7),
-            "2025-01-06",
-        ),
-        # a page dated three days on that says the military told it earlier: the weekday it told
-        (
-            "KCNA said Kim Jong Un supervised the test-firing of a super-large multiple rocket launcher. South "
-            "Korea's military earlier said North Korea fired two projectiles on Thursday.",
-            dt.date(2019, 12, 1),
-            "2019-11-28",
-        ),
-    ],
-)
-def test_date__a_broadcasts_day_and_a_page_dated_days_on(text, published, day, gazetteer):
-    event = extract_events(text, published, gazetteer).events[0]
-    assert korea_day(event["launched_at"], "day") == day
 
 
 def test_date__a_background_weekday_is_not_taken_for_an_undated_launch(gazetteer):
@@ -1069,32 +1075,6 @@ def test_attribution__a_named_system_goes_on_about_the_recalled_launch(gazetteer
     event = extract_events(text, dt.date(2017, 5, 21), gazetteer).events[0]
     assert (event["system_class"], event["flight_time_s"]) == ("MRBM", None)
     assert [f.value_km for f in find_flight_times("The missile flew for half an hour.")] == [1800]
-
-
-@pytest.mark.parametrize(
-    "text, published, day",
-    [
-        # a page's stamp line is the page's day, not the launch's
-        (
-            "North Korea fires a ballistic missile toward sea, South Korea says\nJune 25, 2024, 5:00 PM\n"
-            "South Korea says North Korea has fired a ballistic missile toward the North's east coast. The launch "
-            "was made on Wednesday morning.",
-            dt.date(2024, 6, 26),
-            "2024-06-26",
-        ),
-        # "the previous day" is a day, not a background cue
-        (
-            "North Korea test-fires hypersonic missiles: state media\n"
-            "North Korea confirmed that it test-fired hypersonic missiles the previous day under the supervision "
-            "of Kim Jong Un, the Korean Central News Agency reported on Monday.",
-            dt.date(2026, 1, 5),
-            "2026-01-04",
-        ),
-    ],
-)
-def test_date__a_pages_stamp_line_and_the_previous_day(text, published, day, gazetteer):
-    event = extract_events(text, published, gazetteer).events[0]
-    assert korea_day(event["launched_at"], "day") == day
 
 
 def test_dates__reported_by_state_media_on_a_day_is_a_statement():
