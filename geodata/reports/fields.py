@@ -235,7 +235,7 @@ def count_missiles(
         if sentence.start in skip:
             continue
         mentions = sources_in(sentence)
-        for match in _count_matches(sentence.text):
+        for match in count_phrases(sentence.text):
             word = match.group("word").lower()
             if word in ("a", "an") and match.group("noun").lower().endswith("s"):
                 continue
@@ -367,7 +367,7 @@ def _in_system_name(text: str, start: int, end: int) -> bool:
     )
 
 
-def _count_matches(text: str) -> Iterator[re.Match[str]]:
+def count_phrases(text: str) -> Iterator[re.Match[str]]:
     """Every count phrase, overlapping ones too: a dateline's "21 (Jiji Press)--North Korea fired two
     projectiles" spans "two projectiles", which must still be read when the "21 ..." reading is refused."""
     position = 0

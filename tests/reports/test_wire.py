@@ -15,7 +15,16 @@ from geodata.reports.dates import find_dates, find_times
 from geodata.reports.figures import find_figures, find_flight_times
 from geodata.reports.text import split_sentences
 from geodata.units import korea_day
-from tests.reports.wire_corpus import WIRE, WIRE_HELDOUT, accuracy, load_expected, overall, read_report, run
+from tests.reports.wire_corpus import (
+    WIRE,
+    WIRE_HELDOUT,
+    accuracy,
+    candidate_recall,
+    load_expected,
+    overall,
+    read_report,
+    run,
+)
 
 # (right, total) when tuning stopped. Round 1 (2026-05): training 99.5 % on 51 reports; its held-out
 # third, scored once afterwards, 91.3 % (83.3 % before the work). Round 2 (2026-11): that third moved
@@ -108,14 +117,36 @@ def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     assert {"2014", "2019", "2022", "2026"} <= {c["published"][:4] for c in heldout.values()}
 
 
+@pytest.fixture(scope="module")
+def drafted(gazetteer):
+    """The corpus drafted once per folder for the tests of this module."""
+    cache = {}
+
+    def drafted_in(folder):
+        if folder not in cache:
+            cache[folder] = run(folder, gazetteer)
+        return cache[folder]
+
+    return drafted_in
+
+
 @pytest.mark.parametrize(
     ("folder", "floor"), [(WIRE, TRAINING_FLOOR), (WIRE_HELDOUT, HELDOUT_FLOOR)], ids=["training", "heldout"]
 )
-def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, gazetteer):
-    table = accuracy(run(folder, gazetteer))
+def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, drafted):
+    table = accuracy(drafted(folder))
     low = {f: f"{table[f][0]}/{table[f][1]} < {r}/{t}" for f, (r, t) in floor.items() if table[f][0] < r}
     assert not low, low
     assert overall(table) >= sum(r for r, _ in floor.values()) / sum(t for _, t in floor.values())
+
+
+def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
+    # Measured 2026-11-26 on 715 training reports: the right date, class and count are among the candidates for
+    # 99.7-99.9 % of events while the rules choose right for 94-97 %; on round 15's fresh set 96-100 % against
+    # 82-88 %. What is left is the choice among two or three candidates, not finding them.
+    for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
+        assert among >= 0.99 * total, (field, among, total)
+        assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # --- the failure classes of issue 13, each failing before its fix ----------------------------------

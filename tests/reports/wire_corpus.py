@@ -7,6 +7,7 @@ holds reports collected after the first held-out third was moved into training; 
 after tuning on the training reports stops.
 
     .venv/bin/python -m tests.reports.wire_corpus      # per-field accuracy tables
+    .venv/bin/python -m tests.reports.wire_corpus --candidates   # and how often the right value was a candidate
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from geodata.reports.dates import find_dates
 from geodata.reports.extract import extract_events
+from geodata.reports.fields import count_phrases
+from geodata.reports.lexicon import CLASSES, NUMBER_WORDS, SYSTEMS, compile_table
 from geodata.units import korea_day
 
 WIRE = Path(__file__).resolve().parents[1] / "fixtures" / "reports" / "wire"
@@ -61,6 +65,7 @@ def run(folder: Path = WIRE, gazetteer: Any = None) -> dict[str, dict[str, Any]]
             "warnings": extraction.warnings,
             "expected": expected,
             "text": text,
+            "published": header["published"],
         }
     return results
 
@@ -145,6 +150,49 @@ def wrong_fields(results: dict[str, dict[str, Any]]) -> list[str]:
     return lines
 
 
+CANDIDATE_FIELDS = ("date", "system_class", "count")
+_CLASS_PATTERNS = compile_table(CLASSES)
+_SYSTEM_PATTERNS = compile_table(SYSTEMS)
+
+
+def candidates(text: str, published: dt.date) -> dict[str, set[Any]]:
+    """Every value the rules find anywhere in ``text`` for the fields a ranker could choose among: each day a date
+    phrase names (the page's day too), each class a word or a system names ("unknown" too), each number a count
+    phrase gives (none, and one for "a missile", too)."""
+    counts: set[Any] = {None, 1}
+    for match in count_phrases(text):
+        word = match.group("word").lower()
+        counts.add(int(word) if word.isdigit() else NUMBER_WORDS.get(word))
+    return {
+        "date": {d.value.isoformat() for d in find_dates(text, published, statements=True, window=False)}
+        | {published.isoformat()},
+        "system_class": {c for p, c in _CLASS_PATTERNS if p.search(text)}
+        | {row[2] for row in _SYSTEM_PATTERNS if row[0].search(text)}
+        | {"unknown"},
+        "count": counts,
+    }
+
+
+def candidate_recall(results: dict[str, dict[str, Any]]) -> dict[str, tuple[int, int, int, int]]:
+    """Per field: (rules right, right value among the candidates, events, candidates offered in all).
+
+    How far a ranker choosing among the rules' candidates could go, against how far the rules' own choice goes.
+    """
+    table = {field: [0, 0, 0, 0] for field in CANDIDATE_FIELDS}
+    for result in results.values():
+        found = candidates(result["text"], dt.date.fromisoformat(result["published"]))
+        for index, want in enumerate(result["expected"]["events"]):
+            event = result["events"][index] if index < len(result["events"]) else {}
+            for field in CANDIDATE_FIELDS:
+                right = bool(event) and field_right(event, want, field)
+                row = table[field]
+                row[0] += right
+                row[1] += right or want[field] in found[field]
+                row[2] += 1
+                row[3] += len(found[field])
+    return {field: (a, b, c, d) for field, (a, b, c, d) in table.items()}
+
+
 def main() -> None:
     import sys
 
@@ -160,6 +208,12 @@ def main() -> None:
             print(f"  {field:14s} {right:3d}/{total:<3d} {right / total:6.1%}")
         if "-v" in sys.argv:
             print("\n".join(wrong_fields(results)))
+        if "--candidates" in sys.argv:
+            for field, (right, among, total, offered) in candidate_recall(results).items():
+                print(
+                    f"  {field:14s} rules {right / total:6.1%}, right value among the candidates "
+                    f"{among / total:6.1%} ({offered / total:.1f} candidates each)"
+                )
 
 
 if __name__ == "__main__":
