@@ -116,17 +116,22 @@ def sources_in(sentence: Sentence) -> list[tuple[int, str, str]]:
     A dateline's place ("SEOUL —", "SEOUL/TOKYO:", "Seoul/Pyongyang –") says where the copy was filed,
     not who said anything: it names no source.
     """
+    text = sentence.text
+    dateline = dateline_at(text, len(text) - len(text.lstrip()))
     return sorted(
         (m.start(), name, kind)
         for pattern, name, kind in _SOURCES
-        for m in pattern.finditer(sentence.text)
-        if not _in_dateline(sentence.text, m.start())
+        for m in pattern.finditer(text)
+        if dateline is None or not dateline.covers("place", m.start())
     )
 
 
-def _in_dateline(text: str, at: int) -> bool:
-    line = dateline_at(text, len(text) - len(text.lstrip()))
-    return line is not None and line.covers("place", at)
+def count_value(word: str) -> int | None:
+    """The number a count word gives ("12", "two", "a pair of"); ``None`` for a vague one ("several")."""
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return 2 if word == "a pair of" else NUMBER_WORDS.get(word)
 
 
 def _in_date(text: str, at: int) -> bool:
@@ -289,22 +294,14 @@ def count_missiles(
                     continue  # "in a series of missile launches": launches over months, not this salvo
                 candidates.append((rank, order, None, evidence, source))
                 break
-            number = (
-                int(word) if word.isdigit() else NUMBER_WORDS.get(word.replace("a pair of", "pair"), None)
-            )
-            if word == "a pair of":
-                number = 2
+            number = count_value(word)
             if number == 1 and _AND_ANOTHER.match(sentence.text, match.end()):
                 number = 2  # "fired a ballistic missile at 2.35am and another at 2.45am"
             more = _AND_MORE.match(sentence.text, match.end())
             if number and more:
                 # "firing three short-range projectiles less than an hour before he arrived and two more a short
                 # time later": one salvo told in two parts
-                number += (
-                    int(more.group("more"))
-                    if more.group("more").isdigit()
-                    else NUMBER_WORDS[more.group("more").lower()]
-                )
+                number += count_value(more.group("more")) or 0
             if number and 1 <= number <= 100:
                 candidates.append((rank, order, number, evidence, source))
                 break

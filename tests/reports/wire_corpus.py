@@ -19,8 +19,8 @@ from typing import Any
 
 from geodata.reports.dates import find_dates
 from geodata.reports.extract import extract_events
-from geodata.reports.fields import count_phrases
-from geodata.reports.lexicon import CLASSES, NUMBER_WORDS, SYSTEMS, compile_table
+from geodata.reports.fields import count_phrases, count_value
+from geodata.reports.lexicon import CLASSES, SYSTEMS, compile_table
 from geodata.units import korea_day
 
 WIRE = Path(__file__).resolve().parents[1] / "fixtures" / "reports" / "wire"
@@ -159,10 +159,7 @@ def candidates(text: str, published: dt.date) -> dict[str, set[Any]]:
     """Every value the rules find anywhere in ``text`` for the fields a ranker could choose among: each day a date
     phrase names (the page's day too), each class a word or a system names ("unknown" too), each number a count
     phrase gives (none, and one for "a missile", too)."""
-    counts: set[Any] = {None, 1}
-    for match in count_phrases(text):
-        word = match.group("word").lower()
-        counts.add(int(word) if word.isdigit() else NUMBER_WORDS.get(word))
+    counts: set[Any] = {None, 1} | {count_value(match.group("word")) for match in count_phrases(text)}
     return {
         "date": {d.value.isoformat() for d in find_dates(text, published, statements=True, window=False)}
         | {published.isoformat()},
