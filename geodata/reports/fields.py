@@ -134,7 +134,7 @@ def count_value(word: str) -> int | None:
     return 2 if word == "a pair of" else NUMBER_WORDS.get(word)
 
 
-def _in_date(text: str, at: int) -> bool:
+def in_date(text: str, at: int) -> bool:
     """Whether offset ``at`` lies in a calendar date ("Aug. 29", "29 July 2017"): a day, not a count."""
     return any(m.start() <= at < m.end() for m in DATE_RE.finditer(text) if m.group("full"))
 
@@ -257,7 +257,7 @@ def count_missiles(
             if _NOT_A_COUNT.search(match.group("adj")) or (
                 word.isdigit()
                 and (
-                    _in_date(sentence.text, match.start("word"))
+                    in_date(sentence.text, match.start("word"))
                     # "on the morning of 31 launched a rocket": a day of the month before its verb
                     or _LAUNCH_VERB_NEXT.match(match.group("adj"))
                     or _in_system_name(sentence.text, match.start("word"), match.end("word"))

@@ -27,10 +27,9 @@ from typing import Any
 
 from geodata.events import launch_id
 from geodata.geo.places import Gazetteer
-from geodata.reports.extract import Extraction, default_gazetteer, extract_events
+from geodata.reports.extract import Extraction, default_gazetteer, event_day, extract_events
 from geodata.reports.language import refuse_non_english
 from geodata.reports.text import check_text
-from geodata.units import korea_day
 
 __all__ = ["REVISED_FIELDS", "extract_many", "same_launch"]
 
@@ -49,11 +48,6 @@ _FILLED = (
 )
 
 
-def _day(event: dict[str, Any]) -> str | None:
-    at = event.get("launched_at")
-    return korea_day(at, event.get("launched_at_precision") or "day") if at else None
-
-
 def _clock(event: dict[str, Any]) -> str | None:
     return str(event["launched_at"]) if event.get("launched_at_precision") == "minute" else None
 
@@ -65,7 +59,7 @@ def _classes_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def same_launch(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether two drafts report one launch: same Korean day, and nothing that tells them apart."""
-    if _day(a) is None or _day(a) != _day(b):
+    if event_day(a) is None or event_day(a) != event_day(b):
         return False
     if a.get("site_id") and b.get("site_id") and a["site_id"] != b["site_id"]:
         return False
@@ -117,6 +111,8 @@ def _merge(into: dict[str, Any], event: dict[str, Any], report: str) -> None:
         if into.get(key) in (None, "unknown") and event.get(key) not in (None, "unknown"):
             into[key] = event[key]
     into["sources"].extend(event["sources"])
+    for field, readings in event.get("other_readings", {}).items():
+        into.setdefault("other_readings", {}).setdefault(field, []).extend(readings)
     for field, span in event.get("evidence", {}).items():
         into.setdefault("evidence_by_report", {}).setdefault(report, {})[field] = span
     if into.get("launched_at") and into.get("site_id"):
@@ -151,6 +147,11 @@ def extract_many(
                 {**s, "report": name, "published_on": on}
                 for s in event["sources"] or [{"source": "news", "source_kind": "news", "is_headline": True}]
             ]
+            # a reading's quote is in its own report's words
+            event["other_readings"] = {
+                field: [{**r, "report": name} for r in readings]
+                for field, readings in event.get("other_readings", {}).items()
+            }
             match = next((d for d in drafts if same_launch(d, event)), None)
             if match is None:
                 event.update(reports=[name], revisions=[])
@@ -160,7 +161,26 @@ def extract_many(
                 _merge(match, event, name)
     for draft in drafts:
         _reheadline(draft)
+        _settle_readings(draft)
     return Extraction(drafts, warnings)
+
+
+def _settle_readings(draft: dict[str, Any]) -> None:
+    """The merged draft's other readings: one per value, none equal to what the draft now says."""
+    says = {
+        "launched_at": event_day(draft),
+        "system_class": draft.get("system_class"),
+        "count": draft.get("count"),
+    }
+    settled = {}
+    for field, readings in draft.get("other_readings", {}).items():
+        kept: dict[Any, dict[str, Any]] = {}
+        for reading in readings:
+            if reading["value"] != says.get(field):
+                kept.setdefault(reading["value"], reading)
+        if kept:
+            settled[field] = list(kept.values())
+    draft["other_readings"] = settled
 
 
 def _extract_named(

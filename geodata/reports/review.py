@@ -43,7 +43,7 @@ from geodata.errors import InvalidFile, InvalidOption, LaunchmapError
 from geodata.events import headline_rank, launch_id
 from geodata.geo.places import Gazetteer
 from geodata.reports.dates import find_dateline
-from geodata.reports.extract import launch_row, source_rows
+from geodata.reports.extract import event_day, launch_row, source_rows
 from geodata.reports.language import refuse_non_english
 from geodata.reports.many import FIGURE_TOLERANCE, extract_many, same_launch
 from geodata.reports.text import check_text
@@ -51,7 +51,7 @@ from geodata.schema import LAUNCHES
 from geodata.store import Store
 from geodata.store.review import ReviewQueue
 from geodata.tracks import impact_fields
-from geodata.units import is_missing, korea_day, parse_number
+from geodata.units import is_missing, parse_number
 
 __all__ = [
     "DIFF_FIELDS",
@@ -86,7 +86,14 @@ FIGURES = ("count", "distance_km", "apogee_km", "flight_time_s")  # each source 
 DESCRIBED = ("system", "system_class", "landing_area", "bearing_deg")
 EDITABLE_FIELDS = tuple(c.name for c in LAUNCHES.columns if c.name not in ("id", "impact_basis"))
 NEAR = pd.Timedelta(days=2)  # wider than any Korean day seen from UTC (+9 h)
-_LABELS = {"distance_km": "distance", "apogee_km": "apogee", "flight_time_s": "flight time"}
+_LABELS = {
+    "distance_km": "distance",
+    "apogee_km": "apogee",
+    "flight_time_s": "flight time",
+    "launched_at": "launch day",
+    "system_class": "class",
+    "count": "missiles",
+}
 
 
 @dataclass
@@ -233,11 +240,7 @@ def propose(
 
 
 def _title(draft: dict[str, Any]) -> str:
-    day = (
-        korea_day(draft["launched_at"], draft.get("launched_at_precision") or "day")
-        if draft.get("launched_at")
-        else "day unknown"
-    )
+    day = event_day(draft) or "day unknown"
     count = draft.get("count")
     what = draft.get("system") or draft.get("system_class") or "missile"
     site = draft.get("site_id") or "site unknown"
@@ -277,6 +280,29 @@ def describe_change(change: dict[str, Any]) -> str:
         f"{label}: {change['source']} says {shown(change['new'])}; {change['headline']}'s "
         f"{shown(change['old'])} stays the headline (both kept)"
     )
+
+
+def describe_readings(draft: dict[str, Any]) -> list[str]:
+    """One line per other reading of the draft (see :func:`~geodata.reports.extract.other_readings`):
+    ``launch day: the report also says 2025-11-06 («on Thursday», in b.txt); the draft has 2025-11-07`` (the
+    report named when the draft has several)."""
+    has = {
+        "launched_at": event_day(draft),
+        "system_class": draft.get("system_class"),
+        "count": draft.get("count"),
+    }
+    several = len(draft.get("reports") or []) > 1  # which report's words, when there are several
+    lines = []
+    for name, readings in (draft.get("other_readings") or {}).items():
+        for reading in readings:
+            where = f"«{reading['text']}»" + (
+                f", in {reading['report']}" if several and reading.get("report") else ""
+            )
+            lines.append(
+                f"{field_label(name)}: the report also says {reading['value']} ({where}); "
+                f"the draft has {'—' if _unknown(has.get(name)) else has.get(name)}"
+            )
+    return lines
 
 
 def _read(report: Report) -> dict[str, Any]:
