@@ -8,6 +8,8 @@ after tuning on the training reports stops.
 
     .venv/bin/python -m tests.reports.wire_corpus      # per-field accuracy tables
     .venv/bin/python -m tests.reports.wire_corpus --candidates   # and how often the right value was a candidate
+    .venv/bin/python -m tests.reports.wire_corpus --readings     # and how often it is shown as another reading
+    .venv/bin/python -m tests.reports.wire_corpus --blind --readings   # the same for the scored rounds' blind drafts
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from geodata.reports.dates import find_dates
-from geodata.reports.extract import extract_events
+from geodata.reports.extract import event_day, extract_events, other_readings
 from geodata.reports.fields import count_phrases, count_value
 from geodata.reports.lexicon import CLASSES, SYSTEMS, compile_table
-from geodata.units import korea_day
+from geodata.reports.text import split_sentences
 
 WIRE = Path(__file__).resolve().parents[1] / "fixtures" / "reports" / "wire"
 WIRE_HELDOUT = WIRE / "heldout"
@@ -78,11 +80,7 @@ def _close(got: Any, want: Any) -> bool:
 
 def _value(event: dict[str, Any], field: str) -> Any:
     if field == "date":
-        return (
-            korea_day(event["launched_at"], event["launched_at_precision"])
-            if event.get("launched_at")
-            else None
-        )
+        return event_day(event)
     return event.get(field)
 
 
@@ -190,21 +188,89 @@ def candidate_recall(results: dict[str, dict[str, Any]]) -> dict[str, tuple[int,
     return {field: (a, b, c, d) for field, (a, b, c, d) in table.items()}
 
 
+# The scored field each reading of a draft (geodata.reports.extract.other_readings) stands for
+READING_FIELDS = {"date": "launched_at", "system_class": "system_class", "count": "count"}
+
+
+def readings_shown(results: dict[str, dict[str, Any]]) -> dict[str, tuple[int, int, int, int]]:
+    """Per field: (drafts right, right value shown as the draft's or one of its other readings, events, readings).
+
+    What an editor reviewing the drafts has before them: a wrong field with the right value listed beside it is
+    one look, not a search through the report.
+    """
+    table = {field: [0, 0, 0, 0] for field in READING_FIELDS}
+    for result in results.values():
+        for index, want in enumerate(result["expected"]["events"]):
+            event = result["events"][index] if index < len(result["events"]) else {}
+            for field, key in READING_FIELDS.items():
+                readings = [r["value"] for r in event.get("other_readings", {}).get(key, [])]
+                right = bool(event) and field_right(event, want, field)
+                row = table[field]
+                row[0] += right
+                row[1] += right or want[field] in readings
+                row[2] += 1
+                row[3] += len(readings)
+    return {field: (a, b, c, d) for field, (a, b, c, d) in table.items()}
+
+
+BLIND_DRAFTS = WIRE / "blind_drafts.json"
+
+
+def blind_results() -> dict[str, dict[str, Any]]:
+    """:func:`run`'s results for the reports of every scored held-out round, with the drafts that round's code
+    made of them before any tuning on them (``blind_drafts.json``), each given its other readings as the
+    drafting code gives them now (a value another draft of the same report has is that draft's, not a reading)."""
+    blind = json.loads(BLIND_DRAFTS.read_text(encoding="utf-8"))["drafts"]
+    expected = load_expected(WIRE)
+    results = {}
+    for case, events in blind.items():
+        header, text = read_report(WIRE / f"{case}.txt")
+        published = dt.date.fromisoformat(header["published"])
+        sentences = split_sentences(text)
+        drafted = []
+        for event in events:
+            others = [e for e in events if e is not event]
+            readings = other_readings(sentences, published, event)
+            for field, key in READING_FIELDS.items():
+                taken = {_value(e, field) for e in others}
+                readings[key] = [r for r in readings.get(key, []) if r["value"] not in taken]
+            drafted.append({**event, "other_readings": readings})
+        results[case] = {
+            "events": drafted,
+            "expected": expected[case],
+            "text": text,
+            "published": header["published"],
+        }
+    return results
+
+
 def main() -> None:
     import sys
 
     from geodata.reports import default_gazetteer
 
     gazetteer = default_gazetteer()
-    folders = [WIRE_HELDOUT] if "--heldout" in sys.argv else [WIRE]
-    for folder in folders:
-        results = run(folder, gazetteer)
+    runs = (
+        {"heldout": lambda: run(WIRE_HELDOUT, gazetteer)}
+        if "--heldout" in sys.argv
+        else {"wire": lambda: run(WIRE, gazetteer)}
+    )
+    if "--blind" in sys.argv:
+        runs = {"blind drafts of the scored held-out rounds": blind_results}
+    for name, drafted in runs.items():
+        results = drafted()
         table = accuracy(results)
-        print(f"{folder.name}: {len(results)} reports, overall {overall(table):.1%}")
+        print(f"{name}: {len(results)} reports, overall {overall(table):.1%}")
         for field, (right, total) in table.items():
             print(f"  {field:14s} {right:3d}/{total:<3d} {right / total:6.1%}")
         if "-v" in sys.argv:
             print("\n".join(wrong_fields(results)))
+        if "--readings" in sys.argv:
+            for field, (right, shown, total, readings) in readings_shown(results).items():
+                print(
+                    f"  {field:14s} drafts {right / total:6.1%}, right value shown {shown / total:6.1%} "
+                    f"({readings / total:.2f} other readings each)"
+                )
         if "--candidates" in sys.argv:
             for field, (right, among, total, offered) in candidate_recall(results).items():
                 print(
