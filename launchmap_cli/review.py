@@ -82,7 +82,7 @@ def cmd_list(args: argparse.Namespace, context: Any) -> int:
 
 def cmd_show(args: argparse.Namespace, context: Any) -> int:
     """Show one draft: its fields, sources, the reports it came from and, for a revision, the diff."""
-    from geodata.reports.review import describe_change
+    from geodata.reports.review import describe_change, describe_readings
     from geodata.schema import LAUNCHES
 
     with usage_errors():
@@ -107,6 +107,10 @@ def cmd_show(args: argparse.Namespace, context: Any) -> int:
         for name in LAUNCHES.names
         if name not in HIDDEN_FIELDS and draft.get(name) is not None
     ]
+    readings = describe_readings(draft)
+    if readings:
+        lines.append("check before accepting, the reports also give:")
+        lines += [f"  {line}" for line in readings]
     lines.append("sources:")
     for source in draft.get("sources") or []:
         figures = ", ".join(

@@ -57,24 +57,37 @@ def gazetteer(version: int):
     return Gazetteer.from_frames(store.sites(), store.places())
 
 
-def highlight(text: str, evidence: dict) -> str:
-    """The report as HTML with each evidence span in a <mark> titled by its field; all text escaped."""
+def highlight(text: str, evidence: dict, readings: dict | None = None) -> str:
+    """The report as HTML with each evidence span in a <mark> titled by its field, and each other reading (see
+    ``describe_readings``) outlined in its field's colour and titled "also ..."; all text escaped."""
+    marks = [
+        (s, field, f"background:{FIELD_COLOURS.get(field, '#eee')}", field) for field, s in evidence.items()
+    ]
+    marks += [
+        (
+            r,
+            field,
+            f"background:transparent;color:inherit;outline:2px dashed {FIELD_COLOURS.get(field, '#999')}",
+            f"also {review.field_label(field)}: {r['value']}",
+        )
+        for field, rs in (readings or {}).items()
+        for r in rs
+    ]
     spans = sorted(
         (
-            (int(s["start"]), int(s["end"]), field)
-            for field, s in evidence.items()
+            (int(s["start"]), int(s["end"]), style, title)
+            for s, _, style, title in marks
             if 0 <= s["start"] < s["end"]
         ),
         key=lambda item: (item[0], -item[1]),
     )
     parts, cursor = [], 0
-    for start, end, field in spans:
+    for start, end, style, title in spans:
         if start < cursor:  # overlapping spans: the earlier one keeps the words
             continue
         parts.append(html.escape(text[cursor:start]))
-        colour = FIELD_COLOURS.get(field, "#eee")
         parts.append(
-            f'<mark title="{html.escape(field)}" style="background:{colour}">{html.escape(text[start:end])}</mark>'
+            f'<mark title="{html.escape(title)}" style="{style}">{html.escape(text[start:end])}</mark>'
         )
         cursor = end
     parts.append(html.escape(text[cursor:]))
@@ -465,6 +478,16 @@ def show_queued(refused: list[str], warnings: list[str], queued: list[int], redr
         st.info("No launch to queue in what was given.")
 
 
+def show_readings(draft: dict) -> None:
+    """The other values the reports give for the day, class or count: the fields to check first."""
+    lines = review.describe_readings(draft)
+    if lines:
+        st.warning(
+            "**Check before accepting** — the reports also give:\n"
+            + "\n".join(f"- {common.plain(line)}" for line in lines)
+        )
+
+
 def show_queue() -> None:
     pending = review.ReviewQueue(common.get_store()).items("pending")
     st.subheader(f"Review queue ({len(pending)} waiting)")
@@ -485,10 +508,15 @@ def show_queue() -> None:
                     if report["name"] == (item["draft"].get("reports") or [None])[0]
                     else {}
                 )
+                readings = {  # the other readings in this report's words
+                    field: [r for r in rs if r.get("report") in (None, report["name"])]
+                    for field, rs in (item["draft"].get("other_readings") or {}).items()
+                }
                 with st.expander(
                     f"Words behind it: {report['name']} ({report.get('outlet') or 'outlet unknown'})"
                 ):
-                    st.markdown(highlight(report["text"], evidence), unsafe_allow_html=True)
+                    st.markdown(highlight(report["text"], evidence, readings), unsafe_allow_html=True)
+            show_readings(item["draft"])
             action, edits, reason = draft_form(item, shown_event(item))
             if action:
                 decide(item, action, edits, reason)

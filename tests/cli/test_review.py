@@ -84,3 +84,20 @@ def test_review__korean_report_is_refused_by_name_in_review_and_extract(capsys, 
     assert f"refused: {korean} is in Korean; launchmap extracts English reports only" in err
     code, out, err = run(capsys, "extract", str(korean))
     assert code == 1 and f"error: {korean} is in Korean; launchmap extracts English reports only" in err
+
+
+def test_review__show_lists_the_other_readings_to_check(capsys, tmp_path: Path) -> None:
+    report = tmp_path / "kcna.txt"
+    report.write_text(
+        "Published: 2025-11-08\nNorth Korea fired a ballistic missile on Friday, the JCS said. KCNA said the test, "
+        "conducted on Thursday, was a success.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "review", "add", str(report))
+    assert code == 0 and "queued" in out
+    code, out, _ = run(capsys, "review", "show", "1")
+    assert code == 0
+    assert (
+        "check before accepting, the reports also give:\n"
+        "  launch day: the report also says 2025-11-06 («Thursday»); the draft has 2025-11-07"
+    ) in out

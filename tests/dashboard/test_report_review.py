@@ -274,3 +274,21 @@ def test_report_page__a_second_outlets_copy_joins_the_waiting_draft_with_its_wor
     words = [e for e in app.expander if e.label.startswith("Words behind it")]
     assert len(words) == 2
     assert all('<mark title="' in e.markdown[0].value for e in words)
+
+
+def test_report_page__other_readings_of_the_day_are_flagged_and_marked_in_the_report() -> None:
+    from tests.reports.test_readings import KCNA_THURSDAY
+
+    app = queue_pasted(KCNA_THURSDAY, dt.date(2025, 11, 8))
+    assert not app.exception and not app.error, [e.value for e in app.error]
+    (check,) = [
+        w.value.replace("\\", "") for w in app.warning if w.value.startswith("**Check before accepting**")
+    ]
+    assert check.endswith(
+        "- launch day: the report also says 2025-11-06 («Thursday»); the draft has 2025-11-07"
+    )
+    words = next(e for e in app.expander if e.label.startswith("Words behind it"))
+    assert (
+        '<mark title="also launch day: 2025-11-06" style="background:transparent;color:inherit;outline:2px dashed #ffe08a">'
+        "Thursday</mark>"
+    ) in words.markdown[0].value
