@@ -68,7 +68,7 @@ def highlight(text: str, evidence: dict, readings: dict | None = None) -> str:
             r,
             field,
             f"background:transparent;color:inherit;outline:2px dashed {FIELD_COLOURS.get(field, '#999')}",
-            f"also {review.field_label(field)}: {r['value']}",
+            f"also {review.field_label(field)}: {review.reading_value(r)}",
         )
         for field, rs in (readings or {}).items()
         for r in rs

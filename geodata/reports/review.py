@@ -299,10 +299,15 @@ def describe_readings(draft: dict[str, Any]) -> list[str]:
                 f", in {reading['report']}" if several and reading.get("report") else ""
             )
             lines.append(
-                f"{field_label(name)}: the report also says {reading['value']} ({where}); "
+                f"{field_label(name)}: the report also says {reading_value(reading)} ({where}); "
                 f"the draft has {'—' if _unknown(has.get(name)) else has.get(name)}"
             )
     return lines
+
+
+def reading_value(reading: dict[str, Any]) -> str:
+    """A reading's value for people: a vague count ("several missiles") has no number."""
+    return "no exact number" if reading["value"] is None else str(reading["value"])
 
 
 def _read(report: Report) -> dict[str, Any]:

@@ -130,6 +130,19 @@ def test_other_readings__merged_copies_keep_each_reports_words_and_drop_the_sett
     assert merged[0]["count"] not in {r["value"] for r in readings}
 
 
+def test_other_readings__a_vague_count_beside_a_number_is_a_reading_without_one():
+    event = _one(
+        "North Korea fired two ballistic missiles on Thursday, the JCS said. Japan's defense ministry said the "
+        "North fired several missiles.",
+        dt.date(2025, 11, 6),
+    )
+    assert event["count"] == 2
+    assert [(r["value"], r["text"]) for r in event["other_readings"]["count"]] == [(None, "several missiles")]
+    assert describe_readings(event) == [
+        "missiles: the report also says no exact number («several missiles»); the draft has 2"
+    ]
+
+
 def test_describe_readings__one_line_per_reading_with_its_words_and_the_drafts_value():
     event = _one(KCNA_THURSDAY, dt.date(2025, 11, 8))
     assert describe_readings(event) == [
