@@ -169,6 +169,7 @@ def _settle_readings(draft: dict[str, Any]) -> None:
     """The merged draft's other readings: one per value, none equal to what the draft now says."""
     says = {
         "launched_at": event_day(draft),
+        "site_id": draft.get("site_id"),
         "system_class": draft.get("system_class"),
         "count": draft.get("count"),
     }

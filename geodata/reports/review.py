@@ -91,6 +91,7 @@ _LABELS = {
     "apogee_km": "apogee",
     "flight_time_s": "flight time",
     "launched_at": "launch day",
+    "site_id": "site",
     "system_class": "class",
     "count": "missiles",
 }
@@ -288,6 +289,7 @@ def describe_readings(draft: dict[str, Any]) -> list[str]:
     report named when the draft has several)."""
     has = {
         "launched_at": event_day(draft),
+        "site_id": draft.get("site_id"),
         "system_class": draft.get("system_class"),
         "count": draft.get("count"),
     }

@@ -43,6 +43,14 @@ def _one(text: str, published: dt.date) -> dict:
             "three missiles",
         ),
         (
+            "North Korea fired a ballistic missile from the Sunan area on Friday, the JCS said. Japan's defense "
+            "ministry said the North fired the missile from near Kusong.",
+            dt.date(2025, 11, 7),
+            "site_id",
+            "kusong",
+            "Kusong",
+        ),
+        (
             "North Korea fired a short-range ballistic missile on Friday, the JCS said. Japan's ministry said the "
             "North launched what appeared to be a cruise missile.",
             dt.date(2025, 11, 7),
@@ -51,7 +59,7 @@ def _one(text: str, published: dt.date) -> dict:
             "cruise missile",
         ),
     ],
-    ids=["kcna-day", "coast-guard-day", "japan-count", "japan-class"],
+    ids=["kcna-day", "coast-guard-day", "japan-count", "japan-site", "japan-class"],
 )
 def test_other_readings__a_launch_sentence_giving_another_value_is_listed_with_its_words(
     text, published, field, value, quote
@@ -59,6 +67,7 @@ def test_other_readings__a_launch_sentence_giving_another_value_is_listed_with_i
     event = _one(text, published)
     drafted = {
         "launched_at": event["launched_at"][:10],
+        "site_id": event["site_id"],
         "count": event["count"],
         "system_class": event["system_class"],
     }

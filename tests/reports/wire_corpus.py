@@ -189,7 +189,12 @@ def candidate_recall(results: dict[str, dict[str, Any]]) -> dict[str, tuple[int,
 
 
 # The scored field each reading of a draft (geodata.reports.extract.other_readings) stands for
-READING_FIELDS = {"date": "launched_at", "system_class": "system_class", "count": "count"}
+READING_FIELDS = {
+    "date": "launched_at",
+    "site_id": "site_id",
+    "system_class": "system_class",
+    "count": "count",
+}
 
 
 def readings_shown(results: dict[str, dict[str, Any]]) -> dict[str, tuple[int, int, int, int]]:
@@ -220,7 +225,10 @@ def blind_results() -> dict[str, dict[str, Any]]:
     """:func:`run`'s results for the reports of every scored held-out round, with the drafts that round's code
     made of them before any tuning on them (``blind_drafts.json``), each given its other readings as the
     drafting code gives them now (a value another draft of the same report has is that draft's, not a reading)."""
+    from geodata.reports import default_gazetteer
+
     blind = json.loads(BLIND_DRAFTS.read_text(encoding="utf-8"))["drafts"]
+    gazetteer = default_gazetteer()
     expected = load_expected(WIRE)
     results = {}
     for case, events in blind.items():
@@ -230,7 +238,7 @@ def blind_results() -> dict[str, dict[str, Any]]:
         drafted = []
         for event in events:
             others = [e for e in events if e is not event]
-            readings = other_readings(sentences, published, event)
+            readings = other_readings(sentences, published, event, gazetteer)
             for field, key in READING_FIELDS.items():
                 taken = {_value(e, field) for e in others}
                 readings[key] = [r for r in readings.get(key, []) if r["value"] not in taken]
