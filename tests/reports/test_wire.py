@@ -60,7 +60,10 @@ from tests.reports.wire_corpus import (
 # 45-minute period", a failed satellite); a new held-out set of 58 reports scored once after tuning stopped,
 # 90.1 %. Round 15 (2026-11-26): those 58 moved into training (715 reports, 704 events; 95.6 % when moved in) and
 # tuned on classes met in several rounds (tests told on two days as one event per day, a page's stamp line, US
-# and next-day state-media days); a new held-out set (heldout/, 51 reports) scored once after tuning stopped.
+# and next-day state-media days); a new held-out set of 51 reports scored once after tuning stopped, 87.9 %. Round
+# 16 (2026-11-26): those 51 moved into training (766 reports, 754 events; 95.7 % as they came) with no rule tuned on
+# them: the round went to other readings (what a draft lists for the editor to check) measured on the blind drafts
+# of rounds 3-15; a new held-out set (heldout/, 58 reports) scored once afterwards.
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -69,34 +72,35 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (697, 715),
-    "date": (680, 704),
-    "site_id": (672, 704),
-    "system": (662, 704),
-    "system_class": (673, 704),
-    "count": (662, 704),
-    "distance_km": (684, 704),
-    "apogee_km": (689, 704),
-    "flight_time_s": (689, 704),
-    "outcome": (678, 704),
-    "confirmation": (683, 704),
-    "sources": (275, 293),
+    "events": (743, 766),
+    "date": (724, 754),
+    "site_id": (718, 754),
+    "system": (705, 754),
+    "system_class": (714, 754),
+    "count": (704, 754),
+    "distance_km": (728, 754),
+    "apogee_km": (737, 754),
+    "flight_time_s": (737, 754),
+    "outcome": (719, 754),
+    "confirmation": (728, 754),
+    "sources": (288, 312),
 }
-# Scored once, after tuning stopped (2026-11-26): 87.9 % overall on 51 reports (87.9 % with round 14's code too);
-# below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
+# Scored once, after tuning stopped (2026-11-26): 88.4 % overall on 58 reports, the ten fields of issue 13 89.3 %
+# (round 15's code drafts the same fields: this round changed what a draft lists, not what it says); below the 95 %
+# goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (46, 51),
-    "date": (44, 50),
-    "site_id": (46, 50),
-    "system": (43, 50),
-    "system_class": (41, 50),
-    "count": (42, 50),
-    "distance_km": (44, 50),
-    "apogee_km": (48, 50),
-    "flight_time_s": (48, 50),
-    "outcome": (41, 50),
-    "confirmation": (45, 50),
-    "sources": (13, 19),
+    "events": (54, 58),
+    "date": (52, 58),
+    "site_id": (50, 58),
+    "system": (51, 58),
+    "system_class": (50, 58),
+    "count": (48, 58),
+    "distance_km": (53, 58),
+    "apogee_km": (56, 58),
+    "flight_time_s": (54, 58),
+    "outcome": (51, 58),
+    "confirmation": (50, 58),
+    "sources": (16, 24),
 }
 
 
@@ -109,8 +113,8 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 715 and len(heldout) >= 35
-    # the round-13 held-out reports are new: no address is shared with the training reports
+    assert len(train) >= 766 and len(heldout) >= 35
+    # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
     assert len(outlets) >= 30
@@ -143,31 +147,34 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-26 on 715 training reports: the right date, class and count are among the candidates for
-    # 99.7-99.9 % of events while the rules choose right for 94-97 %; on round 15's fresh set 96-100 % against
-    # 82-88 %. What is left is the choice among two or three candidates, not finding them.
+    # Measured 2026-11-26 on 766 training reports: the right date, class and count are among the candidates for
+    # 99.5-99.7 % of events while the rules choose right for 93-96 %; on round 16's fresh set 96.6-100 % against
+    # 82.8-89.7 %. What is left is the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
-# Measured 2026-11-26 on the blind drafts of rounds 3-15 (659 reports, 651 launches, each drafted by its round's
-# code before any tuning on it): (drafts right, right value shown as the draft's or another reading, readings).
-BLIND_READINGS = {
-    "date": (574, 599, 80),
-    "site_id": (577, 585, 14),
-    "system_class": (573, 584, 70),
-    "count": (560, 594, 182),
-}
+# (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-26: on the blind
+# drafts of rounds 3-15 (659 reports, 651 launches, each drafted by its round's code before any tuning on it), and
+# on round 16's fresh held-out set (58 reports), whose readings were built before it was scored.
+BLIND_READINGS = {"date": (574, 599), "site_id": (577, 585), "system_class": (573, 584), "count": (560, 594)}
+HELDOUT_READINGS = {"date": (52, 54), "site_id": (50, 51), "system_class": (50, 52), "count": (48, 50)}
 
 
-def test_wire_corpus__other_readings_show_the_right_value_of_blind_drafts_wrong():
-    # A wrong day, site, class or count with the right one listed beside it is one look for the editor. The readings stay
-    # few (0.1-0.3 per draft), so they point at the field to check rather than at every field.
-    for field, (right, shown, total, readings) in readings_shown(blind_results()).items():
-        blind_right, floor_shown, _ = BLIND_READINGS[field]
-        assert right == blind_right, field  # the blind drafts are a record: only the readings may improve
-        assert shown >= floor_shown, (field, shown, floor_shown)
+@pytest.mark.parametrize("on", ["blind drafts", "heldout"])
+def test_wire_corpus__other_readings_show_the_right_value_of_drafts_wrong(on, drafted):
+    # A wrong day, site, class or count with the right one listed beside it is one look for the editor. The
+    # readings stay few (0.01-0.3 per draft), so they point at the field to check rather than at every field.
+    results, floor = (
+        (blind_results(), BLIND_READINGS)
+        if on == "blind drafts"
+        else (drafted(WIRE_HELDOUT), HELDOUT_READINGS)
+    )
+    for field, (right, shown, total, readings) in readings_shown(results).items():
+        drafts_right, floor_shown = floor[field]
+        assert right >= drafts_right and shown >= floor_shown, (field, right, shown, floor[field])
+        assert shown - right >= (floor_shown - drafts_right) // 2, field  # the readings add the right value
         assert readings <= 0.3 * total, (field, readings, total)
 
 
