@@ -33,9 +33,9 @@ import pandas as pd
 
 from geodata.errors import InvalidEvent, InvalidFile, UnknownPlace
 from geodata.events import RowError, launch_id
-from geodata.formats.csv import read_table
 from geodata.formats.guard import check_rows, check_size, check_workbook
 from geodata.formats.parsed import ParsedFile
+from geodata.formats.table import read_table
 from geodata.geo.places import Gazetteer
 from geodata.limits import MAX_ROWS
 from geodata.schema import LAUNCH_COLUMNS, SOURCE_COLUMNS

@@ -6,7 +6,6 @@ leading ``'`` and read back unchanged, so an export re-imports as the same event
 
 from __future__ import annotations
 
-import csv as stdlib_csv
 import io
 import json
 from typing import Any
@@ -15,10 +14,11 @@ import numpy as np
 import pandas as pd
 
 from geodata.errors import InvalidFile
+from geodata.formats.cns import looks_like_cns, read_cns_file
 from geodata.formats.guard import check_json_depth, check_rows, check_size
 from geodata.formats.parsed import ParsedFile
 from geodata.formats.records import plain_columns, source_summary, sources_by_launch
-from geodata.limits import MAX_NOTE_CHARS
+from geodata.formats.table import read_table
 from geodata.schema import LAUNCHES, SOURCES
 
 __all__ = ["FORMULA_STARTS", "neutralise_cell", "neutralise_column", "read_csv", "restore_cell", "to_csv"]
@@ -123,42 +123,6 @@ def _sources_from_json(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SOURCES.names)
 
 
-def read_table(text: str, name: str, *, keep_blank_lines: bool = False) -> pd.DataFrame:
-    """A CSV text as a frame of strings, refusing rows whose field count differs from the header's.
-
-    pandas would quietly shift such a row (an unquoted comma in a note), blaming every later
-    cell; here the line is named instead. Text stays exactly as typed (no type guessing).
-    """
-    if "\x00" in text:
-        raise InvalidFile(f"{name}: the file holds NUL characters; expected CSV text")
-    reader = stdlib_csv.reader(io.StringIO(text))
-    try:
-        rows = list(reader)
-    except stdlib_csv.Error as error:
-        if "field larger than field limit" in str(error):
-            raise InvalidFile(
-                f"{name}: line {reader.line_num} holds a cell over {stdlib_csv.field_size_limit():,} characters; "
-                f"a cell may hold at most {MAX_NOTE_CHARS:,} characters"
-            ) from error
-        raise InvalidFile(f"{name} is not a readable CSV file (line {reader.line_num}): {error}") from error
-    if not rows or not any(cell.strip() for cell in rows[0]):
-        raise InvalidFile(f"{name}: expected a header line with column names, found none")
-    header, body, line = rows[0], [], 1
-    for row in rows[1:]:
-        line += 1
-        if not row or not any(cell.strip() for cell in row):
-            if keep_blank_lines:
-                body.append([""] * len(header))
-            continue
-        if len(row) != len(header):
-            raise InvalidFile(
-                f"{name}: line {line} has {len(row)} fields; the header has {len(header)} "
-                "(an unquoted comma in a cell?)"
-            )
-        body.append(row)
-    return pd.DataFrame(body, columns=header, dtype=str)
-
-
 def read_csv(data: bytes, name: str) -> ParsedFile:
     """A launchmap CSV (or, by its columns, a CNS sheet saved as CSV) from an upload's bytes."""
     check_size(len(data), name)
@@ -175,11 +139,7 @@ def read_csv(data: bytes, name: str) -> ParsedFile:
         launches = frame[[c for c in frame.columns if c in LAUNCHES.names]].map(restore_cell)
         launches.index = pd.Index(range(2, len(frame) + 2))  # CSV line numbers (line 1 is the header)
         return ParsedFile("launchmap-csv", launches, sources, warnings=warnings)
-    from geodata.formats.cns import looks_like_cns
-
     if looks_like_cns(list(frame.columns)):
-        from geodata.formats.cns import read_cns_file
-
         return read_cns_file(data, name)
     raise InvalidFile(
         f"{name}: expected launchmap columns ({', '.join(LAUNCHES.names[:4])}, ...) or the CNS database layout "
