@@ -173,6 +173,13 @@ South Korea's JCS tracks launches on radar from closest; North Korea's own claim
 
 **Times.** Stored in UTC; shown in Korea Standard Time (UTC+9) and UTC. A launch at 18:18 UTC is the next
 morning in Korea.
+
+**Drafts from pasted reports.** *Report to map* reads English wire copy with rules written from hundreds of real
+reports. On 717 reports it had not been tuned on, scored blind, it got about 89 % of fields right; so a draft is
+only a proposal, and nothing is saved until a person accepts it. When the report itself gives another day, site,
+class or count than the draft's (Japan's count against Seoul's, state media's day against the JCS's), the draft
+says so above its form and outlines those words in the report: with them the right day is on screen for about
+92 % of unseen launches, against 88 % for the draft alone.
 """)
     st.subheader("Data and credits")
     sources = common.sources()
