@@ -60,13 +60,10 @@ def gazetteer(version: int):
 def highlight(text: str, evidence: dict, readings: dict | None = None) -> str:
     """The report as HTML with each evidence span in a <mark> titled by its field, and each other reading (see
     ``describe_readings``) outlined in its field's colour and titled "also ..."; all text escaped."""
-    marks = [
-        (s, field, f"background:{FIELD_COLOURS.get(field, '#eee')}", field) for field, s in evidence.items()
-    ]
+    marks = [(s, f"background:{FIELD_COLOURS.get(field, '#eee')}", field) for field, s in evidence.items()]
     marks += [
         (
             r,
-            field,
             f"background:transparent;color:inherit;outline:2px dashed {FIELD_COLOURS.get(field, '#999')}",
             f"also {review.field_label(field)}: {review.reading_value(r)}",
         )
@@ -76,7 +73,7 @@ def highlight(text: str, evidence: dict, readings: dict | None = None) -> str:
     spans = sorted(
         (
             (int(s["start"]), int(s["end"]), style, title)
-            for s, _, style, title in marks
+            for s, style, title in marks
             if 0 <= s["start"] < s["end"]
         ),
         key=lambda item: (item[0], -item[1]),

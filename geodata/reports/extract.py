@@ -391,6 +391,16 @@ def event_day(event: dict[str, Any]) -> str | None:
     return korea_day(at, event.get("launched_at_precision") or "day") if at else None
 
 
+def drafted_readings(event: dict[str, Any]) -> dict[str, Any]:
+    """What a drafted event says for each field that can have other readings (see :func:`other_readings`)."""
+    return {
+        "launched_at": event_day(event),
+        "site_id": event.get("site_id"),
+        "system_class": event.get("system_class"),
+        "count": event.get("count"),
+    }
+
+
 def default_gazetteer() -> Gazetteer:
     """The gazetteer of the bundled seeds (raises :class:`~geodata.errors.MissingSeeds` without them)."""
     return Gazetteer.from_seeds(seeds_dir())
@@ -1141,51 +1151,36 @@ def other_readings(
     for 92.0 % of launches, where the draft's alone is right for 88.2 %; the site 89.9 % against 88.6 %, the
     count 91.2 % against 86.0 % (wire README, "Other readings").
     """
-    day = event_day(event)
-    told = [s for s in sentences if not _CONTEXT.search(s.text)]
-    readings: dict[str, dict[Any, dict[str, Any]]] = {
-        "launched_at": {},
-        "site_id": {},
-        "system_class": {},
-        "count": {},
-    }
+    says = drafted_readings(event)
+    readings: dict[str, dict[Any, dict[str, Any]]] = {field: {} for field in says}
 
-    def add(field: str, value: Any, match: re.Match[str], offset: int, group: int | str = 0) -> None:
-        readings[field].setdefault(value, {"value": value, **span(match, offset, group)})
+    def add(field: str, value: Any, where: dict[str, Any]) -> None:
+        if value != says[field]:
+            readings[field].setdefault(value, {"value": value, **where})
 
-    for sentence in told:
+    classes = [*_CLASSES, *((row[0], row[2]) for row in _SYSTEMS)]  # a class word, or a system of the class
+    for sentence in (s for s in sentences if not _CONTEXT.search(s.text)):
         if published is not None and (sentence.is_launch or _TELLS_LAUNCH.search(sentence.text)):
             for found in find_dates(sentence.text, published, sentence.start, statements=True, window=False):
-                value = found.value.isoformat()
-                if (
-                    not found.statement
-                    and value != day
-                    and 0 <= (published - found.value).days <= _READING_WINDOW_DAYS
-                ):
-                    readings["launched_at"].setdefault(
-                        value, {"value": value, "text": found.text, "start": found.start, "end": found.end}
-                    )
+                if not found.statement and 0 <= (published - found.value).days <= _READING_WINDOW_DAYS:
+                    where = {"text": found.text, "start": found.start, "end": found.end}
+                    add("launched_at", found.value.isoformat(), where)
         if not sentence.is_launch:
             continue
         site = find_site([sentence], gazetteer, []) if gazetteer is not None else None
-        if site is not None and site.site_id not in (None, event.get("site_id")):
-            readings["site_id"].setdefault(site.site_id, {"value": site.site_id, **site.evidence})
-        for pattern, system_class in _CLASSES:
+        if site is not None and site.site_id is not None:
+            add("site_id", site.site_id, site.evidence)
+        for pattern, system_class in classes:
             for match in pattern.finditer(sentence.text):
-                if system_class not in (event.get("system_class"), "unknown"):
-                    add("system_class", system_class, match, sentence.start)
-        for pattern, _name, system_class, *_ in _SYSTEMS:
-            for match in pattern.finditer(sentence.text):
-                if system_class not in (event.get("system_class"), "unknown"):
-                    add("system_class", system_class, match, sentence.start)
+                if system_class != "unknown":
+                    add("system_class", system_class, span(match, sentence.start))
         for match in count_phrases(sentence.text):
             count = count_value(match.group("word"))
-            if (
-                (count is not None or event.get("count") is not None)
-                and count != event.get("count")
-                and not in_date(sentence.text, match.start("word"))
+            # a vague count ("several missiles") is a reading only beside a drafted number
+            if (count is not None or says["count"] is not None) and not in_date(
+                sentence.text, match.start("word")
             ):
-                add("count", count, match, sentence.start)
+                add("count", count, span(match, sentence.start))
     return {field: list(values.values()) for field, values in readings.items() if values}
 
 

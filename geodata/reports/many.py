@@ -27,7 +27,7 @@ from typing import Any
 
 from geodata.events import launch_id
 from geodata.geo.places import Gazetteer
-from geodata.reports.extract import Extraction, default_gazetteer, event_day, extract_events
+from geodata.reports.extract import Extraction, default_gazetteer, drafted_readings, event_day, extract_events
 from geodata.reports.language import refuse_non_english
 from geodata.reports.text import check_text
 
@@ -167,12 +167,7 @@ def extract_many(
 
 def _settle_readings(draft: dict[str, Any]) -> None:
     """The merged draft's other readings: one per value, none equal to what the draft now says."""
-    says = {
-        "launched_at": event_day(draft),
-        "site_id": draft.get("site_id"),
-        "system_class": draft.get("system_class"),
-        "count": draft.get("count"),
-    }
+    says = drafted_readings(draft)
     settled = {}
     for field, readings in draft.get("other_readings", {}).items():
         kept: dict[Any, dict[str, Any]] = {}

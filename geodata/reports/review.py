@@ -43,7 +43,7 @@ from geodata.errors import InvalidFile, InvalidOption, LaunchmapError
 from geodata.events import headline_rank, launch_id
 from geodata.geo.places import Gazetteer
 from geodata.reports.dates import find_dateline
-from geodata.reports.extract import event_day, launch_row, source_rows
+from geodata.reports.extract import drafted_readings, event_day, launch_row, source_rows
 from geodata.reports.language import refuse_non_english
 from geodata.reports.many import FIGURE_TOLERANCE, extract_many, same_launch
 from geodata.reports.text import check_text
@@ -287,12 +287,7 @@ def describe_readings(draft: dict[str, Any]) -> list[str]:
     """One line per other reading of the draft (see :func:`~geodata.reports.extract.other_readings`):
     ``launch day: the report also says 2025-11-06 («on Thursday», in b.txt); the draft has 2025-11-07`` (the
     report named when the draft has several)."""
-    has = {
-        "launched_at": event_day(draft),
-        "site_id": draft.get("site_id"),
-        "system_class": draft.get("system_class"),
-        "count": draft.get("count"),
-    }
+    has = drafted_readings(draft)
     several = len(draft.get("reports") or []) > 1  # which report's words, when there are several
     lines = []
     for name, readings in (draft.get("other_readings") or {}).items():
