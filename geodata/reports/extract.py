@@ -68,6 +68,7 @@ from geodata.reports.text import (
     first_match,
     group_events,
     looks_english,
+    mark_tests_as_launches,
     quoted_relative_day,
     span,
     split_sentences,
@@ -432,6 +433,8 @@ def extract_events(
     warnings: list[str] = []
     sentences = split_sentences(text)
     groups = _news_groups(sentences, group_events(sentences, published))
+    if not groups and mark_tests_as_launches(sentences):
+        groups = _news_groups(sentences, group_events(sentences, published))
     if groups is None:
         return Extraction(
             [],

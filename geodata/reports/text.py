@@ -41,6 +41,9 @@ _LAUNCH_VERB = re.compile(
     r"|attempt(?:ed|s)?(?:\s+by(?:\s+\w+){1,3}?)?\s+to\s+(?:test-)?(?:launch|fire))\b",
     re.I,
 )
+# "North Korea successfully tested a new tactical ballistic missile", "the test of the Hwasongpho-11 missile":
+# read as launches only where a report has no plainer launch word (mark_tests_as_launches)
+_TEST_VERB = re.compile(r"\b(?:tested|test\s+of)\b", re.I)
 _MISSILE_NOUN = re.compile(
     # "a new-type tactical guided weapon": KCNA's word for a missile
     r"\b(missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|satellite|launch vehicle|"
@@ -246,9 +249,11 @@ def _clause_before(sentence: str, start: int) -> str:
     return head[cuts[-1].end() :] if cuts else head
 
 
-def _is_launch(sentence: str, flight_verbs: bool = True) -> bool:
+def _is_launch(
+    sentence: str, flight_verbs: bool = True, launch_verbs: re.Pattern[str] = _LAUNCH_VERB
+) -> bool:
     """A launch (or flight) verb, not negated or merely possible, with a missile word in its own clause."""
-    verbs = [(m, True) for m in _LAUNCH_VERB.finditer(sentence)] + [
+    verbs = [(m, True) for m in launch_verbs.finditer(sentence)] + [
         (m, False)
         for pattern in ((_FLIGHT_VERB, _LAUNCH_NOUN) if flight_verbs else ())
         for m in pattern.finditer(sentence)
@@ -269,14 +274,28 @@ def _is_launch(sentence: str, flight_verbs: bool = True) -> bool:
         after_noun = _MISSILE_NOUN.search(_clause_after(sentence, verb.end()))
         before_noun = _MISSILE_NOUN.search(_clause_before(sentence, verb.start()))
         word = verb.group(0).lower()
-        if launch_verb and word.endswith(("es", "ing")) and word != "fires":
-            # "launches"/"firing" are nouns as often as verbs ("projectile launches"): need an object
+        if launch_verb and ((word.endswith(("es", "ing")) and word != "fires") or launch_verbs is _TEST_VERB):
+            # "launches"/"firing" are nouns as often as verbs ("projectile launches"), and "tested" names bombs
+            # and engines too: need a missile as object
             before_noun = None
         if after_noun if not launch_verb else (after_noun or before_noun):
             return True
         if not launch_verb and before_noun:
             return True
     return False
+
+
+def mark_tests_as_launches(sentences: list[Sentence]) -> bool:
+    """Read "tested a missile" as a launch in sentences that are not captions; whether any sentence was.
+
+    For a report with no plainer launch word only: "tested" names a missile launch in most copy but a
+    warhead, an engine or a bomb in some, and beside "fired" it splits one launch into two.
+    """
+    marked = False
+    for sentence in sentences:
+        if not sentence.is_caption and _is_launch(sentence.text, flight_verbs=False, launch_verbs=_TEST_VERB):
+            sentence.is_launch = sentence.launch_verb = marked = True
+    return marked
 
 
 def span(match: re.Match, offset: int, group: int | str = 0) -> dict:

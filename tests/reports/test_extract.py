@@ -669,3 +669,25 @@ def test_find_dateline__none_without_one(text):
     from geodata.reports.dates import find_dateline
 
     assert find_dateline(text, dt.date(2025, 11, 8)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # KCNA-first copy says only "tested": the launch is drafted
+        (
+            "North Korea successfully tested a new tactical ballistic missile on Monday, state media reported.",
+            ["2024-07-01"],
+        ),
+        # beside "fired", "tested" does not start a second launch
+        (
+            "North Korea said Tuesday it tested a new ICBM. The missile was fired on Monday from Sunan.",
+            ["2024-07-01"],
+        ),
+        # a bomb or a warhead tested is no launch
+        ("North Korea said it had successfully tested a hydrogen bomb on Monday.", []),
+    ],
+)
+def test_extract_events__tested_is_a_launch_only_where_no_plainer_word_is(text, days, gazetteer):
+    events = extract_events(text, dt.date(2024, 7, 2), gazetteer).events
+    assert [e["launched_at"][:10] for e in events] == days
