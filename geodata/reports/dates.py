@@ -67,9 +67,11 @@ _REPORTED_ON = re.compile(
     r"\b(?:Published|Updated|Posted|Last updated|Printed|Created)\s*:?\s*(?:on\s+)?$",
     re.I,
 )
-# "North Korea on Friday confirmed that a missile it test-fired a day earlier...": the statement's day
+# "North Korea on Friday confirmed that a missile it test-fired a day earlier...": the statement's day;
+# "The Philippines on Tuesday condemned North Korea's firing of two missiles": the reaction's day
 _REPORTED_AFTER = re.compile(
-    r"^\s*,?\s*(?:that\s+)?(?:said|says|confirmed|reported|announced|stated|identified|called|named|described)\b",
+    r"^\s*,?\s*(?:that\s+)?(?:said|says|confirmed|reported|announced|stated|identified|called|named|described|"
+    r"condemned|denounced|critici[sz]ed|slammed|protested)\b",
     re.I,
 )
 # "On Sunday, the North's Korean Central News Agency (KCNA) reported that ...": a sentence that opens on state
