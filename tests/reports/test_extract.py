@@ -341,6 +341,7 @@ def test_find_dates__statement_day_and_old_dates_are_not_launch_days():
     published = dt.date(2025, 11, 7)
     assert find_dates("KCNA said on Friday that it fired missiles.", published) == []
     assert find_dates("It was the first launch since May 30, 2024.", published) == []
+    assert find_dates("According to media reports on 7 November, a missile was fired.", published) == []
     # a reaction's day is not the launch's
     assert find_dates("Japan on Friday condemned the North's firing of two missiles.", published) == []
     assert [d.value for d in find_dates("Japan condemned the missiles fired on Thursday.", published)] == [
