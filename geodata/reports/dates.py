@@ -86,7 +86,9 @@ _STATE_MEDIA_REPORTED_AFTER = re.compile(
 )
 # "(16.27 EST on Saturday)", "(2310 GMT Tuesday)": another time zone's day, not Korea's
 _FOREIGN_DAY_BEFORE = re.compile(
-    r"(?:\b|\d)(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST|ET|Hawaii time)\s*(?:on\s+)?$", re.I
+    r"(?:\b|\d)(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST|ET|BST|CET|CEST|MSK|Hawaii time|(?:UK|British|London|Moscow|Paris|"
+    r"Berlin|Brussels|Sydney|Delhi|India|Indian) time)\s*(?:on\s+)?(?:the\s+)?$",
+    re.I,
 )
 _OVERNIGHT_TO = re.compile(rf"\s*(?:-|–|to|into)\s*{_WEEKDAY}", re.I)
 # "(9:45 p.m. Friday GMT)": the zone after the day
