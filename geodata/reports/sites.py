@@ -60,7 +60,7 @@ _SKIP = {
 # "from an area north of Pyongyang", "a location 50 km east of the capital": an unnamed place beside the
 # named one, not it ("from east of Pyongyang" is the city's own eastern part)
 _RELATIVE_PLACE = re.compile(
-    r"\b(?:area|region|province|location|site|place|spot|point|km|kilomet(?:er|re)s|miles)\s+(?:\w+\s+)?"
+    r"\b(?:areas?|regions?|provinces?|locations?|sites?|places?|spots?|points?|km|kilomet(?:er|re)s|miles)\s+(?:\w+\s+)?"
     # ("a location in northern Pyongyang" is in it, not beside it)
     r"(?<!\bin )(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+(?:(?:the|its)\s+)?(?:North Korean\s+)?)?$|"
     # "landed approximately 35 kilometers from Pukchang airfield": where it came down, measured from a place

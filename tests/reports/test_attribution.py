@@ -825,7 +825,11 @@ def test_attribution__those_launches_go_on_about_the_recalled_ones(gazetteer):
 
 @pytest.mark.parametrize(
     "where, site_id",
-    [("from a location in northern Pyongyang", "pyongyang"), ("from an area north of Pyongyang", None)],
+    [
+        ("from a location in northern Pyongyang", "pyongyang"),
+        ("from an area north of Pyongyang", None),
+        ("from areas north of Pyongyang", None),
+    ],
 )
 def test_site__in_a_part_of_a_place_is_that_place_beside_it_is_not(where, site_id, gazetteer):
     text = f"North Korea fired two ballistic missiles on Tuesday {where}, the JCS said."
