@@ -40,6 +40,7 @@ _CAPITAL = re.compile(
     re.I,
 )
 CAPITAL_NAME = "Pyongyang"
+CAPITAL_SITE_ID = "pyongyang"
 # "Sukchon County", "Hwangju-county", and copy's glued "Hwangjucounty"
 _SUFFIX = re.compile(r"(?:[\s-]+|(?<=[a-z]))(?:County|Province|province|county|area|City|region|district)$")
 _SKIP = {
@@ -163,6 +164,7 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
     """The first resolvable site in ``group`` (launch sentences first), else a province centre."""
     ordered = [s for s in group if s.is_launch] + [s for s in group if not s.is_launch]
     province_hit = None
+    capital_hit: SiteMatch | None = None
     for sentence in ordered:
         candidates = [
             (m.start("name"), m.end("name"), m.group("name")) for m in _CANDIDATE.finditer(sentence.text)
@@ -201,7 +203,15 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
                         ]:
                             warnings.append(f"read the site {variant!r} as {place.name!r} ({place.id})")
                         province = _province_after(sentence.text[end:])
-                        return SiteMatch(place.id, place.lat, place.lon, span, province)
+                        found = SiteMatch(place.id, place.lat, place.lon, span, province)
+                        if place.id != CAPITAL_SITE_ID:
+                            return found
+                        # "from an area near its capital, Pyongyang ... from an area around Pukchang": the
+                        # capital area is where copy starts; a place named in or near it is the site
+                        capital_hit = capital_hit or found
+                        break
+    if capital_hit:
+        return capital_hit
     if province_hit:
         province, span = province_hit
         lat, lon = PROVINCES[province]

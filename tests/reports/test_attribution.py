@@ -1075,3 +1075,14 @@ def test_dates__reported_by_state_media_on_a_day_is_a_statement():
         "This development, reported by state media on Monday, comes", dt.date(2026, 1, 5), statements=True
     )
     assert found.statement
+
+
+def test_site__a_place_named_beats_the_capital_area(gazetteer):
+    text = (
+        "North Korea fired a missile on Sunday from an area near its capital, Pyongyang. The JCS said the "
+        "missile was fired from an area around Pukchang."
+    )
+    assert extract_events(text, dt.date(2017, 5, 21), gazetteer).events[0]["site_id"] == "sunchon"
+    assert extract_events(text.split(" The JCS")[0], dt.date(2017, 5, 21), gazetteer).events[0][
+        "site_id"
+    ] == ("pyongyang")
