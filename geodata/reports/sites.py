@@ -31,7 +31,8 @@ _CANDIDATE = re.compile(
     # ("in the fifth weapons test by Pyongyang" names who, not where)
     r"(?:(?!(?:by|for|with|to|than|since|and|said|says|that|believe|believes|reported|has|had|is|was)\b)"
     r"[a-z][\w-]*\s+){0,5}?"
-    r"(?P<name>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,4})"
+    # "from Pyongyang airport": the airport, not the city
+    r"(?P<name>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,4}(?:\s+(?:airport|airfield)\b)?)"
 )
 # "from the North's capital", "near its capital Pyongyang", "the outskirts of the capital": Pyongyang
 _CAPITAL = re.compile(

@@ -1086,3 +1086,12 @@ def test_site__a_place_named_beats_the_capital_area(gazetteer):
     assert extract_events(text.split(" The JCS")[0], dt.date(2017, 5, 21), gazetteer).events[0][
         "site_id"
     ] == ("pyongyang")
+
+
+@pytest.mark.parametrize(
+    ("where", "site_id"),
+    [("Pyongyang airport", "sunan"), ("Wonsan airfield", "wonsan"), ("Pukchang airfield", "sunchon")],
+)
+def test_site__an_airport_is_read_with_its_town(where, site_id, gazetteer):
+    text = f"North Korea fired a missile on Sunday from {where}, the JCS said."
+    assert extract_events(text, dt.date(2023, 2, 19), gazetteer).events[0]["site_id"] == site_id
