@@ -226,9 +226,10 @@ _A_PART = re.compile(
     r"airframe|warhead|body)\b",
     re.I,
 )
-# "the missile was not an intercontinental ballistic missile (ICBM)": a class denied
+# "the missile was not an intercontinental ballistic missile (ICBM)", "it's unlikely they were long-range
+# intercontinental missiles": a class denied
 _NOT_A_CLASS = re.compile(
-    r"\b(?:not|never|n't)\s+(?:be\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:intercontinental|ICBMs?|intermediate|"
+    r"(?:\b(?:not|never|n't)|\bunlikely\s+(?:that\s+)?(?:\w+\s+){1,2}?(?:were|was|is|are))\s+(?:be\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:intercontinental|ICBMs?|intermediate|"
     r"IRBMs?|medium|MRBMs?|short|SRBMs?|submarine|SLBMs?|hypersonic|cruise)\b[\w -]*(?:\(\w+\))?",
     re.I,
 )

@@ -1095,3 +1095,16 @@ def test_site__a_place_named_beats_the_capital_area(gazetteer):
 def test_site__an_airport_is_read_with_its_town(where, site_id, gazetteer):
     text = f"North Korea fired a missile on Sunday from {where}, the JCS said."
     assert extract_events(text, dt.date(2023, 2, 19), gazetteer).events[0]["site_id"] == site_id
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Seoul says it is unlikely they were long-range intercontinental missiles.",
+        "The missile was not an intercontinental ballistic missile (ICBM), officials said.",
+    ],
+)
+def test_class__a_class_denied_is_not_the_launch_class(denial, gazetteer):
+    text = f"North Korea fired four missiles on Monday, flying 1,000 km. {denial}"
+    event = extract_events(text, dt.date(2017, 3, 6), gazetteer).events[0]
+    assert event["system_class"] == "unknown"
