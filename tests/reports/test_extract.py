@@ -343,7 +343,9 @@ def test_find_dates__statement_day_and_old_dates_are_not_launch_days():
     assert find_dates("It was the first launch since May 30, 2024.", published) == []
     assert find_dates("According to media reports on 7 November, a missile was fired.", published) == []
     # another zone's day is not Korea's
-    assert find_dates("The missile, fired around 3am (6pm UK time the previous day), flew far.", published) == []
+    assert (
+        find_dates("The missile, fired around 3am (6pm UK time the previous day), flew far.", published) == []
+    )
     # a reaction's day is not the launch's
     assert find_dates("Japan on Friday condemned the North's firing of two missiles.", published) == []
     assert [d.value for d in find_dates("Japan condemned the missiles fired on Thursday.", published)] == [
