@@ -213,7 +213,9 @@ _CONTEXT_SYSTEM = re.compile(
 )
 # "just hours after launching another short-range missile": the rest of the clause is the other launch
 _OTHER_LAUNCH_CLAUSE = re.compile(
-    r"\b(?:hours?|days?|a day)\s+after\s+(?:launching|firing|test-firing)\s+(?:another|an earlier)\b[^.;]*",
+    r"\b(?:hours?|days?|a day)\s+after\s+(?:launching|firing|test-firing)\s+(?:another|an earlier)\b[^.;]*|"
+    # "from where North Korea has launched what it claims to be hypersonic missiles in recent months"
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested)\b[^.;]*?\bin recent (?:weeks|months|years)\b",
     re.I,
 )
 # "attaches a hypersonic payload to a KN-23 booster": a system's part, not the missile launched
@@ -959,7 +961,7 @@ def _what(draft: Draft, group: list[Sentence]) -> None:
         if system_hit[0][2] != system_class and system_class != "HGV":
             # a named system decides its class ("a long-range missile ... a Hwasong-17" is an ICBM)
             system_class, class_span = system_hit[0][2], draft.evidence["system"]
-    hypersonic = _first_in(_HYPERSONIC, group)
+    hypersonic = _first_in(_HYPERSONIC, named)
     if system_class in ("IRBM", "MRBM", "unknown") and hypersonic:
         # "a hypersonic intermediate-range missile": the glide vehicle is what is new
         system_class, class_span = "HGV", hypersonic

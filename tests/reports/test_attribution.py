@@ -1108,3 +1108,11 @@ def test_class__a_class_denied_is_not_the_launch_class(denial, gazetteer):
     text = f"North Korea fired four missiles on Monday, flying 1,000 km. {denial}"
     event = extract_events(text, dt.date(2017, 3, 6), gazetteer).events[0]
     assert event["system_class"] == "unknown"
+
+
+def test_class__a_class_told_of_recent_months_is_not_this_launch(gazetteer):
+    text = (
+        "North Korea fired an intermediate-range ballistic missile on Sunday. It was launched from Jagang, from "
+        "where North Korea has launched what it claims to be hypersonic missiles in recent months."
+    )
+    assert extract_events(text, dt.date(2022, 1, 30), gazetteer).events[0]["system_class"] == "IRBM"
