@@ -56,8 +56,9 @@ _REPORTED_ON = re.compile(
     r"(?:on\s+|early\s+|late\s+)?$|"
     # "This development, reported by state media on Monday"
     r"\b(?:reported|announced|released)\s+by\s+(?:[\w'’-]+\s+){1,4}on\s+$|"
-    # "According to media reports on 16 October", "in a statement on Monday": the day of the words
-    r"\b(?:reports|statement|announcement|briefing)\s+(?:on\s+)?$|"
+    # "According to media reports on 16 October", "in a statement on Monday": the day of the words ("made the
+    # announcement Wednesday, hours after ... the 3 a.m. launch" is often the launch day too: KCNA reports the same day)
+    r"\b(?:reports|statement|briefing)\s+(?:on\s+)?$|"
     # "Yonhap said quoting Pyongyang's state media Sunday"
     r"\bquoting\s+(?:[\w'’]+\s+){1,4}$|"
     # "said official KCNA news agency on Thursday": the speaker between the verb and its day
