@@ -62,6 +62,11 @@ _NEXT_EVENT = re.compile(
     r"\b(also(?! known as| called)|separately|later|another|additional|second|in a separate|hours after|followed)\b",
     re.I,
 )
+# Another day within the window is another launch only when told apart from the first: "also", "another" (as
+# _NEXT_EVENT), "The launch comes after ... detected ... on Sunday evening", "On Saturday, the North fired 30
+# rockets". Without such words it is the same launch dated another way ("The Philippines on Tuesday condemned ...
+# Pyongyang launched two missiles on Monday"); a second draft costs the editor a rejection, a merge loses a launch
+_TOLD_APART = re.compile(r"^\W*On \w+day\b|\b(?:comes?|came) after\b", re.I)
 _SEPARATE = re.compile(r"\b(?:separately|in a separate)\b", re.I)
 # "the missile was launched from near Pyongyang": the launch already reported, told again
 _SAME_LAUNCH = re.compile(
@@ -390,7 +395,10 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
                 and not recap
                 and not _SAME_LAUNCH.search(sentence.text)
                 and (
-                    other_day
+                    (
+                        other_day
+                        and bool(_NEXT_EVENT.search(sentence.text) or _TOLD_APART.search(sentence.text))
+                    )
                     or (
                         bool(_NEXT_EVENT.search(sentence.text))
                         and (

@@ -701,3 +701,21 @@ def test_find_dateline__none_without_one(text):
 def test_extract_events__tested_is_a_launch_only_where_no_plainer_word_is(text, days, gazetteer):
     events = extract_events(text, dt.date(2024, 7, 2), gazetteer).events
     assert [e["launched_at"][:10] for e in events] == days
+
+
+@pytest.mark.parametrize(
+    ("text", "launches"),
+    [
+        # the same launch dated by another's words: one event
+        (
+            "Manila said North Korea's firing of two ballistic missiles on Tuesday was a provocation. Pyongyang, "
+            "according to reports, launched two missiles on Monday.",
+            1,
+        ),
+        # told apart: two events
+        ("North Korea fired 16 rockets on Sunday. On Saturday, the North fired 30 rockets from Wonsan.", 2),
+        ("North Korea fired a ballistic missile on Monday. It also fired a cruise missile on Sunday.", 2),
+    ],
+)
+def test_extract_events__another_day_is_another_launch_only_when_told_apart(text, launches, gazetteer):
+    assert len(extract_events(text, dt.date(2024, 7, 2), gazetteer).events) == launches
