@@ -121,7 +121,9 @@ _OTHER_FAILURE = re.compile(
 _ONE_OF_SALVO_FAILED = r"\b(?:(?:but|and|while)\s+one|the other)\s+(?:missile\s+)?(?:exploded|failed|blew up|crashed|disintegrated)\b"
 # "one of the missiles exploded ... while the second was tracked": part of a salvo, whatever the headline count
 _ONE_OF_MANY = re.compile(
-    r"\bone of (?:the|them|two|three)\b|\bwhile the (?:second|other)\b|" + _ONE_OF_SALVO_FAILED, re.I
+    r"\bone of (?:the|them|two|three|which)\b|\bwhile the (?:second|other)\b|\bincluding (?:an?|one)\b|"
+    + _ONE_OF_SALVO_FAILED,
+    re.I,
 )
 # "two of the missiles failed in flight and the other blew up": every one failed
 _THE_REST_FAILED = re.compile(
@@ -131,7 +133,9 @@ _THE_REST_FAILED = re.compile(
 )
 # "One exploded after launch. The other flew...", "The second ... disappeared off radar": part of a salvo
 _PART_FAILED = re.compile(
-    r"^\W*(?:One|The first|The second|The other|One of (?:the|them)|An? second|Another)\b|\bone of (?:the|them)\b|"
+    r"^\W*(?:One|The first|The second|The other|One of (?:the|them)|An? second|Another)\b|\bone of (?:the|them|which)\b|"
+    # "fired multiple ballistic missiles, including a possible failed ICBM"
+    r"\bincluding (?:an?|one)\b(?:\s+[\w-]+){0,3}?\s+(?:failed|exploded)\b|"
     # "South Korea branded the first launch a failure"
     r"\bthe (?:first|second|third) (?:launch|missile)\b|" + _ONE_OF_SALVO_FAILED,
     re.I,

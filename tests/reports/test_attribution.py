@@ -732,6 +732,19 @@ def test_figures__bracketed_conversions_and_garbled_thousands(sentence, figures_
             2,
             "partial",
         ),
+        # "one of which likely exploded", "including a possible failed ICBM": one of a salvo
+        (
+            "On Monday, the military in Seoul reported the launch of two missiles, one of which likely exploded "
+            "over North Korean territory.",
+            2,
+            "partial",
+        ),
+        (
+            "North Korea fired multiple ballistic missiles on Thursday, including a possible failed "
+            "intercontinental ballistic missile.",
+            None,
+            "partial",
+        ),
         (
             "North Korea fired three short-range missiles on Saturday. The US military said that two of the missiles "
             "failed in flight and the other blew up almost immediately.",
