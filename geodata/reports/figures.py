@@ -313,8 +313,9 @@ def find_flight_times(sentence: str, offset: int = 0) -> list[Figure]:
     if _ORBIT.search(sentence):
         matches += ORBIT_TIME_RE.finditer(sentence)
     for match in matches:
-        if match.group("hours") in ("a", "an") and _DURATION_BOUND.search(sentence[: match.start("hours")]):
-            continue  # "flew over an hour": a bound, not a flight time
+        start = match.start("hours") if match.group("hours") else match.start("num")
+        if _DURATION_BOUND.search(sentence[:start]):
+            continue  # "flew over an hour", "for more than two hours": a bound, not a flight time
         if match.group("short") and (
             not re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{3,}", match.group("num"))
             or re.fullmatch(r"(?:1[89]|20)\d0", match.group("num"))
@@ -332,7 +333,6 @@ def find_flight_times(sentence: str, offset: int = 0) -> list[Figure]:
             seconds = value * 60 if unit.startswith("min") else value
             if match.group("msec"):
                 seconds += float(match.group("msec"))
-        start = match.start("hours") if match.group("hours") else match.start("num")
         if not 0 < seconds <= 30000:
             continue
         figures.append(

@@ -803,6 +803,8 @@ def test_find_figures__spaced_thousands_listed_peaks_and_figures_not_flown(words
     [
         ("It flew a distance of 999.2 km for 4,135s before landing.", [4135]),
         ("The missile flew over an hour and fell at 11:20 am.", []),
+        ("The cruise missiles flew for more than two hours.", []),
+        ("It stayed in the air for more than 70 minutes.", []),
         ("It flew for about an hour.", [3600]),
         ("Missiles it flew in the 1990s.", []),
     ],
