@@ -63,7 +63,11 @@ from tests.reports.wire_corpus import (
 # and next-day state-media days); a new held-out set of 51 reports scored once after tuning stopped, 87.9 %. Round
 # 16 (2026-11-26): those 51 moved into training (766 reports, 754 events; 95.7 % as they came) with no rule tuned on
 # them: the round went to other readings (what a draft lists for the editor to check) measured on the blind drafts
-# of rounds 3-15; a new held-out set (heldout/, 58 reports) scored once afterwards.
+# of rounds 3-15; a new held-out set of 58 reports scored once afterwards, 88.4 %. Round 17 (2026-11-26): those 58
+# moved into training (824 reports, 812 events; 95.2 % as they came) and tuned on phrasings of a kind (a report that
+# says only "tested", a reaction's or another zone's day, another day told apart only with "also"/"On Saturday,",
+# places near or at the capital, a class denied with "unlikely", bounds on flight times, "one of which" failed); a
+# new held-out set (heldout/, 56 reports) scored once after tuning stopped.
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -72,35 +76,35 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (743, 766),
-    "date": (724, 754),
-    "site_id": (718, 754),
-    "system": (705, 754),
-    "system_class": (714, 754),
-    "count": (704, 754),
-    "distance_km": (728, 754),
-    "apogee_km": (737, 754),
-    "flight_time_s": (737, 754),
-    "outcome": (719, 754),
-    "confirmation": (728, 754),
-    "sources": (288, 312),
+    "events": (806, 824),
+    "date": (781, 812),
+    "site_id": (776, 812),
+    "system": (759, 812),
+    "system_class": (769, 812),
+    "count": (754, 812),
+    "distance_km": (784, 812),
+    "apogee_km": (796, 812),
+    "flight_time_s": (799, 812),
+    "outcome": (775, 812),
+    "confirmation": (779, 812),
+    "sources": (304, 336),
 }
-# Scored once, after tuning stopped (2026-11-26): 88.4 % overall on 58 reports, the ten fields of issue 13 89.3 %
-# (round 15's code drafts the same fields: this round changed what a draft lists, not what it says); below the 95 %
-# goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
+# Scored once, after tuning stopped (2026-11-26): 89.7 % overall on 56 reports, the ten fields of issue 13 90.6 %
+# (the code this round started from: 86.6 %); below the 95 % goal. Why, per failure class:
+# tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (54, 58),
-    "date": (52, 58),
-    "site_id": (50, 58),
-    "system": (51, 58),
-    "system_class": (50, 58),
-    "count": (48, 58),
-    "distance_km": (53, 58),
-    "apogee_km": (56, 58),
-    "flight_time_s": (54, 58),
-    "outcome": (51, 58),
-    "confirmation": (50, 58),
-    "sources": (16, 24),
+    "events": (53, 56),
+    "date": (44, 53),
+    "site_id": (49, 53),
+    "system": (48, 53),
+    "system_class": (48, 53),
+    "count": (44, 53),
+    "distance_km": (49, 53),
+    "apogee_km": (49, 53),
+    "flight_time_s": (52, 53),
+    "outcome": (49, 53),
+    "confirmation": (46, 53),
+    "sources": (19, 27),
 }
 
 
@@ -113,7 +117,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 766 and len(heldout) >= 35
+    assert len(train) >= 824 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -147,19 +151,19 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-26 on 766 training reports: the right date, class and count are among the candidates for
-    # 99.5-99.7 % of events while the rules choose right for 93-96 %; on round 16's fresh set 96.6-100 % against
-    # 82.8-89.7 %. What is left is the choice among two or three candidates, not finding them.
+    # Measured 2026-11-26 on 824 training reports: the right date, class and count are among the candidates for
+    # 99.4-99.8 % of events while the rules choose right for 93-96 %; on round 17's fresh set 96.2-100 % against
+    # 83.0-90.6 %. What is left is the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-26: on the blind
-# drafts of rounds 3-15 (659 reports, 651 launches, each drafted by its round's code before any tuning on it), and
-# on round 16's fresh held-out set (58 reports), whose readings were built before it was scored.
-BLIND_READINGS = {"date": (574, 599), "site_id": (577, 585), "system_class": (573, 584), "count": (560, 594)}
-HELDOUT_READINGS = {"date": (52, 54), "site_id": (50, 51), "system_class": (50, 52), "count": (48, 50)}
+# drafts of rounds 3-16 (717 reports, 709 launches, each drafted by its round's code before any tuning on it), and
+# on round 17's fresh held-out set (56 reports).
+BLIND_READINGS = {"date": (626, 653), "site_id": (627, 637), "system_class": (623, 636), "count": (608, 644)}
+HELDOUT_READINGS = {"date": (44, 48), "site_id": (49, 50), "system_class": (48, 48), "count": (44, 46)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
