@@ -40,12 +40,11 @@ from geodata.reports.dates import DATE_RE, Found, dateline_at, find_dates, find_
 from geodata.reports.fields import (
     centre_deg,
     count_missiles,
-    count_phrases,
     count_value,
     figures_by_source,
     heading,
     headline_source,
-    in_date,
+    missile_counts,
     sources_in,
 )
 from geodata.reports.lexicon import (
@@ -1184,12 +1183,10 @@ def other_readings(
             for match in pattern.finditer(sentence.text):
                 if system_class != "unknown":
                     add("system_class", system_class, span(match, sentence.start))
-        for match in count_phrases(sentence.text):
+        for match in missile_counts(sentence):
             count = count_value(match.group("word"))
             # a vague count ("several missiles") is a reading only beside a drafted number
-            if (count is not None or says["count"] is not None) and not in_date(
-                sentence.text, match.start("word")
-            ):
+            if count is not None or says["count"] is not None:
                 add("count", count, span(match, sentence.start))
     return {field: list(values.values()) for field, values in readings.items() if values}
 

@@ -240,36 +240,8 @@ def count_missiles(
         if sentence.start in skip:
             continue
         mentions = sources_in(sentence)
-        for match in count_phrases(sentence.text):
+        for match in missile_counts(sentence):
             word = match.group("word").lower()
-            if word in ("a", "an") and match.group("noun").lower().endswith("s"):
-                continue
-            if match.group("noun").lower() == "weapons" and (match.group("adj") or not sentence.is_launch):
-                continue  # "two weapons" fired are a count; "50 nuclear weapons" are an arsenal
-            if word in ("a", "an") and _ORDINAL.match(match.group("adj")):
-                continue  # "tested a second missile two hours later": which one, not how many
-            if _PART_OF_SALVO.search(sentence.text[max(0, match.start() - 12) : match.start()]):
-                continue
-            if _DOZENS.match(match.group("adj")):
-                continue  # "nearly two dozen missiles": a round figure; an exact count may follow
-            if word == "one" and _ONE_LANDED.match(sentence.text, match.end()):
-                continue  # "one ballistic missile landed near Ulleung": one of the salvo, where it fell
-            if _NOT_A_COUNT.search(match.group("adj")) or (
-                word.isdigit()
-                and (
-                    in_date(sentence.text, match.start("word"))
-                    # "on the morning of 31 launched a rocket": a day of the month before its verb
-                    or _LAUNCH_VERB_NEXT.match(match.group("adj"))
-                    or _in_system_name(sentence.text, match.start("word"), match.end("word"))
-                )
-            ):
-                continue
-            if (
-                word not in VAGUE_COUNTS
-                and word not in ("several", "multiple")
-                and _LAUNCHES_AFTER.match(sentence.text, match.end())
-            ):
-                continue  # "confirmed at least two missile launches": launches, not missiles
             evidence = span(match, sentence.start)
             source = (
                 min(mentions, key=lambda m: abs(m[0] - match.start()))[1]
@@ -286,12 +258,6 @@ def count_missiles(
                 # first word, which a later statement revised
                 rank = _SUPERSEDED_COUNT_RANK
             if word in VAGUE_COUNTS or word in ("several", "multiple"):
-                if _NUMBER_IN.search(match.group("adj")):
-                    continue  # "a barrage of at least 10 short-range ballistic missiles": the number is read next
-                if word in ("a series of", "a number of") and _LAUNCHES_AFTER.match(
-                    sentence.text, match.end()
-                ):
-                    continue  # "in a series of missile launches": launches over months, not this salvo
                 candidates.append((rank, order, None, evidence, source))
                 break
             number = count_value(word)
@@ -362,6 +328,47 @@ def _in_system_name(text: str, start: int, end: int) -> bool:
     return any(
         m.start() < end and start < m.end() for pattern, *_ in _SYSTEMS for m in pattern.finditer(text)
     )
+
+
+def missile_counts(sentence: Sentence) -> Iterator[re.Match[str]]:
+    """The count phrases of ``sentence`` that count missiles launched: not "a ... missiles", a date's day, a
+    system's number, "the first two missiles", "two missile launches" or "50 nuclear weapons"."""
+    for match in count_phrases(sentence.text):
+        word = match.group("word").lower()
+        if word in ("a", "an") and match.group("noun").lower().endswith("s"):
+            continue  # "said a day earlier that two ballistic missiles": the article is another noun's
+        if match.group("noun").lower() == "weapons" and (match.group("adj") or not sentence.is_launch):
+            continue  # "two weapons" fired are a count; "50 nuclear weapons" are an arsenal
+        if word in ("a", "an") and _ORDINAL.match(match.group("adj")):
+            continue  # "tested a second missile two hours later": which one, not how many
+        if _PART_OF_SALVO.search(sentence.text[max(0, match.start() - 12) : match.start()]):
+            continue
+        if _DOZENS.match(match.group("adj")):
+            continue  # "nearly two dozen missiles": a round figure; an exact count may follow
+        if word == "one" and _ONE_LANDED.match(sentence.text, match.end()):
+            continue  # "one ballistic missile landed near Ulleung": one of the salvo, where it fell
+        if _NOT_A_COUNT.search(match.group("adj")) or (
+            word.isdigit()
+            and (
+                in_date(sentence.text, match.start("word"))
+                # "on the morning of 31 launched a rocket": a day of the month before its verb
+                or _LAUNCH_VERB_NEXT.match(match.group("adj"))
+                or _in_system_name(sentence.text, match.start("word"), match.end("word"))
+            )
+        ):
+            continue
+        if (
+            word not in VAGUE_COUNTS
+            and word not in ("several", "multiple")
+            and _LAUNCHES_AFTER.match(sentence.text, match.end())
+        ):
+            continue  # "confirmed at least two missile launches": launches, not missiles
+        if word in VAGUE_COUNTS or word in ("several", "multiple"):
+            if _NUMBER_IN.search(match.group("adj")):
+                continue  # "a barrage of at least 10 short-range ballistic missiles": the number is read next
+            if word in ("a series of", "a number of") and _LAUNCHES_AFTER.match(sentence.text, match.end()):
+                continue  # "in a series of missile launches": launches over months, not this salvo
+        yield match
 
 
 def count_phrases(text: str) -> Iterator[re.Match[str]]:

@@ -99,8 +99,14 @@ def test_other_readings__a_launch_sentence_giving_another_value_is_listed_with_i
             "North Korea fired two ballistic missiles on Thursday. Japan also said two missiles were fired.",
             dt.date(2025, 11, 6),
         ),
+        # the same rule as the draft's count: an article before another noun's plural counts nothing
+        (
+            "North Korea successfully tested a new tactical ballistic missile on Monday, state media said. South "
+            "Korea's military said a day earlier that two ballistic missiles were launched.",
+            dt.date(2025, 11, 4),
+        ),
     ],
-    ids=["background-day", "statement-day", "same-count"],
+    ids=["background-day", "statement-day", "same-count", "article-before-a-plural"],
 )
 def test_other_readings__background_statements_and_agreeing_values_are_not_listed(text, published):
     assert _one(text, published)["other_readings"] == {}
