@@ -712,6 +712,12 @@ def test_extract_events__tested_is_a_launch_only_where_no_plainer_word_is(text, 
             "according to reports, launched two missiles on Monday.",
             1,
         ),
+        # an earlier launch in an "after" clause is background, whatever "also" it carries
+        (
+            "North Korea fired three Rodong-class missiles on Monday. The launches came after a test, two weeks "
+            "ago, of a submarine-launched missile which also entered Japan's defense zone.",
+            1,
+        ),
         # told apart: two events
         ("North Korea fired 16 rockets on Sunday. On Saturday, the North fired 30 rockets from Wonsan.", 2),
         ("North Korea fired a ballistic missile on Monday. It also fired a cruise missile on Sunday.", 2),
