@@ -67,7 +67,12 @@ _NEXT_EVENT = re.compile(
 # rockets". Without such words it is the same launch dated another way ("The Philippines on Tuesday condemned ...
 # Pyongyang launched two missiles on Monday"); a second draft costs the editor a rejection, a merge loses a launch
 _TOLD_APART = re.compile(r"^\W*On \w+day\b|\b(?:comes?|came) after\b", re.I)
-_CAME_AFTER = re.compile(r"\b(?:comes?|came|coming)\s+(?:\w+\s+)?(?:days?\s+)?after\b", re.I)
+# "The launches came after ...", "Earlier in April, North Korea also test-launched ...": an earlier launch recalled
+_RECALLED = re.compile(
+    r"\b(?:comes?|came|coming)\s+(?:\w+\s+)?(?:days?\s+)?after\b|^\W*Earlier (?:in|this) (?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|week|month|year)\b",
+    re.I,
+)
 _SEPARATE = re.compile(r"\b(?:separately|in a separate)\b", re.I)
 # "the missile was launched from near Pyongyang": the launch already reported, told again
 _SAME_LAUNCH = re.compile(
@@ -403,8 +408,8 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
                     or (
                         bool(_NEXT_EVENT.search(sentence.text))
                         # "The launches came after ... a test, two weeks ago, of a submarine-launched missile which
-                        # also ...": an earlier launch named in an "after" clause is background
-                        and not _CAME_AFTER.search(sentence.text)
+                        # also ...": an earlier launch recalled is background
+                        and not _RECALLED.search(sentence.text)
                         and (
                             _other_kind(kind, current_kind)
                             or bool(clocks and current_clocks and not clocks & current_clocks)

@@ -718,6 +718,11 @@ def test_extract_events__tested_is_a_launch_only_where_no_plainer_word_is(text, 
             "ago, of a submarine-launched missile which also entered Japan's defense zone.",
             1,
         ),
+        (
+            "North Korea fired suspected short-range missiles on Monday. Earlier in April, North Korea also "
+            "test-launched what it called a solid-fuel intermediate-range missile.",
+            1,
+        ),
         # told apart: two events
         ("North Korea fired 16 rockets on Sunday. On Saturday, the North fired 30 rockets from Wonsan.", 2),
         ("North Korea fired a ballistic missile on Monday. It also fired a cruise missile on Sunday.", 2),
