@@ -43,7 +43,13 @@ _LAUNCH_VERB = re.compile(
 )
 # "North Korea successfully tested a new tactical ballistic missile", "the test of the Hwasongpho-11 missile":
 # read as launches only where a report has no plainer launch word (mark_tests_as_launches)
-_TEST_VERB = re.compile(r"\b(?:tested|test\s+of)\b", re.I)
+# "Kim observed a hypersonic missile test launch": the noun names its missile, and a witness says it happened
+# ("Submarine Attempts Missile Test Launch" told of one that turned back)
+_TEST_VERB = re.compile(
+    r"\b(?:tested|test\s+of|(?:observed|oversaw|supervised|watched|guided|conducted|carried out)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:missiles?|rockets?)\s+test[- ]?(?:launch(?:es)?|fir(?:e|ing)))\b",
+    re.I,
+)
 _MISSILE_NOUN = re.compile(
     # "a new-type tactical guided weapon": KCNA's word for a missile
     r"\b(missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|satellite|launch vehicle|"
@@ -280,8 +286,8 @@ def _is_launch(
         after = _AFTER_NOUN if noun else _AFTER_CLAUSE
         if after.search(before) and not re.match(r"\s*another\b", sentence[verb.end() :]):
             continue  # "hours after launching another short-range missile" is told as news of its own
-        if not launch_verb and _MISSILE_NOUN.search(verb.group(0)):
-            return True  # "a missile launch attempt" names its missile itself
+        if (not launch_verb or launch_verbs is _TEST_VERB) and _MISSILE_NOUN.search(verb.group(0)):
+            return True  # "a missile launch attempt", "a missile test launch" names its missile itself
         after_noun = _MISSILE_NOUN.search(_clause_after(sentence, verb.end()))
         before_noun = _MISSILE_NOUN.search(_clause_before(sentence, verb.start()))
         word = verb.group(0).lower()

@@ -694,6 +694,15 @@ def test_find_dateline__none_without_one(text):
             "North Korea said Tuesday it tested a new ICBM. The missile was fired on Monday from Sunan.",
             ["2024-07-01"],
         ),
+        # a test launch a witness saw is one; one attempted is not
+        (
+            "Kim Jong Un observed a hypersonic missile test launch from Pyongyang on Monday, state media reported.",
+            ["2024-07-01"],
+        ),
+        (
+            "North Korean Submarine Attempts Missile Test Launch. It turned back without firing the missile.",
+            [],
+        ),
         # a bomb or a warhead tested is no launch
         ("North Korea said it had successfully tested a hydrogen bomb on Monday.", []),
     ],
