@@ -236,8 +236,11 @@ def split_sentences(text: str) -> list[Sentence]:
     for match in re.finditer(
         r"[.!?][\"”’)]?\s+(?=[\"“(A-Z0-9])|(?<=[A-Za-z)\"”]{2})\.(?=[A-Z][a-z’']|A\s)|\n\s*", text
     ):
-        if match.group(0).startswith((".", "!", "?")) and _ABBREVIATIONS.search(
-            text[max(0, match.start() - 6) : match.start() + 1]
+        if (
+            match.group(0).startswith((".", "!", "?"))
+            # "... standoff with the U.S.\n“North Korea launched ...": a line break after an abbreviation still ends
+            and "\n" not in match.group(0)
+            and _ABBREVIATIONS.search(text[max(0, match.start() - 6) : match.start() + 1])
         ):
             continue
         if text[start : match.end()].strip():

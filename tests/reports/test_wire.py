@@ -331,6 +331,9 @@ def test_extract__first_report_is_preliminary(gazetteer):
         ("It fired a suspected IRBM(IRBM).Japan's ministry said so.", 2),
         ("It flew east, according to the JCS.The launch comes 15 days after a drill.", 2),
         ("U.S. officials said the U.S.Army saw it.", 1),
+        # a line break after an abbreviation ends the sentence; a space does not
+        ("It raised the stakes with the U.S.\n“North Korea launched a missile,” the JCS said.", 2),
+        ("It raised the stakes with the U.S. Navy said so.", 1),
     ],
 )
 def test_split_sentences__kbs_glued_sentences_after_capitals(text, sentences):
