@@ -41,6 +41,12 @@ _CAPITAL = re.compile(
     re.I,
 )
 CAPITAL_NAME = "Pyongyang"
+# "launched from North Korea's main international airport": the country has one, Sunan
+_MAIN_AIRPORT = re.compile(
+    r"\b(?:North Korea'?s?|the North'?s?|the country'?s|Pyongyang'?s?|its)\s+(?:main\s+)?international\s+airport\b",
+    re.I,
+)
+MAIN_AIRPORT_NAME = "Pyongyang International Airport"
 CAPITAL_SITE_ID = "pyongyang"
 # "Sukchon County", "Hwangju-county", and copy's glued "Hwangjucounty"
 _SUFFIX = re.compile(r"(?:[\s-]+|(?<=[a-z]))(?:County|Province|province|county|area|City|region|district)$")
@@ -171,6 +177,7 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
             (m.start("name"), m.end("name"), m.group("name")) for m in _CANDIDATE.finditer(sentence.text)
         ]
         candidates += [(m.start(), m.end(), CAPITAL_NAME) for m in _CAPITAL.finditer(sentence.text)]
+        candidates += [(m.start(), m.end(), MAIN_AIRPORT_NAME) for m in _MAIN_AIRPORT.finditer(sentence.text)]
         for start, end, name in sorted(candidates):
             if (
                 _RELATIVE_PLACE.search(sentence.text[max(0, start - 80) : start])

@@ -1103,7 +1103,12 @@ def test_site__a_place_named_beats_the_capital_area(gazetteer):
 
 @pytest.mark.parametrize(
     ("where", "site_id"),
-    [("Pyongyang airport", "sunan"), ("Wonsan airfield", "wonsan"), ("Pukchang airfield", "sunchon")],
+    [
+        ("Pyongyang airport", "sunan"),
+        ("Wonsan airfield", "wonsan"),
+        ("Pukchang airfield", "sunchon"),
+        ("North Korea's main international airport", "sunan"),
+    ],
 )
 def test_site__an_airport_is_read_with_its_town(where, site_id, gazetteer):
     text = f"North Korea fired a missile on Sunday from {where}, the JCS said."
