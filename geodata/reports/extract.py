@@ -270,6 +270,9 @@ _OBSERVED = re.compile(
 # "under the direct guidance of Kim Jong Un"
 _NORTH_KOREAN_VOICE = re.compile(
     r"\bAcademy of Defen[cs]e Science\b|\bmedia (?:sources )?in the DPRK\b|"
+    # "North Korea announced that it had successfully launched", "North Korean state-owned media has published"
+    r"\bNorth Korea (?:announced|claimed|claims)\b|\bNorth Korea'?s state (?:news agency|media)\b|"
+    r"\bNorth Korean state(?:-run|-owned)? media\b|"
     r"\bunder the (?:direct |on-the-spot )?guidance of (?:Kim Jong[ -]?Un|the (?:Supreme|supreme) (?:Leader|leader))\b",
     re.I,
 )

@@ -508,6 +508,12 @@ def test_extract__round_8_training_classes(gazetteer):
             "immediately clear if the missiles were detected by Japan.",
             "claimed",
         ),
+        # North Korea's own words, no one else's
+        (
+            "North Korean state-owned media has published photos of the launch of a satellite on Tuesday from "
+            "the Sohae Satellite Launching Ground.",
+            "claimed",
+        ),
     ],
 )
 def test_confirmation__observers_named_and_denied(text, confirmation, gazetteer):
