@@ -418,7 +418,8 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
                         bool(_NEXT_EVENT.search(sentence.text))
                         # "The launches came after ... a test, two weeks ago, of a submarine-launched missile which
                         # also ...": an earlier launch recalled is background
-                        and not _RECALLED.search(sentence.text)
+                        # ("The launch came after the North separately fired two cruise missiles" is its own item)
+                        and (not _RECALLED.search(sentence.text) or bool(_SEPARATE.search(sentence.text)))
                         and (
                             _other_kind(kind, current_kind)
                             or bool(clocks and current_clocks and not clocks & current_clocks)
