@@ -99,7 +99,13 @@ CLASSES: tuple[tuple[str, str], ...] = (
     (r"hypersonic|glide vehicle", "HGV"),
     (r"cruise missiles?|\bcruise\b", "cruise"),
     (r"satellite|space launch vehicle|carrier rocket|space rocket", "SLV"),
-    (r"short[- ]range|\bSRBMs?\b|close-range", "SRBM"),
+    # "large-caliber multiple rocket launchers", "tactical guided missiles": the guided rockets and tactical
+    # missiles of KCNA's drills, short-range ballistic by the JCS's account
+    (
+        r"short[- ]range|\bSRBMs?\b|close-range|large[- ]cal(?:i|li)b(?:er|re) (?:[\w-]+ ){0,3}?"
+        r"(?:rockets?|launch\w*|MLRS|MRL)\b|tactical guided missiles?",
+        "SRBM",
+    ),
 )
 
 # (pattern, canonical system name, system_class). Names follow /work/scratch/DATA.md.

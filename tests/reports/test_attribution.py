@@ -1140,3 +1140,16 @@ def test_class__a_class_told_of_recent_months_is_not_this_launch(gazetteer):
         "where North Korea has launched what it claims to be hypersonic missiles in recent months."
     )
     assert extract_events(text, dt.date(2022, 1, 30), gazetteer).events[0]["system_class"] == "IRBM"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "two large-caliber multiple rocket launchers",
+        "new-type large-calibre guided rockets",
+        "tactical guided missiles",
+    ],
+)
+def test_class__kcna_drill_weapons_are_short_range(words, gazetteer):
+    text = f"North Korea test-fired {words} on Wednesday, KCNA said. They flew 250 km."
+    assert extract_events(text, dt.date(2019, 8, 1), gazetteer).events[0]["system_class"] == "SRBM"
