@@ -39,10 +39,15 @@ DATE_RE = re.compile(
 # US zones a Pentagon statement or US copy gives its clock in ("1:17 p.m. Eastern time", "5:03 p.m. ET")
 _US_ZONE = (
     r"E[SD]?T\b|Eastern(?: (?:Standard |Daylight )?[Tt]ime)?|P[SD]?T\b|Pacific(?: (?:Standard |Daylight )?[Tt]ime)?|"
-    r"HST\b|Hawaii(?:an)? time"
+    r"HST\b|Hawaii(?:an)? time|C[SD]T\b|Central(?: (?:Standard |Daylight )?[Tt]ime)"
 )
 _ZONE = rf"KST|JST|GMT|UTC|local time|Korea time|Seoul time|{_US_ZONE}"
-US_ZONES = {"E": "America/New_York", "P": "America/Los_Angeles", "H": "Pacific/Honolulu"}
+US_ZONES = {
+    "E": "America/New_York",
+    "C": "America/Chicago",
+    "P": "America/Los_Angeles",
+    "H": "Pacific/Honolulu",
+}
 TIME_RE = re.compile(
     # "4: 57 p-m" in a garbled statement too
     rf"(?P<h>\d{{1,2}})(?:[:.]\s?(?P<m>\d{{2}}))?\s*(?P<ampm>[ap][.-]?\s?m\b\.?)(?:\s*\(?\s*(?P<zone>{_ZONE}))?"

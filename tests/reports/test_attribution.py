@@ -529,6 +529,12 @@ def test_confirmation__observers_named_and_denied(text, confirmation, gazetteer)
             "2017-08-29",
             "2017-08-29",
         ),
+        # US Strategic Command's Central time
+        (
+            "North Korea launched a missile at 4:55 p.m. CST on Saturday, Feb. 11, US Strategic Command said.",
+            "2017-02-12",
+            "2017-02-12",
+        ),
         ("The military says the missile was launched at 11:33 p.m. EDT Friday.", "2016-10-15", "2016-10-15"),
         # Washington copy: its weekday is American, the Eastern clock turns it into Korea's next day
         (
