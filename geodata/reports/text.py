@@ -97,6 +97,8 @@ _LAUNCH_NOUN = re.compile(
     r"\b(?:failed|successful|attempted)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+launch\b|\bmissile\s+test\s+of\b|"
     # "South Korea's military spotted a rocket launch from the Sohae Satellite Launching Station"
     r"\b(?:spotted|detected|tracked|observed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+launch\b|"
+    # "A ballistic missile launch was detected from North Korea on Friday, the Pentagon said"
+    r"\b(?:missile|rocket)\s+launch(?:es)?\s+(?:was|were|has been|had been)\s+(?:detected|spotted|tracked|observed)\b|"
     # "has failed to send a military spy satellite into orbit": a satellite launch that failed
     r"\bfailed\s+(?:again\s+)?to\s+(?:send|put|place)\s+(?:an?|its)\s+(?:[\w-]+\s+){0,3}?satellite\s+(?:in|into)\s+orbit\b",
     re.I,
@@ -221,6 +223,8 @@ _CAPTION = re.compile(
     r"[^.]{0,120}?\b(?:shows?|showing|released|taken|provided|distributed)\b",
     re.I,
 )
+# "Kim Jong Un guides the underwater test-fire of ... in this undated photo released by KCNA": a caption too
+_IN_THIS_PHOTO = re.compile(r"\bin this (?:undated |file |handout )*(?:photo|image|picture)\b", re.I)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -249,7 +253,7 @@ def split_sentences(text: str) -> list[Sentence]:
     if text[start:].strip():
         sentences.append(Sentence(text[start:], start))
     for sentence in sentences:
-        sentence.is_caption = bool(_CAPTION.match(sentence.text))
+        sentence.is_caption = bool(_CAPTION.match(sentence.text) or _IN_THIS_PHOTO.search(sentence.text))
         if sentence.is_caption:
             continue
         sentence.launch_verb = _is_launch(sentence.text, flight_verbs=False)

@@ -739,3 +739,13 @@ def test_extract_events__tested_is_a_launch_only_where_no_plainer_word_is(text, 
 )
 def test_extract_events__another_day_is_another_launch_only_when_told_apart(text, launches, gazetteer):
     assert len(extract_events(text, dt.date(2024, 7, 2), gazetteer).events) == launches
+
+
+def test_extract_events__a_launch_detected_in_the_passive_and_a_caption_in_this_photo(gazetteer):
+    text = (
+        "Kim Jong Un guides the underwater test-fire of a strategic submarine ballistic missile in this undated "
+        "photo released by KCNA. A ballistic missile launch was detected from North Korea on Friday, the Pentagon "
+        "said."
+    )
+    events = extract_events(text, dt.date(2017, 7, 28), gazetteer).events
+    assert [(e["launched_at"][:10], e["system_class"]) for e in events] == [("2017-07-28", "unknown")]
