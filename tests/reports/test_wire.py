@@ -70,8 +70,11 @@ from tests.reports.wire_corpus import (
 # new held-out set of 56 reports scored once after tuning stopped, 89.7 % (86.6 % with the code the round started
 # from). Round 18 (2026-11-26): those 56 moved into training (880 reports, 865 events; 95.3 % as they came) and
 # tuned on (a witness's "missile test launch", "Earlier in April ... also", a line break after "U.S.", "the main
-# international airport", state-owned media alone); a new held-out set (heldout/, 58 reports) scored once after
-# tuning stopped.
+# international airport", state-owned media alone); a new held-out set of 58 reports scored once after tuning
+# stopped, 88.4 % (the same with the code the round started from). Round 19 (2026-11-26): those 58 moved into
+# training (938 reports, 922 events; 95.1 % as they came) and tuned on (KCNA's drill weapons as short-range, US
+# Central time, "a missile launch was detected", "in this undated photo" captions); a new held-out set (heldout/,
+# 51 reports) scored once after tuning stopped.
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -80,35 +83,35 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (862, 880),
-    "date": (827, 865),
-    "site_id": (828, 865),
-    "system": (807, 865),
-    "system_class": (818, 865),
-    "count": (799, 865),
-    "distance_km": (834, 865),
-    "apogee_km": (846, 865),
-    "flight_time_s": (852, 865),
-    "outcome": (825, 865),
-    "confirmation": (826, 865),
-    "sources": (324, 363),
+    "events": (917, 938),
+    "date": (880, 922),
+    "site_id": (882, 922),
+    "system": (865, 922),
+    "system_class": (876, 922),
+    "count": (850, 922),
+    "distance_km": (884, 922),
+    "apogee_km": (900, 922),
+    "flight_time_s": (907, 922),
+    "outcome": (873, 922),
+    "confirmation": (880, 922),
+    "sources": (337, 384),
 }
-# Scored once, after tuning stopped (2026-11-26): 88.4 % overall on 58 reports, the ten fields of issue 13 89.7 %
-# (the same with the code the round started from; 88.3 % with the code round 17 started from); below the 95 % goal.
+# Scored once, after tuning stopped (2026-11-26): 89.2 % overall on 51 reports, the ten fields of issue 13 89.6 %
+# (88.8 % with the code the round started from, and with the code round 17 started from); below the 95 % goal.
 # Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (54, 58),
-    "date": (51, 57),
-    "site_id": (52, 57),
-    "system": (50, 57),
-    "system_class": (49, 57),
-    "count": (50, 57),
-    "distance_km": (49, 57),
-    "apogee_km": (53, 57),
-    "flight_time_s": (54, 57),
-    "outcome": (47, 57),
-    "confirmation": (53, 57),
-    "sources": (12, 21),
+    "events": (48, 51),
+    "date": (44, 49),
+    "site_id": (44, 49),
+    "system": (45, 49),
+    "system_class": (46, 49),
+    "count": (41, 49),
+    "distance_km": (42, 49),
+    "apogee_km": (45, 49),
+    "flight_time_s": (44, 49),
+    "outcome": (42, 49),
+    "confirmation": (45, 49),
+    "sources": (10, 15),
 }
 
 
@@ -121,7 +124,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 880 and len(heldout) >= 35
+    assert len(train) >= 938 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -155,21 +158,21 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-26 on 880 training reports: the right date, class and count are among the candidates for
-    # 99.3-99.5 % of events while the rules choose right for 92-96 %; on round 18's fresh set 98.2-100 % against
-    # 86.0-89.5 %. What is left is the choice among two or three candidates, not finding them.
+    # Measured 2026-11-26 on 938 training reports: the right date, class and count are among the candidates for
+    # 99.5-99.7 % of events while the rules choose right for 92-95 %; on round 19's fresh set 100 % against
+    # 83.7-93.9 %. What is left is the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-26: on the blind
-# drafts of rounds 3-17 (773 reports, 762 launches, each drafted by its round's code before any tuning on it), and
-# on round 18's fresh held-out set (58 reports). Count readings pass the draft's own test of a count phrase since
+# drafts of rounds 3-18 (831 reports, 819 launches, each drafted by its round's code before any tuning on it), and
+# on round 19's fresh held-out set (51 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
-BLIND_READINGS = {"date": (670, 701), "site_id": (676, 687), "system_class": (671, 684), "count": (652, 688)}
-HELDOUT_READINGS = {"date": (51, 52), "site_id": (52, 52), "system_class": (49, 51), "count": (50, 53)}
+BLIND_READINGS = {"date": (721, 753), "site_id": (728, 739), "system_class": (720, 738), "count": (702, 741)}
+HELDOUT_READINGS = {"date": (44, 46), "site_id": (44, 45), "system_class": (46, 46), "count": (41, 43)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
