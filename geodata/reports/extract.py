@@ -926,7 +926,9 @@ def _system_beside(hit: re.Match[str], name: str) -> tuple[str, str] | None:
 
 
 def _what(draft: Draft, group: list[Sentence]) -> None:
-    group = [s for s in group if s.start not in draft.context]
+    # a photo's caption shows a launch, often a file one ("the underwater test-fire of strategic submarine ballistic
+    # missile in this undated photo"): its weapon is not this launch's
+    group = [s for s in group if s.start not in draft.context and not s.is_caption]
     # blanked, not cut, so that evidence offsets still point into the input
     named = [
         replace(
