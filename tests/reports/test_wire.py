@@ -74,7 +74,8 @@ from tests.reports.wire_corpus import (
 # stopped, 88.4 % (the same with the code the round started from). Round 19 (2026-11-26): those 58 moved into
 # training (938 reports, 922 events; 95.1 % as they came) and tuned on (KCNA's drill weapons as short-range, US
 # Central time, "a missile launch was detected", "in this undated photo" captions); a new held-out set (heldout/,
-# 51 reports) scored once after tuning stopped.
+# 51 reports) scored once after tuning stopped, 89.2 % (88.8 % with the code the round started from). Round 20
+# (2026-11-27): those 51 moved into training (989 reports, 971 events; 95.0 % as they came).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -83,18 +84,18 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (917, 938),
-    "date": (880, 922),
-    "site_id": (882, 922),
-    "system": (865, 922),
-    "system_class": (876, 922),
-    "count": (850, 922),
-    "distance_km": (884, 922),
-    "apogee_km": (900, 922),
-    "flight_time_s": (907, 922),
-    "outcome": (873, 922),
-    "confirmation": (880, 922),
-    "sources": (337, 384),
+    "events": (965, 989),
+    "date": (924, 971),
+    "site_id": (926, 971),
+    "system": (910, 971),
+    "system_class": (922, 971),
+    "count": (891, 971),
+    "distance_km": (926, 971),
+    "apogee_km": (945, 971),
+    "flight_time_s": (951, 971),
+    "outcome": (915, 971),
+    "confirmation": (925, 971),
+    "sources": (347, 399),
 }
 # Scored once, after tuning stopped (2026-11-26): 89.2 % overall on 51 reports, the ten fields of issue 13 89.6 %
 # (88.8 % with the code the round started from, and with the code round 17 started from); below the 95 % goal.
@@ -124,7 +125,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 938 and len(heldout) >= 35
+    assert len(train) >= 989 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -166,12 +167,12 @@ def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
-# (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-26: on the blind
-# drafts of rounds 3-18 (831 reports, 819 launches, each drafted by its round's code before any tuning on it), and
+# (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-27: on the blind
+# drafts of rounds 3-19 (882 reports, 868 launches, each drafted by its round's code before any tuning on it), and
 # on round 19's fresh held-out set (51 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
-BLIND_READINGS = {"date": (721, 753), "site_id": (728, 739), "system_class": (720, 738), "count": (702, 741)}
+BLIND_READINGS = {"date": (765, 799), "site_id": (772, 784), "system_class": (766, 784), "count": (743, 784)}
 HELDOUT_READINGS = {"date": (44, 46), "site_id": (44, 45), "system_class": (46, 46), "count": (41, 43)}
 
 
