@@ -50,6 +50,7 @@ from geodata.reports.fields import (
 from geodata.reports.lexicon import (
     CLASSES,
     HWASONG,
+    MONTH_NAMES,
     SOURCES,
     SYSTEMS,
     UNKNOWN_SYSTEM,
@@ -59,6 +60,8 @@ from geodata.reports.lexicon import (
 )
 from geodata.reports.sites import SiteMatch, find_site
 from geodata.reports.text import (
+    CAME_AFTER,
+    EARLIER_IN,
     MAX_EVENTS,
     MAX_INPUT_CHARS,
     NEWS_WINDOW_DAYS,
@@ -157,7 +160,7 @@ _BACKGROUND = (
     r"^\W*At the time\b(?! of (?:the|this|today)|,? the (?:missile|launch))|"
     # "In February, North Korea launched a new solid-fuel rocket", "fired hypersonic missiles in October, 2025":
     # a launch told by its month is an earlier one
-    r"^\W*In (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bin (?:January|February|March|April|May|June|July|August|September|October|November|December),? (?:19|20)\d\d\b|"
+    rf"^\W*In (?:{MONTH_NAMES})\b|\bin (?:{MONTH_NAMES}),? (?:19|20)\d\d\b|"
     # "At a massive military parade ... the military displayed new ICBMs", "The display included ...": shown,
     # not launched
     r"^\W*(?:The (?:display|parade)\b|At (?:a|the) (?:[\w-]+ ){0,3}parade\b)"
@@ -194,12 +197,12 @@ _CONTEXT = re.compile(
     + _BACKGROUND
     + r"|\w+ days? after|(?:first|latest|launch(?:es)?|test)\b[^.]{0,40}\bsince\b|last (?:launched|fired|time|known)|"
     # ("test-fired hypersonic missiles the previous day" is this launch's day)
-    r"\bprevious(?:ly)?\b(?!\s+(?:day|night|evening)\b)|earlier (?:this|last) (?:month|year|week)|last (?:week|month|year)|in (?:19|20)\d\d\b|"
-    r"(?:comes?|came|coming) (?:\w+ )?(?:days? )?after|"
+    r"\bprevious(?:ly)?\b(?!\s+(?:day|night|evening)\b)|earlier last (?:month|year|week)|last (?:week|month|year)|in (?:19|20)\d\d\b|"
+    + CAME_AFTER
+    + r"|"
     # "follows a series of tests" is background; "it followed a steep trajectory" is this flight
     r"(?:follows?|followed)(?!\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+)?(?:trajector(?:y|ies)|paths?|courses?|arcs?))|"
-    r"the previous round|"
-    r"earlier (?:in|this) (?:March|April|May|June|July|month|year)|said earlier in|^\W*The following day|"
+    r"the previous round|" + EARLIER_IN + r"|said earlier in|^\W*The following day|"
     r"(?:during|in|over) the (?:past|last|previous) (?:\w+ )?(?:rounds?|launches|tests|weeks|months))\b",
     re.I,
 )
@@ -209,8 +212,9 @@ _CONTEXT_SYSTEM = re.compile(
     r"\b(?:"
     + _BACKGROUND
     + r"|\w+ days? after|since|last (?:launched|fired|time|known|week)|previous(?:ly)?(?!\s+(?:day|night|evening)\b)|"
-    r"(?:said )?earlier (?:in|this) (?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|month|year)|(?:during|in|over) the (?:past|last|previous) (?:\w+ )?"
+    + r"(?:said )?"
+    + EARLIER_IN
+    + r"|(?:during|in|over) the (?:past|last|previous) (?:\w+ )?"
     r"(?:rounds?|launches|tests|weeks|months))\b",
     re.I,
 )
@@ -289,7 +293,7 @@ _ARTILLERY_FIRE = re.compile(
     re.I,
 )
 _EARLIER_LAUNCH = re.compile(
-    r"\b(?:already|earlier|previously|since|last (?:week|month|January|February|March|April|May|June|July|August|September|October|November|December)|in recent (?:days|weeks|months)|"
+    rf"\b(?:already|earlier|previously|since|last (?:week|month|{MONTH_NAMES})|in recent (?:days|weeks|months)|"
     r"\w+ days? (?:earlier|before|ago)|a week ago|"
     # "just a day after firing two ballistic missiles", "fired after detecting dozens of projectiles"
     r"a day after|after (?:firing|launching|test-firing|detecting))\b",

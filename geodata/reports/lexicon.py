@@ -7,6 +7,7 @@ reports to values of :mod:`geodata.schema`. Patterns are case-insensitive.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -89,6 +90,8 @@ def romanized(name: str) -> str:
 
 
 # "Hwasong-18", "Hwaseong-18", "Hwasongpho-16B" (KCNA's "Hwasong gun")
+# "January|February|...|December", for patterns that tell a launch by its month
+MONTH_NAMES = "|".join(calendar.month_name[1:])
 HWASONG = romanized("Hwasong") + r"(?:-?pho)?"
 # (pattern, system_class). First match in text order decides; more specific patterns first.
 CLASSES: tuple[tuple[str, str], ...] = (

@@ -21,7 +21,7 @@ from typing import Any
 
 from geodata.errors import InvalidFile
 from geodata.reports.dates import DATE_RE, find_dates, find_times
-from geodata.reports.lexicon import CLASSES, HWASONG, SYSTEMS, compile_table
+from geodata.reports.lexicon import CLASSES, HWASONG, MONTH_NAMES, SYSTEMS, compile_table
 
 _CLASSES = compile_table(CLASSES)
 # A report naming more launches than this is a round-up or a list, not a wire report of one day.
@@ -68,17 +68,17 @@ _NEXT_EVENT = re.compile(
     r"\b(also(?! known as| called)|separately|later|another|additional|second|in a separate|hours after|followed)\b",
     re.I,
 )
+# "The launch came a day after ...", "coming days after": told against an earlier launch
+CAME_AFTER = r"(?:comes?|came|coming)\s+(?:\w+\s+)?(?:days?\s+)?after\b"
+# "Earlier in April", "earlier this month": an earlier launch recalled by when it was
+EARLIER_IN = rf"earlier (?:in|this) (?:{MONTH_NAMES}|week|month|year)\b"
 # Another day within the window is another launch only when told apart from the first: "also", "another" (as
 # _NEXT_EVENT), "The launch comes after ... detected ... on Sunday evening", "On Saturday, the North fired 30
 # rockets". Without such words it is the same launch dated another way ("The Philippines on Tuesday condemned ...
 # Pyongyang launched two missiles on Monday"); a second draft costs the editor a rejection, a merge loses a launch
-_TOLD_APART = re.compile(r"^\W*On \w+day\b|\b(?:comes?|came) after\b", re.I)
+_TOLD_APART = re.compile(rf"^\W*On \w+day\b|\b{CAME_AFTER}", re.I)
 # "The launches came after ...", "Earlier in April, North Korea also test-launched ...": an earlier launch recalled
-_RECALLED = re.compile(
-    r"\b(?:comes?|came|coming)\s+(?:\w+\s+)?(?:days?\s+)?after\b|^\W*Earlier (?:in|this) (?:January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|week|month|year)\b",
-    re.I,
-)
+_RECALLED = re.compile(rf"\b{CAME_AFTER}|^\W*{EARLIER_IN}", re.I)
 _SEPARATE = re.compile(r"\b(?:separately|in a separate)\b", re.I)
 # "the missile was launched from near Pyongyang": the launch already reported, told again
 _SAME_LAUNCH = re.compile(
@@ -273,10 +273,13 @@ def _clause_before(sentence: str, start: int) -> str:
     return head[cuts[-1].end() :] if cuts else head
 
 
-def _is_launch(
-    sentence: str, flight_verbs: bool = True, launch_verbs: re.Pattern[str] = _LAUNCH_VERB
-) -> bool:
-    """A launch (or flight) verb, not negated or merely possible, with a missile word in its own clause."""
+def _is_launch(sentence: str, flight_verbs: bool = True, test_verbs: bool = False) -> bool:
+    """A launch (or flight) verb, not negated or merely possible, with a missile word in its own clause.
+
+    With ``test_verbs``, "tested"/"a missile test launch" stand for the launch verbs: they name bombs and
+    engines too, so a missile must follow them (or be named in the verb itself).
+    """
+    launch_verbs = _TEST_VERB if test_verbs else _LAUNCH_VERB
     verbs = [(m, True) for m in launch_verbs.finditer(sentence)] + [
         (m, False)
         for pattern in ((_FLIGHT_VERB, _LAUNCH_NOUN) if flight_verbs else ())
@@ -293,12 +296,12 @@ def _is_launch(
         after = _AFTER_NOUN if noun else _AFTER_CLAUSE
         if after.search(before) and not re.match(r"\s*another\b", sentence[verb.end() :]):
             continue  # "hours after launching another short-range missile" is told as news of its own
-        if (not launch_verb or launch_verbs is _TEST_VERB) and _MISSILE_NOUN.search(verb.group(0)):
+        if (not launch_verb or test_verbs) and _MISSILE_NOUN.search(verb.group(0)):
             return True  # "a missile launch attempt", "a missile test launch" names its missile itself
         after_noun = _MISSILE_NOUN.search(_clause_after(sentence, verb.end()))
         before_noun = _MISSILE_NOUN.search(_clause_before(sentence, verb.start()))
         word = verb.group(0).lower()
-        if launch_verb and ((word.endswith(("es", "ing")) and word != "fires") or launch_verbs is _TEST_VERB):
+        if launch_verb and ((word.endswith(("es", "ing")) and word != "fires") or test_verbs):
             # "launches"/"firing" are nouns as often as verbs ("projectile launches"), and "tested" names bombs
             # and engines too: need a missile as object
             before_noun = None
@@ -317,7 +320,7 @@ def mark_tests_as_launches(sentences: list[Sentence]) -> bool:
     """
     marked = False
     for sentence in sentences:
-        if not sentence.is_caption and _is_launch(sentence.text, flight_verbs=False, launch_verbs=_TEST_VERB):
+        if not sentence.is_caption and _is_launch(sentence.text, flight_verbs=False, test_verbs=True):
             sentence.is_launch = sentence.launch_verb = marked = True
     return marked
 
