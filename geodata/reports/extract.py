@@ -589,6 +589,11 @@ def _first_in(pattern: re.Pattern[str], group: list[Sentence]) -> Evidence | Non
     return next((span(m, s.start) for s in group if (m := pattern.search(s.text))), None)
 
 
+_FOLLOWS_ON = re.compile(
+    r"\b(?:the (?:following|next) day|a day later)\b|^\W*(?:The|That) (?:launch|attempt)\b", re.I
+)
+
+
 def _context_sentences(
     group: list[Sentence], draft: Draft, published: dt.date | None, systems: bool = False
 ) -> frozenset[int]:
@@ -620,10 +625,16 @@ def _context_sentences(
             and not nouns & own_nouns
             and nouns <= _nouns(previous.text)
         )
+        # "North Korea launched a ... satellite on Nov. 21. The reclusive country fired a ballistic missile the
+        # following day, but the launch is believed to have failed": counted from the earlier launch, told of it
+        follows_on = bool(
+            previous is not None and previous.start in context and _FOLLOWS_ON.search(sentence.text)
+        )
         if (
             named_other_day
             or other_kind
             or continues
+            or follows_on
             or (_CONTEXT_SYSTEM if systems else _CONTEXT).search(sentence.text)
         ):
             context.add(sentence.start)

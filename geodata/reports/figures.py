@@ -69,15 +69,18 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
 _AND_A_NUMBER_AFTER = re.compile(r"\s*and\s+(?:about\s+)?\d", re.I)
 # "could have a range of over 15,000 kilometers": what it might do, not what it flew
 _POTENTIAL_BEFORE = re.compile(
-    r"\b(?:range of|ranges? of up to|range is|capable of \w+ing|could (?:fly|travel|reach|hit|strike)|can (?:fly|travel|reach)|"
+    r"\b(?:range of|ranges? of up to|range is|capable of \w+ing(?: as far as)?|could (?:fly|travel|reach|hit|strike)|"
+    # "the missile's range could be as much as 7,000 kilometers"
+    r"can (?:fly|travel|reach)|range (?:could|would|might) be(?: as (?:much|far) as)?|"
     # ... and the upper end of a range: "has a range of 1,300-1,500 kilometers"
     r"designed to fly|typical\b[\w\s-]{0,40}can travel)\s+(?:[\w,.]+(?:\s*[-–]\s*|\s+)){0,2}$",
     re.I,
 )
 # "covered a range of 400 kilometers", "flew an estimated range of 900 kilometers": the range flown this time
+# "flew on a lofted trajectory to a range of around 930 kilometers" too
 _FLOWN_RANGE_BEFORE = re.compile(
-    r"\b(?:covered|flew|flown|flying|travel+ed|travel+ing|had)\s+(?:an?\s+|the\s+)?(?:estimated\s+|total\s+)?"
-    r"range of\s+(?:\w+\s+){0,2}$",
+    r"\b(?:(?:covered|covering|flew|flown|flying|travel+ed|travel+ing|had)\s+(?:an?\s+|the\s+)?(?:estimated\s+|total\s+)?|"
+    r"(?:flew|flown|travel+ed)\s+(?:[\w-]+\s+){0,4}?to\s+a\s+)range of\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 # "maneuvered 120 kilometers sideways", "a 120 km lateral movement": a turn in flight, not the distance flown

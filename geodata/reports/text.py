@@ -46,8 +46,8 @@ _LAUNCH_VERB = re.compile(
 # "Kim observed a hypersonic missile test launch": the noun names its missile, and a witness says it happened
 # ("Submarine Attempts Missile Test Launch" told of one that turned back)
 _TEST_VERB = re.compile(
-    r"\b(?:tested|test\s+of|(?:observed|oversaw|supervised|watched|guided|conducted|carried out)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:missiles?|rockets?)\s+test[- ]?(?:launch(?:es)?|fir(?:e|ing)))\b",
+    r"\b(?:tested|test(?:[- ]?fire)?\s+of|(?:observed|oversaw|supervised|watched|guided|conducted|carried out)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?)\s+test(?:[- ]?(?:launch(?:es)?|fir(?:e|ing)))?)\b",
     re.I,
 )
 _MISSILE_NOUN = re.compile(

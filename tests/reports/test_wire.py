@@ -507,6 +507,12 @@ def test_extract__range_with_both_units_and_a_failed_summit(gazetteer):
         # an estimate of this flight's apogee, not a potential range
         ("the rocket could have reached an altitude of 770 kilometers", [("apogee", 770)]),
         ("flew 550 km-600 km", [("distance", 600)]),
+        # w969, w555, w918: what the missile might reach, beside how far it went this time
+        ("the missile's range could be as much as 7,000 kilometers on a standard trajectory", []),
+        ("it was capable of flying as far as 15,000km", []),
+        ("which are capable of reaching as far as 1,500 kilometers", []),
+        ("it flew on a lofted trajectory to a range of around 930 kilometers", [("distance", 930)]),
+        ("covering a range of 1,000km on a lofted trajectory", [("distance", 1000)]),
     ],
 )
 def test_find_figures__potential_distance_and_ranges(words, figures):
@@ -894,6 +900,50 @@ def test_extract__a_failed_launch_attempt_told_as_a_noun(gazetteer):
 )
 def test_extract__disappearing_from_radar_is_a_failure_only_early_in_flight(text, outcome, gazetteer):
     assert _one(text, "2023-04-13", gazetteer)["outcome"] == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "system"),
+    [
+        (  # w946: KCNA's noun, relayed
+            "North Korea's Missile Administration on Wednesday conducted the first test-fire of a new-type "
+            "strategic cruise missile, Pulhwasal-3-31, KCNA reported on Thursday.",
+            "2024-01-25",
+            "Pulhwasal-3-31",
+        ),
+        (  # w958: a witness's "missile test" with no "launch" word
+            "State media said on Wednesday that Kim Jong Un personally oversaw a hypersonic missile test. The "
+            "missile hit a target in waters 1,000 km away, KCNA said.",
+            "2022-01-12",
+            None,
+        ),
+    ],
+)
+def test_extract__a_test_fire_of_and_an_overseen_missile_test_are_launches(
+    text, published, system, gazetteer
+):
+    event = _one(text, published, gazetteer)
+    assert event["launched_at"][:10] == published if system is None else event["system"] == system
+    assert event["confirmation"] == "claimed"
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        # w978: the day counted from the earlier launch
+        "Pyongyang put a reconnaissance satellite into orbit on Nov. 21. It fired a ballistic missile the "
+        "following day, but that launch is believed to have failed.",
+        # w990: the earlier launch's fate, told right after it
+        "Kim had warned of action after a drill held hours before a satellite launch attempt on Monday. The "
+        "launch failed after the rocket exploded shortly after liftoff.",
+    ],
+)
+def test_extract__an_earlier_launchs_fate_told_after_it_is_not_this_ones(background, gazetteer):
+    text = (
+        "North Korea fired a ballistic missile into the sea on Thursday, South Korea's military said. "
+        + background
+    )
+    assert _one(text, "2024-05-30", gazetteer)["outcome"] == "unknown"
 
 
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
