@@ -130,7 +130,9 @@ _ONE_OF_MANY = re.compile(
 # "two of the missiles failed in flight and the other blew up": every one failed
 _THE_REST_FAILED = re.compile(
     r"\b(?:two|three|four|both|all)\s+(?:of\s+(?:the|them)\s+)?(?:\w+\s+)?(?:failed|exploded|blew up)\b"
-    r"[^.;]*\bthe other\b",
+    r"[^.;]*\bthe other\b|"
+    # "The first and third missiles failed in flight and the second ... blown up": each one named failing
+    r"^\W*The first and (?:second|third)\b[^.;]*\band the (?:second|third)\b[^.;]*\b(?:failed|exploded|blown up)",
     re.I,
 )
 # "One exploded after launch. The other flew...", "The second ... disappeared off radar": part of a salvo

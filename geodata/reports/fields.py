@@ -218,6 +218,9 @@ _WEAK_COUNT_RANK = _source_rank("") + 2
 _SUPERSEDED_COUNT_RANK = _WEAK_COUNT_RANK + 1
 
 
+_FULL_STOP = re.compile(r"[.!?][\"”’']?\s*$")
+
+
 def count_missiles(
     group: list[Sentence], warnings: list[str], skip: frozenset[int] = frozenset()
 ) -> tuple[int | None, dict | None, dict[str, int]]:
@@ -231,9 +234,17 @@ def count_missiles(
     ordered = [s for s in group if s.is_launch] + [s for s in group if not s.is_launch]
     last_source = "news"
     sources_before = {}
-    for sentence in group:
-        sources_before[sentence.start] = last_source
-        mentions = sources_in(sentence)
+    named = [(sentence.start, sources_in(sentence)) for sentence in group]
+    for sentence, (_, mentions) in zip(group, named, strict=True):
+        # "North Korea launched several ballistic missiles ... The South Korean military reported that the
+        # missiles were fired ...": a lead no source speaks in is the first named source's word (a headline,
+        # with no full stop, is the outlet's)
+        lead_by = (
+            next((m[0][1] for start, m in named if m and start > sentence.start), None)
+            if last_source == "news" and not mentions and _FULL_STOP.search(sentence.text)
+            else None
+        )
+        sources_before[sentence.start] = lead_by or last_source
         if mentions:
             last_source = mentions[-1][1]
     for order, sentence in enumerate(ordered):

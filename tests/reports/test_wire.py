@@ -946,6 +946,37 @@ def test_extract__an_earlier_launchs_fate_told_after_it_is_not_this_ones(backgro
     assert _one(text, "2024-05-30", gazetteer)["outcome"] == "unknown"
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (  # w968, w392, w545, w805: the lead is the JCS's word, told in the sentences after it
+            "North Korea launched several ballistic missiles into the sea on Sunday. The launches came as Seoul's "
+            "president left for Beijing. South Korea's military said the missiles flew about 900 km. Japan said "
+            "at least two missiles landed outside its waters.",
+            None,
+        ),
+        (  # w439: a headline is the outlet's, not the source the body goes on to name
+            "North Korea fires two missiles into sea\n\nNorth Korea has fired an unidentified projectile off the "
+            "east coast, South Korea says.",
+            1,
+        ),
+    ],
+)
+def test_extract__a_lead_no_source_speaks_in_is_the_next_named_sources_count(text, count, gazetteer):
+    assert _one(text, "2026-01-04", gazetteer)["count"] == count
+
+
+def test_extract__each_of_a_salvo_named_failing_is_a_failure(gazetteer):
+    event = _one(  # w445
+        "North Korea fired three short-range ballistic missiles from Kangwon province on Saturday. The first and "
+        "third missiles failed in flight and the second appears to have blown up almost immediately, US Pacific "
+        "Command said.",
+        "2017-08-26",
+        gazetteer,
+    )
+    assert (event["count"], event["outcome"]) == (3, "failure")
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
