@@ -199,11 +199,13 @@ _CONTEXT = re.compile(
     + _BACKGROUND
     + r"|\w+ days? after|(?:first|latest|launch(?:es)?|test)\b[^.]{0,40}\bsince\b|last (?:launched|fired|time|known)|"
     # ("test-fired hypersonic missiles the previous day" is this launch's day)
-    r"\bprevious(?:ly)?\b(?!\s+(?:day|night|evening)\b)|earlier last (?:month|year|week)|last (?:week|month|year)|in (?:19|20)\d\d\b|"
+    # ("flew ... at a greater altitude than in previous tests" measures this flight against them)
+    r"(?<!than )(?<!than in )(?<!than its )\bprevious(?:ly)?\b(?!\s+(?:day|night|evening)\b)|earlier last (?:month|year|week)|last (?:week|month|year)|in (?:19|20)\d\d\b|"
     + CAME_AFTER
     + r"|"
-    # "follows a series of tests" is background; "it followed a steep trajectory" is this flight
-    r"(?:follows?|followed)(?!\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+)?(?:trajector(?:y|ies)|paths?|courses?|arcs?))|"
+    # "follows a series of tests" is background; "it followed a steep trajectory" and "a follow-up notice" are this
+    # flight's
+    r"(?:follows?|followed)(?!-up)(?!\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+)?(?:trajector(?:y|ies)|paths?|courses?|arcs?))|"
     r"the previous round|" + EARLIER_IN + r"|said earlier in|^\W*The following day|"
     r"(?:during|in|over) the (?:past|last|previous) (?:\w+ )?(?:rounds?|launches|tests|weeks|months))\b",
     re.I,

@@ -977,6 +977,23 @@ def test_extract__each_of_a_salvo_named_failing_is_a_failure(gazetteer):
     assert (event["count"], event["outcome"]) == (3, "failure")
 
 
+@pytest.mark.parametrize(
+    "aside",
+    [
+        # w824: a follow-up is the same statement's, not a launch it follows
+        "In a follow-up notice, the JCS said the missiles flew about 350 kilometers.",
+        # w860: measured against the earlier tests, told of this one
+        "The Pentagon said the missile flew approximately 350 km and at a greater altitude than in previous tests.",
+    ],
+)
+def test_extract__a_follow_up_and_a_comparison_with_previous_tests_are_this_flights(aside, gazetteer):
+    text = (
+        "North Korea launched a ballistic missile into the East Sea on Tuesday, South Korea's military said. "
+        + aside
+    )
+    assert _one(text, "2026-01-27", gazetteer)["distance_km"] == 350
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
