@@ -57,8 +57,8 @@ TIME_RE = re.compile(
 )
 _REPORTED_ON = re.compile(
     # "quoted the JCS as saying on 26 July", "The Japanese government warned citizens Monday"
-    r"\b(?:said|says|saying|reported|announced|stated|confirmed|added|told \w+|warned(?: \w+)?)\s+"
-    r"(?:on\s+|early\s+|late\s+)?$|"
+    r"\b(?:said|says|saying|reported|announced|stated|confirmed|claimed|added|told \w+|warned(?: \w+)?)\s+"
+    r"(?:(?:early|late)\s+)?(?:on\s+)?$|"
     # "This development, reported by state media on Monday"
     r"\b(?:reported|announced|released)\s+by\s+(?:[\w'’-]+\s+){1,4}on\s+$|"
     # "According to media reports on 16 October", "in a statement on Monday": the day of the words ("made the
@@ -70,9 +70,9 @@ _REPORTED_ON = re.compile(
     r"\b(?:said|reported|announced)\s+(?:(?:the|official|state|news|agency|media|(?-i:[A-Z])[\w'’.]*)\s+){1,5}(?:on\s+)?$|"
     # "Footage aired by North Korean broadcaster KRT on January 7": the day of the broadcast, not of the launch
     r"\b(?:aired|broadcast|televised)\s+by\s+(?:[\w'’-]+\s+){1,5}on\s+$|"
-    # "Published Friday, August 23, 2019", "Printed On 5 Mar 2026": the page's day (in the outlet's zone), not the
-    # launch's
-    r"\b(?:Published|Updated|Posted|Last updated|Printed|Created)\s*:?\s*(?:on\s+)?$",
+    # "Published Friday, August 23, 2019", "Printed On 5 Mar 2026", "By YonhapPublished : Aug. 7, 2019": the page's
+    # day (in the outlet's zone), not the launch's
+    r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?:Published|Updated|Posted|Last updated|Printed|Created)\s*:?\s*(?:on\s+)?$",
     re.I,
 )
 # "North Korea on Friday confirmed that a missile it test-fired a day earlier...": the statement's day;

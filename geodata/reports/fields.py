@@ -219,6 +219,8 @@ _SUPERSEDED_COUNT_RANK = _WEAK_COUNT_RANK + 1
 
 
 _FULL_STOP = re.compile(r"[.!?][\"”’']?\s*$")
+# "Prime Minister Sanae Takaichi said North Korea had fired two ballistic missiles": a speaker of its own
+_SPOKEN = re.compile(r"\b(?:said|says|told)\b", re.I)
 
 
 def count_missiles(
@@ -237,11 +239,14 @@ def count_missiles(
     named = [(sentence.start, sources_in(sentence)) for sentence in group]
     for sentence, (_, mentions) in zip(group, named, strict=True):
         # "North Korea launched several ballistic missiles ... The South Korean military reported that the
-        # missiles were fired ...": a lead no source speaks in is the first named source's word (a headline,
+        # missiles were fired ...": a lead no one speaks in is the first named source's word (a headline,
         # with no full stop, is the outlet's)
         lead_by = (
             next((m[0][1] for start, m in named if m and start > sentence.start), None)
-            if last_source == "news" and not mentions and _FULL_STOP.search(sentence.text)
+            if last_source == "news"
+            and not mentions
+            and _FULL_STOP.search(sentence.text)
+            and not _SPOKEN.search(sentence.text)
             else None
         )
         sources_before[sentence.start] = lead_by or last_source

@@ -839,6 +839,18 @@ def test_find_flight_times__seconds_written_short_and_bounds(words, seconds):
 @pytest.mark.parametrize(
     ("text", "published", "day"),
     [
+        (  # w957: the page's stamp, glued to the byline
+            "By YonhapPublished : Aug. 7, 2019 - 09:08\nNorth Korea fired two projectiles into the East Sea on "
+            "Tuesday, the Joint Chiefs of Staff said.",
+            "2019-08-07",
+            "2019-08-06",
+        ),
+        (  # w947: "claimed Tuesday" dates the claim
+            "North Korea claimed Tuesday it successfully test-fired a new intermediate-range hypersonic ballistic "
+            "missile on the previous day.",
+            "2025-01-07",
+            "2025-01-06",
+        ),
         (  # w151: an American weekday in a WASHINGTON copy is the day before Korea's
             "WASHINGTON The U.S. military detected a failed North Korean missile launch attempt, with a missile "
             "exploding within seconds of its launch, a military spokesman said on Tuesday.",
