@@ -71,6 +71,8 @@ _RELATIVE_PLACE = re.compile(
     r"\b(?:areas?|regions?|provinces?|locations?|sites?|places?|spots?|points?|km|kilomet(?:er|re)s|miles)\s+(?:\w+\s+)?"
     # ("a location in northern Pyongyang" is in it, not beside it)
     r"(?<!\bin )(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+(?:(?:the|its)\s+)?(?:North Korean\s+)?)?$|"
+    # "launched from north of Pyongyang", "a mobile launcher northeast of Pyongyang" ("from northern Pyongyang" is in it)
+    r"\b(?:from|launchers?)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$|"
     # "landed approximately 35 kilometers from Pukchang airfield": where it came down, measured from a place
     # ("flew 350 kilometers from the Sunan district" names the launch place)
     r"\b(?:landed|fell|splashed down|crashed|came down|impacted)\b[^.;]{0,40}?\b(?:km|kilomet(?:er|re)s|miles)\s+"
@@ -79,10 +81,11 @@ _RELATIVE_PLACE = re.compile(
     r"\b(?:fell|landed|splashed down|crashed|came down|impacted)\b[^.;]{0,40}?\b(?:off|near)\s+(?:the\s+)?$",
     re.I,
 )
-# "ahead of a major political meeting in Pyongyang": where something else happens
+# "ahead of a major political meeting in Pyongyang", "reported by state media in Pyongyang": where something else
+# happens
 _EVENT_PLACE = re.compile(
     r"\b(?:meeting|congress|summit|talks|parade|ceremony|conference|rally|visit|celebrations?|complex|factory|plant|"
-    r"farm|shipyard|hospital|school|guidance)\s+(?:in|at)\s+$",
+    r"farm|shipyard|hospital|school|guidance|media)\s+(?:in|at)\s+$",
     re.I,
 )
 # "CNN's Will Ripley in Pyongyang reported": where someone speaks from
