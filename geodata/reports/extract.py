@@ -271,7 +271,16 @@ _OBSERVED = re.compile(
     # "CNN reports quoting South Korean authorities", "a statement from the South Korean Foreign Ministry", three
     # governments that "strongly condemned" the launch
     r"\bquoting South Korean (?:authorities|officials)\b|\bSouth Korean (?:Foreign Ministry|government)\b|"
-    r"\bcondemned the (?:launch|test)\b",
+    r"\bcondemned the (?:launch|test)\b|"
+    # "the test was confirmed by both South Korea and the United States", "Pyongyang's neighbours, South Korea and
+    # Japan, detected the launch", "prompted evacuation warnings for ... Hokkaido"
+    r"\b(?:confirmed|detected|tracked) by (?:both )?(?:South Korea|Japan|the U\.?S\.?\b|the United States)|"
+    r"\b(?:South Korea|Japan),? (?:also )?detected\b|\bevacuation (?:warnings?|alerts?|orders?)\b|\bJ-Alert\b|"
+    # "according to authorities in Japan and South Korea", "South Korean assessments identified the missiles",
+    # "confirming prior reports from South Korea"
+    r"\b(?:authorities|officials) in (?:Japan|South Korea)\b|\breports from (?:South Korea|Japan|Seoul|Tokyo)\b|"
+    r"\b(?:South Korean|Japanese) (?:and (?:U\.S\.|American|Japanese|South Korean) )?(?:assessments?|militar(?:y|ies))\b|"
+    r"\bSouth Korea'?s? military said\b",
     re.I,
 )
 # North Korea's own voice, unnamed: "the DPRK Academy of Defense Science reports", "media sources in the DPRK",

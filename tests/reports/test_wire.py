@@ -1020,6 +1020,26 @@ def test_extract__beside_the_capital_and_media_in_it_are_no_site(text, gazetteer
     assert _one(text, "2026-01-27", gazetteer)["site_id"] is None
 
 
+@pytest.mark.parametrize(
+    ("outside", "confirmation"),
+    [
+        ("", "claimed"),
+        (" The test was confirmed by both South Korea and the United States.", "confirmed"),  # w648
+        (
+            " It came down west of Aomori, according to authorities in Japan and South Korea.",
+            "confirmed",
+        ),  # w680
+        (" South Korean assessments identified the missile as a Hwasong-11.", "confirmed"),  # w881
+        (" The launch prompted evacuation warnings for Hokkaido.", "confirmed"),  # w694
+    ],
+)
+def test_extract__state_media_first_copy_confirmed_from_outside(outside, confirmation, gazetteer):
+    text = (
+        "North Korea said on Thursday it had successfully test-fired a new missile, KCNA reported." + outside
+    )
+    assert _one(text, "2024-01-15", gazetteer)["confirmation"] == confirmation
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
