@@ -241,11 +241,16 @@ _A_PART = re.compile(
 )
 # "the missile was not an intercontinental ballistic missile (ICBM)", "it's unlikely they were long-range
 # intercontinental missiles": a class denied
+_CLASS_SPAN = r"\b(?:short|medium|mid|intermediate)(?:[- ]range)?-?\s+(?:or|to)\s+(?:medium|intermediate|long)(?:[- ]range)?\b"
 _NOT_A_CLASS = re.compile(
     r"(?:\b(?:not|never|n't)|\bunlikely\s+(?:that\s+)?(?:\w+\s+){1,2}?(?:were|was|is|are))\s+(?:be\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:intercontinental|ICBMs?|intermediate|"
-    r"IRBMs?|medium|MRBMs?|short|SRBMs?|submarine|SLBMs?|hypersonic|cruise)\b[\w -]*(?:\(\w+\))?",
+    r"IRBMs?|medium|MRBMs?|short|SRBMs?|submarine|SLBMs?|hypersonic|cruise)\b[\w -]*(?:\(\w+\))?|"
+    # "believed to be short- or medium-range", "short- to intermediate-range", "medium or intermediate": a span
+    # of classes, none of them
+    + _CLASS_SPAN,
     re.I,
 )
+_SPANS_CLASSES = re.compile(_CLASS_SPAN, re.I)
 # The South's own test, not the North's: "the South tested its own submarine-launched missile"
 # ("South Korea said it was suspected to be a submarine-launched ballistic missile" is the North's)
 _SOUTH_OWN = re.compile(
@@ -985,8 +990,10 @@ def _what(draft: Draft, group: list[Sentence]) -> None:
     if system_hit and beside and beside[0] == "or":
         # "the KN-23 or KN-24 family": an alternative, no one system; the class still stands
         draft.warnings.append(f"the system is one of {system_hit[0][1]} or {beside[1]}; left as unknown")
-        if system_class == "unknown":
-            system_class = system_hit[0][2]
+        if system_class == "unknown" and not any(_SPANS_CLASSES.search(x.text) for x in group):
+            system_class = system_hit[0][
+                2
+            ]  # (unless the report spans classes: "short- to intermediate-range")
         system_hit = None
     elif system_hit and beside:
         # one event is a salvo of one system (seeds/README.md): the editor splits a mixed one

@@ -1040,6 +1040,20 @@ def test_extract__state_media_first_copy_confirmed_from_outside(outside, confirm
     assert _one(text, "2024-01-15", gazetteer)["confirmation"] == confirmation
 
 
+@pytest.mark.parametrize(
+    "span",
+    [
+        "The projectiles, believed to be short- or medium-range, flew about 900 km.",  # w393
+        "Officials said the missile was of medium or intermediate range.",  # w909
+        # w464: nor does one of two systems give its class
+        "Findings suggest short- to intermediate-range missiles, linked to the KN-23 or KN-24 family.",
+    ],
+)
+def test_extract__a_span_of_classes_is_no_class(span, gazetteer):
+    text = "North Korea fired ballistic missiles into the sea on Sunday, South Korea's military said. " + span
+    assert _one(text, "2026-01-04", gazetteer)["system_class"] == "unknown"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
