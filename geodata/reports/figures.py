@@ -98,7 +98,7 @@ _APOGEE_AFTER = re.compile(r"^\s*(?:high|in altitude|into space|up\b|above)", re
 _LOCATION_AFTER = re.compile(
     # "800 kilometers away from its location" is how far it flew, "away from the coast" where it fell
     r"^\s*(?:off|away from(?!\s+(?:its|the) (?:location|launch(?:ing)? (?:site|point|position)|position))|"
-    r"from (?:the |its )?(?:coast|shore|city|island|peninsula|Japan)|(?:north|south|east|west)"
+    r"from (?:the |its )?(?:coast|shore|city|island|peninsula|Japan|capital)|(?:north|south|east|west)"
     r"(?:east|west)?(?:ern)? of|(?:to the )?(?:north|south|east|west)\w* of)",
     re.I,
 )

@@ -513,6 +513,8 @@ def test_extract__range_with_both_units_and_a_failed_summit(gazetteer):
         ("which are capable of reaching as far as 1,500 kilometers", []),
         ("it flew on a lofted trajectory to a range of around 930 kilometers", [("distance", 930)]),
         ("covering a range of 1,000km on a lofted trajectory", [("distance", 1000)]),
+        # w928: where the site is, measured from the capital
+        ("launched from a test site in Kaechon, about 80km (50 miles) from the capital", []),
     ],
 )
 def test_find_figures__potential_distance_and_ranges(words, figures):
