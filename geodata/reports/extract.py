@@ -279,7 +279,7 @@ _OBSERVED = re.compile(
     r"\bcondemned the (?:launch|test)\b|"
     # "the test was confirmed by both South Korea and the United States", "Pyongyang's neighbours, South Korea and
     # Japan, detected the launch", "prompted evacuation warnings for ... Hokkaido"
-    r"\b(?:confirmed|detected|tracked) by (?:both )?(?:South Korea|Japan|the U\.?S\.?\b|the United States)|"
+    r"\b(?:confirmed|detected|tracked|condemned) by (?:both )?(?:South Korea|Japan|the U\.?S\.?\b|the United States)|"
     r"\b(?:South Korea|Japan),? (?:also )?detected\b|\bevacuation (?:warnings?|alerts?|orders?)\b|\bJ-Alert\b|"
     # "according to authorities in Japan and South Korea", "South Korean assessments identified the missiles",
     # "confirming prior reports from South Korea"

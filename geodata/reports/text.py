@@ -78,12 +78,18 @@ EARLIER_IN = rf"earlier (?:in|this) (?:{MONTH_NAMES}|week|month|year)\b"
 # Pyongyang launched two missiles on Monday"); a second draft costs the editor a rejection, a merge loses a launch
 _TOLD_APART = re.compile(rf"^\W*On \w+day\b|\b{CAME_AFTER}", re.I)
 # "The launches came after ...", "Earlier in April, North Korea also test-launched ...": an earlier launch recalled
-_RECALLED = re.compile(rf"\b{CAME_AFTER}|^\W*{EARLIER_IN}", re.I)
+# ... and "It had also test-fired a new long-range cruise missile in September": told in the past perfect by its month
+_RECALLED = re.compile(
+    rf"\b{CAME_AFTER}|^\W*{EARLIER_IN}|"
+    rf"\bhad\s+(?:also\s+)?(?:[\w-]+\s+)?(?:fired|launched|test-fired|test-launched|tested)\b[^.]*\bin (?:{MONTH_NAMES})\b",
+    re.I,
+)
 _SEPARATE = re.compile(r"\b(?:separately|in a separate)\b", re.I)
 # "the missile was launched from near Pyongyang": the launch already reported, told again
 _SAME_LAUNCH = re.compile(
-    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:missile|projectile|rocket)\s+(?:was|had been)\s+"
-    r"(?:launched|fired)\b",
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:missile|projectile|rocket)\s+(?:was|had been|"
+    # "The missile is thought by authorities to have launched at 7:22 a.m."
+    r"is (?:thought|believed|said|estimated)\s+(?:by \w+\s+)?to have(?: been)?)\s+(?:launched|fired)\b",
     re.I,
 )
 # A launch told only as a noun: "detected the North's launch of two projectiles", "detected a failed North

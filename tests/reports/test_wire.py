@@ -1056,6 +1056,33 @@ def test_extract__a_span_of_classes_is_no_class(span, gazetteer):
     assert _one(text, "2026-01-04", gazetteer)["system_class"] == "unknown"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # w903: the launch told again with its time ("The missile is thought by authorities to have launched at
+        # 7:22 a.m. local time (3:22 p.m. PDT Monday)")
+        read_report(WIRE / "w903-cnet-2022-10-04-over-hokkaido-722am-landed-7-minutes-later.txt")[1],
+        (  # w905: an earlier launch told in the past perfect by its month
+            "North Korea confirmed that it successfully tested a new submarine-launched ballistic missile on "
+            'October 19. It had also test-fired a new "long-range cruise missile" in September.'
+        ),
+    ],
+)
+def test_extract__a_launch_told_again_or_recalled_by_its_month_is_one_event(text, gazetteer):
+    event = _one(text, "2021-10-20", gazetteer)
+    assert event["system_class"] != "cruise"
+
+
+def test_extract__condemned_by_its_neighbours_is_confirmed(gazetteer):
+    event = _one(  # w905
+        "North Korea said it successfully tested a new submarine-launched ballistic missile on Tuesday. The test "
+        "launch was condemned by the United States, South Korea and Japan.",
+        "2021-10-20",
+        gazetteer,
+    )
+    assert event["confirmation"] == "confirmed"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
