@@ -100,13 +100,15 @@ _LAUNCH_NOUN = re.compile(
     r"\b(?:conducted|carried out|staged)\s+(?:\w+\s+){0,2}?(?:an?|its|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+"
     r"(?:test|launch|firing)\b(?!\s+(?:site|pad|facilit))|"
     r"\b(?:launch|firing|test-firing|test-launch|testing|flight test)\s+of\b|\b(?:missile|rocket)\s+launch\s+attempts?\b|"
-    r"\b(?:failed|successful|attempted)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+launch\b|\bmissile\s+test\s+of\b|"
+    r"\b(?:failed|successful|attempted)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket|satellite)\s+launch\b|\bmissile\s+test\s+of\b|"
     # "South Korea's military spotted a rocket launch from the Sohae Satellite Launching Station"
     r"\b(?:spotted|detected|tracked|observed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+launch\b|"
     # "A ballistic missile launch was detected from North Korea on Friday, the Pentagon said"
     r"\b(?:missile|rocket)\s+launch(?:es)?\s+(?:was|were|has been|had been)\s+(?:detected|spotted|tracked|observed)\b|"
-    # "has failed to send a military spy satellite into orbit": a satellite launch that failed
-    r"\bfailed\s+(?:again\s+)?to\s+(?:send|put|place)\s+(?:an?|its)\s+(?:[\w-]+\s+){0,3}?satellite\s+(?:in|into)\s+orbit\b",
+    # "has failed to send a military spy satellite into orbit", "a second failed attempt by North Korea to place a
+    # spy satellite into orbit": a satellite launch that was tried
+    r"\b(?:failed\s+(?:again\s+)?|attempts?\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?)to\s+(?:send|put|place)\s+(?:an?|its)\s+"
+    r"(?:[\w-]+\s+){0,3}?satellite\s+(?:in|into)\s+orbit\b",
     re.I,
 )
 # "a day after firing multiple missiles", "days after it launched two others": the verb is the earlier

@@ -1083,6 +1083,22 @@ def test_extract__condemned_by_its_neighbours_is_confirmed(gazetteer):
     assert event["confirmation"] == "confirmed"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # w551
+        "A second failed attempt by North Korea to place a spy satellite into orbit has stirred concerns. The rocket "
+        "broke into pieces on Thursday, Japan's defence ministry said.",
+        # w580
+        "North Korea announced on Monday the failure of a new attempt to put its second spy satellite into orbit.",
+        # w938
+        "North Korea appears to have attempted a satellite launch, South Korea's military said late Monday.",
+    ],
+)
+def test_extract__an_attempt_to_put_a_satellite_into_orbit_is_a_launch(text, gazetteer):
+    assert _one(text, "2024-05-28", gazetteer)["system_class"] == "SLV"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
