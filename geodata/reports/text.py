@@ -61,8 +61,8 @@ _MISSILE_NOUN = re.compile(
     re.I,
 )
 _NEGATED = re.compile(r"(?:\b(?:not|no|never|without)|n't)\W+(?:\w+\W+){0,3}$", re.I)
-# "could fire" is not a launch; "may have fired" is a suspected one.
-_MODAL = re.compile(r"\b(?:could|may|might|would|will|shall|can)\W+(?:\w+\W+){0,2}$", re.I)
+# "could fire" is not a launch; "may have fired" is a suspected one ("on Sunday, 21 may, launched" is a date).
+_MODAL = re.compile(r"\b(?:could|(?<!\d )may|might|would|will|shall|can)\W+(?:\w+\W+){0,2}$", re.I)
 _PERFECT = re.compile(r"\bhave\s+(?:been\s+)?$", re.I)
 _NEXT_EVENT = re.compile(
     r"\b(also(?! known as| called)|separately|later|another|additional|second|in a separate|hours after|followed)\b",

@@ -1099,6 +1099,15 @@ def test_extract__an_attempt_to_put_a_satellite_into_orbit_is_a_launch(text, gaz
     assert _one(text, "2024-05-28", gazetteer)["system_class"] == "SLV"
 
 
+def test_extract__a_day_and_month_before_the_verb_is_no_modal(gazetteer):
+    event = _one(  # w725: "21 may" is a date, not "may"
+        "North Korea on Sunday, 21 may, launched a rocket of unknown modification, flying about 500 kilometers.",
+        "2017-05-21",
+        gazetteer,
+    )
+    assert (event["distance_km"], event["confirmation"]) == (500, "confirmed")
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
