@@ -585,7 +585,7 @@ def _draft(
     group = about_this_launch(told, _launch_day(draft), published)
     draft.context = _context_sentences(group, draft, published, systems=True)
     _where(draft, group, gazetteer, published)
-    _what(draft, group)
+    _what(draft, group, told)
     draft.context = _context_sentences(told, draft, published)
     _figures(draft, group)
     _outcome(draft, group)
@@ -958,7 +958,26 @@ def _system_beside(hit: re.Match[str], name: str) -> tuple[str, str] | None:
     return None
 
 
-def _what(draft: Draft, group: list[Sentence]) -> None:
+_NTH_TEST_OF = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth)\s+(?:test(?:-flight|-launch|-fire)?|flight test|launch|firing)\s+of\s+"
+    r"(?:the|its)\s+(?:[\w-]+\s+){0,2}?$",
+    re.I,
+)
+
+
+def _nth_test_of(group: list[Sentence]) -> tuple[tuple[Any, ...], re.Match[str], int] | None:
+    """A system this launch is the second (third ...) test of, in a sentence about its first: "its second test of
+    the Hwasong-18 ICBM, which was first fired on April 13"."""
+    for sentence in group:
+        for row in _SYSTEMS:
+            for match in row[0].finditer(sentence.text):
+                if _NTH_TEST_OF.search(sentence.text[max(0, match.start() - 80) : match.start()]):
+                    return row, match, sentence.start
+    return None
+
+
+def _what(draft: Draft, group: list[Sentence], told: list[Sentence]) -> None:
+    """System and class from ``group`` (``told`` is the run before the clauses about other times were blanked)."""
     # a photo's caption shows a launch, often a file one ("the underwater test-fire of strategic submarine ballistic
     # missile in this undated photo"): its weapon is not this launch's
     group = [s for s in group if s.start not in draft.context and not s.is_caption]
@@ -976,7 +995,10 @@ def _what(draft: Draft, group: list[Sentence]) -> None:
         )
         for s in group
     ]
-    system_hit, class_hit = first_match(_SYSTEMS, named), first_match(_CLASSES, named)
+    system_hit, class_hit = (
+        first_match(_SYSTEMS, named) or _nth_test_of([s for s in told if not s.is_caption]),
+        first_match(_CLASSES, named),
+    )
     system_class, class_span = (
         (class_hit[0][1], span(class_hit[1], class_hit[2])) if class_hit else ("unknown", None)
     )

@@ -1108,6 +1108,20 @@ def test_extract__a_day_and_month_before_the_verb_is_no_modal(gazetteer):
     assert (event["distance_km"], event["confirmation"]) == (500, "confirmed")
 
 
+@pytest.mark.parametrize(
+    "told",
+    [
+        # w417: the sentence is about the first test too
+        "North Korea's launch seems to be its second test of the Hwasong-18 ICBM which was first fired on April 13.",
+        # w590
+        "Experts say the launch was likely the second test-flight of the developmental Hwasong-18 solid-fuel missile.",
+    ],
+)
+def test_extract__the_second_test_of_a_system_names_this_launchs(told, gazetteer):
+    text = "North Korea fired an intercontinental ballistic missile on Wednesday, Seoul said. " + told
+    assert _one(text, "2023-07-12", gazetteer)["system"] == "Hwasong-18"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
