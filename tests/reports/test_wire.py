@@ -1122,6 +1122,16 @@ def test_extract__the_second_test_of_a_system_names_this_launchs(told, gazetteer
     assert _one(text, "2023-07-12", gazetteer)["system"] == "Hwasong-18"
 
 
+def test_extract__a_test_described_as_a_success_succeeded(gazetteer):
+    event = _one(  # w403
+        "North Korea said on Monday it tested a new solid-fuel hypersonic missile on Sunday. The report described "
+        "the test as a success but didn't provide details.",
+        "2024-01-15",
+        gazetteer,
+    )
+    assert (event["outcome"], event["confirmation"]) == ("success", "claimed")
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
