@@ -75,7 +75,10 @@ from tests.reports.wire_corpus import (
 # training (938 reports, 922 events; 95.1 % as they came) and tuned on (KCNA's drill weapons as short-range, US
 # Central time, "a missile launch was detected", "in this undated photo" captions); a new held-out set (heldout/,
 # 51 reports) scored once after tuning stopped, 89.2 % (88.8 % with the code the round started from). Round 20
-# (2026-11-27): those 51 moved into training (989 reports, 971 events; 95.0 % as they came).
+# (2026-11-27): those 51 moved into training (989 reports, 971 events; 95.0 % as they came) and tuned on (one home for
+# "recalls an earlier launch", satellite launches told as attempts, a lead's count on the next named source's word,
+# outside confirmation of state-media-first copy, spans of classes, beside the capital); a new held-out set
+# (heldout/, 54 reports) scored once after tuning stopped, 83.1 % (82.8 % with the code the round started from).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -84,35 +87,35 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (965, 989),
-    "date": (924, 971),
-    "site_id": (926, 971),
-    "system": (910, 971),
-    "system_class": (922, 971),
-    "count": (891, 971),
-    "distance_km": (926, 971),
-    "apogee_km": (945, 971),
-    "flight_time_s": (951, 971),
-    "outcome": (915, 971),
-    "confirmation": (925, 971),
-    "sources": (347, 399),
+    "events": (974, 989),
+    "date": (933, 971),
+    "site_id": (937, 971),
+    "system": (917, 971),
+    "system_class": (931, 971),
+    "count": (904, 971),
+    "distance_km": (940, 971),
+    "apogee_km": (952, 971),
+    "flight_time_s": (958, 971),
+    "outcome": (927, 971),
+    "confirmation": (939, 971),
+    "sources": (353, 399),
 }
-# Scored once, after tuning stopped (2026-11-26): 89.2 % overall on 51 reports, the ten fields of issue 13 89.6 %
-# (88.8 % with the code the round started from, and with the code round 17 started from); below the 95 % goal.
-# Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
+# Scored once, after tuning stopped (2026-11-27): 83.1 % overall on 54 reports, the ten fields of issue 13 84.3 %
+# (82.8 % and 84.1 % with the code the round started from); below the 95 % goal. Why, per failure class:
+# tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (48, 51),
-    "date": (44, 49),
-    "site_id": (44, 49),
-    "system": (45, 49),
-    "system_class": (46, 49),
-    "count": (41, 49),
-    "distance_km": (42, 49),
-    "apogee_km": (45, 49),
-    "flight_time_s": (44, 49),
-    "outcome": (42, 49),
-    "confirmation": (45, 49),
-    "sources": (10, 15),
+    "events": (47, 54),
+    "date": (44, 54),
+    "site_id": (45, 54),
+    "system": (44, 54),
+    "system_class": (46, 54),
+    "count": (45, 54),
+    "distance_km": (42, 54),
+    "apogee_km": (47, 54),
+    "flight_time_s": (48, 54),
+    "outcome": (45, 54),
+    "confirmation": (46, 54),
+    "sources": (12, 21),
 }
 
 
@@ -159,9 +162,9 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-26 on 938 training reports: the right date, class and count are among the candidates for
-    # 99.5-99.7 % of events while the rules choose right for 92-95 %; on round 19's fresh set 100 % against
-    # 83.7-93.9 %. What is left is the choice among two or three candidates, not finding them.
+    # Measured 2026-11-27 on 989 training reports: the right date, class and count are among the candidates for
+    # 99.5-99.7 % of events while the rules choose right for 93-96 %; on round 20's fresh set 100 % against
+    # 81.5-85.2 %. What is left is the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
@@ -173,7 +176,7 @@ def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
 BLIND_READINGS = {"date": (765, 799), "site_id": (772, 784), "system_class": (766, 784), "count": (743, 784)}
-HELDOUT_READINGS = {"date": (44, 46), "site_id": (44, 45), "system_class": (46, 46), "count": (41, 43)}
+HELDOUT_READINGS = {"date": (44, 47), "site_id": (45, 45), "system_class": (46, 47), "count": (45, 47)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
