@@ -1012,10 +1012,9 @@ def _what(draft: Draft, group: list[Sentence], told: list[Sentence]) -> None:
     if system_hit and beside and beside[0] == "or":
         # "the KN-23 or KN-24 family": an alternative, no one system; the class still stands
         draft.warnings.append(f"the system is one of {system_hit[0][1]} or {beside[1]}; left as unknown")
+        # (unless the report spans classes: "short- to intermediate-range")
         if system_class == "unknown" and not any(_SPANS_CLASSES.search(x.text) for x in group):
-            system_class = system_hit[0][
-                2
-            ]  # (unless the report spans classes: "short- to intermediate-range")
+            system_class = system_hit[0][2]
         system_hit = None
     elif system_hit and beside:
         # one event is a salvo of one system (seeds/README.md): the editor splits a mixed one
