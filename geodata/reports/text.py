@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from geodata.errors import InvalidFile
-from geodata.reports.dates import DATE_RE, find_dates, find_times
+from geodata.reports.dates import DATE_RE, find_dates
 from geodata.reports.lexicon import CLASSES, HWASONG, MONTH_NAMES, SYSTEMS, compile_table
 
 _CLASSES = compile_table(CLASSES)
@@ -391,20 +391,16 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
 
     A launch sentence starts a new event when it names another day within
     :data:`NEWS_WINDOW_DAYS` of the current one ("...detected a missile launched on Sunday
-    evening"), or marks another launch ("also", "later", "an additional") of another kind or
-    at another clock time. Launches further back are background and stay in the current run.
+    evening"), or marks another launch ("also", "later", "an additional") of another kind.
+    Launches further back are background and stay in the current run.
     """
     groups: list[list[Sentence]] = []
     current_kind: tuple[str | None, str] | None = None
     current_days: set[dt.date] = set()  # days named by the current event's launch sentences
-    current_clocks: set[tuple[int, int]] = set()
     seen_days: list[set[dt.date]] = []
     for sentence in sentences:
         kind = _kind(sentence.text)
         days = _launch_days(sentence, published) if sentence.is_launch else set()
-        clocks = (
-            {(t.value[0], t.value[1]) for t in find_times(sentence.text)} if sentence.is_launch else set()
-        )
         other_day = bool(
             days and current_days and not days & current_days and _near(days, current_days)
         ) and not any(days <= seen for seen in seen_days)
@@ -435,24 +431,22 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
                         # also ...": an earlier launch recalled is background
                         # ("The launch came after the North separately fired two cruise missiles" is its own item)
                         and (not _RECALLED.search(sentence.text) or bool(_SEPARATE.search(sentence.text)))
-                        and (
-                            _other_kind(kind, current_kind)
-                            or bool(clocks and current_clocks and not clocks & current_clocks)
-                        )
+                        # on the same day only another kind tells launches apart: a salvo is told in volleys
+                        # by their clock times ("at 9:30, 9:40 and 9:55 a.m. ... two more in the afternoon")
+                        and _other_kind(kind, current_kind)
                     )
                 )
             )
         )
         if starts:
             groups.append([sentence])
-            current_kind, current_days, current_clocks = kind, set(days), set(clocks)
+            current_kind, current_days = kind, set(days)
             seen_days.append(current_days)
         elif groups:
             groups[-1].append(sentence)
             current_kind = current_kind or kind
             if not current_days or _near(days, current_days):
                 current_days |= days
-            current_clocks |= clocks
     if (
         groups
     ):  # sentences before the first launch sentence (a headline, a dateline) belong to the first event

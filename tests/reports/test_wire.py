@@ -87,18 +87,18 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (974, 989),
-    "date": (933, 971),
-    "site_id": (937, 971),
-    "system": (917, 971),
-    "system_class": (931, 971),
-    "count": (904, 971),
-    "distance_km": (940, 971),
-    "apogee_km": (952, 971),
-    "flight_time_s": (958, 971),
-    "outcome": (927, 971),
-    "confirmation": (939, 971),
-    "sources": (353, 399),
+    "events": (1021, 1043),
+    "date": (977, 1025),
+    "site_id": (982, 1025),
+    "system": (961, 1025),
+    "system_class": (977, 1025),
+    "count": (949, 1025),
+    "distance_km": (982, 1025),
+    "apogee_km": (999, 1025),
+    "flight_time_s": (1006, 1025),
+    "outcome": (972, 1025),
+    "confirmation": (985, 1025),
+    "sources": (365, 420),
 }
 # Scored once, after tuning stopped (2026-11-27): 83.1 % overall on 54 reports, the ten fields of issue 13 84.3 %
 # (82.8 % and 84.1 % with the code the round started from); below the 95 % goal. Why, per failure class:
@@ -128,7 +128,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 989 and len(heldout) >= 35
+    assert len(train) >= 1043 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -171,11 +171,11 @@ def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-27: on the blind
-# drafts of rounds 3-19 (882 reports, 868 launches, each drafted by its round's code before any tuning on it), and
+# drafts of rounds 3-20 (936 reports, 922 launches, each drafted by its round's code before any tuning on it), and
 # on round 19's fresh held-out set (51 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
-BLIND_READINGS = {"date": (765, 799), "site_id": (772, 784), "system_class": (766, 784), "count": (743, 784)}
+BLIND_READINGS = {"date": (809, 846), "site_id": (817, 829), "system_class": (812, 831), "count": (788, 831)}
 HELDOUT_READINGS = {"date": (44, 47), "site_id": (45, 45), "system_class": (46, 47), "count": (45, 47)}
 
 
@@ -1133,6 +1133,18 @@ def test_extract__a_test_described_as_a_success_succeeded(gazetteer):
         gazetteer,
     )
     assert (event["outcome"], event["confirmation"]) == ("success", "claimed")
+
+
+def test_extract__a_salvo_told_in_volleys_is_one_launch(gazetteer):
+    event = _one(  # w991: clock times alone do not tell launches apart
+        "North Korea fired five short-range rockets into the East Sea on Thursday, the JCS said. Pyongyang "
+        "launched three rockets at 9:30, 9:40 and 9:55 a.m. The North also fired two more rockets in the "
+        "afternoon: one at 12:56 p.m. and one at 1:05 p.m. The rockets were fired from Wonsan. The first "
+        "three rockets traveled about 220 kilometers.",
+        "2014-08-14",
+        gazetteer,
+    )
+    assert (event["count"], event["site_id"], event["distance_km"]) == (5, "wonsan", 220)
 
 
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
