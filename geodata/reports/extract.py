@@ -226,17 +226,30 @@ _CONTEXT_SYSTEM = re.compile(
 _OTHER_LAUNCH_CLAUSE = re.compile(
     r"\b(?:hours?|days?|a day)\s+after\s+(?:launching|firing|test-firing)\s+(?:another|an earlier)\b[^.;]*|"
     # "from where North Korea has launched what it claims to be hypersonic missiles in recent months"
-    r"\b(?:has|have)\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested)\b[^.;]*?\bin recent (?:weeks|months|years)\b",
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested)\b[^.;]*?\bin recent (?:weeks|months|years)\b"
+    # "The provocation ... came about five months after North Korea fired multiple SRBMs, believed to be ..."
+    # ("came after the North separately fired two cruise missiles" tells a launch of its own)
+    r"|\b(?:comes?|came|coming)\s+(?:\w+\s+){0,3}after\s+(?:(?!separately)\w+\s+){0,3}"
+    r"(?:fired|launched|test-fired|tested)\b[^.;]*",
     re.I,
 )
-# "attaches a hypersonic payload to a KN-23 booster": a system's part, not the missile launched
+_SYSTEM_NAME = r"(?:KN-?\d+|" + HWASONG + r"[- ]?\d+\w*|" + romanized("Pukguksong") + r"-?\d)"
+# "attaches a hypersonic payload to a KN-23 booster": a system's part, not the missile launched; "based on the
+# ground-launched KN-23", "KN-23-based": its kin, not the missile launched either ("appear to be a variant of the
+# KN-23" and "resembled the KN-23" are the KN-23, as the corpus has it)
 _A_PART = re.compile(
-    r"\b(?:KN-?\d+|"
-    + HWASONG
-    + r"[- ]?\d+\w*|"
-    + romanized("Pukguksong")
-    + r"-?\d)\s+(?:booster|engine|motor|(?:first |second )?stage|"
-    r"airframe|warhead|body)\b",
+    r"\b" + _SYSTEM_NAME + r"\s+(?:booster|engine|motor|(?:first |second )?stage|airframe|warhead|body)\b|"
+    r"\b(?:based on|derived from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    + _SYSTEM_NAME
+    + r"|\b"
+    + _SYSTEM_NAME
+    + r"-based\b|"
+    # an apposition to another name: "the Hwasong-11Ma, a hypersonic variant of the KN-23", "a KN-23 variant"
+    r",\s+an?\s+(?:[\w-]+\s+){0,2}?(?:variant|version|derivative)\s+of\s+(?:the\s+)?"
+    + _SYSTEM_NAME
+    + r"|,\s+an?\s+"
+    + _SYSTEM_NAME
+    + r"\s+(?:variant|derivative)\b",
     re.I,
 )
 # "the missile was not an intercontinental ballistic missile (ICBM)", "it's unlikely they were long-range
@@ -976,21 +989,29 @@ def _nth_test_of(group: list[Sentence]) -> tuple[tuple[Any, ...], re.Match[str],
     return None
 
 
+def _blanked(text: str, told: str, patterns: tuple[re.Pattern[str], ...]) -> str:
+    """``text`` with what ``patterns`` find in ``told`` (the same sentence before any blanking) blanked."""
+    if len(told) != len(text):
+        told = text
+    for pattern in patterns:
+        for found in pattern.finditer(told):
+            text = text[: found.start()] + " " * (found.end() - found.start()) + text[found.end() :]
+    return text
+
+
 def _what(draft: Draft, group: list[Sentence], told: list[Sentence]) -> None:
     """System and class from ``group`` (``told`` is the run before the clauses about other times were blanked)."""
     # a photo's caption shows a launch, often a file one ("the underwater test-fire of strategic submarine ballistic
     # missile in this undated photo"): its weapon is not this launch's
     group = [s for s in group if s.start not in draft.context and not s.is_caption]
-    # blanked, not cut, so that evidence offsets still point into the input
+    # blanked, not cut, so that evidence offsets still point into the input; read in the sentence as told, since
+    # blanking another time's words may have cut a clause in two ("came about five months after ... on May 8")
+    told_text = {s.start: s.text for s in told}
     named = [
         replace(
             s,
-            text=_A_PART.sub(
-                lambda m: " " * len(m.group(0)),
-                _NOT_A_CLASS.sub(
-                    lambda m: " " * len(m.group(0)),
-                    _OTHER_LAUNCH_CLAUSE.sub(lambda m: " " * len(m.group(0)), s.text),
-                ),
+            text=_blanked(
+                s.text, told_text.get(s.start, s.text), (_OTHER_LAUNCH_CLAUSE, _NOT_A_CLASS, _A_PART)
             ),
         )
         for s in group

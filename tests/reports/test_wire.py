@@ -1147,6 +1147,34 @@ def test_extract__a_salvo_told_in_volleys_is_one_launch(gazetteer):
     assert (event["count"], event["site_id"], event["distance_km"]) == (5, "wonsan", 220)
 
 
+@pytest.mark.parametrize(
+    "kin",
+    [
+        "Images of the missile suggest it is based on the ground-launched KN-23 short-range ballistic missile.",
+        "Officials identified it as possibly the Pukguksong-5, a larger variant of the KN-23.",
+    ],
+)
+def test_extract__a_system_the_missile_is_based_on_is_not_its_system(kin, gazetteer):
+    event = _one(  # w1006, w881: the KN-23 is the missile's kin, not the missile launched
+        f"North Korea fired a submarine-launched ballistic missile from Sinpo on 19 October, the JCS said. {kin}",
+        "2021-10-19",
+        gazetteer,
+    )
+    assert (event["system"], event["system_class"]) != ("Hwasong-11A (KN-23)", "SRBM")
+    assert event["system_class"] == "SLBM"
+
+
+def test_extract__a_system_in_a_came_after_clause_is_another_launchs(gazetteer):
+    event = _one(  # w993: the clause names May's launch, cut in two by its own day
+        "North Korea fired two short-range ballistic missiles from Chunghwa on Oct. 22. The provocation came "
+        "about five months after North Korea fired multiple SRBMs, believed to be the \u201cNorth Korean "
+        "Iskander\u201d (KN-23) and a super-large multiple rocket launcher (KN-25), into the East Sea on May 8.",
+        "2025-10-23",
+        gazetteer,
+    )
+    assert (event["system"], event["system_class"]) == ("Unknown SRBM", "SRBM")
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
