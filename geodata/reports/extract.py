@@ -898,8 +898,10 @@ def _detection_day(group: list[Sentence], published: dt.date | None) -> Found | 
 _PAST_OPENER = re.compile(
     r"^\W*(?:Last (?:week|month|year)|Earlier this (?:week|month|year)|In (?:19|20)\d\d)\b|"
     # "South Korea warned Thursday that it had spotted a mobile launcher ... near Wonsan": the preparations'
-    # place, seen before the launch ("spotted a rocket launch from the Sohae Satellite Launching Station" is the launch)
-    r"\b(?:had\s+)?spotted\b(?!\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+launch\b)|"
+    # place, seen before the launch ("spotted a rocket launch from the Sohae Satellite Launching Station" and "spotted
+    # the missile being launched southward ... from the Tongchang-ri region" are the launch)
+    r"\b(?:had\s+)?spotted\b(?!\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+"
+    r"(?:launch|being\s+(?:launched|fired))\b)|"
     r"\bsigns of (?:an? )?(?:imminent )?launch",
     re.I,
 )

@@ -38,7 +38,8 @@ _LAUNCH_VERB = re.compile(
     # "the satellite blasted off from the west coast space launch center"
     r"|blasted off|lifted off"
     # "attempted to launch a Musudan", "an attempt by North Korea to launch": a launch that was tried (and failed)
-    r"|attempt(?:ed|s)?(?:\s+by(?:\s+\w+){1,3}?)?\s+to\s+(?:test-)?(?:launch|fire))\b",
+    # ("The attempt made this week to launch a new satellite-carrying rocket failed")
+    r"|attempt(?:ed|s)?(?:\s+by(?:\s+\w+){1,3}?|\s+made(?:\s+\w+){0,2}?)?\s+to\s+(?:test-)?(?:launch|fire))\b",
     re.I,
 )
 # "North Korea successfully tested a new tactical ballistic missile", "the test of the Hwasongpho-11 missile":
@@ -103,6 +104,10 @@ _LAUNCH_NOUN = re.compile(
     r"\b(?:failed|successful|attempted)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket|satellite)\s+launch\b|\bmissile\s+test\s+of\b|"
     # "South Korea's military spotted a rocket launch from the Sohae Satellite Launching Station"
     r"\b(?:spotted|detected|tracked|observed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+launch\b|"
+    # "We are aware of the North Korean ballistic missile launch this morning", "condemned North Korea for a
+    # suspected ballistic missile launch"
+    r"\b(?:aware of|condemned\s+(?:[\w-]+\s+){1,3}?for)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+"
+    r"launch\b|"
     # "A ballistic missile launch was detected from North Korea on Friday, the Pentagon said"
     r"\b(?:missile|rocket)\s+launch(?:es)?\s+(?:was|were|has been|had been)\s+(?:detected|spotted|tracked|observed)\b|"
     # "has failed to send a military spy satellite into orbit", "a second failed attempt by North Korea to place a
@@ -297,8 +302,13 @@ def _is_launch(sentence: str, flight_verbs: bool = True, test_verbs: bool = Fals
         before = sentence[: verb.start()]
         if _NEGATED.search(before) or (_MODAL.search(before) and not _PERFECT.search(before)):
             continue
-        if re.search(r"\bbeing\s+$", before, re.I):
-            continue  # "an image of one of the missiles being launched": a picture, not a report of a launch
+        if re.search(r"\bbeing\s+$", before, re.I) and (
+            re.search(r"\b(?:image|photo|picture|footage|video|shows?|showing)\b[^.]*$", before, re.I)
+            or not re.search(r"\b(?:missiles?|rockets?|projectiles?)\s+being\s+$", before, re.I)
+        ):
+            # "an image of one of the missiles being launched" is a picture, "harder to detect before being
+            # launched" a trait; "spotted the missile being launched southward" reports the launch
+            continue
         # "after the launch of", "after the firing of": a noun, whichever word names it
         noun = verb.group(0).lower().endswith(" of") or bool(re.match(r"\s+of\b", sentence[verb.end() :]))
         after = _AFTER_NOUN if noun else _AFTER_CLAUSE

@@ -1175,6 +1175,45 @@ def test_extract__a_system_in_a_came_after_clause_is_another_launchs(gazetteer):
     assert (event["system"], event["system_class"]) == ("Unknown SRBM", "SRBM")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [  # w1033: a command's statement is the only report of the launch
+        "The United States military on Tuesday condemned North Korea for a suspected ballistic missile launch. "
+        "\u201cWe are aware of the North Korean ballistic missile launch this morning into the Sea of Japan,\u201d "
+        "the US Indo-Pacific Command said in a statement.",
+    ],
+)
+def test_extract__a_launch_told_only_as_condemned_or_known_of(text, gazetteer):
+    event = _one(text, "2021-10-19", gazetteer)
+    assert (event["launched_at"][:10], event["count"]) == ("2021-10-19", 1)
+
+
+def test_extract__a_satellite_attempt_made_this_week_spotted_being_launched(gazetteer):
+    event = _one(  # w1002: the attempt is the launch; the military saw it lift off, not its preparations
+        "Seoul: The attempt made this week to launch a new satellite-carrying rocket failed due to a midair "
+        "explosion, North Korea said on Tuesday. The South Korean military said it spotted the missile being "
+        "launched southward over the Yellow Sea from the Tongchang-ri region at around 10:44 p.m. Monday.",
+        "2024-05-28",
+        gazetteer,
+    )
+    assert (event["launched_at"][:10], event["site_id"], event["outcome"]) == (
+        "2024-05-27",
+        "sohae",
+        "failure",
+    )
+
+
+def test_extract__harder_to_detect_before_being_launched_is_a_trait(gazetteer):
+    event = _one(  # w1005: "being launched" after no missile word tells what the missile is like
+        "North Korea said it tested a new solid-fuel Hwasong-18 ICBM on Thursday. On Wednesday 13 April, the "
+        "South Korean army had reported the launch of a missile. The solid fuel missile being tested today is "
+        "harder to detect before being launched.",
+        "2023-04-14",
+        gazetteer,
+    )
+    assert event["launched_at"][:10] == "2023-04-13"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
