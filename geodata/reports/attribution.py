@@ -66,7 +66,7 @@ _BRINGS_IN_ANOTHER = re.compile(rf"\b(?:{_OTHER_LAUNCH_CONNECTIVES}|than)\b", re
 # submarine-launched ballistic missile test"; "shortly after launch" names no missile
 _WEAPONS = r"missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?"
 _LAUNCH_TOLD = re.compile(
-    r"\b(?:fir(?:ed|ing)|launch(?:ed|ing|es)?|test(?:-fired|-launched|ed|s)?)\b[^.;]{0,80}?"
+    r"\b(?:fir(?:ed|ing|es)|launch(?:ed|ing|es)?|test(?:-fired|-launched|ed|s)?)\b[^.;]{0,80}?"
     rf"\b(?:{_WEAPONS}|shells|satellites?)\b|"
     rf"\b(?:{_WEAPONS})\s+(?:launch(?:es)?|tests?|firings?)\b",
     re.I,
@@ -94,7 +94,9 @@ _CLAUSE_STOP = re.compile(r"\s--\s|\s[—–]\s|;|\)|,\s+(?:and|but|while)\b", r
 # 435 miles for half an hour", "However, South Korea dismissed this claim, labeling it as deceptive to cover up a
 # failed launch"
 _GOES_ON = re.compile(
-    r"^\W*(?:(?:However|But|Yet|Still|Instead|As it turned out)\b,?\s+)?(?:It|That|Those|These|"
+    # ("According to Pyongyang, it travelled for 1,000 km": who says so first)
+    r"^\W*(?:According to [^,]{1,60},\s+)?(?:(?:However|But|Yet|Still|Instead|As it turned out)\b,?\s+)?"
+    r"(?:It|That|Those|These|"
     r"The (?:missile|rocket|projectile)s? (?:reportedly|had)\b|"
     # "The May 14 launch was believed to be an IRBM ... The Hwasong-12 missile traveled ...": the system named
     r"The (?-i:[A-Z][\w-]*\d[\w-]*) (?:missile|rocket)s?\b)\b"

@@ -706,6 +706,11 @@ _THE_LAUNCH_TOOK_PLACE = re.compile(
 )
 
 
+# what may come before a day that opens its sentence: "On Thursday, ...", "According to the JCS, on January 11, ...",
+# "According to a report from the state media on Friday, ..."
+_OPENS_WITH_DAY = re.compile(r"^\W*(?:According to\b[^,]*?,?\s*)?(?:on\s+)?$", re.I)
+
+
 def _when(
     draft: Draft, group: list[Sentence], text: str, published: dt.date | None, first_day: str | None
 ) -> None:
@@ -740,6 +745,21 @@ def _when(
             (s, d)
             for s, d in told
             if s.is_launch and not d.statement and _is_weekday(d) and (s, d) not in found
+        ]
+    # "The Japanese Ministry of Defence announced on Sunday that North Korea had launched a ballistic missile" and
+    # later "On Thursday, a Hwasongpho-17 was launched": a day two or more before the lead's statement day, opening
+    # a sentence of its own, is one of the week's other launches ("The missile, one of four launched ... Monday"
+    # after "a government source said Thursday" is this one's)
+    dated_lead = next((s for s, _ in found if s.is_launch), None)
+    lead_said = [d for s, d in found if s is dated_lead and d.statement]
+    if lead_said and not any(not d.statement for s, d in found if s is dated_lead):
+        found = [
+            (s, d)
+            for s, d in found
+            if s is dated_lead
+            or d.statement
+            or (lead_said[0].value - d.value).days < 2
+            or not _OPENS_WITH_DAY.match(s.text[: d.start - s.start])
         ]
     dates = (
         # "fired a missile this week ... The launch, made on Wednesday": a named day beats a vague one

@@ -1214,6 +1214,33 @@ def test_extract__harder_to_detect_before_being_launched_is_a_trait(gazetteer):
     assert event["launched_at"][:10] == "2023-04-13"
 
 
+def test_extract__the_leads_statement_day_before_the_weeks_other_launches(gazetteer):
+    event = _one(  # w994: Thursday's and Friday's are the ICBM told after; Sunday's is the news
+        "North Korea launches ballistic missile into eastern waters\n19th March 2023 - (Hong Kong) The Japanese "
+        "Ministry of Defence announced on Sunday (19th) that North Korea had launched a ballistic missile. "
+        "According to a report from the state media on Friday, the strategic forces carried out an "
+        "intercontinental ballistic missile launch drill. On Thursday, a Hwasongpho-17 was launched from the "
+        "Pyongyang International Airport.",
+        "2023-03-19",
+        gazetteer,
+    )
+    assert event["launched_at"][:10] == "2023-03-19"
+
+
+def test_extract__an_earlier_launch_told_in_the_present_and_what_follows_it(gazetteer):
+    event = _one(  # w998: TASS's "fires" tells January 11's launch, and "According to Pyongyang, it" goes on
+        "TOKYO, January 14. /TASS/. North Korea launched what is believed to be a ballistic missile towards the "
+        "Sea of Japan, Japan Coast Guard reported Friday. According to South Korean Joint Chiefs of Staff, on "
+        "January 11, North Korea fires a presumably ballistic missile towards the Sea of Japan. The missile "
+        "reportedly travelled for over 700 km, with maximum altitude of 70 km. On January 12, DPRK announced a "
+        "successful test of a hypersonic missile. According to Pyongyang, it travelled for 1,000 km and "
+        "successfully hit its target.",
+        "2022-01-14",
+        gazetteer,
+    )
+    assert (event["launched_at"][:10], event["distance_km"], event["apogee_km"]) == ("2022-01-14", None, None)
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
