@@ -173,6 +173,8 @@ _BACKGROUND = (
 # sentence still tells this one (see :func:`_blank_tallies`)
 _TALLY = re.compile(
     r"(?:tests?|launch(?:es)?) (?:so far )?this year|"
+    # "North Korea has so far fired a total of six ballistic missiles over Japan, including Friday's"
+    r"\b(?:has|have)\s+(?:so far|to date)\s+(?:fired|launched)\b|"
     # "... on Thursday, militaries in South Korea and Japan said, about a week after a missile reportedly
     # exploded in mid-air over Pyongyang": from the comma on, the other launch
     r"(?P<after>,\s+(?:about |some |just |only |less than |more than |nearly )?(?:a|an|one|two|three|four|five|six|"

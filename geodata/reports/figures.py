@@ -79,9 +79,17 @@ _POTENTIAL_BEFORE = re.compile(
 # "covered a range of 400 kilometers", "flew an estimated range of 900 kilometers": the range flown this time
 # "flew on a lofted trajectory to a range of around 930 kilometers" too
 _FLOWN_RANGE_BEFORE = re.compile(
-    r"\b(?:(?:covered|covering|flew|flown|flying|travel+ed|travel+ing|had)\s+(?:an?\s+|the\s+)?(?:estimated\s+|total\s+)?|"
-    r"(?:flew|flown|travel+ed)\s+(?:[\w-]+\s+){0,4}?to\s+a\s+)range of\s+(?:\w+\s+){0,2}$",
+    # "The missiles reached a range of about 210 kilometers"
+    r"(?:\b(?:(?:covered|covering|flew|flown|flying|travel+ed|travel+ing|had|reached)\s+(?:an?\s+|the\s+)?"
+    r"(?:estimated\s+|total\s+)?|"
+    r"(?:flew|flown|travel+ed)\s+(?:[\w-]+\s+){0,4}?to\s+a\s+)|"
+    # "may have flown as high as 600 km (400 miles), to a range of 300 km": right after the flight's height
+    r"^\W*(?:and\s+)?to\s+a\s+)range of\s+(?:\w+\s+){0,2}$",
     re.I,
+)
+# "... a potential range of 4,000 km and Rodong up to 1,300 km": another missile's, told in the same breath
+_AND_ANOTHERS = re.compile(
+    r"^\s*(?:,\s*)?(?:and|or|while)\s+(?:[\w-]+\s+){0,3}?(?:up to|as far as|about)?\s*$", re.I
 )
 # "maneuvered 120 kilometers sideways", "a 120 km lateral movement": a turn in flight, not the distance flown
 _SIDEWAYS_AFTER = re.compile(r"^\W{0,2}\s*(?:sideways|laterally|lateral\b)", re.I)
@@ -136,6 +144,7 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
     figures: list[Figure] = []
     warnings: list[str] = []
     previous_end = 0  # words before an earlier figure describe that figure, not this one
+    previous_potential = False
     if _ORBIT_PARAMETERS.search(sentence):
         return figures, warnings
     for match in FIGURE_RE.finditer(sentence):
@@ -151,7 +160,11 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
         if _BETWEEN_BEFORE.search(before) and _AND_A_NUMBER_AFTER.match(sentence, match.end()):
             continue  # a range, its upper figure (as "70 to 200 km")
         after = sentence[match.end() : match.end() + 40]
-        potential = _POTENTIAL_BEFORE.search(before) and not _FLOWN_RANGE_BEFORE.search(before)
+        potential = (_POTENTIAL_BEFORE.search(before) and not _FLOWN_RANGE_BEFORE.search(before)) or (
+            # "A Musudan has a potential range of between 2,500 and 4,000 km and Rodong up to 1,300 km"
+            previous_potential and _AND_ANOTHERS.match(before)
+        )
+        previous_potential = bool(potential)
         # "flew about 400 miles off North Korea's east coast" is how far it flew; "landed 35 kilometers from
         # Pukchang airfield" where it came down
         location = (_LOCATION_AFTER.match(after) and not _FLEW_BEFORE.search(before)) or (

@@ -148,6 +148,20 @@ _LINE_WRAP = re.compile(
 )
 
 
+# Hard-wrapped lines are at most about 80 characters; a longer line is a paragraph, and one that stops on "in"
+# ("... since Trump won the presidential election in\nThe missile flew around 500 kilometers") was cut short
+_WRAPPED_LINE_MAX_CHARS = 100
+
+
+def _unwrapped(match: re.Match[str]) -> str:
+    """A line break that goes on as a space, or (a paragraph cut short on a word such as "in") stays a break."""
+    if match.group("wrap2"):
+        line_start = match.string.rfind("\n", 0, match.start()) + 1
+        if match.start() - line_start > _WRAPPED_LINE_MAX_CHARS:
+            return match.group(0)
+    return (match.group("word") or "") + " " * len(match.group("wrap") or match.group("wrap2"))
+
+
 @dataclass
 class Sentence:
     text: str
@@ -245,9 +259,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences, start = [], 0
     # Hard-wrapped copy ("fired 10 short-range\nmissiles into the sea"): a line that breaks before a
     # lower-case word goes on, so the break is a space; offsets stay those of the input
-    text = _LINE_WRAP.sub(
-        lambda m: (m.group("word") or "") + " " * len(m.group("wrap") or m.group("wrap2")), text
-    )
+    text = _LINE_WRAP.sub(_unwrapped, text)
     # KBS copy glues sentences: "on Sunday.A JCS official", "(IRBM).Japan's", "the JCS.The launch";
     # two letters before the stop keep "U.S.Army"-style abbreviations whole
     for match in re.finditer(

@@ -518,6 +518,14 @@ def test_extract__range_with_both_units_and_a_failed_summit(gazetteer):
         ("covering a range of 1,000km on a lofted trajectory", [("distance", 1000)]),
         # w928: where the site is, measured from the capital
         ("launched from a test site in Kaechon, about 80km (50 miles) from the capital", []),
+        # w1039, w1038: ranges reached, and a range told right after the flight's height
+        ("The missiles reached a range of about 210 kilometers (130 miles)", [("distance", 210)]),
+        (
+            "may have flown as high as 600 km (400 miles), to a range of 300 km (200 miles)",
+            [("apogee", 600), ("distance", 300)],
+        ),
+        # w1028: a second missile's potential range in the same breath as the first's
+        ("A Musudan has a potential range of between 2,500 and 4,000 km and Rodong up to 1,300 km.", []),
     ],
 )
 def test_find_figures__potential_distance_and_ranges(words, figures):
@@ -1239,6 +1247,27 @@ def test_extract__an_earlier_launch_told_in_the_present_and_what_follows_it(gaze
         gazetteer,
     )
     assert (event["launched_at"][:10], event["distance_km"], event["apogee_km"]) == ("2022-01-14", None, None)
+
+
+def test_extract__a_tally_of_launches_so_far_is_no_count(gazetteer):
+    event = _one(  # w1015
+        "TOKYO- North Korea test-fired a ballistic missile over Hokkaido on Friday morning. North Korea has so far "
+        "fired a total of six ballistic missiles over Japan, including Friday's blast-off.",
+        "2017-09-15",
+        gazetteer,
+    )
+    assert event["count"] == 1
+
+
+def test_extract__a_long_line_cut_short_ends_its_paragraph(gazetteer):
+    event = _one(  # w1028: the first paragraph stops on "in"; the next one is the JCS's figure
+        "North Korea test-fired a ballistic missile that landed in the Sea of Japan on Sunday, prompting Japanese "
+        "Prime Minister Shinzo Abe to condemn the launch, the first by Pyongyang since Trump won the election in\n"
+        "The missile flew around 500 kilometers, according to the South Korean military.",
+        "2017-02-12",
+        gazetteer,
+    )
+    assert event["distance_km"] == 500
 
 
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
