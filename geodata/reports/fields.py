@@ -361,6 +361,8 @@ def missile_counts(sentence: Sentence) -> Iterator[re.Match[str]]:
             continue
         if _DOZENS.match(match.group("adj")):
             continue  # "nearly two dozen missiles": a round figure; an exact count may follow
+        if re.match(r"to" + _NUMBER_IN.pattern, match.group("adj"), re.I):
+            continue  # "two to three short-range ballistic missiles": the upper figure, read next
         if word == "one" and _ONE_LANDED.match(sentence.text, match.end()):
             continue  # "one ballistic missile landed near Ulleung": one of the salvo, where it fell
         if _NOT_A_COUNT.search(match.group("adj")) or (

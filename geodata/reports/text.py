@@ -108,6 +108,10 @@ _LAUNCH_NOUN = re.compile(
     # suspected ballistic missile launch"
     r"\b(?:aware of|condemned\s+(?:[\w-]+\s+){1,3}?for)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+"
     r"launch\b|"
+    # "a solid-fuel intermediate-range ballistic missile with a hypersonic guided warhead was successfully tested"
+    # (not "the missile's engine was tested")
+    r"\b(?:missiles?|rockets?)\b(?:\s+(?!engines?\b|motors?\b)[\w-]+){0,5}?\s+(?:was|were)\s+(?:successfully\s+)?"
+    r"(?:test-fired|test-launched|tested)\b|"
     # "A ballistic missile launch was detected from North Korea on Friday, the Pentagon said"
     r"\b(?:missile|rocket)\s+launch(?:es)?\s+(?:was|were|has been|had been)\s+(?:detected|spotted|tracked|observed)\b|"
     # "has failed to send a military spy satellite into orbit", "a second failed attempt by North Korea to place a

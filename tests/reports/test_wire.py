@@ -1270,6 +1270,31 @@ def test_extract__a_long_line_cut_short_ends_its_paragraph(gazetteer):
     assert event["distance_km"] == 500
 
 
+def test_extract__a_count_told_as_two_to_three_takes_the_upper(gazetteer):
+    event = _one(  # w993: ranges take the upper figure, counts too
+        "North Korea fired two to three short-range ballistic missiles from Chunghwa on Oct. 22.",
+        "2025-10-23",
+        gazetteer,
+    )
+    assert event["count"] == 3
+
+
+def test_extract__a_missile_that_was_successfully_tested_is_a_launch(gazetteer):
+    event = _one(  # w999: TASS relays Japan's minister, and KCNA's passive is the only launch sentence
+        "TOKYO, January 15th. /tass/. The Japanese Ministry of Defense is carefully studying information about "
+        "the test of a hypersonic guided warhead. The Korean Central Telegraph Agency (KCNA) reported that on "
+        "January 14, a solid-fuel intermediate-range ballistic missile with a hypersonic guided warhead was "
+        "successfully tested in the DPRK.",
+        "2024-01-15",
+        gazetteer,
+    )
+    assert (event["launched_at"][:10], event["system_class"], event["outcome"]) == (
+        "2024-01-14",
+        "HGV",
+        "success",
+    )
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
