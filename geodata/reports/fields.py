@@ -98,6 +98,18 @@ _SINGULAR = re.compile(
 )
 # "the highest altitude achieved by one of North Korea's missiles", "longer than any of its previous missiles":
 # the missiles of a comparison, not of this salvo
+# "the missiles hit their targets", "The missiles flew": the launch's weapons, told in the plural
+_THE_PLURAL = re.compile(
+    r"(?<!\bof )\b(?:the|these|both)\s+(?:missiles|rockets|projectiles)\s+(?:\w+\s+){0,2}?"
+    r"(?:flew|travel+ed|hit|landed|fell|reached|splashed|were (?:fired|launched))\b",
+    re.I,
+)
+# "The missile was launched at 5:58 a.m.", "the missile traveled a total distance of": one, told again
+_THE_SINGULAR = re.compile(
+    r"\b(?:the|this)\s+(?:missile|rocket|projectile)\s+(?:\w+\s+){0,2}?"
+    r"(?:flew|travel+ed|hit|landed|fell|reached|splashed|was (?:fired|launched))\b",
+    re.I,
+)
 _PLURAL = re.compile(
     r"(?<!\bof )(?<!\bof the )(?<!\bof its )(?<!\bof its previous )(?<!\bof North Korea's )"
     r"\b(?:missiles|rockets|projectiles)\b",
@@ -315,6 +327,16 @@ def count_missiles(
             and _LATER.search(ordered[c[1]].text[: c[3]["start"] - ordered[c[1]].start])
         ]
         _, _, number, evidence, _ = revised[-1] if revised else top
+        if (
+            number == 1
+            and evidence["text"].split()[0].lower() in ("a", "an")
+            and not any(c[2] not in (None, 1) for c in candidates)
+            and any(_THE_PLURAL.search(s.text) for s in group if s.start not in skip)
+            and not any(_THE_SINGULAR.search(s.text) for s in group if s.start not in skip)
+        ):
+            # "test-fired a strategic cruise missile ... the missiles hit their targets": an article against
+            # a plural of the same launch's weapons is no count
+            number = None
         if number is None:
             warnings.append(f"the number of missiles is not given exactly ({evidence['text']!r}); left blank")
         return number, evidence, by_source

@@ -1295,6 +1295,26 @@ def test_extract__a_missile_that_was_successfully_tested_is_a_launch(gazetteer):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [  # w576: "a ... missile" then "the missiles hit their targets": no count
+        (
+            "North Korea has test-fired a strategic cruise missile, reports KCNA. According to the news agency, "
+            "the missiles hit their targets after traveling 1,500 kilometers.",
+            None,
+        ),
+        # w358: "the missile traveled" tells one again; w984: "one of the missiles" is one of another salvo
+        (
+            "North Korea has fired a cruise missile, KCNA said. The missile traveled 1,500 kilometers. "
+            "The missiles hit their targets.",
+            1,
+        ),
+    ],
+)
+def test_extract__an_article_against_the_launchs_plural(text, count, gazetteer):
+    assert _one(text, "2025-01-26", gazetteer)["count"] == count
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
