@@ -326,6 +326,18 @@ def count_missiles(
             and c[1] > top[1]
             and _LATER.search(ordered[c[1]].text[: c[3]["start"] - ordered[c[1]].start])
         ]
+        exact = [
+            c
+            for c in candidates
+            if c[4] == top[4]
+            and c[1] > top[1]
+            and c[2] is not None
+            and c[3]["text"].split()[0].lower() not in ("a", "an")
+        ]
+        if top[2] is None and exact and not _FULL_STOP.search(ordered[top[1]].text):
+            # "North Korea fires multiple suspected short-range missiles, South Korea says" over "fired what
+            # appeared to be about 10": a headline's word gives way to its source's number in the copy
+            revised = [min(exact, key=lambda c: c[1])]
         _, _, number, evidence, _ = revised[-1] if revised else top
         if (
             number == 1

@@ -1315,6 +1315,17 @@ def test_extract__an_article_against_the_launchs_plural(text, count, gazetteer):
     assert _one(text, "2025-01-26", gazetteer)["count"] == count
 
 
+def test_extract__a_headlines_vague_count_gives_way_to_its_sources_number(gazetteer):
+    event = _one(  # w855: the headline says "multiple"; South Korea's military, in the copy, "about 10"
+        "North Korea fires multiple suspected short-range missiles, South Korea says\n"
+        "SEOUL - North Korea fired what appeared to be about 10 short-range ballistic missiles off its east "
+        "coast, South Korea's military said on May 30.",
+        "2024-05-30",
+        gazetteer,
+    )
+    assert event["count"] == 10
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
