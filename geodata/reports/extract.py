@@ -797,8 +797,12 @@ def _when(
         calendar = next(
             (
                 d
-                for _, d in found
-                if not d.statement and _is_calendar(d) and abs((d.value - date.value).days) == 1
+                for s, d in found
+                if not d.statement
+                and _is_calendar(d)
+                and abs((d.value - date.value).days) == 1
+                # ("David Lee, Feb. 13, 2017, 10:49 a.m." is the page's byline, not a day told of the launch)
+                and (s.is_launch or d.value != published)
             ),
             None,
         )

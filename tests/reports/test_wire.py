@@ -1326,6 +1326,18 @@ def test_extract__a_headlines_vague_count_gives_way_to_its_sources_number(gazett
     assert event["count"] == 10
 
 
+def test_extract__a_bylines_date_does_not_move_the_weekday_told(gazetteer):
+    event = _one(  # w1029: the byline's Feb. 13 is the page's day; the launch was on Sunday, Feb. 12
+        "North Korea Test Ballistics Missile Launch Amid Donald Trump's Visit with Shinzo Abe\n"
+        "David Lee, Feb. 13, 2017, 10:49 a.m.\n"
+        "North Korea fired a ballistic missile on Sunday shortly after U.S. President Donald Trump met with "
+        "Japanese Prime Minister Shinzo Abe.",
+        "2017-02-13",
+        gazetteer,
+    )
+    assert event["launched_at"][:10] == "2017-02-12"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
