@@ -240,7 +240,9 @@ def find_dates(
 # "the tests on both Saturday and Sunday", "test-fired the missiles on September 11 and 12": two days of launches
 _TWO_DAYS = re.compile(
     rf"\bon\s+(?:both\s+)?(?P<first>{_WEEKDAY})\s+and\s+(?P<second>{_WEEKDAY})\b"
-    rf"|\bon\s+(?P<month>{_MONTH})\.?\s+(?P<day1>\d{{1,2}})\s+and\s+(?P<day2>\d{{1,2}})\b(?!\s*(?:km|kilomet|miles))",
+    # ("launched on Sept. 11 and Sept. 12": the month told again)
+    rf"|\bon\s+(?P<month>{_MONTH})\.?\s+(?P<day1>\d{{1,2}})\s+and\s+(?:(?P=month)\.?\s+)?(?P<day2>\d{{1,2}})\b"
+    r"(?!\s*(?:km|kilomet|miles))",
     re.I,
 )
 
@@ -251,6 +253,8 @@ def two_days_told(text: str, published: dt.date | None) -> tuple[dt.date, dt.dat
     >>> two_days_told("The tests took place on both Saturday and Sunday.", dt.date(2021, 9, 13))
     (datetime.date(2021, 9, 11), datetime.date(2021, 9, 12))
     >>> two_days_told("It test-fired the missiles on September 11 and 12.", dt.date(2021, 9, 13))
+    (datetime.date(2021, 9, 11), datetime.date(2021, 9, 12))
+    >>> two_days_told("the cruise missile that was launched on Sept. 11 and Sept. 12", dt.date(2021, 9, 13))
     (datetime.date(2021, 9, 11), datetime.date(2021, 9, 12))
     """
     for match in _TWO_DAYS.finditer(text):

@@ -1338,6 +1338,17 @@ def test_extract__a_bylines_date_does_not_move_the_weekday_told(gazetteer):
     assert event["launched_at"][:10] == "2017-02-12"
 
 
+def test_extract__a_test_told_on_sept_11_and_sept_12_is_one_event_per_day(gazetteer):
+    extraction = extract_events(  # w1037: the month told twice
+        "North Korea over the weekend successfully test-fired a new long-range cruise missile, according to "
+        "KCNA. The operation was confirmed as a success by officials who took part in the testing of the new "
+        "type of cruise missile that was launched on Sept. 11 and Sept. 12, KCNA reported.",
+        dt.date(2021, 9, 13),
+        gazetteer,
+    )
+    assert [e["launched_at"][:10] for e in extraction.events] == ["2021-09-11", "2021-09-12"]
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
