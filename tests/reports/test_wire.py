@@ -78,7 +78,11 @@ from tests.reports.wire_corpus import (
 # (2026-11-27): those 51 moved into training (989 reports, 971 events; 95.0 % as they came) and tuned on (one home for
 # "recalls an earlier launch", satellite launches told as attempts, a lead's count on the next named source's word,
 # outside confirmation of state-media-first copy, spans of classes, beside the capital); a new held-out set
-# (heldout/, 54 reports) scored once after tuning stopped, 83.1 % (82.8 % with the code the round started from).
+# (54 reports) scored once after tuning stopped, 83.1 % (82.8 % with the code the round started from). Round 21
+# (2026-11-27): those 54 moved into training (1,043 reports, 1,025 events; 95.4 % as they came) and tuned on (salvos
+# told in volleys, launches told as known of or condemned, a missile's kin, the week's other launches' days and
+# figures, counts against the launch's own plural); a new held-out set (heldout/, 53 reports) scored once after
+# tuning stopped, 90.3 % (the same drafts with the code the round started from).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -87,35 +91,35 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1021, 1043),
-    "date": (977, 1025),
-    "site_id": (982, 1025),
-    "system": (961, 1025),
-    "system_class": (977, 1025),
-    "count": (949, 1025),
-    "distance_km": (982, 1025),
-    "apogee_km": (999, 1025),
-    "flight_time_s": (1006, 1025),
-    "outcome": (972, 1025),
-    "confirmation": (985, 1025),
-    "sources": (365, 420),
+    "events": (1027, 1043),
+    "date": (984, 1025),
+    "site_id": (988, 1025),
+    "system": (968, 1025),
+    "system_class": (983, 1025),
+    "count": (959, 1025),
+    "distance_km": (991, 1025),
+    "apogee_km": (1004, 1025),
+    "flight_time_s": (1010, 1025),
+    "outcome": (980, 1025),
+    "confirmation": (989, 1025),
+    "sources": (370, 420),
 }
-# Scored once, after tuning stopped (2026-11-27): 83.1 % overall on 54 reports, the ten fields of issue 13 84.3 %
-# (82.8 % and 84.1 % with the code the round started from); below the 95 % goal. Why, per failure class:
+# Scored once, after tuning stopped (2026-11-27): 90.3 % overall on 53 reports, the ten fields of issue 13 91.5 %
+# (the code the round started from drafts all 53 the same); below the 95 % goal. Why, per failure class:
 # tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (47, 54),
-    "date": (44, 54),
-    "site_id": (45, 54),
-    "system": (44, 54),
-    "system_class": (46, 54),
-    "count": (45, 54),
-    "distance_km": (42, 54),
-    "apogee_km": (47, 54),
-    "flight_time_s": (48, 54),
-    "outcome": (45, 54),
-    "confirmation": (46, 54),
-    "sources": (12, 21),
+    "events": (51, 53),
+    "date": (45, 49),
+    "site_id": (44, 49),
+    "system": (41, 49),
+    "system_class": (46, 49),
+    "count": (38, 49),
+    "distance_km": (46, 49),
+    "apogee_km": (47, 49),
+    "flight_time_s": (46, 49),
+    "outcome": (43, 49),
+    "confirmation": (46, 49),
+    "sources": (21, 26),
 }
 
 
@@ -135,7 +139,8 @@ def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     assert len(outlets) >= 30
     years = {c["published"][:4] for c in (*train.values(), *heldout.values())}
     assert {"2014", "2017", "2020", "2023", "2025", "2026"} <= years
-    assert {"2014", "2019", "2022", "2026"} <= {c["published"][:4] for c in heldout.values()}
+    # (round 21's set has no 2026 report: every 2026 page the search returned was in the corpus already)
+    assert {"2014", "2017", "2019", "2022", "2024"} <= {c["published"][:4] for c in heldout.values()}
 
 
 @pytest.fixture(scope="module")
@@ -162,9 +167,9 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-27 on 989 training reports: the right date, class and count are among the candidates for
-    # 99.5-99.7 % of events while the rules choose right for 93-96 %; on round 20's fresh set 100 % against
-    # 81.5-85.2 %. What is left is the choice among two or three candidates, not finding them.
+    # Measured 2026-11-27 on 1,043 training reports: the right date, class and count are among the candidates for
+    # 99.5-99.7 % of events while the rules choose right for 93.6-96.0 %; on round 21's fresh set 93.9-98.0 % against
+    # 77.6-93.9 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
@@ -172,11 +177,11 @@ def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-27: on the blind
 # drafts of rounds 3-20 (936 reports, 922 launches, each drafted by its round's code before any tuning on it), and
-# on round 19's fresh held-out set (51 reports). Count readings pass the draft's own test of a count phrase since
+# on round 21's fresh held-out set (53 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
 BLIND_READINGS = {"date": (809, 846), "site_id": (817, 829), "system_class": (812, 831), "count": (788, 831)}
-HELDOUT_READINGS = {"date": (44, 47), "site_id": (45, 45), "system_class": (46, 47), "count": (45, 47)}
+HELDOUT_READINGS = {"date": (45, 46), "site_id": (44, 44), "system_class": (46, 46), "count": (38, 40)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
