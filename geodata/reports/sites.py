@@ -85,7 +85,8 @@ _RELATIVE_PLACE = re.compile(
 # happens
 _EVENT_PLACE = re.compile(
     r"\b(?:meeting|congress|summit|talks|parade|ceremony|conference|rally|visit|celebrations?|complex|factory|plant|"
-    r"farm|shipyard|hospital|school|guidance|media)\s+(?:in|at)\s+$",
+    # (the capital's own match starts at its preposition: "a military parade in its capital")
+    r"farm|shipyard|hospital|school|guidance|media)\s+(?:(?:in|at)\s+)?$",
     re.I,
 )
 # "CNN's Will Ripley in Pyongyang reported": where someone speaks from

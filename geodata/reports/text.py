@@ -101,12 +101,14 @@ _LAUNCH_NOUN = re.compile(
     r"\b(?:conducted|carried out|staged)\s+(?:\w+\s+){0,2}?(?:an?|its|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+"
     r"(?:test|launch|firing)\b(?!\s+(?:site|pad|facilit))|"
     r"\b(?:launch|firing|test-firing|test-launch|testing|flight test)\s+of\b|\b(?:missile|rocket)\s+launch\s+attempts?\b|"
-    r"\b(?:failed|successful|attempted)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket|satellite)\s+launch\b|\bmissile\s+test\s+of\b|"
+    r"\b(?:failed|(?:un)?successful|attempted)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket|satellite)\s+launch\b|"
+    r"\bmissile\s+test\s+of\b|"
     # "South Korea's military spotted a rocket launch from the Sohae Satellite Launching Station"
     r"\b(?:spotted|detected|tracked|observed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+launch\b|"
     # "We are aware of the North Korean ballistic missile launch this morning", "condemned North Korea for a
     # suspected ballistic missile launch"
-    r"\b(?:aware of|condemned\s+(?:[\w-]+\s+){1,3}?for)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+"
+    r"\b(?:aware of|condemned\s+(?:[\w-]+\s+){1,3}?for)\s+(?:an?|the|North Korea'?s?|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:missile|rocket)\s+"
     r"launch\b|"
     # "a solid-fuel intermediate-range ballistic missile with a hypersonic guided warhead was successfully tested"
     # (not "the missile's engine was tested")

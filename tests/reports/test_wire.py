@@ -91,18 +91,18 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1027, 1043),
-    "date": (984, 1025),
-    "site_id": (988, 1025),
-    "system": (968, 1025),
-    "system_class": (983, 1025),
-    "count": (959, 1025),
-    "distance_km": (991, 1025),
-    "apogee_km": (1004, 1025),
-    "flight_time_s": (1010, 1025),
-    "outcome": (980, 1025),
-    "confirmation": (989, 1025),
-    "sources": (370, 420),
+    "events": (1078, 1096),
+    "date": (1029, 1074),
+    "site_id": (1032, 1074),
+    "system": (1009, 1074),
+    "system_class": (1029, 1074),
+    "count": (997, 1074),
+    "distance_km": (1037, 1074),
+    "apogee_km": (1051, 1074),
+    "flight_time_s": (1056, 1074),
+    "outcome": (1023, 1074),
+    "confirmation": (1035, 1074),
+    "sources": (391, 446),
 }
 # Scored once, after tuning stopped (2026-11-27): 90.3 % overall on 53 reports, the ten fields of issue 13 91.5 %
 # (the code the round started from drafts all 53 the same); below the 95 % goal. Why, per failure class:
@@ -132,7 +132,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1043 and len(heldout) >= 35
+    assert len(train) >= 1096 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -176,11 +176,11 @@ def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-27: on the blind
-# drafts of rounds 3-20 (936 reports, 922 launches, each drafted by its round's code before any tuning on it), and
+# drafts of rounds 3-21 (989 reports, 971 launches, each drafted by its round's code before any tuning on it), and
 # on round 21's fresh held-out set (53 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
-BLIND_READINGS = {"date": (809, 846), "site_id": (817, 829), "system_class": (812, 831), "count": (788, 831)}
+BLIND_READINGS = {"date": (854, 892), "site_id": (861, 873), "system_class": (858, 877), "count": (826, 871)}
 HELDOUT_READINGS = {"date": (45, 46), "site_id": (44, 44), "system_class": (46, 46), "count": (38, 40)}
 
 
@@ -1352,6 +1352,19 @@ def test_extract__a_test_told_on_sept_11_and_sept_12_is_one_event_per_day(gazett
         gazetteer,
     )
     assert [e["launched_at"][:10] for e in extraction.events] == ["2021-09-11", "2021-09-12"]
+
+
+def test_extract__an_unsuccessful_launch_known_of_and_a_parade_in_the_capital(gazetteer):
+    event = _one(  # w1093: "blew up" is no launch verb; the Pentagon's "unsuccessful missile launch" is
+        'A North Korean missile "blew up almost immediately" on its test launch on Sunday, the U.S. Pacific '
+        "Command said. The failed launch from the east coast came a day after the North held a military parade in "
+        "its capital. "
+        "\"The president and his military team are aware of North Korea's most recent unsuccessful missile "
+        'launch," Secretary of Defense Jim Mattis said in a statement.',
+        "2017-04-16",
+        gazetteer,
+    )
+    assert (event["outcome"], event["site_id"]) == ("failure", None)
 
 
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
