@@ -70,6 +70,12 @@ _NOT_A_COUNT = re.compile(
 # "the first two missiles", "the other two": part of the salvo, not its size
 # ("the past four missiles" are other launches')
 _PART_OF_SALVO = re.compile(r"\b(?:first|other|remaining|last|latter|former|past|previous|earlier)\s+$", re.I)
+# the South's answer to a launch: "the South Korean military said it had fired", "Seoul fired its own"
+_THE_SOUTHS_OWN = re.compile(
+    r"\b(?:South Korea'?s?|the South'?s?|Seoul'?s?|South Korean)\b(?:\s+[\w-]+){0,3}?\s+(?:said\s+)?(?:that\s+)?"
+    r"it\s+(?:had\s+|has\s+)?(?:fired|launched|test-fired)\s+$",
+    re.I,
+)
 _LAUNCH_VERB_NEXT = re.compile(r"(?:launched|fired|test-fired|launches|fires)\b", re.I)
 _ORDINAL = re.compile(r"(?:second|third|fourth|fifth|sixth|further)\b", re.I)
 _SUPERSEDED = re.compile(r"^\W*(?:Earlier|Initially|At first|Initial reports?)\b", re.I)
@@ -393,6 +399,8 @@ def missile_counts(sentence: Sentence) -> Iterator[re.Match[str]]:
             continue  # "tested a second missile two hours later": which one, not how many
         if _PART_OF_SALVO.search(sentence.text[max(0, match.start() - 12) : match.start()]):
             continue
+        if _THE_SOUTHS_OWN.search(sentence.text[max(0, match.start() - 80) : match.start()]):
+            continue  # "the South Korean military said it had fired three air-to-ground missiles in response"
         if _DOZENS.match(match.group("adj")):
             continue  # "nearly two dozen missiles": a round figure; an exact count may follow
         if re.match(r"to" + _NUMBER_IN.pattern, match.group("adj"), re.I):

@@ -1367,6 +1367,16 @@ def test_extract__an_unsuccessful_launch_known_of_and_a_parade_in_the_capital(ga
     assert (event["outcome"], event["site_id"]) == ("failure", None)
 
 
+def test_extract__the_missiles_the_south_fired_in_response_are_no_count(gazetteer):
+    event = _one(  # w1069
+        "North Korea fired at least 17 missiles on Wednesday, South Korea's military said. A short time later, "
+        "the South Korean military said it had fired three air-to-ground missiles in the same area in response.",
+        "2022-11-02",
+        gazetteer,
+    )
+    assert event["count"] == 17
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
