@@ -76,6 +76,12 @@ _THE_SOUTHS_OWN = re.compile(
     r"it\s+(?:had\s+|has\s+)?(?:fired|launched|test-fired)\s+$",
     re.I,
 )
+_BARE_NUMBER_FIRED = re.compile(
+    r"^\W*(?P<word>(?:[2-9]|[1-9]\d)|"
+    + "|".join(k for k in NUMBER_WORDS if " " not in k and k not in ("a", "an", "one", "single", "pair"))
+    + r")\s+(?:were|had been|have been)\s+(?:fired|launched)\b",
+    re.I,
+)
 _LAUNCH_VERB_NEXT = re.compile(r"(?:launched|fired|test-fired|launches|fires)\b", re.I)
 _ORDINAL = re.compile(r"(?:second|third|fourth|fifth|sixth|further)\b", re.I)
 _SUPERSEDED = re.compile(r"^\W*(?:Earlier|Initially|At first|Initial reports?)\b", re.I)
@@ -306,6 +312,15 @@ def count_missiles(
                 candidates.append((rank, order, number, evidence, source))
                 break
         else:
+            bare = _BARE_NUMBER_FIRED.match(sentence.text)
+            if bare is not None and sentence.start not in skip:
+                # "Eight were fired over 35 minutes from at least four locations": the salvo counted by itself
+                source = mentions[-1][1] if mentions else sources_before[sentence.start]
+                number = count_value(bare.group("word"))
+                candidates.append(
+                    (_joint_rank(mentions, source), order, number, span(bare, sentence.start, "word"), source)
+                )
+                continue
             timed = _PLURAL_FIRED.search(sentence.text)
             # "8:10 a.m. local time (2310 GMT Tuesday)" is one time told twice
             clocks = {t.value for t in find_times(sentence.text) if not t.value[2]} if timed else set()
@@ -340,9 +355,15 @@ def count_missiles(
             and c[2] is not None
             and c[3]["text"].split()[0].lower() not in ("a", "an")
         ]
-        if top[2] is None and exact and not _FULL_STOP.search(ordered[top[1]].text):
+        lead = ordered[top[1]]
+        if (
+            top[2] is None
+            and exact
+            and (not _FULL_STOP.search(lead.text) or not (sources_in(lead) or _SPOKEN.search(lead.text)))
+        ):
             # "North Korea fires multiple suspected short-range missiles, South Korea says" over "fired what
-            # appeared to be about 10": a headline's word gives way to its source's number in the copy
+            # appeared to be about 10", "tested a barrage of short-range ballistic missiles" over the JCS's "Eight
+            # were fired": a headline's or an unspoken lead's word gives way to its source's number in the copy
             revised = [min(exact, key=lambda c: c[1])]
         _, _, number, evidence, _ = revised[-1] if revised else top
         if (

@@ -1377,6 +1377,16 @@ def test_extract__the_missiles_the_south_fired_in_response_are_no_count(gazettee
     assert event["count"] == 17
 
 
+def test_extract__a_barrage_counted_as_eight_were_fired(gazetteer):
+    event = _one(  # w1074: the lead's "a barrage" is the outlet's; the JCS's number follows with no missile word
+        "North Korea tested a barrage of short-range ballistic missiles yesterday. Eight were fired over 35 "
+        "minutes from at least four locations, South Korea's joint chiefs of staff said.",
+        "2022-06-06",
+        gazetteer,
+    )
+    assert event["count"] == 8
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
