@@ -1387,6 +1387,17 @@ def test_extract__a_barrage_counted_as_eight_were_fired(gazetteer):
     assert event["count"] == 8
 
 
+def test_extract__a_flight_compared_over_earlier_missiles_is_this_ones(gazetteer):
+    event = _one(  # w1059: "over missiles tested ... in March" is the comparison's clause, not the sentence's
+        "North Korea said the intercontinental ballistic missile it launched on Wednesday, which flew for more "
+        "than 70 minutes, was a Hwasong-18. The 74-minute flight time represents a marginal advance over missiles "
+        "tested by North Korea in March and April this year.",
+        "2023-07-13",
+        gazetteer,
+    )
+    assert event["flight_time_s"] == 4440
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
