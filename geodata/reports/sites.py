@@ -41,9 +41,11 @@ _CAPITAL = re.compile(
     re.I,
 )
 CAPITAL_NAME = "Pyongyang"
-# "launched from North Korea's main international airport": the country has one, Sunan
+# "launched from North Korea's main international airport": the country has one, Sunan; "from an airport in
+# Pyongyang" is the capital's, Sunan too
 _MAIN_AIRPORT = re.compile(
-    r"\b(?:North Korea'?s?|the North'?s?|the country'?s|Pyongyang'?s?|its)\s+(?:main\s+)?international\s+airport\b",
+    r"\b(?:North Korea'?s?|the North'?s?|the country'?s|Pyongyang'?s?|its)\s+(?:main\s+)?international\s+airport\b|"
+    r"\b(?:an|the)\s+airport\s+(?:in|near)\s+(?:Pyongyang|(?:the|its|North Korea'?s?|the North'?s?)\s+capital)\b",
     re.I,
 )
 MAIN_AIRPORT_NAME = "Pyongyang International Airport"

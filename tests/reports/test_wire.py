@@ -1398,6 +1398,18 @@ def test_extract__a_flight_compared_over_earlier_missiles_is_this_ones(gazetteer
     assert event["flight_time_s"] == 4440
 
 
+@pytest.mark.parametrize(
+    "where", ["from an airport in Pyongyang", "from an airport in its capital Pyongyang"]
+)
+def test_extract__an_airport_in_the_capital_is_sunan(where, gazetteer):
+    event = _one(  # w1061, w842: the capital has one airport
+        f"North Korea fired two short-range ballistic missiles {where} on Monday, the military said.",
+        "2022-01-17",
+        gazetteer,
+    )
+    assert event["site_id"] == "sunan"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
