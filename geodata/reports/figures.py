@@ -87,6 +87,7 @@ _FLOWN_RANGE_BEFORE = re.compile(
     r"^\W*(?:and\s+)?to\s+a\s+)range of\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+_AND_ANOTHER_FIGURE = re.compile(r"\s*,?\s*and\s*")
 # "... a potential range of 4,000 km and Rodong up to 1,300 km": another missile's, told in the same breath
 _AND_ANOTHERS = re.compile(
     r"^\s*(?:,\s*)?(?:and|or|while)\s+(?:[\w-]+\s+){0,3}?(?:up to|as far as|about)?\s*$", re.I
@@ -202,7 +203,11 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
                 unit != "km" and other_unit == "km"
             ):  # "435 miles (700 km)": the metric figure is the source's own
                 value_km, unit = other_km, other_unit
-        is_apogee = bool(_APOGEE_BEFORE.search(before) or _APOGEE_AFTER.match(after))
+        # "two peaks at heights of 101.1 kilometres and 72.3 kilometres": a second height, the larger kept
+        second_height = bool(
+            figures and figures[-1].kind == "apogee" and _AND_ANOTHER_FIGURE.fullmatch(before)
+        )
+        is_apogee = bool(_APOGEE_BEFORE.search(before) or _APOGEE_AFTER.match(after)) or second_height
         if not is_apogee and _POTENTIAL_DISTANCE_BEFORE.search(before):
             continue
         kind = "apogee" if is_apogee else "distance"
@@ -211,7 +216,7 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
             last
             and (last.kind == kind or not is_apogee)  # "flew 600 km to 50 km high" is two quantities
             and last.end - offset <= match.start()
-            and _RANGE_BETWEEN.fullmatch(sentence[last.end - offset : match.start()])
+            and (_RANGE_BETWEEN.fullmatch(sentence[last.end - offset : match.start()]) or second_height)
         ):
             # "altitudes roughly 25 kilometers to 90 kilometers": the second figure is the first's quantity
             figures[-1] = Figure(

@@ -529,6 +529,12 @@ def test_extract__range_with_both_units_and_a_failed_summit(gazetteer):
             "may have flown as high as 600 km (400 miles), to a range of 300 km (200 miles)",
             [("apogee", 600), ("distance", 300)],
         ),
+        # w1071: two heights, then the distance
+        (
+            "reached two peaks at heights of 72.3 kilometres and 101.1 kilometres while flying a distance of "
+            "1,000 kilometres",
+            [("apogee", 101.1), ("distance", 1000)],
+        ),
         # w1028: a second missile's potential range in the same breath as the first's
         ("A Musudan has a potential range of between 2,500 and 4,000 km and Rodong up to 1,300 km.", []),
     ],
