@@ -279,7 +279,7 @@ _DURATION = (
 # The words that make a duration a flight time ("flew for", "in the air for", "a flight that lasted")
 FLIGHT_TIME_RE = re.compile(
     r"(?P<lead>\b(?:fl(?:ew|own|ying|ight)|travel+ed|in the air|airborne|aloft|stayed aloft|lasted|flight time of|"
-    r"trajectory of the missile|a flight of|flight lasted|in flight)\b(?:[^.;]|\.\d){0,50}?)"
+    r"trajectory of the missile|a flight of|flight lasted|in flight)\b(?:[^.;]|\.\d){0,80}?)"
     r"(?:(?:for|of|in|about|around|approximately|some|nearly|almost|over|more than|a record-breaking|record|roughly|"
     r"between)\s+)*" + _DURATION,
     re.IGNORECASE,

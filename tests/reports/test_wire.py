@@ -1416,6 +1416,14 @@ def test_extract__an_airport_in_the_capital_is_sunan(where, gazetteer):
     assert event["site_id"] == "sunan"
 
 
+def test_find_flight_times__a_long_path_before_the_time():
+    found = find_flight_times(  # w1049: KCNA's path and distance come between "flew" and the seconds
+        "the launched strategic cruise missiles flew along elliptical and figure-eight trajectories for 1,500 "
+        "kilometers for 7,507 to 7,511 seconds, successfully hitting the target"
+    )
+    assert [f.value_km for f in found] == [7511]
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
