@@ -31,6 +31,9 @@ DATE_RE = re.compile(
     rf"|\d{{1,2}}\s+{_MONTH}\.?(?:,?\s+\d{{4}})?"
     r"|\d{4}-\d{2}-\d{2})"
     rf"|(?P<weekday>(?:(?:early|late)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)"
+    # "on the afternoon of the 25th", "said on the 26th" (copy translated from Korean): a day of the copy's month,
+    # not "the 70th anniversary"
+    r"|\bthe\s+(?P<ordinal>\d{1,2}(?:st|nd|rd|th))(?=\s*(?:[.,;:)\"”]|$)|\s+(?:and|at|in|to|from|when)\b)"
     r"|(?P<relative>\byesterday\b|\btoday\b|\blast night\b|\bthis morning\b|\bearlier today\b|\blast week\b|"
     r"\bearlier this week\b|\bthis week\b|\bearlier in the day\b|\ba day (?:earlier|before)\b|\bthe (?:previous|prior) "
     r"(?:day|night|evening)\b|\bthe day before\b)",
@@ -212,6 +215,8 @@ def find_dates(
             value = _parse(re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", phrase), base)
         elif published is None:
             continue
+        elif match.group("ordinal"):
+            value = _day_of_month(int(match.group("ordinal")[:-2]), published)
         elif match.group("weekday"):
             # dateparser's "past" skips today's weekday; a base one day later makes
             # "Friday" mean the most recent Friday on or before publication.
@@ -235,6 +240,19 @@ def find_dates(
         vague = bool(match.group("relative")) and "week" in phrase.lower()
         found.append(Found(value, phrase, offset + match.start(), offset + match.end(), vague, statement))
     return found
+
+
+def _day_of_month(day: int, published: dt.date) -> dt.date | None:
+    """Day ``day`` of the copy's month, or of the month before when that day is still to come."""
+    month_start = published.replace(day=1)
+    for start in (month_start, (month_start - dt.timedelta(days=1)).replace(day=1)):
+        try:
+            value = start.replace(day=day)
+        except ValueError:
+            continue
+        if value <= published:
+            return value
+    return None
 
 
 # "the tests on both Saturday and Sunday", "test-fired the missiles on September 11 and 12": two days of launches

@@ -1424,6 +1424,16 @@ def test_find_flight_times__a_long_path_before_the_time():
     assert [f.value_km for f in found] == [7511]
 
 
+def test_extract__a_day_told_by_its_ordinal(gazetteer):
+    event = _one(  # w1049: copy translated from Korean names days as "the 25th"; "said on the 26th" is the words'
+        'The Joint Chiefs of Staff said on the 26th, "North Korea launched several cruise missiles into the Yellow '
+        'Sea on the afternoon of the 25th." It marked the 70th anniversary of the party.',
+        "2025-01-26",
+        gazetteer,
+    )
+    assert event["launched_at"][:10] == "2025-01-25"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
