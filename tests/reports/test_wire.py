@@ -81,8 +81,12 @@ from tests.reports.wire_corpus import (
 # (54 reports) scored once after tuning stopped, 83.1 % (82.8 % with the code the round started from). Round 21
 # (2026-11-27): those 54 moved into training (1,043 reports, 1,025 events; 95.4 % as they came) and tuned on (salvos
 # told in volleys, launches told as known of or condemned, a missile's kin, the week's other launches' days and
-# figures, counts against the launch's own plural); a new held-out set (heldout/, 53 reports) scored once after
-# tuning stopped, 90.3 % (the same drafts with the code the round started from).
+# figures, counts against the launch's own plural); a new held-out set (53 reports) scored once after tuning
+# stopped, 90.3 % (the same drafts with the code the round started from). Round 22 (2026-11-27): those 53 moved into
+# training (1,096 reports, 1,074 events; 95.8 % as they came) and tuned on (the South's own missiles, a salvo
+# counted with no missile word, two heights, an airport in the capital, days told as "the 25th"); a new held-out
+# set (heldout/, 51 reports) scored once after tuning stopped, 89.1 % (the same drafts with the code the round
+# started from).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -91,35 +95,35 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1078, 1096),
-    "date": (1029, 1074),
-    "site_id": (1032, 1074),
-    "system": (1009, 1074),
-    "system_class": (1029, 1074),
-    "count": (997, 1074),
-    "distance_km": (1037, 1074),
-    "apogee_km": (1051, 1074),
-    "flight_time_s": (1056, 1074),
-    "outcome": (1023, 1074),
-    "confirmation": (1035, 1074),
-    "sources": (391, 446),
+    "events": (1079, 1096),
+    "date": (1031, 1074),
+    "site_id": (1035, 1074),
+    "system": (1010, 1074),
+    "system_class": (1030, 1074),
+    "count": (1001, 1074),
+    "distance_km": (1039, 1074),
+    "apogee_km": (1052, 1074),
+    "flight_time_s": (1059, 1074),
+    "outcome": (1025, 1074),
+    "confirmation": (1036, 1074),
+    "sources": (392, 446),
 }
-# Scored once, after tuning stopped (2026-11-27): 90.3 % overall on 53 reports, the ten fields of issue 13 91.5 %
-# (the code the round started from drafts all 53 the same); below the 95 % goal. Why, per failure class:
+# Scored once, after tuning stopped (2026-11-27): 89.1 % overall on 51 reports, the ten fields of issue 13 90.5 %
+# (the code the round started from drafts all 51 the same); below the 95 % goal. Why, per failure class:
 # tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (51, 53),
-    "date": (45, 49),
-    "site_id": (44, 49),
-    "system": (41, 49),
-    "system_class": (46, 49),
-    "count": (38, 49),
-    "distance_km": (46, 49),
-    "apogee_km": (47, 49),
-    "flight_time_s": (46, 49),
-    "outcome": (43, 49),
-    "confirmation": (46, 49),
-    "sources": (21, 26),
+    "events": (48, 51),
+    "date": (45, 48),
+    "site_id": (41, 48),
+    "system": (39, 48),
+    "system_class": (40, 48),
+    "count": (39, 48),
+    "distance_km": (44, 48),
+    "apogee_km": (46, 48),
+    "flight_time_s": (45, 48),
+    "outcome": (45, 48),
+    "confirmation": (44, 48),
+    "sources": (14, 19),
 }
 
 
@@ -139,8 +143,7 @@ def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     assert len(outlets) >= 30
     years = {c["published"][:4] for c in (*train.values(), *heldout.values())}
     assert {"2014", "2017", "2020", "2023", "2025", "2026"} <= years
-    # (round 21's set has no 2026 report: every 2026 page the search returned was in the corpus already)
-    assert {"2014", "2017", "2019", "2022", "2024"} <= {c["published"][:4] for c in heldout.values()}
+    assert {"2014", "2017", "2019", "2022", "2026"} <= {c["published"][:4] for c in heldout.values()}
 
 
 @pytest.fixture(scope="module")
@@ -167,9 +170,9 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-27 on 1,043 training reports: the right date, class and count are among the candidates for
-    # 99.5-99.7 % of events while the rules choose right for 93.6-96.0 %; on round 21's fresh set 93.9-98.0 % against
-    # 77.6-93.9 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-27 on 1,096 training reports: the right date, class and count are among the candidates for
+    # 99.3-99.6 % of events while the rules choose right for 93.2-96.0 %; on round 22's fresh set 95.8-100 % against
+    # 81.2-93.8 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
@@ -177,11 +180,11 @@ def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-27: on the blind
 # drafts of rounds 3-21 (989 reports, 971 launches, each drafted by its round's code before any tuning on it), and
-# on round 21's fresh held-out set (53 reports). Count readings pass the draft's own test of a count phrase since
+# on round 22's fresh held-out set (51 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
 BLIND_READINGS = {"date": (854, 892), "site_id": (861, 873), "system_class": (858, 877), "count": (826, 871)}
-HELDOUT_READINGS = {"date": (45, 46), "site_id": (44, 44), "system_class": (46, 46), "count": (38, 40)}
+HELDOUT_READINGS = {"date": (45, 46), "site_id": (41, 41), "system_class": (40, 40), "count": (39, 40)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
