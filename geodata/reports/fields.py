@@ -108,20 +108,13 @@ _SINGULAR = re.compile(
     r"(?!\s+" + QUALIFIED_NOUNS + r")",
     re.I,
 )
+# The launch's weapons told doing something: "the missiles hit their targets" (plural), "The missile was launched
+# at 5:58 a.m." (one, told again)
+_DID = r"\s+(?:\w+\s+){0,2}?(?:flew|travel+ed|hit|landed|fell|reached|splashed|(?:was|were) (?:fired|launched))\b"
+_THE_PLURAL = re.compile(r"(?<!\bof )\b(?:the|these|both)\s+(?:missiles|rockets|projectiles)" + _DID, re.I)
+_THE_SINGULAR = re.compile(r"\b(?:the|this)\s+(?:missile|rocket|projectile)" + _DID, re.I)
 # "the highest altitude achieved by one of North Korea's missiles", "longer than any of its previous missiles":
 # the missiles of a comparison, not of this salvo
-# "the missiles hit their targets", "The missiles flew": the launch's weapons, told in the plural
-_THE_PLURAL = re.compile(
-    r"(?<!\bof )\b(?:the|these|both)\s+(?:missiles|rockets|projectiles)\s+(?:\w+\s+){0,2}?"
-    r"(?:flew|travel+ed|hit|landed|fell|reached|splashed|were (?:fired|launched))\b",
-    re.I,
-)
-# "The missile was launched at 5:58 a.m.", "the missile traveled a total distance of": one, told again
-_THE_SINGULAR = re.compile(
-    r"\b(?:the|this)\s+(?:missile|rocket|projectile)\s+(?:\w+\s+){0,2}?"
-    r"(?:flew|travel+ed|hit|landed|fell|reached|splashed|was (?:fired|launched))\b",
-    re.I,
-)
 _PLURAL = re.compile(
     r"(?<!\bof )(?<!\bof the )(?<!\bof its )(?<!\bof its previous )(?<!\bof North Korea's )"
     r"\b(?:missiles|rockets|projectiles)\b",
@@ -350,10 +343,7 @@ def count_missiles(
         exact = [
             c
             for c in candidates
-            if c[4] == top[4]
-            and c[1] > top[1]
-            and c[2] is not None
-            and c[3]["text"].split()[0].lower() not in ("a", "an")
+            if c[4] == top[4] and c[1] > top[1] and c[2] is not None and not _by_article(c[3])
         ]
         lead = ordered[top[1]]
         if (
@@ -368,7 +358,7 @@ def count_missiles(
         _, _, number, evidence, _ = revised[-1] if revised else top
         if (
             number == 1
-            and evidence["text"].split()[0].lower() in ("a", "an")
+            and _by_article(evidence)
             and not any(c[2] not in (None, 1) for c in candidates)
             and any(_THE_PLURAL.search(s.text) for s in group if s.start not in skip)
             and not any(_THE_SINGULAR.search(s.text) for s in group if s.start not in skip)
@@ -383,6 +373,11 @@ def count_missiles(
     if singular and not any(_PLURAL.search(s.text) for s in group if s.start not in skip):
         return 1, span(singular[0], singular[1].start), {}
     return None, None, {}
+
+
+def _by_article(evidence: dict) -> bool:
+    """Whether a count's words open on an article ("a strategic cruise missile"): one by grammar, not by number."""
+    return evidence["text"].split()[0].lower() in ("a", "an")
 
 
 def _joint_rank(mentions: list[tuple[int, str, str]], source: str) -> int:

@@ -87,6 +87,7 @@ _FLOWN_RANGE_BEFORE = re.compile(
     r"^\W*(?:and\s+)?to\s+a\s+)range of\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+# "heights of 101.1 kilometres and 72.3 kilometres": only "and" between two figures
 _AND_ANOTHER_FIGURE = re.compile(r"\s*,?\s*and\s*")
 # "... a potential range of 4,000 km and Rodong up to 1,300 km": another missile's, told in the same breath
 _AND_ANOTHERS = re.compile(
