@@ -85,8 +85,8 @@ from tests.reports.wire_corpus import (
 # stopped, 90.3 % (the same drafts with the code the round started from). Round 22 (2026-11-27): those 53 moved into
 # training (1,096 reports, 1,074 events; 95.8 % as they came) and tuned on (the South's own missiles, a salvo
 # counted with no missile word, two heights, an airport in the capital, days told as "the 25th"); a new held-out
-# set (heldout/, 51 reports) scored once after tuning stopped, 89.1 % (the same drafts with the code the round
-# started from).
+# set (51 reports) scored once after tuning stopped, 89.1 % (the same drafts with the code the round started
+# from). Round 23 (2026-11-27): those 51 moved into training (1,147 reports, 1,122 events; 95.7 % as they came).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -95,18 +95,18 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1079, 1096),
-    "date": (1031, 1074),
-    "site_id": (1035, 1074),
-    "system": (1010, 1074),
-    "system_class": (1030, 1074),
-    "count": (1001, 1074),
-    "distance_km": (1039, 1074),
-    "apogee_km": (1052, 1074),
-    "flight_time_s": (1059, 1074),
-    "outcome": (1025, 1074),
-    "confirmation": (1036, 1074),
-    "sources": (392, 446),
+    "events": (1127, 1147),
+    "date": (1076, 1122),
+    "site_id": (1076, 1122),
+    "system": (1049, 1122),
+    "system_class": (1070, 1122),
+    "count": (1040, 1122),
+    "distance_km": (1083, 1122),
+    "apogee_km": (1098, 1122),
+    "flight_time_s": (1104, 1122),
+    "outcome": (1070, 1122),
+    "confirmation": (1080, 1122),
+    "sources": (406, 465),
 }
 # Scored once, after tuning stopped (2026-11-27): 89.1 % overall on 51 reports, the ten fields of issue 13 90.5 %
 # (the code the round started from drafts all 51 the same); below the 95 % goal. Why, per failure class:
@@ -136,7 +136,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1096 and len(heldout) >= 35
+    assert len(train) >= 1147 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -179,11 +179,11 @@ def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-27: on the blind
-# drafts of rounds 3-21 (989 reports, 971 launches, each drafted by its round's code before any tuning on it), and
+# drafts of rounds 3-22 (1,040 reports, 1,019 launches, each drafted by its round's code before any tuning on it), and
 # on round 22's fresh held-out set (51 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
-BLIND_READINGS = {"date": (854, 892), "site_id": (861, 873), "system_class": (858, 877), "count": (826, 871)}
+BLIND_READINGS = {"date": (899, 939), "site_id": (902, 915), "system_class": (898, 917), "count": (865, 911)}
 HELDOUT_READINGS = {"date": (45, 46), "site_id": (41, 41), "system_class": (40, 40), "count": (39, 40)}
 
 
