@@ -96,6 +96,9 @@ _AND_MORE = re.compile(
     r"[^;.]{0,80}?\band (?P<more>two|three|four|five|six|\d{1,2}) more\b(?!\s+(?:launch|test|round|day|time))",
     re.I,
 )
+# "fired two ballistic missiles on March 18, one of which flew about 800 km while the other exploded": the salvo
+# told missile by missile, so a higher source's "One missile ... flew" is one of the two
+_TOLD_APART = re.compile(r"[^.;]{0,40}?\bone of (?:which|them)\b", re.I)
 _DOZENS = re.compile(r"(?:dozens?|scores?|hundreds?)\b", re.I)
 _ONE_LANDED = re.compile(r"\s+(?:\w+\s+){0,3}?(?:landed|fell|splashed|crashed|flew|exploded)\b", re.I)
 # "Yonhap, citing the JCS, later reported that multiple ... may have been launched": the source revises itself
@@ -356,6 +359,17 @@ def count_missiles(
             # were fired": a headline's or an unspoken lead's word gives way to its source's number in the copy
             revised = [min(exact, key=lambda c: c[1])]
         _, _, number, evidence, _ = revised[-1] if revised else top
+        if number == 1:
+            salvo = next(
+                (
+                    c
+                    for c in candidates
+                    if (c[2] or 0) >= 2 and _TOLD_APART.match(ordered[c[1]].text, _end_in(c, ordered))
+                ),
+                None,
+            )
+            if salvo is not None:
+                _, _, number, evidence, _ = salvo
         if (
             number == 1
             and _by_article(evidence)
@@ -373,6 +387,11 @@ def count_missiles(
     if singular and not any(_PLURAL.search(s.text) for s in group if s.start not in skip):
         return 1, span(singular[0], singular[1].start), {}
     return None, None, {}
+
+
+def _end_in(candidate: tuple, ordered: list[Sentence]) -> int:
+    """Where a count candidate's words end in its own sentence."""
+    return candidate[3]["end"] - ordered[candidate[1]].start
 
 
 def _by_article(evidence: dict) -> bool:

@@ -1437,6 +1437,22 @@ def test_extract__a_day_told_by_its_ordinal(gazetteer):
     assert event["launched_at"][:10] == "2025-01-25"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # w1113: the JCS's "One missile ... flew" is one of the two the US officials told apart
+        "North Korea fired two ballistic missiles on Friday, one of which flew about 800 km while the other "
+        "exploded shortly after launch, US officials said. One missile, fired from north of Pyongyang, flew "
+        "into the sea off the east coast, the Joint Chiefs of Staff said.",
+        # w1128: the JCS's "a ballistic missile" against STRATCOM's salvo of two, one of which exploded
+        "North Korea launched a ballistic missile on Friday morning, the Joint Chiefs of Staff said. The U.S. "
+        "Strategic Command said it detected the launch of two missiles, one of which exploded right after launch.",
+    ],
+)
+def test_extract__a_salvo_told_missile_by_missile_counts_both(text, gazetteer):
+    assert _one(text, "2016-03-18", gazetteer)["count"] == 2
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
