@@ -108,6 +108,12 @@ _GOES_ON = re.compile(
     r"(?:those|these) (?:claims|tests|launches|firings|missiles|rockets))\b",
     re.I,
 )
+# After a sentence wholly about another launch: "North Korea performed a missile test of a Hwasong-8 hypersonic
+# rocket last week. According to the state news agency KCNA, the missile flew 1,000 kilometers" (after a trailing
+# "... after North Korea launched a missile over northern Japan." the missile that flew is the launch's own)
+_GOES_ON_AFTER_A_WHOLE_SENTENCE = re.compile(
+    r"^\W*(?:According to [^,]{1,60},\s+)?The (?:missile|rocket|projectile)s? (?:flew|travel+ed)\b", re.I
+)
 # A date by its calendar day or weekday ("on May 14", "July 4", "on Monday"), not "yesterday"
 _NAMED_DAY = re.compile(r"\d|\w+day\b(?<!today)(?<!yesterday)", re.I)
 # Two days apart or more: copy crossing time zones names the launch by the day before or after
@@ -127,12 +133,15 @@ def about_this_launch(
     first_launch = next((s for s in group if s.is_launch), None)
     result = []
     recalled = False  # the previous sentence was about another launch
+    recalled_whole = False  # ... all of it, not only a clause it ends on
     for sentence in group:
         text = sentence.text
-        if recalled and _GOES_ON.match(text):
+        if recalled and (
+            _GOES_ON.match(text) or (recalled_whole and _GOES_ON_AFTER_A_WHOLE_SENTENCE.match(text))
+        ):
             result.append(replace(sentence, text=" " * len(text)))
             continue
-        recalled = False
+        recalled = recalled_whole = False
         if sentence.is_caption and _names_another_time(text, day, published):
             # "A photo ... shows the test-firing of a Hwasong-18 ..., April 13.": a file photo, wherever its day
             result.append(replace(sentence, text=" " * len(text)))
@@ -155,6 +164,7 @@ def about_this_launch(
             )
             if (start == 0 or dates_the_opening) and sentence is not first_launch:
                 blanked, recalled = " " * len(text), True
+                recalled_whole = True
                 break
             if start == 0:
                 continue

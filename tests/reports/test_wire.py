@@ -1453,6 +1453,27 @@ def test_extract__a_salvo_told_missile_by_missile_counts_both(text, gazetteer):
     assert _one(text, "2016-03-18", gazetteer)["count"] == 2
 
 
+def test_extract__figures_after_a_sentence_wholly_about_another_launch_are_its(gazetteer):
+    event = _one(  # w1109: the sentence after the recalled "last week" test gives that test's figures
+        "North Korea fired two ballistic missiles from Sunan on Monday, the Joint Chiefs of Staff said. North "
+        "Korea performed a test of a Hwasong-8 hypersonic missile last week. According to the state news agency "
+        "KCNA, the missile flew 1,000 kilometers.",
+        "2022-01-17",
+        gazetteer,
+    )
+    assert event["distance_km"] is None and event["system"] != "Hwasong-8"
+
+
+def test_extract__the_missile_that_flew_after_an_after_clause_is_the_launchs_own(gazetteer):
+    event = _one(  # w94: only the closing "after ..." clause was another launch's
+        "Sirens sounded in Hokkaido on Friday after North Korea launched a missile over northern Japan. The "
+        "missile travelled about 3700 kilometers before landing in the Pacific Ocean.",
+        "2017-09-15",
+        gazetteer,
+    )
+    assert event["distance_km"] == 3700
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
