@@ -56,7 +56,8 @@ _COUNT_RE = re.compile(
     r"\b(?P<atleast>at least\s+)?(?P<word>a pair of|a barrage of|a volley of|a salvo of|a number of|a series of|"
     r"several|multiple|\d+|" + "|".join(k for k in NUMBER_WORDS if k not in ("pair",)) + r")\s+"
     # words between number and noun are words ("two short-range ballistic"), never a dateline's "-- A"
-    r"(?P<adj>(?:[A-Za-z(\"][\w().'\"-]*\s+){0,6}?)(?P<noun>missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|weapons)\b"
+    # ("fires two ‘ballistic missiles’", "two unidentified “projectiles”": words in quotes are still the count's)
+    r"(?P<adj>(?:[A-Za-z(\"“‘][\w().'\"”’-]*\s+){0,6}?)[\"“‘]?(?P<noun>missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|weapons)\b"
     # "a railway-borne missile regiment", "two missile tests": the missile word only qualifies what is counted
     r"(?!\s+" + QUALIFIED_NOUNS + r")",
     re.I,
@@ -99,6 +100,7 @@ _AND_MORE = re.compile(
 # "fired two ballistic missiles on March 18, one of which flew about 800 km while the other exploded": the salvo
 # told missile by missile, so a higher source's "One missile ... flew" is one of the two
 _TOLD_APART = re.compile(r"[^.;]{0,40}?\bone of (?:which|them)\b", re.I)
+_QUOTE = re.compile(r"[\"“‘]")
 _DOZENS = re.compile(r"(?:dozens?|scores?|hundreds?)\b", re.I)
 _ONE_LANDED = re.compile(r"\s+(?:\w+\s+){0,3}?(?:landed|fell|splashed|crashed|flew|exploded)\b", re.I)
 # "Yonhap, citing the JCS, later reported that multiple ... may have been launched": the source revises itself
@@ -293,7 +295,7 @@ def count_missiles(
                 # "Earlier, Yonhap quoted the JCS as saying North Korea fired an unidentified missile": the
                 # first word, which a later statement revised
                 rank = _SUPERSEDED_COUNT_RANK
-            if word in VAGUE_COUNTS or word in ("several", "multiple"):
+            if word in VAGUE_COUNTS:
                 candidates.append((rank, order, None, evidence, source))
                 break
             number = count_value(word)
@@ -430,6 +432,8 @@ def missile_counts(sentence: Sentence) -> Iterator[re.Match[str]]:
             continue  # "said a day earlier that two ballistic missiles": the article is another noun's
         if match.group("noun").lower() == "weapons" and (match.group("adj") or not sentence.is_launch):
             continue  # "two weapons" fired are a count; "50 nuclear weapons" are an arsenal
+        if not _number_word(word) and _QUOTE.search(match.group(0)):
+            continue  # "a new “tactical guided projectile”", 'multiple "projectiles"': state media's words quoted
         if word in ("a", "an") and _ORDINAL.match(match.group("adj")):
             continue  # "tested a second missile two hours later": which one, not how many
         if _PART_OF_SALVO.search(sentence.text[max(0, match.start() - 12) : match.start()]):
@@ -452,18 +456,19 @@ def missile_counts(sentence: Sentence) -> Iterator[re.Match[str]]:
             )
         ):
             continue
-        if (
-            word not in VAGUE_COUNTS
-            and word not in ("several", "multiple")
-            and _LAUNCHES_AFTER.match(sentence.text, match.end())
-        ):
+        if word not in VAGUE_COUNTS and _LAUNCHES_AFTER.match(sentence.text, match.end()):
             continue  # "confirmed at least two missile launches": launches, not missiles
-        if word in VAGUE_COUNTS or word in ("several", "multiple"):
+        if word in VAGUE_COUNTS:
             if _NUMBER_IN.search(match.group("adj")):
                 continue  # "a barrage of at least 10 short-range ballistic missiles": the number is read next
             if word in ("a series of", "a number of") and _LAUNCHES_AFTER.match(sentence.text, match.end()):
                 continue  # "in a series of missile launches": launches over months, not this salvo
         yield match
+
+
+def _number_word(word: str) -> bool:
+    """Whether a count's word is a number ("two", "10"), not an article or a vague word ("a", "multiple")."""
+    return word not in ("a", "an") and word not in VAGUE_COUNTS
 
 
 def count_phrases(text: str) -> Iterator[re.Match[str]]:

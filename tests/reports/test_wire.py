@@ -1474,6 +1474,30 @@ def test_extract__the_missile_that_flew_after_an_after_clause_is_the_launchs_own
     assert event["distance_km"] == 3700
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # w1046: a number before quoted words still counts
+        (
+            "North Korea has fired two unidentified “projectiles” into the sea, the South Korean military says.",
+            2,
+        ),
+        (
+            "North Korea fires two ‘ballistic missiles’ into Sea of Japan. The launch was detected on Thursday.",
+            2,
+        ),
+        # w656: an article before state media's quoted name is the name's, not a count
+        (
+            "North Korea has tested a new “tactical guided projectile”, state media said. The North on Thursday "
+            "launched two weapons from its east coast, the Joint Chiefs of Staff said.",
+            2,
+        ),
+    ],
+)
+def test_extract__a_count_of_words_in_quotes(text, count, gazetteer):
+    assert _one(text, "2019-10-31", gazetteer)["count"] == count
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
