@@ -1498,6 +1498,16 @@ def test_extract__a_count_of_words_in_quotes(text, count, gazetteer):
     assert _one(text, "2019-10-31", gazetteer)["count"] == count
 
 
+def test_extract__a_tactical_guided_weapon_is_one(gazetteer):
+    event = _one(  # w1048, w410, w843: KCNA's name for a single new weapon
+        "North Korea's Academy of Defence Science has conducted the test firing of a new tactical guided weapon on "
+        "Wednesday, April 17, the state news agency KCNA said.",
+        "2019-04-18",
+        gazetteer,
+    )
+    assert event["count"] == 1
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
