@@ -38,6 +38,7 @@ from geodata.geo.places import Gazetteer
 from geodata.reports.attribution import about_this_launch
 from geodata.reports.dates import DATE_RE, Found, dateline_at, find_dates, find_times, two_days_told, us_zone
 from geodata.reports.fields import (
+    by_article,
     centre_deg,
     count_missiles,
     count_value,
@@ -537,12 +538,17 @@ def _one_per_day(draft: Draft, group: list[Sentence], published: dt.date | None)
                 for field, values in draft.other_readings.items()
                 if (kept := [r for r in values if field != "launched_at" or r["value"] not in told])
             }
+            # "tested a new long-range cruise missile on Saturday and Sunday": the article names the type tested
+            # on both days, not how many flew on each
+            of_type = draft.count == 1 and "count" in draft.evidence and by_article(draft.evidence["count"])
             return [
                 replace(
                     draft,
                     launched_at=launch_time_utc(d, None)[0],
                     launched_at_precision="day",
                     other_readings=readings,
+                    count=None if of_type else draft.count,
+                    evidence={k: v for k, v in draft.evidence.items() if not (of_type and k == "count")},
                 )
                 for d in days
             ]

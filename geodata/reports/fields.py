@@ -348,7 +348,7 @@ def count_missiles(
         exact = [
             c
             for c in candidates
-            if c[4] == top[4] and c[1] > top[1] and c[2] is not None and not _by_article(c[3])
+            if c[4] == top[4] and c[1] > top[1] and c[2] is not None and not by_article(c[3])
         ]
         lead = ordered[top[1]]
         if (
@@ -374,7 +374,7 @@ def count_missiles(
                 _, _, number, evidence, _ = salvo
         if (
             number == 1
-            and _by_article(evidence)
+            and by_article(evidence)
             and not any(c[2] not in (None, 1) for c in candidates)
             and any(_THE_PLURAL.search(s.text) for s in group if s.start not in skip)
             and not any(_THE_SINGULAR.search(s.text) for s in group if s.start not in skip)
@@ -396,7 +396,7 @@ def _end_in(candidate: tuple, ordered: list[Sentence]) -> int:
     return candidate[3]["end"] - ordered[candidate[1]].start
 
 
-def _by_article(evidence: dict) -> bool:
+def by_article(evidence: dict) -> bool:
     """Whether a count's words open on an article ("a strategic cruise missile"): one by grammar, not by number."""
     return evidence["text"].split()[0].lower() in ("a", "an")
 

@@ -1508,6 +1508,23 @@ def test_extract__a_tactical_guided_weapon_is_one(gazetteer):
     assert event["count"] == 1
 
 
+def test_extract__a_type_tested_on_two_days_gives_no_count_per_day(gazetteer):
+    events = extract_events(  # w783, w571, w1037, w541: the article names the type tested on both days
+        "North Korea successfully test-fired a new long-range cruise missile on Saturday and Sunday, the state-run "
+        "Korean Central News Agency reported Monday.",
+        dt.date(2021, 9, 13),
+        gazetteer,
+    ).events
+    assert [e["launched_at"][:10] for e in events] == ["2021-09-11", "2021-09-12"]
+    assert [e["count"] for e in events] == [None, None]
+    two = extract_events(
+        "North Korea fired two cruise missiles on Saturday and Sunday, the state-run KCNA reported Monday.",
+        dt.date(2021, 9, 13),
+        gazetteer,
+    ).events
+    assert [e["count"] for e in two] == [2, 2]
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
