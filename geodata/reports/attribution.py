@@ -114,6 +114,7 @@ _GOES_ON = re.compile(
 _GOES_ON_AFTER_A_WHOLE_SENTENCE = re.compile(
     r"^\W*(?:According to [^,]{1,60},\s+)?The (?:missile|rocket|projectile)s? (?:flew|travel+ed)\b", re.I
 )
+_SAID_AT_THE_END = re.compile(r",\s+(?:[\w.'’-]+\s+){1,5}(?:said|says|reported|announced)\b[^,]*$", re.I)
 # A date by its calendar day or weekday ("on May 14", "July 4", "on Monday"), not "yesterday"
 _NAMED_DAY = re.compile(r"\d|\w+day\b(?<!today)(?<!yesterday)", re.I)
 # Two days apart or more: copy crossing time zones names the launch by the day before or after
@@ -195,15 +196,28 @@ def _recalls_a_launch(text: str, start: int) -> bool:
     two missiles": by the wire's "after" convention the launch so brought in is background, whatever its day.
     """
     connective = _BRINGS_IN_ANOTHER.match(text, start)
-    if connective is None or connective.group(0).lower() == "than":
+    if connective is None or connective.group(0).lower() == "than" or words_came_after(text, start):
         return False
     stop = _CLAUSE_STOP.search(text, start)
+    return bool(_LAUNCH_TOLD.search(text, start, stop.start() if stop else len(text)))
+
+
+def words_came_after(text: str, start: int) -> bool:
+    """Whether the "after" clause at ``start`` tells words about a launch, not another launch.
+
+    "The report on the drill came after North Korea launched ...", "The dispatch came a day after South Korea's
+    military said it detected ...": words about the launch come after the launch itself.
+    """
+    if _A_REPORT_BEFORE.search(text, max(0, start - 100), start):
+        return True
+    stop = _CLAUSE_STOP.search(text, start)
     clause = text[start : stop.start() if stop else len(text)]
-    # "The report on the drill came after North Korea launched ...", "The dispatch came a day after South
-    # Korea's military said it detected ...": words about the launch come after the launch itself
-    if _A_REPORT_BEFORE.search(text, max(0, start - 100), start) or _REPORTED.search(clause):
-        return False
-    return bool(_LAUNCH_TOLD.search(clause))
+    reported, told = _REPORTED.search(clause), _LAUNCH_TOLD.search(clause)
+    # "... after it tested a cruise missile that analysts said could ...": the launch told, then words on it
+    # (", U.S. officials said." closing the sentence says who told all of it)
+    return reported is not None and (
+        told is None or reported.start() < told.start() or bool(_SAID_AT_THE_END.search(clause))
+    )
 
 
 def _names_another_time(clause: str, day: dt.date, published: dt.date | None) -> bool:

@@ -35,7 +35,7 @@ from typing import Any
 
 from geodata.events import launch_id
 from geodata.geo.places import Gazetteer
-from geodata.reports.attribution import about_this_launch
+from geodata.reports.attribution import about_this_launch, words_came_after
 from geodata.reports.dates import DATE_RE, Found, dateline_at, find_dates, find_times, two_days_told, us_zone
 from geodata.reports.fields import (
     by_article,
@@ -674,11 +674,21 @@ def _context_sentences(
             or other_kind
             or continues
             or follows_on
-            or (_CONTEXT_SYSTEM if systems else _CONTEXT).search(sentence.text)
+            or any(
+                not (
+                    _A_DAY_AFTER.fullmatch(match.group(0)) and words_came_after(sentence.text, match.start())
+                )
+                for match in (_CONTEXT_SYSTEM if systems else _CONTEXT).finditer(sentence.text)
+            )
         ):
             context.add(sentence.start)
         previous = sentence
     return frozenset(context)
+
+
+# "The report came a day after South Korea's military said ...", "state media reported, a day after the South said
+# Pyongyang fired ...": the words came after the launch they tell ("two weeks after" cannot be this launch's words)
+_A_DAY_AFTER = re.compile(r"(?:(?:comes?|came|coming)\s+)?(?:(?:a|one)\s+day\s+)?after", re.I)
 
 
 def _nouns(text: str) -> set[str]:

@@ -1525,6 +1525,40 @@ def test_extract__a_type_tested_on_two_days_gives_no_count_per_day(gazetteer):
     assert [e["count"] for e in two] == [2, 2]
 
 
+def test_extract__the_military_said_a_day_before_the_report_tells_this_launch(gazetteer):
+    event = _one(  # w908: the report came a day after the JCS's words on the same launch
+        "North Korea said Thursday that it tested a new rocket system. The firing was carried out on Wednesday to "
+        "test a new multiple launch guided rocket system, the Korean Central News Agency said. The report came a "
+        "day after South Korea's military said that North Korea fired two short-range ballistic "
+        "missiles off its east coast early on Wednesday, saying they flew about 250 kilometers.",
+        "2019-08-01",
+        gazetteer,
+    )
+    assert (event["count"], event["distance_km"]) == (2, 250)
+
+
+def test_extract__a_launch_after_words_on_another_launch_stays_background(gazetteer):
+    event = _one(  # w115: the launch comes two weeks after state media's words on another test
+        "North Korea fired a ballistic missile on Tuesday, the JCS said. The launch comes less than two weeks "
+        "after state media said Kim Jong Un had overseen a test of an engine for a new hypersonic missile.",
+        "2024-04-02",
+        gazetteer,
+    )
+    assert event["system_class"] not in ("HGV", "cruise")
+
+
+def test_extract__a_launch_told_before_words_on_it_is_another_launchs(gazetteer):
+    event = _one(  # w447: "after it tested a cruise missile that analysts said ...": the launch, then words on it
+        "The missiles fired by North Korea on Wednesday were a test of a new railway-borne missile system, KCNA "
+        "reported on Thursday. The missiles flew 800 km before striking a target, KCNA said. On Wednesday, South "
+        "Korean and Japanese authorities announced they had detected the launch of two ballistic missiles from "
+        "North Korea, just days after it tested a cruise missile that analysts said could have nuclear capabilities.",
+        "2021-09-16",
+        gazetteer,
+    )
+    assert event["count"] == 2
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
