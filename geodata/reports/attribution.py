@@ -97,6 +97,8 @@ _CLAUSE_STOP = re.compile(r"\s--\s|\s[—–]\s|;|\)|,\s+(?:and|but|while)\b", r
 # failed launch"
 _GOES_ON = re.compile(
     # ("According to Pyongyang, it travelled for 1,000 km": who says so first)
+    # ("On April 2, Pyongyang last fired a ballistic missile. During that period, KCNA reported a test of ...")
+    r"^\W*(?:During|In|At) (?:that|this) (?:period|time)\b|"
     r"^\W*(?:According to [^,]{1,60},\s+)?(?:(?:However|But|Yet|Still|Instead|As it turned out)\b,?\s+)?"
     r"(?:It|That|Those|These|"
     r"The (?:missile|rocket|projectile)s? (?:reportedly|had)\b|"

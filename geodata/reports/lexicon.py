@@ -127,6 +127,8 @@ SYSTEMS: tuple[tuple[str, str, str], ...] = (
     (HWASONG + r"[- ]?18", "Hwasong-18", "ICBM"),
     (HWASONG + r"[- ]?17", "Hwasong-17", "ICBM"),
     (HWASONG + r"[- ]?16B", "Hwasong-16B", "HGV"),
+    # "the Hwasong-16 missile tipped with a hypersonic warhead" (April 2024): the 16B, the one Hwasong-16 flown
+    (HWASONG + r"[- ]?16\b", "Hwasong-16B", "HGV"),
     (HWASONG + r"[- ]?15", "Hwasong-15", "ICBM"),
     (HWASONG + r"[- ]?14", "Hwasong-14", "ICBM"),
     (HWASONG + r"[- ]?12", "Hwasong-12", "IRBM"),

@@ -1559,6 +1559,27 @@ def test_extract__a_launch_told_before_words_on_it_is_another_launchs(gazetteer)
     assert event["count"] == 2
 
 
+def test_extract__the_hwasong_16_is_the_16b(gazetteer):
+    event = _one(  # w1071: April 2024 copy names the 16B by its family's number alone
+        "Kim Jong Un oversaw the test launch of the Hwasong-16 missile, powered by solid fuel, in a suburb of "
+        "Pyongyang on Tuesday, the Korean Central News Agency stated.",
+        "2024-04-03",
+        gazetteer,
+    )
+    assert (event["system"], event["system_class"]) == ("Hwasong-16B", "HGV")
+
+
+def test_extract__during_that_period_goes_on_about_the_launch_recalled(gazetteer):
+    event = _one(  # w806: the Hwasong-16 test is the launch "last fired" on April 2
+        "North Korea likely fired a ballistic missile on Monday, the Japanese Coast Guard said. On April 2, "
+        "Pyongyang last fired a ballistic missile. During that period, the Korean Central News Agency reported a "
+        "successful test of the Hwasong-16 intermediate-range missile.",
+        "2024-04-22",
+        gazetteer,
+    )
+    assert event["system"] == "Unknown ballistic missile" and event["system_class"] == "unknown"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
