@@ -75,7 +75,9 @@ _REPORTED_ON = re.compile(
     r"\b(?:aired|broadcast|televised)\s+by\s+(?:[\w'’-]+\s+){1,5}on\s+$|"
     # "Published Friday, August 23, 2019", "Printed On 5 Mar 2026", "By YonhapPublished : Aug. 7, 2019": the page's
     # day (in the outlet's zone), not the launch's
-    r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?:Published|Updated|Posted|Last updated|Printed|Created)\s*:?\s*(?:on\s+)?$",
+    r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?:Published|Updated|Posted|Last updated|Printed|Created)\s*:?\s*(?:on\s+)?$|"
+    # "| Image: Rodong Sinmun (July 13, 2023)": a picture credit's day
+    r"\b(?:Image|Photo|Picture)\s*:\s*[^().]{0,60}\(\s*$",
     re.I,
 )
 # "North Korea on Friday confirmed that a missile it test-fired a day earlier...": the statement's day;

@@ -719,7 +719,10 @@ _ANOTHER_EVENTS_DAY = re.compile(
 # "The launch was carried out on November 21, 2023" in copy of the 24th: the report's launch, however old its day
 _THE_LAUNCH_TOOK_PLACE = re.compile(
     r"^\W*The (?:launch|test|firing|test-firing|test-launch)\b(?:,[^,]{0,80},)?\s+"
-    r"(?:was carried out|was conducted|took place|occurred|happened)\b",
+    r"(?:was carried out|was conducted|took place|occurred|happened)\b|"
+    # "The new intercontinental ballistic missile (ICBM) was test-launched on Thursday (31 October)"
+    r"^\W*The new (?:[\w-]+\s+){0,3}?(?:missile|rocket|ICBM|IRBM|SRBM|SLBM)\b(?:\s+\([A-Z]+\))?\s+"
+    r"was (?:test-)?(?:launched|fired)\b",
     re.I,
 )
 

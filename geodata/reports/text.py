@@ -257,7 +257,13 @@ _CAPTION = re.compile(
     re.I,
 )
 # "Kim Jong Un guides the underwater test-fire of ... in this undated photo released by KCNA": a caption too
-_IN_THIS_PHOTO = re.compile(r"\bin this (?:undated |file |handout )*(?:photo|image|picture)\b", re.I)
+# ("A missile is seen launched ..., in an image supplied by North Korea's KCNA on September 16": the picture's day,
+# not the launch's)
+_IN_THIS_PHOTO = re.compile(
+    r"\bin this (?:undated |file |handout )*(?:photo|image|picture)\b|"
+    r"\bin an? (?:photo|image|picture) (?:supplied|released|provided|distributed)\b",
+    re.I,
+)
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -1580,6 +1580,40 @@ def test_extract__during_that_period_goes_on_about_the_launch_recalled(gazetteer
     assert event["system"] == "Unknown ballistic missile" and event["system_class"] == "unknown"
 
 
+def test_extract__the_new_missile_was_test_launched_on_names_the_reports_day(gazetteer):
+    event = _one(  # w1107: a Sunday page; the only day told is the launch's, three days before
+        "Footage shows North Korea launching what it has described as the world's strongest missile. The new "
+        "intercontinental ballistic missile (ICBM) was test-launched on Thursday (31 October), officials said.",
+        "2024-11-03",
+        gazetteer,
+    )
+    assert event["launched_at"][:10] == "2024-10-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # w857: the day KCNA supplied the picture
+        (
+            "A missile is seen launched during a drill in North Korea, in an image supplied by North Korea's Korean "
+            "Central News Agency on September 16, 2021. North Korea tested a new railway-borne missile system on "
+            "Wednesday, state media reported.",
+            "2021-09-16",
+            "2021-09-15",
+        ),
+        # w1058: a picture credit's day
+        (
+            "Hwasong-18 ICBM launched from a launchpad in southeast Pyongyang | Image: Rodong Sinmun (July 13, 2023)\n"
+            "North Korea successfully test-launched its Hwasong-18 ICBM again on Wednesday, according to state media.",
+            "2023-07-13",
+            "2023-07-12",
+        ),
+    ],
+)
+def test_extract__a_pictures_day_is_not_the_launchs(text, published, day, gazetteer):
+    assert _one(text, published, gazetteer)["launched_at"][:10] == day
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
