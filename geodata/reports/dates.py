@@ -101,9 +101,16 @@ _FOREIGN_DAY_BEFORE = re.compile(
     r"Berlin|Brussels|Sydney|Delhi|India|Indian) time)\s*(?:on\s+)?(?:the\s+)?$",
     re.I,
 )
+_UTC_CLOCK_BEFORE = re.compile(
+    r"\b(?P<hour>[01]\d|2[0-3]):?[0-5]\d\s*(?:GMT|UTC)\s*(?:on\s+)?(?:the\s+)?$", re.I
+)
 _OVERNIGHT_TO = re.compile(rf"\s*(?:-|–|to|into)\s*{_WEEKDAY}", re.I)
 # "(9:45 p.m. Friday GMT)": the zone after the day
-_FOREIGN_DAY_AFTER = re.compile(r"^\s*(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST)\b", re.I)
+# ("this evening (February 6) Eastern Standard Time": the zone after the bracketed day)
+_FOREIGN_DAY_AFTER = re.compile(
+    r"^\)?\s*(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST|(?:Eastern|Central|Pacific) (?:Standard|Daylight) Time)\b",
+    re.I,
+)
 # What may stand beside a date on a page's stamp line: a clock, its zone, separators
 _STAMP_REST = re.compile(
     r"[\s,|·•-]*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?)?[\s,|·•-]*"
@@ -166,10 +173,15 @@ def find_dates(
     for match in DATE_RE.finditer(text):
         phrase = match.group(0)
         before = text[max(0, match.start() - 60) : match.start()]
+        korea_days_ahead = 0
         if _FOREIGN_DAY_BEFORE.search(before) or _FOREIGN_DAY_AFTER.match(
-            text[match.end() : match.end() + 6]
+            text[match.end() : match.end() + 30]
         ):
-            continue  # "(2310 GMT Tuesday)": the same moment, named in another zone's day
+            utc_clock = _UTC_CLOCK_BEFORE.search(before)
+            if utc_clock is None or not match.group("full"):
+                continue  # "(2310 GMT Tuesday)": the same moment, named in another zone's day
+            # "launched at 1342 GMT on 21 November": a calendar day in UTC, which Korea (9 hours ahead) may have left
+            korea_days_ahead = int(utc_clock.group("hour")) + 9 >= 24
         if (
             match.group("weekday")
             and _OVERNIGHT_TO.match(text, match.end())
@@ -233,6 +245,7 @@ def find_dates(
             value = _parse(alias, relative_to)
         if value is None:
             continue
+        value += dt.timedelta(days=korea_days_ahead)
         if statement and not dateline and match.group("weekday") and published and value <= published:
             said_on = value
         if statement and not statements:

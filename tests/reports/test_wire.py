@@ -1614,6 +1614,36 @@ def test_extract__a_pictures_day_is_not_the_launchs(text, published, day, gazett
     assert _one(text, published, gazetteer)["launched_at"][:10] == day
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # w874: 13:42 GMT on the 21st is 22:42 in Korea, the same day
+        (
+            "A North Korean Chollima-1 rocket has reportedly placed a satellite into orbit after being launched at "
+            "1342 GMT on 21 November. The mission lifted off from the Sohae Satellite Launching Ground.",
+            "2023-11-22",
+            "2023-11-21",
+        ),
+        # 15:42 GMT is already the next day in Korea
+        (
+            "A North Korean rocket was launched at 1542 GMT on 21 November from Sohae, state media said.",
+            "2023-11-22",
+            "2023-11-22",
+        ),
+        # w349: an American evening's day is the next in Korea; the GMT day beside it is Korea's
+        (
+            "North Korea launched a satellite this evening (February 6) Eastern Standard Time (EST). The launch, "
+            "aboard an Unha-3 rocket, took place at 00:30 GMT February 7 at North Korea's Sohae Space Center.",
+            "2016-02-07",
+            "2016-02-07",
+        ),
+    ],
+)
+def test_extract__a_day_told_in_another_zone(text, published, day, gazetteer):
+    event = _one(text, published, gazetteer)
+    assert korea_day(event["launched_at"], event["launched_at_precision"]) == day
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
