@@ -49,6 +49,14 @@ _MAIN_AIRPORT = re.compile(
     re.I,
 )
 MAIN_AIRPORT_NAME = "Pyongyang International Airport"
+# "fired from waters off the peninsula's east coast near the port city of Wonsan", "from off the east coast near
+# Wonsan", "from the ocean upper east of Wonsan": the sea launch area off Wonsan, not the Kalma airfield
+_SEA_OFF_WONSAN = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:waters?|sea|ocean|off)\b[^.;]{0,60}?\b(?:off|near|of)\s+(?:the\s+)?"
+    r"(?:(?:port\s+)?city\s+of\s+)?Wonsan\b",
+    re.I,
+)
+SEA_OFF_WONSAN_NAME = "Wonsan offshore"
 CAPITAL_SITE_ID = "pyongyang"
 # "Sukchon County", "Hwangju-county", and copy's glued "Hwangjucounty"
 _SUFFIX = re.compile(r"(?:[\s-]+|(?<=[a-z]))(?:County|Province|province|county|area|City|region|district)$")
@@ -184,6 +192,9 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
         ]
         candidates += [(m.start(), m.end(), CAPITAL_NAME) for m in _CAPITAL.finditer(sentence.text)]
         candidates += [(m.start(), m.end(), MAIN_AIRPORT_NAME) for m in _MAIN_AIRPORT.finditer(sentence.text)]
+        candidates += [
+            (m.start(), m.end(), SEA_OFF_WONSAN_NAME) for m in _SEA_OFF_WONSAN.finditer(sentence.text)
+        ]
         for start, end, name in sorted(candidates):
             if (
                 _RELATIVE_PLACE.search(sentence.text[max(0, start - 80) : start])

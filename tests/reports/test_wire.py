@@ -1644,6 +1644,27 @@ def test_extract__a_day_told_in_another_zone(text, published, day, gazetteer):
     assert korea_day(event["launched_at"], event["launched_at_precision"]) == day
 
 
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        # w1000, w1095, w598: launched at sea off Wonsan
+        (
+            "The missile was fired from waters off the peninsula's east coast near the port city of Wonsan on Wednesday, "
+            "the JCS said.",
+            "wonsan-bay",
+        ),
+        (
+            "A new type of Pukguksong missile was fired from off the east coast near Wonsan on Wednesday, the JCS said.",
+            "wonsan-bay",
+        ),
+        # the Kalma airfield by the city stays the site of launches from land
+        ("North Korea fired two missiles from near Wonsan on Wednesday, the JCS said.", "wonsan"),
+    ],
+)
+def test_extract__launched_at_sea_off_wonsan(text, site, gazetteer):
+    assert _one(text, "2019-10-02", gazetteer)["site_id"] == site
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
