@@ -300,8 +300,12 @@ _OBSERVED = re.compile(
     # "according to authorities in Japan and South Korea", "South Korean assessments identified the missiles",
     # "confirming prior reports from South Korea"
     r"\b(?:authorities|officials) in (?:Japan|South Korea)\b|\breports from (?:South Korea|Japan|Seoul|Tokyo)\b|"
-    r"\b(?:South Korean|Japanese) (?:and (?:U\.S\.|American|Japanese|South Korean) )?(?:assessments?|militar(?:y|ies))\b|"
-    r"\bSouth Korea'?s? military said\b",
+    r"\b(?:South Korean|Japanese) (?:and (?:U\.?S\.?|American|Japanese|South Korean) )?"
+    r"(?:assessments?|militar(?:y|ies)|authorities)\b|"
+    r"\bSouth Korea'?s? military said\b|"
+    # "confirmed through its detection by the US Space Command", "expressed 'strong regret over the launch'", the US
+    # Defense Secretary on how high the ICBM flew
+    r"\bdetection by\b|\bregret over the (?:launch|test)\b|\bDefen[cs]e Secretary\b",
     re.I,
 )
 # North Korea's own voice, unnamed: "the DPRK Academy of Defense Science reports", "media sources in the DPRK",

@@ -1665,6 +1665,21 @@ def test_extract__launched_at_sea_off_wonsan(text, site, gazetteer):
     assert _one(text, "2019-10-02", gazetteer)["site_id"] == site
 
 
+@pytest.mark.parametrize(
+    "observed",
+    [
+        "The placement into orbit was confirmed through its detection by the US Space Command.",  # w874
+        "South Korean and US authorities concluded that the missile exploded in flight.",  # w1007
+        "South Korea's national security council expressed strong regret over the launch.",  # w958
+        "Earlier, Defense Secretary James Mattis said the ICBM had flown higher than any previously tested.",  # w1126
+    ],
+)
+def test_extract__state_media_launch_observed_from_outside_is_confirmed(observed, gazetteer):
+    text = "North Korea's state media said on Wednesday that it had launched a new missile, KCNA said. "
+    assert _one(text, "2024-06-27", gazetteer)["confirmation"] == "claimed"
+    assert _one(text + observed, "2024-06-27", gazetteer)["confirmation"] == "confirmed"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
