@@ -153,7 +153,8 @@ _SUPPOSED_SUCCESS = re.compile(_SUPPOSED + r"|\bappear\w*\s+to\s+have\s+$", re.I
 # Background cues both patterns below share: "less than two weeks after", "During that earlier test",
 # "had fired two ... Nodong missiles ... in 2016", "the third ballistic missile test so far this year"
 _BACKGROUND = (
-    r"\w+ (?:weeks?|months?) after|\bthat earlier (?:test|launch|firing)|"
+    # ("its first intercontinental ballistic missile in three months after it threatened ...": a first in a while)
+    r"(?<!\bin )\w+ (?:weeks?|months?) after|\bthat earlier (?:test|launch|firing)|"
     r"\bhad\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested)\b[^.]*?\b(?:in (?:19|20)\d\d|last year)|"
     r"\blast year\b[^.]*?\bhad\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested)\b|"
     # "North Korea has tested 40 different missiles in the 20 different launch events in 2022": a year's tally

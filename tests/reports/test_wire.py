@@ -1680,6 +1680,17 @@ def test_extract__state_media_launch_observed_from_outside_is_confirmed(observed
     assert _one(text + observed, "2024-06-27", gazetteer)["confirmation"] == "confirmed"
 
 
+def test_extract__a_first_in_three_months_after_a_threat_is_this_launch(gazetteer):
+    event = _one(  # w590: "in three months after it threatened" names no earlier launch
+        "North Korea fires its first ICBM in 3 months. North Korea has test-fired its first intercontinental "
+        "ballistic missile in three months after it threatened consequences over spy flights. South Korea and Japan "
+        "assessed that the missile flew about 620 miles before landing.",
+        "2023-07-12",
+        gazetteer,
+    )
+    assert event["distance_km"] == 997.8
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
