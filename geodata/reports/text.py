@@ -266,6 +266,11 @@ _IN_THIS_PHOTO = re.compile(
 )
 
 
+# "Kim Jong Un supervising ... the Pukguksong-2, according to state media in May. North Korea launched multiple
+# missiles early Thursday. File Photo by KCNA/EPA": a line that ends on a file photo's credit is its caption
+_FILE_PHOTO_CREDIT = re.compile(r"\bFile (?:photo|picture|image)\b[^.\n]{0,60}$", re.I | re.M)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets; abbreviations such as 'U.S.' and 'Nov.' do not end one."""
     sentences, start = [], 0
@@ -289,8 +294,15 @@ def split_sentences(text: str) -> list[Sentence]:
         start = match.end()
     if text[start:].strip():
         sentences.append(Sentence(text[start:], start))
+    file_photo_lines = [
+        (text.rfind("\n", 0, m.start()) + 1, m.end()) for m in _FILE_PHOTO_CREDIT.finditer(text)
+    ]
     for sentence in sentences:
-        sentence.is_caption = bool(_CAPTION.match(sentence.text) or _IN_THIS_PHOTO.search(sentence.text))
+        sentence.is_caption = bool(
+            _CAPTION.match(sentence.text)
+            or _IN_THIS_PHOTO.search(sentence.text)
+            or any(start <= sentence.start < end for start, end in file_photo_lines)
+        )
         if sentence.is_caption:
             continue
         sentence.launch_verb = _is_launch(sentence.text, flight_verbs=False)

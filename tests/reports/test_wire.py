@@ -1691,6 +1691,24 @@ def test_extract__a_first_in_three_months_after_a_threat_is_this_launch(gazettee
     assert event["distance_km"] == 997.8
 
 
+def test_extract__a_line_ending_on_a_file_photo_credit_is_a_caption(gazetteer):
+    event = _one(  # w674: the file photo shows May's Pukguksong-2 test, not this launch
+        "Kim Jong Un supervising North Korea's missile test of the Pukguksong-2, according to state media in May. "
+        "North Korea launched multiple missiles early Thursday, local time. File Photo by KCNA/EPA\n\n"
+        "June 7 (UPI) -- North Korea fired four anti-ship cruise missiles, according to a Pentagon official.",
+        "2017-06-08",
+        gazetteer,
+    )
+    assert (event["system"], event["system_class"]) == ("Unknown cruise missile", "cruise")
+    assert [
+        s.is_caption for s in split_sentences("A test. File photo by AP\nNorth Korea fired a missile.")
+    ] == [
+        True,
+        True,
+        False,
+    ]
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
