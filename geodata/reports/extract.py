@@ -702,7 +702,9 @@ def _nouns(text: str) -> set[str]:
 
 
 # Classes one launch can be called by in one report (an SRBM "believed to be an SLBM", a "hypersonic IRBM")
-_FAMILIES = ({"SRBM", "SLBM"}, {"IRBM", "MRBM", "HGV"}, {"ICBM"}, {"cruise"}, {"SLV"})
+# (a hypersonic missile may be called short-range as well: "a new 'strategic' hypersonic missile system" that Seoul
+# "detected" as "multiple short-range launches")
+_FAMILIES = ({"SRBM", "SLBM", "HGV"}, {"IRBM", "MRBM", "HGV"}, {"ICBM"}, {"cruise"}, {"SLV"})
 
 
 def _other_family(text: str, system_class: str | None) -> bool:
@@ -710,7 +712,7 @@ def _other_family(text: str, system_class: str | None) -> bool:
     if not system_class or system_class == "unknown":
         return False
     named = {row[-1] for row in (*_SYSTEMS, *_CLASSES) if row[0].search(text)}
-    own = next((family for family in _FAMILIES if system_class in family), {system_class})
+    own = set().union(*(family for family in _FAMILIES if system_class in family)) or {system_class}
     return bool(named) and not named & own
 
 

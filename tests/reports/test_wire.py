@@ -1709,6 +1709,17 @@ def test_extract__a_line_ending_on_a_file_photo_credit_is_a_caption(gazetteer):
     ]
 
 
+def test_extract__a_hypersonic_missile_seen_as_short_range_launches_keeps_their_figures(gazetteer):
+    event = _one(  # w762: Seoul's "short-range launches" are the hypersonic test state media told of
+        'North Korea said it test-fired a new "strategic" hypersonic missile system and that two projectiles '
+        "launched Wednesday hit the target point, according to KCNA. South Korea's military said it detected "
+        "multiple short-range launches that flew about 217 miles to the northeast before landing.",
+        "2025-10-23",
+        gazetteer,
+    )
+    assert (event["system_class"], event["distance_km"]) == ("HGV", 349.2)
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
