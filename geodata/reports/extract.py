@@ -727,9 +727,10 @@ _ANOTHER_EVENTS_DAY = re.compile(
 _THE_LAUNCH_TOOK_PLACE = re.compile(
     r"^\W*The (?:launch|test|firing|test-firing|test-launch)\b(?:,[^,]{0,80},)?\s+"
     r"(?:was carried out|was conducted|took place|occurred|happened)\b|"
-    # "The new intercontinental ballistic missile (ICBM) was test-launched on Thursday (31 October)"
-    r"^\W*The new (?:[\w-]+\s+){0,3}?(?:missile|rocket|ICBM|IRBM|SRBM|SLBM)\b(?:\s+\([A-Z]+\))?\s+"
-    r"was (?:test-)?(?:launched|fired)\b",
+    # "The new intercontinental ballistic missile (ICBM) was test-launched on Thursday (31 October)", "The short
+    # range rockets were fired from multiple launchers ... on August 14"
+    r"^\W*The (?:[\w-]+\s+){0,3}?(?:missile|rocket|ICBM|IRBM|SRBM|SLBM)s?\b(?:\s+\([A-Z]+\))?\s+"
+    r"(?:was|were) (?:test-)?(?:launched|fired)\b",
     re.I,
 )
 

@@ -1720,6 +1720,17 @@ def test_extract__a_hypersonic_missile_seen_as_short_range_launches_keeps_their_
     assert (event["system_class"], event["distance_km"]) == ("HGV", 349.2)
 
 
+def test_extract__the_rockets_were_fired_on_names_the_reports_day(gazetteer):
+    event = _one(  # w719: five days before the page, told of the report's own rockets
+        "North Korea says its firing of three rockets shortly before Pope Francis arrived had nothing to do with "
+        "the papal visit\nThe short range rockets were fired from multiple launchers and travelled 220 km, before "
+        "landing in waters east of the Korean peninsula on August 14.",
+        "2014-08-19",
+        gazetteer,
+    )
+    assert (event["launched_at"][:10], event["distance_km"]) == ("2014-08-14", 220)
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
