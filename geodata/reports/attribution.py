@@ -78,6 +78,12 @@ _A_REPORT_BEFORE = re.compile(
     r"\b(?:said|saying|says|announced)\b[^.;,]{0,20}$",
     re.I,
 )
+# "The government issued the air raid siren for the eastern island at 8:55 a.m. after the North launched three
+# short-range ballistic missiles": an alarm sounds after the launch it answers
+_AFTER = re.compile(r"after\b", re.I)
+_A_RESPONSE_BEFORE = re.compile(
+    r"\b(?:sirens?|alerts?|alarms?|evacuation (?:orders?|warnings?))\b[^;]*$", re.I
+)
 _REPORTED = re.compile(
     r"\b(?:said|says|saying|reported|detected|announced|confirmed|identified|spotted|tracked)\b", re.I
 )
@@ -208,13 +214,19 @@ def words_came_after(text: str, start: int) -> bool:
     """Whether the "after" clause at ``start`` tells words about a launch, not another launch.
 
     "The report on the drill came after North Korea launched ...", "The dispatch came a day after South Korea's
-    military said it detected ...": words about the launch come after the launch itself.
+    military said it detected ...": words about the launch, and the alarms it set off, come after the launch itself.
     """
     if _A_REPORT_BEFORE.search(text, max(0, start - 100), start):
         return True
     stop = _CLAUSE_STOP.search(text, start)
     clause = text[start : stop.start() if stop else len(text)]
     reported, told = _REPORTED.search(clause), _LAUNCH_TOLD.search(clause)
+    if (
+        told is not None
+        and _AFTER.match(clause)
+        and _A_RESPONSE_BEFORE.search(text, max(0, start - 80), start)
+    ):
+        return True
     # "... after it tested a cruise missile that analysts said could ...": the launch told, then words on it
     # (", U.S. officials said." closing the sentence says who told all of it)
     return reported is not None and (

@@ -1731,6 +1731,18 @@ def test_extract__the_rockets_were_fired_on_names_the_reports_day(gazetteer):
     assert (event["launched_at"][:10], event["distance_km"]) == ("2014-08-14", 220)
 
 
+def test_extract__an_alarm_after_the_launch_answers_it(gazetteer):
+    event = _one(  # w1068: the siren sounded after the launch it tells
+        "The air raid warning issued for Ulleung Island early Wednesday following North Korea's missile launches "
+        "marked the first such alert since 2016.\nThe government issued the air raid siren for the eastern island "
+        "at 8:55 a.m. after the North launched three short-range ballistic missiles into the East Sea.\nOne of the "
+        "missiles flew across the de facto maritime border before falling into the international sea.",
+        "2022-11-02",
+        gazetteer,
+    )
+    assert (event["count"], event["system_class"]) == (3, "SRBM")
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
