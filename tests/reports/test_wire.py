@@ -86,7 +86,11 @@ from tests.reports.wire_corpus import (
 # training (1,096 reports, 1,074 events; 95.8 % as they came) and tuned on (the South's own missiles, a salvo
 # counted with no missile word, two heights, an airport in the capital, days told as "the 25th"); a new held-out
 # set (51 reports) scored once after tuning stopped, 89.1 % (the same drafts with the code the round started
-# from). Round 23 (2026-11-27): those 51 moved into training (1,147 reports, 1,122 events; 95.7 % as they came).
+# from). Round 23 (2026-11-27): those 51 moved into training (1,147 reports, 1,122 events; 95.7 % as they came)
+# and tuned on (salvos told missile by missile, a type tested on two days, words and alarms that came after the
+# launch, pictures' and other zones' days, the sea off Wonsan, outside observers of state-media launches); a new
+# held-out set (heldout/, 52 reports) scored once after tuning stopped, 83.6 % (the same drafts with the code the
+# round started from).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -96,34 +100,34 @@ from tests.reports.wire_corpus import (
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
     "events": (1127, 1147),
-    "date": (1076, 1122),
-    "site_id": (1076, 1122),
-    "system": (1049, 1122),
-    "system_class": (1070, 1122),
-    "count": (1040, 1122),
-    "distance_km": (1083, 1122),
-    "apogee_km": (1098, 1122),
+    "date": (1082, 1122),
+    "site_id": (1079, 1122),
+    "system": (1054, 1122),
+    "system_class": (1074, 1122),
+    "count": (1060, 1122),
+    "distance_km": (1089, 1122),
+    "apogee_km": (1099, 1122),
     "flight_time_s": (1104, 1122),
-    "outcome": (1070, 1122),
-    "confirmation": (1080, 1122),
-    "sources": (406, 465),
+    "outcome": (1075, 1122),
+    "confirmation": (1085, 1122),
+    "sources": (409, 465),
 }
-# Scored once, after tuning stopped (2026-11-27): 89.1 % overall on 51 reports, the ten fields of issue 13 90.5 %
-# (the code the round started from drafts all 51 the same); below the 95 % goal. Why, per failure class:
+# Scored once, after tuning stopped (2026-11-27): 83.6 % overall on 52 reports, the ten fields of issue 13 85.0 %
+# (the code the round started from drafts all 52 the same); below the 95 % goal. Why, per failure class:
 # tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (48, 51),
-    "date": (45, 48),
-    "site_id": (41, 48),
-    "system": (39, 48),
-    "system_class": (40, 48),
-    "count": (39, 48),
-    "distance_km": (44, 48),
-    "apogee_km": (46, 48),
-    "flight_time_s": (45, 48),
-    "outcome": (45, 48),
-    "confirmation": (44, 48),
-    "sources": (14, 19),
+    "events": (44, 52),
+    "date": (42, 49),
+    "site_id": (36, 49),
+    "system": (34, 49),
+    "system_class": (42, 49),
+    "count": (42, 49),
+    "distance_km": (41, 49),
+    "apogee_km": (43, 49),
+    "flight_time_s": (44, 49),
+    "outcome": (43, 49),
+    "confirmation": (42, 49),
+    "sources": (15, 18),
 }
 
 
@@ -143,7 +147,7 @@ def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     assert len(outlets) >= 30
     years = {c["published"][:4] for c in (*train.values(), *heldout.values())}
     assert {"2014", "2017", "2020", "2023", "2025", "2026"} <= years
-    assert {"2014", "2017", "2019", "2022", "2026"} <= {c["published"][:4] for c in heldout.values()}
+    assert {"2016", "2017", "2019", "2022", "2025"} <= {c["published"][:4] for c in heldout.values()}
 
 
 @pytest.fixture(scope="module")
@@ -170,9 +174,9 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-27 on 1,096 training reports: the right date, class and count are among the candidates for
-    # 99.3-99.6 % of events while the rules choose right for 93.2-96.0 %; on round 22's fresh set 95.8-100 % against
-    # 81.2-93.8 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-27 on 1,147 training reports: the right date, class and count are among the candidates for
+    # 99.3-99.7 % of events while the rules choose right for 94.5-96.4 %; on round 23's fresh set 98.0-100 % against
+    # 85.7 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
@@ -180,11 +184,11 @@ def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-27: on the blind
 # drafts of rounds 3-22 (1,040 reports, 1,019 launches, each drafted by its round's code before any tuning on it), and
-# on round 22's fresh held-out set (51 reports). Count readings pass the draft's own test of a count phrase since
+# on round 23's fresh held-out set (52 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
-BLIND_READINGS = {"date": (899, 939), "site_id": (902, 915), "system_class": (898, 917), "count": (865, 911)}
-HELDOUT_READINGS = {"date": (45, 46), "site_id": (41, 41), "system_class": (40, 40), "count": (39, 40)}
+BLIND_READINGS = {"date": (899, 941), "site_id": (902, 917), "system_class": (898, 917), "count": (865, 913)}
+HELDOUT_READINGS = {"date": (42, 43), "site_id": (36, 36), "system_class": (42, 42), "count": (42, 43)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
