@@ -102,9 +102,9 @@ _CLAUSE_STOP = re.compile(r"\s--\s|\s[—–]\s|;|\)|,\s+(?:and|but|while)\b", r
 # 435 miles for half an hour", "However, South Korea dismissed this claim, labeling it as deceptive to cover up a
 # failed launch"
 _GOES_ON = re.compile(
-    # ("According to Pyongyang, it travelled for 1,000 km": who says so first)
     # ("On April 2, Pyongyang last fired a ballistic missile. During that period, KCNA reported a test of ...")
     r"^\W*(?:During|In|At) (?:that|this) (?:period|time)\b|"
+    # ("According to Pyongyang, it travelled for 1,000 km": who says so first)
     r"^\W*(?:According to [^,]{1,60},\s+)?(?:(?:However|But|Yet|Still|Instead|As it turned out)\b,?\s+)?"
     r"(?:It|That|Those|These|"
     r"The (?:missile|rocket|projectile)s? (?:reportedly|had)\b|"
@@ -122,6 +122,7 @@ _GOES_ON = re.compile(
 _GOES_ON_AFTER_A_WHOLE_SENTENCE = re.compile(
     r"^\W*(?:According to [^,]{1,60},\s+)?The (?:missile|rocket|projectile)s? (?:flew|travel+ed)\b", re.I
 )
+# ", U.S. officials said." closing a clause: who told all of it
 _SAID_AT_THE_END = re.compile(r",\s+(?:[\w.'’-]+\s+){1,5}(?:said|says|reported|announced)\b[^,]*$", re.I)
 # A date by its calendar day or weekday ("on May 14", "July 4", "on Monday"), not "yesterday"
 _NAMED_DAY = re.compile(r"\d|\w+day\b(?<!today)(?<!yesterday)", re.I)

@@ -181,7 +181,7 @@ def find_dates(
             if utc_clock is None or not match.group("full"):
                 continue  # "(2310 GMT Tuesday)": the same moment, named in another zone's day
             # "launched at 1342 GMT on 21 November": a calendar day in UTC, which Korea (9 hours ahead) may have left
-            korea_days_ahead = int(utc_clock.group("hour")) + 9 >= 24
+            korea_days_ahead = 1 if int(utc_clock.group("hour")) + 9 >= 24 else 0
         if (
             match.group("weekday")
             and _OVERNIGHT_TO.match(text, match.end())

@@ -99,7 +99,8 @@ _AND_MORE = re.compile(
 )
 # "fired two ballistic missiles on March 18, one of which flew about 800 km while the other exploded": the salvo
 # told missile by missile, so a higher source's "One missile ... flew" is one of the two
-_TOLD_APART = re.compile(r"[^.;]{0,40}?\bone of (?:which|them)\b", re.I)
+_ONE_OF_WHICH = re.compile(r"[^.;]{0,40}?\bone of (?:which|them)\b", re.I)
+# an opening quote mark: 'multiple "projectiles"', "a new “tactical guided projectile”"
 _QUOTE = re.compile(r"[\"“‘]")
 _DOZENS = re.compile(r"(?:dozens?|scores?|hundreds?)\b", re.I)
 _ONE_LANDED = re.compile(r"\s+(?:\w+\s+){0,3}?(?:landed|fell|splashed|crashed|flew|exploded)\b", re.I)
@@ -366,7 +367,7 @@ def count_missiles(
                 (
                     c
                     for c in candidates
-                    if (c[2] or 0) >= 2 and _TOLD_APART.match(ordered[c[1]].text, _end_in(c, ordered))
+                    if (c[2] or 0) >= 2 and _ONE_OF_WHICH.match(ordered[c[1]].text, _end_in(c, ordered))
                 ),
                 None,
             )
