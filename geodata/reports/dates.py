@@ -101,9 +101,6 @@ _FOREIGN_DAY_BEFORE = re.compile(
     r"Berlin|Brussels|Sydney|Delhi|India|Indian) time)\s*(?:on\s+)?(?:the\s+)?$",
     re.I,
 )
-_UTC_CLOCK_BEFORE = re.compile(
-    r"\b(?P<hour>[01]\d|2[0-3]):?[0-5]\d\s*(?:GMT|UTC)\s*(?:on\s+)?(?:the\s+)?$", re.I
-)
 _OVERNIGHT_TO = re.compile(rf"\s*(?:-|–|to|into)\s*{_WEEKDAY}", re.I)
 # "(9:45 p.m. Friday GMT)": the zone after the day
 # ("this evening (February 6) Eastern Standard Time": the zone after the bracketed day)
@@ -174,14 +171,13 @@ def find_dates(
         phrase = match.group(0)
         before = text[max(0, match.start() - 60) : match.start()]
         korea_days_ahead = 0
-        if _FOREIGN_DAY_BEFORE.search(before) or _FOREIGN_DAY_AFTER.match(
-            text[match.end() : match.end() + 30]
-        ):
-            utc_clock = _UTC_CLOCK_BEFORE.search(before)
+        foreign = _FOREIGN_DAY_BEFORE.search(before)
+        if foreign or _FOREIGN_DAY_AFTER.match(text[match.end() : match.end() + 30]):
+            # "launched at 1342 GMT on 21 November": a calendar day in UTC, which Korea (9 hours ahead) may have left
+            utc_clock = _utc_clock_of(foreign, before)
             if utc_clock is None or not match.group("full"):
                 continue  # "(2310 GMT Tuesday)": the same moment, named in another zone's day
-            # "launched at 1342 GMT on 21 November": a calendar day in UTC, which Korea (9 hours ahead) may have left
-            korea_days_ahead = 1 if int(utc_clock.group("hour")) + 9 >= 24 else 0
+            korea_days_ahead = 1 if utc_clock.value[0] + 9 >= 24 else 0
         if (
             match.group("weekday")
             and _OVERNIGHT_TO.match(text, match.end())
@@ -255,6 +251,14 @@ def find_dates(
         vague = bool(match.group("relative")) and "week" in phrase.lower()
         found.append(Found(value, phrase, offset + match.start(), offset + match.end(), vague, statement))
     return found
+
+
+def _utc_clock_of(zone: re.Match[str] | None, before: str) -> Found | None:
+    """The UTC clock time whose ``zone`` stands right before a day ("at 1342 GMT on 21 November"), if any."""
+    clocks = find_times(before) if zone is not None else []
+    if zone is not None and clocks and clocks[-1].value[2] and clocks[-1].end >= zone.start():
+        return clocks[-1]
+    return None
 
 
 def _day_of_month(day: int, published: dt.date) -> dt.date | None:
