@@ -253,7 +253,13 @@ _A_PART = re.compile(
     + _SYSTEM_NAME
     + r"|,\s+an?\s+"
     + _SYSTEM_NAME
-    + r"\s+(?:variant|derivative)\b",
+    + r"\s+(?:variant|derivative)\b|"
+    # an analyst's kin: "could be an improved version of the KN-23", "an upgraded version of its KN-23", "a
+    # modification of a short range ballistic missile designated as KN-23" (a plain "variant of the KN-23" is it)
+    r"\b(?:improved|upgraded|advanced|modified|enhanced)\s+(?:version|variant)\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    + _SYSTEM_NAME
+    + r"|\bmodification\s+of\s+(?:[\w-]+\s+){0,7}?"
+    + _SYSTEM_NAME,
     re.I,
 )
 # "the missile was not an intercontinental ballistic missile (ICBM)", "it's unlikely they were long-range

@@ -109,7 +109,7 @@ _LATER = re.compile(r"\blater\b", re.I)
 _LAUNCHES_AFTER = re.compile(r"\s+launch(?:es|ings?)\b", re.I)
 # "a missile", "its new type of intercontinental ballistic missile", "a two-stage launch vehicle": one
 _SINGULAR = re.compile(
-    r"\b(?:the|a|an|its)\s+(?:[\w\"“”-]+\s+){0,5}?(?:missile|rocket|projectile|launch vehicle|guided weapon|ICBM|IRBM|SRBM|SLBM)\b(?!s)"
+    r"\b(?:the|a|an|its)\s+(?:[\w\"“”-]+\s+){0,5}?(?:missile|rocket|projectile|launch vehicle|satellite|guided weapon|ICBM|IRBM|SRBM|SLBM)\b(?!s)"
     # "a strategic cruise missile test": the missile word qualifies the test
     r"(?!\s+" + QUALIFIED_NOUNS + r")",
     re.I,

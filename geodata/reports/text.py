@@ -117,9 +117,11 @@ _LAUNCH_NOUN = re.compile(
     # "A ballistic missile launch was detected from North Korea on Friday, the Pentagon said"
     r"\b(?:missile|rocket)\s+launch(?:es)?\s+(?:was|were|has been|had been)\s+(?:detected|spotted|tracked|observed)\b|"
     # "has failed to send a military spy satellite into orbit", "a second failed attempt by North Korea to place a
-    # spy satellite into orbit": a satellite launch that was tried
-    r"\b(?:failed\s+(?:again\s+)?|attempts?\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?)to\s+(?:send|put|place)\s+(?:an?|its)\s+"
-    r"(?:[\w-]+\s+){0,3}?satellite\s+(?:in|into)\s+orbit\b",
+    # spy satellite into orbit": a satellite launch that was tried ("attempted to put a military spy satellite into
+    # orbit but failed", "acknowledged ... its failure to launch a military reconnaissance satellite")
+    r"\b(?:failed\s+(?:again\s+)?|attempt(?:s|ed)?\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?)to\s+(?:send|put|place)\s+(?:an?|its)\s+"
+    r"(?:[\w-]+\s+){0,3}?satellite\s+(?:in|into)\s+orbit\b|"
+    r"\bfailure\s+to\s+launch\s+(?:an?|its)\s+(?:[\w-]+\s+){0,3}?satellite\b",
     re.I,
 )
 # "a day after firing multiple missiles", "days after it launched two others": the verb is the earlier

@@ -1122,10 +1122,24 @@ def test_extract__condemned_by_its_neighbours_is_confirmed(gazetteer):
         "North Korea announced on Monday the failure of a new attempt to put its second spy satellite into orbit.",
         # w938
         "North Korea appears to have attempted a satellite launch, South Korea's military said late Monday.",
+        # w1164
+        "North Korea acknowledged on Wednesday its failure to launch a military reconnaissance satellite.",
+        # w1165
+        "North Korea attempted to put a military spy satellite into orbit but failed for the second time in three "
+        "months on Thursday morning.",
     ],
 )
 def test_extract__an_attempt_to_put_a_satellite_into_orbit_is_a_launch(text, gazetteer):
     assert _one(text, "2024-05-28", gazetteer)["system_class"] == "SLV"
+
+
+def test_extract__a_satellite_is_one_launch(gazetteer):
+    event = _one(  # w1164: one satellite, one rocket carrying it
+        "North Korea acknowledged on Wednesday its failure to launch a military reconnaissance satellite.",
+        "2023-05-31",
+        gazetteer,
+    )
+    assert (event["count"], event["outcome"]) == (1, "failure")
 
 
 def test_extract__a_day_and_month_before_the_verb_is_no_modal(gazetteer):
@@ -1745,6 +1759,27 @@ def test_extract__an_alarm_after_the_launch_answers_it(gazetteer):
         gazetteer,
     )
     assert (event["count"], event["system_class"]) == (3, "SRBM")
+
+
+@pytest.mark.parametrize(
+    "kin",
+    [
+        # w1154
+        "If confirmed, the missile could be an improved version of the KN-23 missile, said an analyst.",
+        # w1155
+        "Observers say the North could have tested an upgraded version of its KN-23 missile.",
+        # w1153
+        "Experts believe the new weapon could be a modification of a short range ballistic missile designated as "
+        "KN-23 by foreign intelligence.",
+    ],
+)
+def test_extract__an_improved_version_of_a_named_missile_is_not_that_missile(kin, gazetteer):
+    event = _one(
+        "North Korea fired two short-range ballistic missiles on Thursday, South Korea's military said. " + kin,
+        "2021-03-26",
+        gazetteer,
+    )
+    assert event["system"] == "Unknown SRBM"
 
 
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
