@@ -1775,7 +1775,8 @@ def test_extract__an_alarm_after_the_launch_answers_it(gazetteer):
 )
 def test_extract__an_improved_version_of_a_named_missile_is_not_that_missile(kin, gazetteer):
     event = _one(
-        "North Korea fired two short-range ballistic missiles on Thursday, South Korea's military said. " + kin,
+        "North Korea fired two short-range ballistic missiles on Thursday, South Korea's military said. "
+        + kin,
         "2021-03-26",
         gazetteer,
     )
