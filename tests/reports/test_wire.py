@@ -1783,6 +1783,33 @@ def test_extract__an_improved_version_of_a_named_missile_is_not_that_missile(kin
     assert event["system"] == "Unknown SRBM"
 
 
+def test_extract__rocket_artillery_fire_is_no_missile_launch(gazetteer):
+    extraction = extract_events(  # w1180
+        "North Korea fired around 10 multiple launch rockets into the Yellow Sea on Thursday morning. The launches "
+        "are believed to be part of a training exercise involving 240-millimeter multiple rocket launchers.",
+        dt.date(2025, 6, 19),
+        gazetteer,
+    )
+    assert extraction.events == []
+    assert "artillery" in extraction.warnings[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # w733: the launchers of the super-large kind fire short-range projectiles
+        "North Korea fired two short-range projectiles into the sea off its east coast on Thursday in what "
+        "appeared to be the latest try out of its new multiple rocket launchers.",
+        # w1078: the drills' rockets are the ballistic missiles Seoul detected
+        "Kim Jong Un supervised firing drills involving nuclear-capable, multiple rocket launchers. The exercises "
+        "appeared to be the ballistic missile launches that South Korea detected Thursday. Photos showed Kim "
+        "watching as at least 18 projectiles were launched.",
+    ],
+)
+def test_extract__ballistic_rocket_launchers_fire_a_launch(text, gazetteer):
+    assert len(extract_events(text, dt.date(2024, 5, 31), gazetteer).events) == 1
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
