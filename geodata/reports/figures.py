@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geodata.reports.lexicon import NUMBER_WORDS
 from geodata.units import LENGTH_UNITS_KM, parse_number
@@ -205,8 +205,12 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
             ):  # "435 miles (700 km)": the metric figure is the source's own
                 value_km, unit = other_km, other_unit
         # "two peaks at heights of 101.1 kilometres and 72.3 kilometres": a second height, the larger kept
+        # ("altitude and range were 50 km and 350 km, respectively" is two quantities: see _respectively)
         second_height = bool(
-            figures and figures[-1].kind == "apogee" and _AND_ANOTHER_FIGURE.fullmatch(before)
+            figures
+            and figures[-1].kind == "apogee"
+            and _AND_ANOTHER_FIGURE.fullmatch(before)
+            and not _RESPECTIVELY.match(sentence, match.end())
         )
         is_apogee = bool(_APOGEE_BEFORE.search(before) or _APOGEE_AFTER.match(after)) or second_height
         if not is_apogee and _POTENTIAL_DISTANCE_BEFORE.search(before):
@@ -239,7 +243,31 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
                 unit,
             )
         )
-    return figures, warnings
+    return _respectively(sentence, offset, figures), warnings
+
+
+# "its flight distance and maximum altitude are presumed approx. 3,700 kilometers and approx. 800 kilometers
+# respectively": the two figures take the quantities in the order they were named
+_TWO_QUANTITIES = re.compile(
+    r"\b(?:(?P<distance>distance|range)|(?P<apogee>altitude|apogee|height))\s+and\s+(?:(?:the|its|a)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:(?P<distance2>distance|range)|(?P<apogee2>altitude|apogee|height))\b",
+    re.I,
+)
+_RESPECTIVELY = re.compile(r"\W*respectively\b", re.I)
+
+
+def _respectively(sentence: str, offset: int, figures: list[Figure]) -> list[Figure]:
+    """``figures``, each of a "distance and altitude ... X and Y respectively" pair of the quantity named in turn."""
+    if len(figures) != 2 or not _RESPECTIVELY.match(sentence, figures[1].end - offset):
+        return figures
+    named = _TWO_QUANTITIES.search(sentence, 0, figures[0].start - offset)
+    if named is None:
+        return figures
+    first = "distance" if named.group("distance") else "apogee"
+    second = "distance" if named.group("distance2") else "apogee"
+    if first == second:
+        return figures
+    return [replace(figures[0], kind=first), replace(figures[1], kind=second)]
 
 
 def check_units_agree(figures: list[Figure], who: str) -> list[str]:

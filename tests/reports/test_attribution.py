@@ -1028,6 +1028,31 @@ def test_figures__a_range_of_altitudes_is_one_apogee_its_upper_figure():
     assert [(f.kind, f.value_km) for f in figures] == [("distance", 600), ("apogee", 50)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        # w1172: the quantities named in turn
+        (
+            "Also, its flight distance and maximum altitude are presumed approx. 3,700 kilometers and approx. "
+            "800 kilometers respectively.",
+            [("distance", 3700), ("apogee", 800)],
+        ),
+        (
+            "The maximum altitude and range were 50 kilometers and 350 kilometers, respectively.",
+            [("apogee", 50), ("distance", 350)],
+        ),
+        # one figure for each missile, both distances
+        (
+            "The missiles flew 900 kilometers and 950 kilometers respectively.",
+            [("distance", 900), ("distance", 950)],
+        ),
+    ],
+)
+def test_figures__respectively_gives_each_figure_the_quantity_named_in_turn(sentence, kinds):
+    figures, _ = find_figures(sentence)
+    assert [(f.kind, f.value_km) for f in figures] == kinds
+
+
 def test_launch__a_satellite_that_failed_and_a_rocket_launch_spotted(gazetteer):
     text = (
         "North Korea has reportedly failed to send a military spy satellite into orbit for the second time. "
