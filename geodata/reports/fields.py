@@ -100,6 +100,10 @@ _AND_MORE = re.compile(
 # "fired two ballistic missiles on March 18, one of which flew about 800 km while the other exploded": the salvo
 # told missile by missile, so a higher source's "One missile ... flew" is one of the two
 _ONE_OF_WHICH = re.compile(r"[^.;]{0,40}?\bone of (?:which|them)\b", re.I)
+# "13:50 multiple missiles": a number right after a clock's colon is its minutes
+_CLOCK_BEFORE = re.compile(r"\d[:.]$")
+# "According to the JCS, North Korea launched about 10 projectiles": a source's account of the launch
+_ACCORDING_TO = re.compile(r"\W*According to\b", re.I)
 # an opening quote mark: 'multiple "projectiles"', "a new “tactical guided projectile”"
 _QUOTE = re.compile(r"[\"“‘]")
 _DOZENS = re.compile(r"(?:dozens?|scores?|hundreds?)\b", re.I)
@@ -355,11 +359,17 @@ def count_missiles(
         if (
             top[2] is None
             and exact
-            and (not _FULL_STOP.search(lead.text) or not (sources_in(lead) or _SPOKEN.search(lead.text)))
+            and (
+                not _FULL_STOP.search(lead.text)
+                or not (sources_in(lead) or _SPOKEN.search(lead.text))
+                or _ACCORDING_TO.match(ordered[min(exact, key=lambda c: c[1])[1]].text)
+            )
         ):
             # "North Korea fires multiple suspected short-range missiles, South Korea says" over "fired what
             # appeared to be about 10", "tested a barrage of short-range ballistic missiles" over the JCS's "Eight
             # were fired": a headline's or an unspoken lead's word gives way to its source's number in the copy
+            # ... and a lead's "a barrage of missiles, the JCS said" to "According to the JCS, North Korea launched
+            # about 10 projectiles": the source's own account, told in full
             revised = [min(exact, key=lambda c: c[1])]
         _, _, number, evidence, _ = revised[-1] if revised else top
         if number == 1:
@@ -451,6 +461,8 @@ def missile_counts(sentence: Sentence) -> Iterator[re.Match[str]]:
             word.isdigit()
             and (
                 in_date(sentence.text, match.start("word"))
+                # "detected at around 13:50 multiple unidentified ballistic missiles": a clock's minutes
+                or _CLOCK_BEFORE.search(sentence.text, 0, match.start("word"))
                 # "on the morning of 31 launched a rocket": a day of the month before its verb
                 or _LAUNCH_VERB_NEXT.match(match.group("adj"))
                 or _in_system_name(sentence.text, match.start("word"), match.end("word"))

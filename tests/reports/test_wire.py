@@ -1810,6 +1810,27 @@ def test_extract__ballistic_rocket_launchers_fire_a_launch(text, gazetteer):
     assert len(extract_events(text, dt.date(2024, 5, 31), gazetteer).events) == 1
 
 
+def test_extract__a_vague_lead_gives_way_to_its_sources_account(gazetteer):
+    event = _one(  # w1191
+        "SEOUL, May 30 (AJU PRESS) - North Korea fired a barrage of missiles into the East Sea, South Korea's Joint "
+        "Chiefs of Staff (JCS) said Thursday.\nAccording to the JCS, North Korea launched about 10 projectiles, "
+        "presumed to be short-range ballistic missiles (SRBMs), from Sunan at around 6:14 a.m. on Thursday.",
+        "2024-05-30",
+        gazetteer,
+    )
+    assert event["count"] == 10
+
+
+def test_extract__a_clocks_minutes_are_no_count(gazetteer):
+    event = _one(  # w496
+        '"Our military has detected at around 13:50 multiple unidentified ballistic missiles fired from Hwanghae '
+        'province into the West Sea," the Joint Chiefs of Staff said.',
+        "2025-03-10",
+        gazetteer,
+    )
+    assert event["count"] is None
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
