@@ -84,7 +84,8 @@ _REPORTED_ON = re.compile(
 # "The Philippines on Tuesday condemned North Korea's firing of two missiles": the reaction's day
 _REPORTED_AFTER = re.compile(
     r"^\s*,?\s*(?:that\s+)?(?:said|says|confirmed|reported|announced|stated|identified|called|named|described|"
-    r"condemned|denounced|critici[sz]ed|slammed|protested)\b",
+    # "North Korea on Tuesday hailed its test-firing of a new ... missile the previous day": state media's praise
+    r"condemned|denounced|critici[sz]ed|slammed|protested|hailed|touted|lauded|boasted)\b",
     re.I,
 )
 # "On Sunday, the North's Korean Central News Agency (KCNA) reported that ...": a sentence that opens on state

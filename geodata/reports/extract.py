@@ -63,6 +63,7 @@ from geodata.reports.sites import SiteMatch, find_site
 from geodata.reports.text import (
     CAME_AFTER,
     EARLIER_IN,
+    FIRST_TIME_IN,
     MAX_EVENTS,
     MAX_INPUT_CHARS,
     NEWS_WINDOW_DAYS,
@@ -164,7 +165,7 @@ _BACKGROUND = (
     r"^\W*At the time\b(?! of (?:the|this|today)|,? the (?:missile|launch))|"
     # "In February, North Korea launched a new solid-fuel rocket", "fired hypersonic missiles in October, 2025":
     # a launch told by its month is an earlier one
-    rf"^\W*In (?:{MONTH_NAMES})\b|\bin (?:{MONTH_NAMES}),? (?:19|20)\d\d\b|"
+    rf"^\W*In (?:{MONTH_NAMES})\b|\bin (?:{MONTH_NAMES}),? (?:19|20)\d\d\b|" + FIRST_TIME_IN + r"|"
     # "At a massive military parade ... the military displayed new ICBMs", "The display included ...": shown,
     # not launched
     r"^\W*(?:The (?:display|parade)\b|At (?:a|the) (?:[\w-]+ ){0,3}parade\b)"

@@ -73,6 +73,9 @@ _NEXT_EVENT = re.compile(
 CAME_AFTER = r"(?:comes?|came|coming)\s+(?:\w+\s+)?(?:days?\s+)?after\b"
 # "Earlier in April", "earlier this month": an earlier launch recalled by when it was
 EARLIER_IN = rf"earlier (?:in|this) (?:{MONTH_NAMES}|week|month|year)\b"
+# "its tests on hypersonic missiles, fired for the first time in January and then for the second in April": the
+# tests before this one, by their months
+FIRST_TIME_IN = rf"\bfor the (?:first|second|third) time in (?:{MONTH_NAMES})\b"
 # Another day within the window is another launch only when told apart from the first: "also", "another" (as
 # _NEXT_EVENT), "The launch comes after ... detected ... on Sunday evening", "On Saturday, the North fired 30
 # rockets". Without such words it is the same launch dated another way ("The Philippines on Tuesday condemned ...
@@ -81,7 +84,7 @@ _TOLD_APART = re.compile(rf"^\W*On \w+day\b|\b{CAME_AFTER}", re.I)
 # "The launches came after ...", "Earlier in April, North Korea also test-launched ...": an earlier launch recalled
 # ... and "It had also test-fired a new long-range cruise missile in September": told in the past perfect by its month
 _RECALLED = re.compile(
-    rf"\b{CAME_AFTER}|^\W*{EARLIER_IN}|"
+    rf"\b{CAME_AFTER}|^\W*{EARLIER_IN}|{FIRST_TIME_IN}|"
     rf"\bhad\s+(?:also\s+)?(?:[\w-]+\s+)?(?:fired|launched|test-fired|test-launched|tested)\b[^.]*\bin (?:{MONTH_NAMES})\b",
     re.I,
 )

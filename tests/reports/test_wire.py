@@ -1831,6 +1831,19 @@ def test_extract__a_clocks_minutes_are_no_count(gazetteer):
     assert event["count"] is None
 
 
+def test_extract__hailed_on_tuesday_a_test_the_previous_day_and_earlier_tests_by_their_month(gazetteer):
+    extraction = extract_events(  # w1179
+        "North Korea on Tuesday hailed its test-firing of a new intermediate-range hypersonic ballistic missile the "
+        "previous day. South Korea's Joint Chiefs of Staff said Monday that the North test-fired a suspected "
+        "hypersonic missile, which flew about 1,100 kilometers. A JCS official saw the latest launch as an extension "
+        "of its tests on hypersonic missiles, fired for the first time in January and then for the second in April "
+        "last year.",
+        dt.date(2025, 1, 7),
+        gazetteer,
+    )
+    assert [e["launched_at"][:10] for e in extraction.events] == ["2025-01-06"]
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
