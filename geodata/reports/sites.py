@@ -78,11 +78,14 @@ _SKIP = {
 # "from an area north of Pyongyang", "a location 50 km east of the capital": an unnamed place beside the
 # named one, not it ("from east of Pyongyang" is the city's own eastern part)
 _RELATIVE_PLACE = re.compile(
-    r"\b(?:areas?|regions?|provinces?|locations?|sites?|places?|spots?|points?|km|kilomet(?:er|re)s|miles)\s+(?:\w+\s+)?"
+    # ("from North Hwanghae Province, south of the capital Pyongyang")
+    r"\b(?:areas?|regions?|provinces?|locations?|sites?|places?|spots?|points?|km|kilomet(?:er|re)s|miles),?\s+(?:\w+\s+)?"
     # ("a location in northern Pyongyang" is in it, not beside it)
     r"(?<!\bin )(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of\s+(?:(?:the|its)\s+)?(?:North Korean\s+)?)?$|"
     # "launched from north of Pyongyang", "a mobile launcher northeast of Pyongyang" ("from northern Pyongyang" is in it)
-    r"\b(?:from|launchers?)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$|"
+    # ("from the north of the city of Wonsan" too)
+    r"\b(?:from|launchers?)\s+(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
+    r"(?:the\s+)?(?:(?:city|town|port|county)\s+of\s+)?$|"
     # "landed approximately 35 kilometers from Pukchang airfield": where it came down, measured from a place
     # ("flew 350 kilometers from the Sunan district" names the launch place)
     r"\b(?:landed|fell|splashed down|crashed|came down|impacted)\b[^.;]{0,40}?\b(?:km|kilomet(?:er|re)s|miles)\s+"
@@ -102,6 +105,12 @@ _EVENT_PLACE = re.compile(
 # "CNN's Will Ripley in Pyongyang reported": where someone speaks from
 # "a show of force from Pyongyang, which had not conducted any military tests since September": the
 # government, doing things, not a place of launch
+# "would likely provoke a sharp reaction from Pyongyang": the government answering, not a place of launch
+_GOVERNMENT_BEFORE = re.compile(
+    r"\b(?:reactions?|responses?|retaliation|threats?|warnings?|statements?|messages?|rhetoric|condemnation|"
+    r"protests?)\s+from\s+$",
+    re.I,
+)
 _SPEAKER_AFTER = re.compile(
     r"^\s*,?\s*(?:reported|reports|said|says|told)\b|^\s*,\s*(?:which|who)\s+(?:had|has|have|is|was)\b"
 )
@@ -201,6 +210,7 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
                 or name.split()[0] in _TITLE_WORDS
                 or _SPEAKER_AFTER.match(sentence.text[end:])
                 or _EVENT_PLACE.search(sentence.text[max(0, start - 40) : start])
+                or _GOVERNMENT_BEFORE.search(sentence.text[max(0, start - 40) : start])
             ):
                 continue
             span = {

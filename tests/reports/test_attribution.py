@@ -854,11 +854,22 @@ def test_attribution__those_launches_go_on_about_the_recalled_ones(gazetteer):
         ("from a location in northern Pyongyang", "pyongyang"),
         ("from an area north of Pyongyang", None),
         ("from areas north of Pyongyang", None),
+        ("from the north of the city of Wonsan", None),  # w1196
+        ("from North Hwanghae Province, south of the capital Pyongyang", None),  # w1177
+        ("from Sunan, drawing a sharp reaction from Pyongyang's rivals", "sunan"),
     ],
 )
 def test_site__in_a_part_of_a_place_is_that_place_beside_it_is_not(where, site_id, gazetteer):
     text = f"North Korea fired two ballistic missiles on Tuesday {where}, the JCS said."
     assert extract_events(text, dt.date(2026, 1, 27), gazetteer).events[0]["site_id"] == site_id
+
+
+def test_site__a_reaction_from_pyongyang_is_its_government(gazetteer):
+    text = (  # w1150
+        "Analysts had cautioned that such an announcement would likely provoke a sharp reaction from Pyongyang, and "
+        "it did. North Korea fired a ballistic missile on Friday, the JCS said."
+    )
+    assert extract_events(text, dt.date(2025, 11, 7), gazetteer).events[0]["site_id"] is None
 
 
 def test_date__the_launch_took_place_days_before_the_copy(gazetteer):
