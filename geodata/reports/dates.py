@@ -73,13 +73,21 @@ _REPORTED_ON = re.compile(
     r"\b(?:said|reported|announced)\s+(?:(?:the|official|state|news|agency|media|(?-i:[A-Z])[\w'’.]*)\s+){1,5}(?:on\s+)?$|"
     # "Footage aired by North Korean broadcaster KRT on January 7": the day of the broadcast, not of the launch
     r"\b(?:aired|broadcast|televised)\s+by\s+(?:[\w'’-]+\s+){1,5}on\s+$|"
-    # "Published Friday, August 23, 2019", "Printed On 5 Mar 2026", "By YonhapPublished : Aug. 7, 2019": the page's
-    # day (in the outlet's zone), not the launch's
-    r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?:Published|Updated|Posted|Last updated|Printed|Created)\s*:?\s*(?:on\s+)?$|"
     # "| Image: Rodong Sinmun (July 13, 2023)": a picture credit's day
     r"\b(?:Image|Photo|Picture)\s*:\s*[^().]{0,60}\(\s*$",
     re.I,
 )
+# "Published Friday, August 23, 2019", "Printed On 5 Mar 2026", "By YonhapPublished : Aug. 7, 2019", "Posted at 7:48
+# PM, Sep 14, 2017": the page's day in the outlet's zone, neither the launch's nor a statement's (the copy's
+# publication day, in Korea, stands in when the report names no other)
+_PAGE_STAMP = (
+    r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?:Published|Updated|Posted|Last updated|Printed|Created)\s*:?\s*"
+)
+_PAGE_STAMP_BEFORE = re.compile(
+    _PAGE_STAMP + r"(?:on\s+|at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s+)?$", re.I
+)
+# ... and its clock: "Posted at 7:48 PM", "Posted : May 30, 2024, 10:32"
+_PAGE_STAMP_CLOCK_BEFORE = re.compile(_PAGE_STAMP + r"(?:at\s+|[\w.]+\s+\d{1,2},?\s+\d{4},?\s+)$", re.I)
 # "North Korea on Friday confirmed that a missile it test-fired a day earlier...": the statement's day;
 # "The Philippines on Tuesday condemned North Korea's firing of two missiles": the reaction's day
 _REPORTED_AFTER = re.compile(
@@ -171,6 +179,8 @@ def find_dates(
     for match in DATE_RE.finditer(text):
         phrase = match.group(0)
         before = text[max(0, match.start() - 60) : match.start()]
+        if _PAGE_STAMP_BEFORE.search(before):
+            continue
         korea_days_ahead = 0
         foreign = _FOREIGN_DAY_BEFORE.search(before)
         if foreign or _FOREIGN_DAY_AFTER.match(text[match.end() : match.end() + 30]):
@@ -335,7 +345,7 @@ def find_times(text: str, offset: int = 0) -> list[Found]:
             if not zone and shared and 1 <= hour <= 12:
                 # "at 2:41 and 2:52 p.m.": the second time's "p.m." is the first's too
                 hour = hour % 12 + (12 if shared.group(1).lower() == "p" else 0)
-        if hour > 23 or minute > 59:
+        if hour > 23 or minute > 59 or _PAGE_STAMP_CLOCK_BEFORE.search(text, 0, match.start()):
             continue
         found.append(
             Found(

@@ -1950,6 +1950,29 @@ def test_find_times__two_times_share_the_second_ones_pm():
     assert next(t.value for t in find_times("at 14:30 and at 15:00 KST")) == (14, 30, False)
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Posted at 7:48 PM, Sep 14, 2017",  # w1152
+        "Posted : May 30, 2024, 10:32 Updated : May 30, 2024, 10:32",  # w1191
+    ],
+)
+def test_find_times__a_page_stamps_clock_is_no_time_of_launch(stamp):
+    assert find_times(stamp + "\nThe missile was launched at 6:14 a.m.") == find_times(
+        "The missile was launched at 6:14 a.m.", len(stamp) + 1
+    )
+
+
+def test_extract__a_us_page_stamp_is_not_the_launch_day(gazetteer):
+    event = _one(  # w1152: posted in the US evening, the next morning in Korea
+        "North Korea Reportedly Launches Another Missile Over Japan\nPosted at 7:48 PM, Sep 14, 2017\nNorth Korea "
+        "reportedly launched yet another missile. Japan's public broadcaster NHK reported it flew over Hokkaido.",
+        "2017-09-15",
+        gazetteer,
+    )
+    assert (event["launched_at"], event["launched_at_precision"]) == ("2017-09-15T00:00:00Z", "day")
+
+
 # --- round 6: the failure classes of the moved round-5 held-out reports (w193-w246) ---------------------
 
 
