@@ -182,6 +182,8 @@ class Sentence:
     launch_verb: bool = False
     # a photo's caption ("A photo released by KCNA shows ..."): it shows a launch, often a file one, and tells none
     is_caption: bool = False
+    # the second salvo of a sentence that tells two on two days (_two_salvos): another launch by its telling
+    another_salvo: bool = False
 
 
 def check_text(text: str | bytes) -> str:
@@ -276,6 +278,29 @@ _IN_THIS_PHOTO = re.compile(
 _FILE_PHOTO_CREDIT = re.compile(r"\bFile (?:photo|picture|image)\b[^.\n]{0,60}$", re.I | re.M)
 
 
+# "North Korea fired two long-range cruise missiles on Jan. 25 and two tactical guided missiles on Jan. 27": two
+# launches in one sentence, each with its own weapons and day; the second is told from "two tactical ..." on
+_AND_ANOTHER_SALVO_ON = re.compile(
+    r"\b(?:fired|launched|test-fired|test-launched)\s+(?:[\w-]+\s+){1,6}?(?:missiles?|rockets?|projectiles?)\s+on\s+"
+    r"(?P<first>[^,;]{3,20}?)\s+and\s+"
+    r"(?P<second>(?:two|three|four|five|six|\d{1,2}|an?)\s+(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?|projectiles?)"
+    r"\s+on\s+(?P<day>[A-Z][a-z]+\.?\s+\d{1,2}\b|\w+day\b))",
+    re.I,
+)
+
+
+def _two_salvos(sentence: Sentence) -> list[Sentence]:
+    """``sentence``, or its two launches told apart when it tells two salvos on two days (``_AND_ANOTHER_SALVO_ON``)."""
+    match = _AND_ANOTHER_SALVO_ON.search(sentence.text)
+    if match is None or not all(DATE_RE.fullmatch(match.group(name)) for name in ("first", "day")):
+        return [sentence]
+    cut = match.start("second")
+    return [
+        Sentence(sentence.text[:cut], sentence.start),
+        Sentence(sentence.text[cut:], sentence.start + cut, launch_verb=True, another_salvo=True),
+    ]
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets; abbreviations such as 'U.S.' and 'Nov.' do not end one."""
     sentences, start = [], 0
@@ -299,6 +324,7 @@ def split_sentences(text: str) -> list[Sentence]:
         start = match.end()
     if text[start:].strip():
         sentences.append(Sentence(text[start:], start))
+    sentences = [part for sentence in sentences for part in _two_salvos(sentence)]
     file_photo_lines = [
         (text.rfind("\n", 0, m.start()) + 1, m.end()) for m in _FILE_PHOTO_CREDIT.finditer(text)
     ]
@@ -310,7 +336,8 @@ def split_sentences(text: str) -> list[Sentence]:
         )
         if sentence.is_caption:
             continue
-        sentence.launch_verb = _is_launch(sentence.text, flight_verbs=False)
+        # (the second salvo of _two_salvos keeps the verb it shares with the first)
+        sentence.launch_verb = sentence.launch_verb or _is_launch(sentence.text, flight_verbs=False)
         sentence.is_launch = sentence.launch_verb or _is_launch(sentence.text)
     return sentences
 
@@ -474,7 +501,11 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
                 and (
                     (
                         other_day
-                        and bool(_NEXT_EVENT.search(sentence.text) or _TOLD_APART.search(sentence.text))
+                        and bool(
+                            _NEXT_EVENT.search(sentence.text)
+                            or _TOLD_APART.search(sentence.text)
+                            or sentence.another_salvo
+                        )
                     )
                     or (
                         bool(_NEXT_EVENT.search(sentence.text))
@@ -489,10 +520,19 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
                 )
             )
         )
+        told_of = (
+            _salvo_of_kind(groups[:-1], kind, current_kind)
+            if groups and groups[-1][0].another_salvo and not sentence.launch_verb
+            else None
+        )
         if starts:
             groups.append([sentence])
             current_kind, current_days = kind, set(days)
             seen_days.append(current_days)
+        elif told_of is not None:
+            # "fired two cruise missiles on Jan. 25 and two tactical guided missiles on Jan. 27. The cruise missiles
+            # flew 1,800 km": a round-up's later sentence about the first salvo's kind is the first salvo's
+            told_of.append(sentence)
         elif groups:
             groups[-1].append(sentence)
             current_kind = current_kind or kind
@@ -504,6 +544,15 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
         lead = [s for s in sentences if s.start < groups[0][0].start]
         groups[0] = lead + groups[0]
     return groups
+
+
+def _salvo_of_kind(
+    groups: list[list[Sentence]], kind: tuple[str | None, str] | None, current: tuple[str | None, str] | None
+) -> list[Sentence] | None:
+    """The earlier group whose launch is of ``kind`` when ``kind`` is not the current salvo's, else None."""
+    if not kind or not _other_kind(kind, current):
+        return None
+    return next((group for group in groups if _kind(group[0].text) == kind), None)
 
 
 def _kind(sentence: str) -> tuple[str | None, str] | None:

@@ -1844,6 +1844,21 @@ def test_extract__hailed_on_tuesday_a_test_the_previous_day_and_earlier_tests_by
     assert [e["launched_at"][:10] for e in extraction.events] == ["2025-01-06"]
 
 
+def test_extract__two_salvos_on_two_days_in_one_sentence_are_two_launches(gazetteer):
+    extraction = extract_events(  # w1195
+        "North Korea fired two long-range cruise missiles on Jan. 25 and two tactical guided missiles on Jan. 27, "
+        "the Rodong Sinmun reported on Friday. The cruise missiles flew a distance of 1,118 miles (1,800 km) for "
+        "about 153 minutes before hitting a target island. South Korea's military said the Jan. 27 launch took "
+        "place near Hamhung.",
+        dt.date(2022, 1, 28),
+        gazetteer,
+    )
+    assert [
+        (e["launched_at"][:10], e["system_class"], e["count"], e["distance_km"], e["site_id"])
+        for e in extraction.events
+    ] == [("2022-01-25", "cruise", 2, 1800, None), ("2022-01-27", "SRBM", 2, None, "hamhung")]
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
