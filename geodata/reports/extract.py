@@ -710,6 +710,7 @@ def _context_sentences(
                 not (
                     _A_DAY_AFTER.fullmatch(match.group(0)) and words_came_after(sentence.text, match.start())
                 )
+                and not (not systems and _COMPARED_WITH.search(sentence.text, 0, match.start()))
                 for match in (_CONTEXT_SYSTEM if systems else _CONTEXT).finditer(sentence.text)
             )
         ):
@@ -718,6 +719,13 @@ def _context_sentences(
     return frozenset(context)
 
 
+# "reached a maximum altitude of 6,000 km ... much higher than the last ICBM launch by Pyongyang in 2017": the
+# earlier launch is what this flight is measured against, and the figures stay this one's (its system names, kept
+# off by _CONTEXT_SYSTEM, still are the other launch's)
+# ("less than two weeks after" counts time, not a comparison)
+_COMPARED_WITH = re.compile(
+    r"(?<!\bless )(?<!\bmore )(?<!\bfewer )(?<!\bother )(?<!\brather )\bthan\s+(?:[\w'\"“”-]+\s+){0,8}$", re.I
+)
 # "The report came a day after South Korea's military said ...", "state media reported, a day after the South said
 # Pyongyang fired ...": the words came after the launch they tell ("two weeks after" cannot be this launch's words)
 _A_DAY_AFTER = re.compile(r"(?:(?:comes?|came|coming)\s+)?(?:(?:a|one)\s+day\s+)?after", re.I)

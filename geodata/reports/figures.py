@@ -115,7 +115,8 @@ _LOCATION_AFTER = re.compile(
 
 
 _FLEW_BEFORE = re.compile(r"\b(?:flew|flown|travel+ed)\s+(?:for\s+)?$", re.I)
-_FROM_PLACE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:away\s+)?from\s+(?:the\s+)?[A-Z]")
+# ("fell about 200 kilometres from the country's Eocheong Island")
+_FROM_PLACE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:away\s+)?from\s+(?:the\s+)?(?:\w+'s\s+)?[A-Z]")
 _LANDED_BEFORE = re.compile(r"\b(?:landed|fell|splashed down|crashed|came down|impacted)\b[^.;]{0,40}$", re.I)
 
 

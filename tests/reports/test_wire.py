@@ -1859,6 +1859,27 @@ def test_extract__two_salvos_on_two_days_in_one_sentence_are_two_launches(gazett
     ] == [("2022-01-25", "cruise", 2, 1800, None), ("2022-01-27", "SRBM", 2, None, "hamhung")]
 
 
+def test_extract__figures_measured_against_an_earlier_launch_are_this_ones(gazetteer):
+    event = _one(  # w374
+        "The missile launched today by North Korea landed in the Sea of Japan, the deputy minister said. The missile "
+        "traveled a distance of 1,100 kilometers and reached a maximum altitude of 6,000 km, according to data cited "
+        'by Oniki, who also highlighted that it is "much higher" than the last ICBM launch by Pyongyang in 2017.',
+        "2022-03-24",
+        gazetteer,
+    )
+    assert (event["distance_km"], event["apogee_km"]) == (1100, 6000)
+
+
+def test_extract__where_a_missile_fell_from_a_named_island_is_no_distance(gazetteer):
+    event = _one(  # w1167
+        "North Korea fired a long-range rocket on Wednesday morning. South Korea said that the projectile fell about "
+        "200 kilometres from the country's Eocheong Island in the Yellow Sea.",
+        "2023-05-31",
+        gazetteer,
+    )
+    assert event["distance_km"] is None
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
