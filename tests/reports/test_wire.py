@@ -1880,6 +1880,16 @@ def test_extract__where_a_missile_fell_from_a_named_island_is_no_distance(gazett
     assert event["distance_km"] is None
 
 
+def test_extract__a_super_large_mlrs_is_the_kn25(gazetteer):
+    event = _one(  # w1156
+        "Kim Jong Un guided another test of new “super-large” MLRS on Tuesday: KCNA\nSouth Korea's military said it "
+        "had detected a North Korean missile launch taking place from South Pyongan Province.",
+        "2019-09-11",
+        gazetteer,
+    )
+    assert (event["system"], event["system_class"]) == ("KN-25 (600 mm MRL)", "SRBM")
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
