@@ -32,7 +32,7 @@ from dataclasses import replace
 
 from geodata.reports.dates import find_dates
 from geodata.reports.lexicon import NUMBER_WORDS
-from geodata.reports.text import Sentence
+from geodata.reports.text import A_RESPONSE_BEFORE, Sentence
 
 _MONTHS = tuple(calendar.month_name[1:])  # "January" ... "December"
 _AMOUNT = r"(?:(?:some|about|around|nearly|almost|just|only|roughly|more than|less than|over)\s+)?" + (
@@ -81,9 +81,6 @@ _A_REPORT_BEFORE = re.compile(
 # "The government issued the air raid siren for the eastern island at 8:55 a.m. after the North launched three
 # short-range ballistic missiles": an alarm sounds after the launch it answers
 _AFTER = re.compile(r"after\b", re.I)
-_A_RESPONSE_BEFORE = re.compile(
-    r"\b(?:sirens?|alerts?|alarms?|evacuation (?:orders?|warnings?))\b[^;]*$", re.I
-)
 _REPORTED = re.compile(
     r"\b(?:said|says|saying|reported|detected|announced|confirmed|identified|spotted|tracked)\b", re.I
 )
@@ -225,7 +222,7 @@ def words_came_after(text: str, start: int) -> bool:
     if (
         told is not None
         and _AFTER.match(clause)
-        and _A_RESPONSE_BEFORE.search(text, max(0, start - 80), start)
+        and A_RESPONSE_BEFORE.search(text, max(0, start - 80), start)
     ):
         return True
     # "... after it tested a cruise missile that analysts said could ...": the launch told, then words on it

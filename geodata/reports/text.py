@@ -129,6 +129,11 @@ _LAUNCH_NOUN = re.compile(
 )
 # "a day after firing multiple missiles", "days after it launched two others": the verb is the earlier
 # launch's, named as background (see wire/README.md, the "after" convention)
+# "Blaring sirens alarmed people in Japan after North Korea fired a ballistic missile", "Japan sounds warning siren
+# after North Korea fires missile": the alarm answers the launch, which is the news, not background
+A_RESPONSE_BEFORE = re.compile(
+    r"\b(?:sirens?|alerts?|alarms?|evacuation (?:orders?|warnings?))\b[^;]*$", re.I
+)
 _AFTER_CLAUSE = re.compile(r"\bafter\s+(?:(?:it|the North|North Korea|Pyongyang)\s+)?(?:had\s+)?$", re.I)
 _AFTER_NOUN = re.compile(
     r"\bafter\s+(?:(?:its|the|their|an?|North Korea'?s?|the North'?s|Pyongyang'?s)\s+)?(?:[\w-]+\s+)?$", re.I
@@ -380,7 +385,11 @@ def _is_launch(sentence: str, flight_verbs: bool = True, test_verbs: bool = Fals
         # "after the launch of", "after the firing of": a noun, whichever word names it
         noun = verb.group(0).lower().endswith(" of") or bool(re.match(r"\s+of\b", sentence[verb.end() :]))
         after = _AFTER_NOUN if noun else _AFTER_CLAUSE
-        if after.search(before) and not re.match(r"\s*another\b", sentence[verb.end() :]):
+        if (
+            after.search(before)
+            and not re.match(r"\s*another\b", sentence[verb.end() :])
+            and not A_RESPONSE_BEFORE.search(before, max(0, len(before) - 100))
+        ):
             continue  # "hours after launching another short-range missile" is told as news of its own
         if (not launch_verb or test_verbs) and _MISSILE_NOUN.search(verb.group(0)):
             return True  # "a missile launch attempt", "a missile test launch" names its missile itself

@@ -1890,6 +1890,22 @@ def test_extract__a_super_large_mlrs_is_the_kn25(gazetteer):
     assert (event["system"], event["system_class"]) == ("KN-25 (600 mm MRL)", "SRBM")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # w961
+        "Sapporo/Aomori/Tokyo, Oct. 4 (Jiji Press)--Blaring sirens alarmed people in Japan after North Korea fired a "
+        "ballistic missile over the Japanese archipelago for the first time in five years on Tuesday.",
+        # w1144
+        "Japan sounds warning siren after North Korea fires missile\nJapanese authorities later retracted the alert "
+        "for Hokkaido island.",
+    ],
+)
+def test_extract__a_launch_the_sirens_answer_is_the_news(text, gazetteer):
+    event = _one(text, "2022-10-04", gazetteer)
+    assert (event["launched_at"][:10], event["confirmation"]) == ("2022-10-04", "confirmed")
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
@@ -2001,6 +2017,8 @@ def test_find_times__two_times_share_the_second_ones_pm():
     [
         "Posted at 7:48 PM, Sep 14, 2017",  # w1152
         "Posted : May 30, 2024, 10:32 Updated : May 30, 2024, 10:32",  # w1191
+        "Published on 13 Apr 2023 5:27:52 PM",  # w1144
+        "Published: 22 Oct. 2025, 08:57",  # w1188
     ],
 )
 def test_find_times__a_page_stamps_clock_is_no_time_of_launch(stamp):
