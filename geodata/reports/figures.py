@@ -104,12 +104,14 @@ _POTENTIAL_DISTANCE_BEFORE = re.compile(
 )
 # "flew about 70 km to 200 km", "550 km-600 km": one range, its upper figure (as "550 to 600 km")
 _RANGE_BETWEEN = re.compile(r"\s*(?:to|-|–)\s*", re.I)
-_APOGEE_AFTER = re.compile(r"^\s*(?:high|in altitude|into space|up\b|above)", re.I)
+# ("reached a 30 km altitude")
+_APOGEE_AFTER = re.compile(r"^\s*(?:high|in altitude|altitude\b|into space|up\b|above)", re.I)
 _LOCATION_AFTER = re.compile(
     # "800 kilometers away from its location" is how far it flew, "away from the coast" where it fell
     r"^\s*(?:off|away from(?!\s+(?:its|the) (?:location|launch(?:ing)? (?:site|point|position)|position))|"
     r"from (?:the |its )?(?:coast|shore|city|island|peninsula|Japan|capital)|(?:north|south|east|west)"
-    r"(?:east|west)?(?:ern)? of|(?:to the )?(?:north|south|east|west)\w* of)",
+    # "launched at Sino-ri, some 40 kilometers below Kusong": a place beside another, on the map
+    r"(?:east|west)?(?:ern)? of|(?:to the )?(?:north|south|east|west)\w* of|(?:below|above)\s+(?-i:[A-Z]))",
     re.I,
 )
 

@@ -1064,6 +1064,21 @@ def test_figures__respectively_gives_each_figure_the_quantity_named_in_turn(sent
     assert [(f.kind, f.value_km) for f in figures] == kinds
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        # w878, w873: an altitude told after its number
+        ("According to the JCS, the projectiles reached a 30 km altitude.", [("apogee", 30)]),
+        ("Officials stated that both missiles reached a 50 km altitude.", [("apogee", 50)]),
+        # w927: a place south of another on the map, not a flight
+        ("It had initially said they were launched at Sino-ri, some 40 kilometers below Kusong.", []),
+    ],
+)
+def test_figures__an_altitude_after_its_number_and_a_place_below_another(sentence, kinds):
+    figures, _ = find_figures(sentence)
+    assert [(f.kind, f.value_km) for f in figures] == kinds
+
+
 def test_launch__a_satellite_that_failed_and_a_rocket_launch_spotted(gazetteer):
     text = (
         "North Korea has reportedly failed to send a military spy satellite into orbit for the second time. "
