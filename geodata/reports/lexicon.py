@@ -100,7 +100,11 @@ CLASSES: tuple[tuple[str, str], ...] = (
     (r"intermediate(?:[- ]range|-? or longer-range| in range)|\bIRBMs?\b", "IRBM"),
     (r"medium[- ]range|\bmid-range|\bMRBMs?\b", "MRBM"),
     (r"hypersonic|glide vehicle", "HGV"),
-    (r"cruise missiles?|\bcruise\b", "cruise"),
+    # "short-range, antiship cruise missiles", "anti-ship surface missiles": the kind of the cruise missile
+    (
+        r"cruise missiles?|\bcruise\b|(?:short[- ]range,?\s+)?(?:anti-?ship|surface-to-ship|ship-to-ship)\b",
+        "cruise",
+    ),
     (r"satellite|space launch vehicle|carrier rocket|space rocket", "SLV"),
     # "large-caliber multiple rocket launchers", "tactical guided missiles": the guided rockets and tactical
     # missiles of KCNA's drills, short-range ballistic by the JCS's account

@@ -1906,6 +1906,16 @@ def test_extract__a_launch_the_sirens_answer_is_the_news(text, gazetteer):
     assert (event["launched_at"][:10], event["confirmation"]) == ("2022-10-04", "confirmed")
 
 
+def test_extract__short_range_antiship_cruise_missiles_are_cruise(gazetteer):
+    event = _one(  # w726
+        "On June 8, North Korea test-fired four missiles believed to be short-range, antiship cruise missiles. The "
+        "launch took place from Wonsan.",
+        "2017-06-09",
+        gazetteer,
+    )
+    assert (event["system"], event["system_class"]) == ("Unknown cruise missile", "cruise")
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
