@@ -89,8 +89,12 @@ from tests.reports.wire_corpus import (
 # from). Round 23 (2026-11-27): those 51 moved into training (1,147 reports, 1,122 events; 95.7 % as they came)
 # and tuned on (salvos told missile by missile, a type tested on two days, words and alarms that came after the
 # launch, pictures' and other zones' days, the sea off Wonsan, outside observers of state-media launches); a new
-# held-out set (heldout/, 52 reports) scored once after tuning stopped, 83.6 % (the same drafts with the code the
-# round started from).
+# held-out set (52 reports) scored once after tuning stopped, 83.6 % (the same drafts with the code the round
+# started from). Round 24 (2026-11-27): those 52 moved into training (1,199 reports, 1,171 events; 95.6 % as they
+# came) and tuned on (failed satellite launches, rocket artillery, an analyst's improved version of a named
+# missile, "respectively", page stamps, two salvos in one sentence, sirens after a launch, comparisons with an
+# earlier launch); a new held-out set (heldout/, 54 reports) scored once after tuning stopped, 91.4 % (one draft
+# differs from the code the round started from, the score is the same).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -99,35 +103,35 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1127, 1147),
-    "date": (1082, 1122),
-    "site_id": (1079, 1122),
-    "system": (1054, 1122),
-    "system_class": (1074, 1122),
-    "count": (1060, 1122),
-    "distance_km": (1089, 1122),
-    "apogee_km": (1099, 1122),
-    "flight_time_s": (1104, 1122),
-    "outcome": (1075, 1122),
-    "confirmation": (1085, 1122),
-    "sources": (409, 465),
+    "events": (1179, 1199),
+    "date": (1132, 1171),
+    "site_id": (1125, 1171),
+    "system": (1101, 1171),
+    "system_class": (1124, 1171),
+    "count": (1112, 1171),
+    "distance_km": (1140, 1171),
+    "apogee_km": (1153, 1171),
+    "flight_time_s": (1154, 1171),
+    "outcome": (1123, 1171),
+    "confirmation": (1134, 1171),
+    "sources": (427, 483),
 }
-# Scored once, after tuning stopped (2026-11-27): 83.6 % overall on 52 reports, the ten fields of issue 13 85.0 %
-# (the code the round started from drafts all 52 the same); below the 95 % goal. Why, per failure class:
+# Scored once, after tuning stopped (2026-11-27): 91.4 % overall on 54 reports, the ten fields of issue 13 93.4 %
+# (the code the round started from scores the same); below the 95 % goal. Why, per failure class:
 # tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (44, 52),
-    "date": (42, 49),
-    "site_id": (36, 49),
-    "system": (34, 49),
-    "system_class": (42, 49),
-    "count": (42, 49),
-    "distance_km": (41, 49),
-    "apogee_km": (43, 49),
-    "flight_time_s": (44, 49),
-    "outcome": (43, 49),
-    "confirmation": (42, 49),
-    "sources": (15, 18),
+    "events": (54, 54),
+    "date": (51, 55),
+    "site_id": (50, 55),
+    "system": (47, 55),
+    "system_class": (47, 55),
+    "count": (52, 55),
+    "distance_km": (51, 55),
+    "apogee_km": (53, 55),
+    "flight_time_s": (54, 55),
+    "outcome": (52, 55),
+    "confirmation": (49, 55),
+    "sources": (17, 27),
 }
 
 
@@ -140,14 +144,16 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1147 and len(heldout) >= 35
+    assert len(train) >= 1199 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
     assert len(outlets) >= 30
     years = {c["published"][:4] for c in (*train.values(), *heldout.values())}
     assert {"2014", "2017", "2020", "2023", "2025", "2026"} <= years
-    assert {"2016", "2017", "2019", "2022", "2025"} <= {c["published"][:4] for c in heldout.values()}
+    assert {"2014", "2016", "2017", "2019", "2022", "2024", "2026"} <= {
+        c["published"][:4] for c in heldout.values()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -174,21 +180,21 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-27 on 1,147 training reports: the right date, class and count are among the candidates for
-    # 99.3-99.7 % of events while the rules choose right for 94.5-96.4 %; on round 23's fresh set 98.0-100 % against
-    # 85.7 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-27 on 1,199 training reports: the right date, class and count are among the candidates for
+    # 99.2-99.7 % of events while the rules choose right for 95.0-96.7 %; on round 24's fresh set 98.2-100 % against
+    # 85.5-94.5 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-27: on the blind
-# drafts of rounds 3-22 (1,040 reports, 1,019 launches, each drafted by its round's code before any tuning on it), and
-# on round 23's fresh held-out set (52 reports). Count readings pass the draft's own test of a count phrase since
+# drafts of rounds 3-23 (1,092 reports, 1,068 launches, each drafted by its round's code before any tuning on it), and
+# on round 24's fresh held-out set (54 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
-BLIND_READINGS = {"date": (899, 941), "site_id": (902, 917), "system_class": (898, 917), "count": (865, 913)}
-HELDOUT_READINGS = {"date": (42, 43), "site_id": (36, 36), "system_class": (42, 42), "count": (42, 43)}
+BLIND_READINGS = {"date": (941, 984), "site_id": (938, 953), "system_class": (940, 962), "count": (907, 957)}
+HELDOUT_READINGS = {"date": (51, 53), "site_id": (50, 52), "system_class": (47, 49), "count": (52, 54)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
