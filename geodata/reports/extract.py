@@ -313,7 +313,9 @@ _OBSERVED = re.compile(
     r"\bSouth Korea'?s? military said\b|"
     # "confirmed through its detection by the US Space Command", "expressed 'strong regret over the launch'", the US
     # Defense Secretary on how high the ICBM flew
-    r"\bdetection by\b|\bregret over the (?:launch|test)\b|\bDefen[cs]e Secretary\b",
+    r"\bdetection by\b|\bregret over the (?:launch|test)\b|\bDefen[cs]e Secretary\b|"
+    # "The numbers are similar to data reported by Japan and South Korea": the neighbours' own tracking
+    r"\b(?:data|figures|numbers) (?:reported|released|given|announced) by (?:Japan|South Korea|Seoul|Tokyo)\b",
     re.I,
 )
 # North Korea's own voice, unnamed: "the DPRK Academy of Defense Science reports", "media sources in the DPRK",

@@ -1922,6 +1922,16 @@ def test_extract__short_range_antiship_cruise_missiles_are_cruise(gazetteer):
     assert (event["system"], event["system_class"]) == ("Unknown cruise missile", "cruise")
 
 
+def test_extract__figures_like_the_neighbours_data_are_observed(gazetteer):
+    event = _one(  # w1221
+        "North Korea's KCNA said the Hwasong-17 flew 1,090 km and reached an altitude of 6,248.5 km during the "
+        "Thursday test. The numbers are similar to data reported by Japan and South Korea.",
+        "2022-03-25",
+        gazetteer,
+    )
+    assert event["confirmation"] == "confirmed"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
