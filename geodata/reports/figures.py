@@ -69,7 +69,9 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
 _AND_A_NUMBER_AFTER = re.compile(r"\s*and\s+(?:about\s+)?\d", re.I)
 # "could have a range of over 15,000 kilometers": what it might do, not what it flew
 _POTENTIAL_BEFORE = re.compile(
-    r"\b(?:range of|ranges? of up to|range is|capable of \w+ing(?: as far as)?|could (?:fly|travel|reach|hit|strike)|"
+    # ("could potentially travel 14,000 kilometers")
+    r"\b(?:range of|ranges? of up to|range is|capable of \w+ing(?: as far as)?|"
+    r"could (?:potentially |possibly )?(?:fly|travel|reach|hit|strike)|"
     # "the missile's range could be as much as 7,000 kilometers"
     r"can (?:fly|travel|reach)|range (?:could|would|might) be(?: as (?:much|far) as)?|"
     # ... and the upper end of a range: "has a range of 1,300-1,500 kilometers"

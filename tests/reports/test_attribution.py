@@ -1070,11 +1070,17 @@ def test_figures__respectively_gives_each_figure_the_quantity_named_in_turn(sent
         # w878, w873: an altitude told after its number
         ("According to the JCS, the projectiles reached a 30 km altitude.", [("apogee", 30)]),
         ("Officials stated that both missiles reached a 50 km altitude.", [("apogee", 50)]),
+        # w1247: what it could reach
+        (
+            "Hamada said the missile test-fired by North Korea could potentially travel 14,000 kilometers (8,700 "
+            "miles) and reach the US mainland.",
+            [],
+        ),
         # w927: a place south of another on the map, not a flight
         ("It had initially said they were launched at Sino-ri, some 40 kilometers below Kusong.", []),
     ],
 )
-def test_figures__an_altitude_after_its_number_and_a_place_below_another(sentence, kinds):
+def test_figures__an_altitude_after_its_number_a_place_below_another_and_a_potential_reach(sentence, kinds):
     figures, _ = find_figures(sentence)
     assert [(f.kind, f.value_km) for f in figures] == kinds
 
