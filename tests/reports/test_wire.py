@@ -93,8 +93,11 @@ from tests.reports.wire_corpus import (
 # started from). Round 24 (2026-11-27): those 52 moved into training (1,199 reports, 1,171 events; 95.6 % as they
 # came) and tuned on (failed satellite launches, rocket artillery, an analyst's improved version of a named
 # missile, "respectively", page stamps, two salvos in one sentence, sirens after a launch, comparisons with an
-# earlier launch); a new held-out set (heldout/, 54 reports) scored once after tuning stopped, 91.4 % (one draft
-# differs from the code the round started from, the score is the same).
+# earlier launch); a new held-out set (54 reports) scored once after tuning stopped, 91.4 % (one draft differs
+# from the code the round started from, the score is the same). Round 25 (2026-11-27): those 54 moved into training
+# (1,253 reports, 1,226 events; 96.1 % as they came) and tuned briefly (the neighbours' data, a potential reach); a
+# new held-out set (heldout/, 58 reports) scored once after tuning stopped, 85.9 % (the same drafts with the code
+# the round started from).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -103,35 +106,35 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1179, 1199),
-    "date": (1132, 1171),
-    "site_id": (1125, 1171),
-    "system": (1101, 1171),
-    "system_class": (1124, 1171),
-    "count": (1112, 1171),
-    "distance_km": (1140, 1171),
-    "apogee_km": (1153, 1171),
-    "flight_time_s": (1154, 1171),
-    "outcome": (1123, 1171),
-    "confirmation": (1134, 1171),
-    "sources": (427, 483),
+    "events": (1233, 1253),
+    "date": (1183, 1226),
+    "site_id": (1175, 1226),
+    "system": (1148, 1226),
+    "system_class": (1171, 1226),
+    "count": (1164, 1226),
+    "distance_km": (1191, 1226),
+    "apogee_km": (1206, 1226),
+    "flight_time_s": (1208, 1226),
+    "outcome": (1175, 1226),
+    "confirmation": (1184, 1226),
+    "sources": (445, 510),
 }
-# Scored once, after tuning stopped (2026-11-27): 91.4 % overall on 54 reports, the ten fields of issue 13 93.4 %
-# (the code the round started from scores the same); below the 95 % goal. Why, per failure class:
+# Scored once, after tuning stopped (2026-11-27): 85.9 % overall on 58 reports, the ten fields of issue 13 86.8 %
+# (the code the round started from drafts all 58 the same); below the 95 % goal. Why, per failure class:
 # tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (54, 54),
-    "date": (51, 55),
-    "site_id": (50, 55),
-    "system": (47, 55),
-    "system_class": (47, 55),
-    "count": (52, 55),
-    "distance_km": (51, 55),
-    "apogee_km": (53, 55),
-    "flight_time_s": (54, 55),
-    "outcome": (52, 55),
-    "confirmation": (49, 55),
-    "sources": (17, 27),
+    "events": (53, 58),
+    "date": (44, 54),
+    "site_id": (46, 54),
+    "system": (44, 54),
+    "system_class": (44, 54),
+    "count": (47, 54),
+    "distance_km": (48, 54),
+    "apogee_km": (50, 54),
+    "flight_time_s": (50, 54),
+    "outcome": (47, 54),
+    "confirmation": (43, 54),
+    "sources": (13, 18),
 }
 
 
@@ -144,7 +147,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1199 and len(heldout) >= 35
+    assert len(train) >= 1253 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -180,21 +183,26 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-27 on 1,199 training reports: the right date, class and count are among the candidates for
-    # 99.2-99.7 % of events while the rules choose right for 95.0-96.7 %; on round 24's fresh set 98.2-100 % against
-    # 85.5-94.5 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-27 on 1,253 training reports: the right date, class and count are among the candidates for
+    # 99.3-99.8 % of events while the rules choose right for 94.9-96.5 %; on round 25's fresh set 98.1-100 % against
+    # 81.5-87.0 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-27: on the blind
-# drafts of rounds 3-23 (1,092 reports, 1,068 launches, each drafted by its round's code before any tuning on it), and
-# on round 24's fresh held-out set (54 reports). Count readings pass the draft's own test of a count phrase since
+# drafts of rounds 3-24 (1,146 reports, 1,123 launches, each drafted by its round's code before any tuning on it), and
+# on round 25's fresh held-out set (58 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
-BLIND_READINGS = {"date": (941, 984), "site_id": (938, 953), "system_class": (940, 962), "count": (907, 957)}
-HELDOUT_READINGS = {"date": (51, 53), "site_id": (50, 52), "system_class": (47, 49), "count": (52, 54)}
+BLIND_READINGS = {
+    "date": (992, 1036),
+    "site_id": (988, 1005),
+    "system_class": (987, 1011),
+    "count": (959, 1011),
+}
+HELDOUT_READINGS = {"date": (44, 47), "site_id": (46, 48), "system_class": (44, 44), "count": (47, 48)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
