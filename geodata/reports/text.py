@@ -122,6 +122,9 @@ _LAUNCH_NOUN = re.compile(
     # "has failed to send a military spy satellite into orbit", "a second failed attempt by North Korea to place a
     # spy satellite into orbit": a satellite launch that was tried ("attempted to put a military spy satellite into
     # orbit but failed", "acknowledged ... its failure to launch a military reconnaissance satellite")
+    # "A North Korean missile 'blew up almost immediately' on its test launch", "the DPRK test missile launch"
+    r"\b(?:missiles?|rockets?)\W+(?:[\w'\"“”-]+\W+){0,3}?(?:blew|blows) up\b[^.;]{0,30}?\bon\s+(?:its\s+)?(?:test\s+)?"
+    r"launch\b|\btest\s+missile\s+launch\b|"
     r"\b(?:failed\s+(?:again\s+)?|attempt(?:s|ed)?\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?)to\s+(?:send|put|place)\s+(?:an?|its)\s+"
     r"(?:[\w-]+\s+){0,3}?satellite\s+(?:in|into)\s+orbit\b|"
     r"\bfailure\s+to\s+launch\s+(?:an?|its)\s+(?:[\w-]+\s+){0,3}?satellite\b",

@@ -1940,6 +1940,29 @@ def test_extract__figures_like_the_neighbours_data_are_observed(gazetteer):
     assert event["confirmation"] == "confirmed"
 
 
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # w1272
+        (
+            'SEOUL/PYONGYANG - A North Korean missile "blew up almost immediately" on its test launch on Sunday, '
+            "the US Pacific Command said.",
+            "failure",
+        ),
+        # w1294
+        (
+            "Further details have emerged about the Democratic People's Republic of Korea (DPRK) test missile "
+            "launch on Wednesday. True to form, the launch was condemned by the United States, Japan, and South "
+            "Korea.",
+            "unknown",
+        ),
+    ],
+)
+def test_extract__a_launch_told_as_a_test_launch_noun_is_found(text, outcome, gazetteer):
+    event = _one(text, "2017-04-16", gazetteer)
+    assert (event["outcome"], event["confirmation"]) == (outcome, "confirmed")
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
