@@ -90,8 +90,9 @@ _PAGE_STAMP_BEFORE = re.compile(
 _PAGE_STAMP_CLOCK_BEFORE = re.compile(_PAGE_STAMP + r"(?:on\s+)?(?:at\s+|[\w., ]{0,20}?\d{4},?\s+)$", re.I)
 # "North Korea on Friday confirmed that a missile it test-fired a day earlier...": the statement's day;
 # "The Philippines on Tuesday condemned North Korea's firing of two missiles": the reaction's day
+# ("On Wednesday, North Korea announced that it successfully test-fired ... a day earlier": its own announcement)
 _REPORTED_AFTER = re.compile(
-    r"^\s*,?\s*(?:that\s+)?(?:said|says|confirmed|reported|announced|stated|identified|called|named|described|"
+    r"^\s*,?\s*(?:that\s+)?(?:(?:North Korea|Pyongyang|the North|state media)\s+)?(?:said|says|confirmed|reported|announced|stated|identified|called|named|described|"
     # "North Korea on Tuesday hailed its test-firing of a new ... missile the previous day": state media's praise
     r"condemned|denounced|critici[sz]ed|slammed|protested|hailed|touted|lauded|boasted)\b",
     re.I,
@@ -223,7 +224,7 @@ def find_dates(
                 not possessive
                 and bool(
                     _REPORTED_ON.search(before)
-                    or _REPORTED_AFTER.match(text[match.end() : match.end() + 20])
+                    or _REPORTED_AFTER.match(text[match.end() : match.end() + 40])
                     or (
                         _OPENS_ON.search(before)
                         and _STATE_MEDIA_REPORTED_AFTER.match(text[match.end() : match.end() + 100])
@@ -399,6 +400,10 @@ class Dateline:
         return self.match.start(group) <= at < self.match.end(group)
 
 
+# "(MENAFN- Kuwait News Agency (KUNA)) TOKYO, Jan 31 (KUNA) --": a syndicator's credit before the dateline
+_SYNDICATION = re.compile(r"\(MENAFN\b[^()]*(?:\([^()]*\)[^()]*)?\)\s*")
+
+
 def dateline_at(text: str, start: int = 0, today: dt.date | None = None) -> Dateline | None:
     """The dateline opening ``text`` at ``start`` (a line's or a sentence's start), or ``None``.
 
@@ -410,7 +415,8 @@ def dateline_at(text: str, start: int = 0, today: dt.date | None = None) -> Date
     >>> dateline_at("North Korea fired a missile, Seoul said.") is None
     True
     """
-    match = DATELINE.match(text, start)
+    wrapper = _SYNDICATION.match(text, start)
+    match = DATELINE.match(text, wrapper.end() if wrapper else start)
     if match is None or not (match.group("place") or match.group("month")):
         return None
     if (

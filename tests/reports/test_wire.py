@@ -1963,6 +1963,31 @@ def test_extract__a_launch_told_as_a_test_launch_noun_is_found(text, outcome, ga
     assert (event["outcome"], event["confirmation"]) == (outcome, "confirmed")
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # w1261: the announcement's day, the launch a day earlier
+        (
+            "On Wednesday, North Korea announced that it successfully test-fired a new-type of submarine-launched "
+            "ballistic missile (SLBM) a day earlier.",
+            "2021-10-20",
+            "2021-10-19",
+        ),
+        # w1286: a syndicator's credit before the dateline
+        (
+            "(MENAFN- Kuwait News Agency (KUNA)) TOKYO, Jan 31 (KUNA) -- North Korea said Wednesday it conducted a "
+            "launch drill of strategic cruise missile in the country's western waters on the previous day. South "
+            "Korea's Joint Chiefs of Staff said Tuesday that the North fired several cruise missiles into the "
+            "Yellow Sea.",
+            "2024-01-31",
+            "2024-01-30",
+        ),
+    ],
+)
+def test_extract__state_medias_day_before_its_announcement(text, published, day, gazetteer):
+    assert _one(text, published, gazetteer)["launched_at"][:10] == day
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
