@@ -90,9 +90,8 @@ _PAGE_STAMP_BEFORE = re.compile(
 _PAGE_STAMP_CLOCK_BEFORE = re.compile(_PAGE_STAMP + r"(?:on\s+)?(?:at\s+|[\w., ]{0,20}?\d{4},?\s+)$", re.I)
 # "North Korea on Friday confirmed that a missile it test-fired a day earlier...": the statement's day;
 # "The Philippines on Tuesday condemned North Korea's firing of two missiles": the reaction's day
-# ("On Wednesday, North Korea announced that it successfully test-fired ... a day earlier": its own announcement)
 _REPORTED_AFTER = re.compile(
-    r"^\s*,?\s*(?:that\s+)?(?:(?:North Korea|Pyongyang|the North|state media)\s+)?(?:said|says|confirmed|reported|announced|stated|identified|called|named|described|"
+    r"^\s*,?\s*(?:that\s+)?(?:said|says|confirmed|reported|announced|stated|identified|called|named|described|"
     # "North Korea on Tuesday hailed its test-firing of a new ... missile the previous day": state media's praise
     r"condemned|denounced|critici[sz]ed|slammed|protested|hailed|touted|lauded|boasted)\b",
     re.I,
@@ -100,6 +99,14 @@ _REPORTED_AFTER = re.compile(
 # "On Sunday, the North's Korean Central News Agency (KCNA) reported that ...": a sentence that opens on state
 # media's day of report ("... fired missiles on Sunday, state media reported" is the launch's day)
 _OPENS_ON = re.compile(r"(?:^|[.!?\n]\s*)(?:On\s+)?$")
+# ... and "On Wednesday, North Korea announced that it successfully test-fired ... a day earlier": its own
+# announcement's day, when it dates the launch from it ("On February 12, North Korea claimed that it successfully
+# tested" names the test's day; "fired missiles on January 4, state media reported" is the launch's)
+_NORTH_KOREA_SAID_AFTER = re.compile(
+    r"^\s*,\s*(?:North Korea|Pyongyang|the North)\s+(?:said|says|announced|confirmed|reported|claimed)\b"
+    r"[^.;]*\b(?:a day earlier|the previous day|the day before)\b",
+    re.I,
+)
 _STATE_MEDIA_REPORTED_AFTER = re.compile(
     r"^\s*,\s*(?:the\s+)?(?:North(?:'s|\s+Korea'?s)?\s+)?(?:official\s+)?(?:Korean Central News Agency|KCNA|state media|"
     r"state news agency)\b[^.;]{0,30}?\b(?:said|reported|announced)\b",
@@ -224,10 +231,13 @@ def find_dates(
                 not possessive
                 and bool(
                     _REPORTED_ON.search(before)
-                    or _REPORTED_AFTER.match(text[match.end() : match.end() + 40])
+                    or _REPORTED_AFTER.match(text[match.end() : match.end() + 20])
                     or (
                         _OPENS_ON.search(before)
-                        and _STATE_MEDIA_REPORTED_AFTER.match(text[match.end() : match.end() + 100])
+                        and (
+                            _STATE_MEDIA_REPORTED_AFTER.match(text[match.end() : match.end() + 100])
+                            or _NORTH_KOREA_SAID_AFTER.match(text[match.end() : match.end() + 200])
+                        )
                     )
                 )
             )

@@ -96,8 +96,11 @@ from tests.reports.wire_corpus import (
 # earlier launch); a new held-out set (54 reports) scored once after tuning stopped, 91.4 % (one draft differs
 # from the code the round started from, the score is the same). Round 25 (2026-11-27): those 54 moved into training
 # (1,253 reports, 1,226 events; 96.1 % as they came) and tuned briefly (the neighbours' data, a potential reach); a
-# new held-out set (heldout/, 58 reports) scored once after tuning stopped, 85.9 % (the same drafts with the code
-# the round started from).
+# new held-out set (58 reports) scored once after tuning stopped, 85.9 % (the same drafts with the code the round
+# started from). Round 26 (2026-11-27): those 58 moved into training (1,311 reports, 1,280 events; 95.7 % as they
+# came) and tuned on (a launch told as a test's noun, state media's day before its announcement, a syndicator's
+# credit before a dateline); a new held-out set (heldout/, 53 reports) scored once after tuning stopped, 89.6 %
+# (89.7 % with the code the round started from: one draft differs, a day worse).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -106,35 +109,35 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1233, 1253),
-    "date": (1183, 1226),
-    "site_id": (1175, 1226),
-    "system": (1148, 1226),
-    "system_class": (1171, 1226),
-    "count": (1164, 1226),
-    "distance_km": (1191, 1226),
-    "apogee_km": (1206, 1226),
-    "flight_time_s": (1208, 1226),
-    "outcome": (1175, 1226),
-    "confirmation": (1184, 1226),
-    "sources": (445, 510),
+    "events": (1288, 1311),
+    "date": (1231, 1280),
+    "site_id": (1223, 1280),
+    "system": (1194, 1280),
+    "system_class": (1217, 1280),
+    "count": (1212, 1280),
+    "distance_km": (1241, 1280),
+    "apogee_km": (1258, 1280),
+    "flight_time_s": (1260, 1280),
+    "outcome": (1224, 1280),
+    "confirmation": (1229, 1280),
+    "sources": (458, 528),
 }
-# Scored once, after tuning stopped (2026-11-27): 85.9 % overall on 58 reports, the ten fields of issue 13 86.8 %
-# (the code the round started from drafts all 58 the same); below the 95 % goal. Why, per failure class:
-# tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
+# Scored once, after tuning stopped (2026-11-27): 89.6 % overall on 53 reports, the ten fields of issue 13 90.4 %
+# (the code the round started from 89.7 % and 90.6 %: it drafts one report's day right that the scoring code gets
+# wrong); below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (53, 58),
-    "date": (44, 54),
-    "site_id": (46, 54),
-    "system": (44, 54),
-    "system_class": (44, 54),
-    "count": (47, 54),
-    "distance_km": (48, 54),
-    "apogee_km": (50, 54),
-    "flight_time_s": (50, 54),
-    "outcome": (47, 54),
-    "confirmation": (43, 54),
-    "sources": (13, 18),
+    "events": (50, 53),
+    "date": (47, 53),
+    "site_id": (46, 53),
+    "system": (46, 53),
+    "system_class": (49, 53),
+    "count": (43, 53),
+    "distance_km": (48, 53),
+    "apogee_km": (51, 53),
+    "flight_time_s": (51, 53),
+    "outcome": (49, 53),
+    "confirmation": (45, 53),
+    "sources": (15, 20),
 }
 
 
@@ -147,7 +150,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1253 and len(heldout) >= 35
+    assert len(train) >= 1311 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -183,26 +186,26 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-27 on 1,253 training reports: the right date, class and count are among the candidates for
-    # 99.3-99.8 % of events while the rules choose right for 94.9-96.5 %; on round 25's fresh set 98.1-100 % against
-    # 81.5-87.0 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-27 on 1,311 training reports: the right date, class and count are among the candidates for
+    # 99.3-99.7 % of events while the rules choose right for 94.7-96.2 %; on round 26's fresh set 96.2-100 % against
+    # 81.1-92.5 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-27: on the blind
-# drafts of rounds 3-24 (1,146 reports, 1,123 launches, each drafted by its round's code before any tuning on it), and
-# on round 25's fresh held-out set (58 reports). Count readings pass the draft's own test of a count phrase since
+# drafts of rounds 3-25 (1,204 reports, 1,177 launches, each drafted by its round's code before any tuning on it), and
+# on round 26's fresh held-out set (53 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
 BLIND_READINGS = {
-    "date": (992, 1036),
-    "site_id": (988, 1005),
-    "system_class": (987, 1011),
-    "count": (959, 1011),
+    "date": (1036, 1083),
+    "site_id": (1034, 1053),
+    "system_class": (1031, 1055),
+    "count": (1006, 1059),
 }
-HELDOUT_READINGS = {"date": (44, 47), "site_id": (46, 48), "system_class": (44, 44), "count": (47, 48)}
+HELDOUT_READINGS = {"date": (47, 47), "site_id": (46, 46), "system_class": (49, 50), "count": (43, 47)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
@@ -1986,6 +1989,23 @@ def test_extract__a_launch_told_as_a_test_launch_noun_is_found(text, outcome, ga
 )
 def test_extract__state_medias_day_before_its_announcement(text, published, day, gazetteer):
     assert _one(text, published, gazetteer)["launched_at"][:10] == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # w1326 (found on round 26's held-out set after scoring: the first form of the rule above read this day
+        # as the report's)
+        "Kim Jong Un Oversees Hypersonic Missile Tests\n5 January 2026 World\nSEOUL, South Korea — North Korean "
+        "leader Kim Jong Un personally supervised a series of hypersonic missile test launches on January 4, state "
+        "media reported, marking a significant escalation. The tests were designed to assess the weapons and were "
+        "watched by the leader and his officials.",
+        # w648
+        "On January 4, 2026, North Korea claimed that it successfully tested a hypersonic missile.",
+    ],
+)
+def test_extract__a_day_state_media_reported_of_the_launch_is_its_day(text, gazetteer):
+    assert _one(text, "2026-01-05", gazetteer)["launched_at"][:10] == "2026-01-04"
 
 
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
