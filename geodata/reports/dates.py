@@ -356,7 +356,11 @@ def find_times(text: str, offset: int = 0) -> list[Found]:
             if not zone and shared and 1 <= hour <= 12:
                 # "at 2:41 and 2:52 p.m.": the second time's "p.m." is the first's too
                 hour = hour % 12 + (12 if shared.group(1).lower() == "p" else 0)
-        if hour > 23 or minute > 59 or _PAGE_STAMP_CLOCK_BEFORE.search(text, 0, match.start()):
+        if (
+            hour > 23
+            or minute > 59
+            or _PAGE_STAMP_CLOCK_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        ):
             continue
         found.append(
             Found(

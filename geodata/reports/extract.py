@@ -712,7 +712,10 @@ def _context_sentences(
                 not (
                     _A_DAY_AFTER.fullmatch(match.group(0)) and words_came_after(sentence.text, match.start())
                 )
-                and not (not systems and _COMPARED_WITH.search(sentence.text, 0, match.start()))
+                and not (
+                    not systems
+                    and _COMPARED_WITH.search(sentence.text, max(0, match.start() - 120), match.start())
+                )
                 for match in (_CONTEXT_SYSTEM if systems else _CONTEXT).finditer(sentence.text)
             )
         ):

@@ -462,7 +462,7 @@ def missile_counts(sentence: Sentence) -> Iterator[re.Match[str]]:
             and (
                 in_date(sentence.text, match.start("word"))
                 # "detected at around 13:50 multiple unidentified ballistic missiles": a clock's minutes
-                or _CLOCK_BEFORE.search(sentence.text, 0, match.start("word"))
+                or _CLOCK_BEFORE.search(sentence.text, max(0, match.start("word") - 2), match.start("word"))
                 # "on the morning of 31 launched a rocket": a day of the month before its verb
                 or _LAUNCH_VERB_NEXT.match(match.group("adj"))
                 or _in_system_name(sentence.text, match.start("word"), match.end("word"))
