@@ -91,6 +91,10 @@ _WEAPON = re.compile(rf"\b(?:{_WEAPONS}|launch|test)\b", re.I)
 _DATES_WHAT_CAME_BEFORE = re.compile(
     r"(?:that|which|when)\b|,\s+(?:on|in|at)\b|,\s+" + _AMOUNT + r"\s+(?:day|week|month|year)s?\s+ago\b", re.I
 )
+# "that they appeared to be similar to those launched last week": a likeness names the other launch to compare
+# with; it does not date this one
+LIKENESS = r"\bsimilar to|\bsame (?:type|kind|model)(?: as)?"
+_LIKENESS_RE = re.compile(LIKENESS, re.I)
 # Where a blanked clause ends: a strong stop; "after", "which", "that" inside it go on about the same launch
 _CLAUSE_STOP = re.compile(r"\s--\s|\s[—–]\s|;|\)|,\s+(?:and|but|while)\b", re.I)
 # A sentence that goes on about the launch the previous sentence recalled: "It was launched at a very
@@ -101,8 +105,9 @@ _CLAUSE_STOP = re.compile(r"\s--\s|\s[—–]\s|;|\)|,\s+(?:and|but|while)\b", r
 _GOES_ON = re.compile(
     # ("On April 2, Pyongyang last fired a ballistic missile. During that period, KCNA reported a test of ...")
     r"^\W*(?:During|In|At) (?:that|this) (?:period|time)\b|"
-    # ("According to Pyongyang, it travelled for 1,000 km": who says so first)
-    r"^\W*(?:According to [^,]{1,60},\s+)?(?:(?:However|But|Yet|Still|Instead|As it turned out)\b,?\s+)?"
+    # ("According to Pyongyang, it travelled for 1,000 km": who says so first; "... launched a missile on Dec 18,
+    # 2023. Then, it was reportedly the Hwasong-18": when that was)
+    r"^\W*(?:According to [^,]{1,60},\s+)?(?:(?:However|But|Yet|Still|Instead|As it turned out|Then|At the time)\b,?\s+)?"
     r"(?:It|That|Those|These|"
     r"The (?:missile|rocket|projectile)s? (?:reportedly|had)\b|"
     # "The May 14 launch was believed to be an IRBM ... The Hwasong-12 missile traveled ...": the system named
@@ -168,6 +173,7 @@ def about_this_launch(
                 and start > 0
                 and bool(_DATES_WHAT_CAME_BEFORE.match(text, start))
                 and bool(_LAUNCH_TOLD.search(text, 0, starts[1]))
+                and not _LIKENESS_RE.search(text, start, end)
             )
             if (start == 0 or dates_the_opening) and sentence is not first_launch:
                 blanked, recalled = " " * len(text), True

@@ -35,7 +35,7 @@ from typing import Any
 
 from geodata.events import launch_id
 from geodata.geo.places import Gazetteer
-from geodata.reports.attribution import about_this_launch, words_came_after
+from geodata.reports.attribution import LIKENESS, about_this_launch, words_came_after
 from geodata.reports.dates import DATE_RE, Found, dateline_at, find_dates, find_times, two_days_told, us_zone
 from geodata.reports.fields import (
     by_article,
@@ -178,6 +178,8 @@ _TALLY = re.compile(
     r"(?:tests?|launch(?:es)?) (?:so far )?this year|"
     # "North Korea has so far fired a total of six ballistic missiles over Japan, including Friday's"
     r"\b(?:has|have)\s+(?:so far|to date)\s+(?:fired|launched)\b|"
+    # "Pyongyang has already conducted nine missile tests since September 25, including a medium-range ..."
+    r"\b(?:has|have)\s+already\s+(?:conducted|carried out|staged)\s+(?:\w+\s+){1,2}(?:tests|launches)\b|"
     # "... on Thursday, militaries in South Korea and Japan said, about a week after a missile reportedly
     # exploded in mid-air over Pyongyang": from the comma on, the other launch
     r"(?P<after>,\s+(?:about |some |just |only |less than |more than |nearly )?(?:a|an|one|two|three|four|five|six|"
@@ -304,10 +306,13 @@ _OBSERVED = re.compile(
     # "the test was confirmed by both South Korea and the United States", "Pyongyang's neighbours, South Korea and
     # Japan, detected the launch", "prompted evacuation warnings for ... Hokkaido"
     r"\b(?:confirmed|detected|tracked|condemned) by (?:both )?(?:South Korea|Japan|the U\.?S\.?\b|the United States)|"
-    r"\b(?:South Korea|Japan),? (?:also )?detected\b|\bevacuation (?:warnings?|alerts?|orders?)\b|\bJ-Alert\b|"
+    r"\b(?:South Korea|Japan),? (?:also )?detected\b|"
+    # "South Korea and Japan recorded an eastward launch", "Japan and South Korea both reported the launch"
+    r"\b(?:South Korea|Japan) and (?:South Korea|Japan) (?:both )?(?:recorded|reported|tracked) (?:the|an?) "
+    r"(?:[\w-]+ ){0,2}launch\b|\bevacuation (?:warnings?|alerts?|orders?)\b|\bJ-Alert\b|"
     # "according to authorities in Japan and South Korea", "South Korean assessments identified the missiles",
     # "confirming prior reports from South Korea"
-    r"\b(?:authorities|officials) in (?:Japan|South Korea)\b|\breports from (?:South Korea|Japan|Seoul|Tokyo)\b|"
+    r"\b(?:authorities|officials) in (?:Japan|South Korea)\b|\breports from (?:South Korea|Japan|Seoul|Tokyo|neighbou?ring countries)\b|"
     r"\b(?:South Korean|Japanese) (?:and (?:U\.?S\.?|American|Japanese|South Korean) )?"
     r"(?:assessments?|militar(?:y|ies)|authorities)\b|"
     r"\bSouth Korea'?s? military said\b|"
@@ -728,8 +733,11 @@ def _context_sentences(
 # earlier launch is what this flight is measured against, and the figures stay this one's (its system names, kept
 # off by _CONTEXT_SYSTEM, still are the other launch's)
 # ("less than two weeks after" counts time, not a comparison)
+# ("appeared to be similar to those launched last week": a likeness, as "than" is a measure)
 _COMPARED_WITH = re.compile(
-    r"(?<!\bless )(?<!\bmore )(?<!\bfewer )(?<!\bother )(?<!\brather )\bthan\s+(?:[\w'\"“”-]+\s+){0,8}$", re.I
+    r"(?:(?<!\bless )(?<!\bmore )(?<!\bfewer )(?<!\bother )(?<!\brather )\bthan|" + LIKENESS + r")"
+    r"\s+(?:[\w'\"“”-]+\s+){0,8}$",
+    re.I,
 )
 # "The report came a day after South Korea's military said ...", "state media reported, a day after the South said
 # Pyongyang fired ...": the words came after the launch they tell ("two weeks after" cannot be this launch's words)
@@ -879,6 +887,14 @@ def _when(
     ]
     clock = times[0] if times else None
     day = date.value if date else (dt.date.fromisoformat(first_day) if first_day else published)
+    announced_later = bool(
+        date is None and not first_day and published and _ANNOUNCED_A_DAY_AFTER.search(text)
+    )
+    if announced_later and published is not None:
+        # "Kim Jong Un oversaw hypersonic missile test-flights, state media reported ... The announcement came a day
+        # after South Korea and Japan said they detected multiple launches": no day named; the announcement is the
+        # copy's day, the launch the one before
+        day = published - dt.timedelta(days=1)
     clock_value = clock.value if clock else None
     zone = us_zone(clock) if clock else None
     if (
@@ -905,7 +921,15 @@ def _when(
             )
             day, clock_value = moment.date(), (moment.hour, moment.minute, False)
     if date is None:
-        fallback = "the first event's date" if first_day else "the publication date" if published else None
+        fallback = (
+            "the first event's date"
+            if first_day
+            else "the day before the publication date (the announcement came a day after the launch)"
+            if announced_later
+            else "the publication date"
+            if published
+            else None
+        )
         draft.warnings.append(
             "no launch date in the text; " + (f"used {fallback}" if fallback else "left blank")
         )
@@ -967,6 +991,12 @@ _DETECTED_AFTER = re.compile(
 _REPORT_A_DAY_AFTER = re.compile(
     r"\b(?:report\w*|dispatch|statement|announcement|claim|described|confirmed|said)\b[^.;]{0,60}?\ba\s+day\s+after\b"
     r"[^.;]{0,80}?\b(?:detected|said|reported|identified)\b",
+    re.I,
+)
+
+
+_ANNOUNCED_A_DAY_AFTER = re.compile(
+    r"\b(?:report|dispatch|statement|announcement)\b[^.;]{0,30}?\bcame\s+a\s+day\s+after\b[^.;]{0,80}?\bdetected\b",
     re.I,
 )
 

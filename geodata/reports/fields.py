@@ -40,6 +40,14 @@ _OTHER_OF_SALVO = re.compile(
 # 690 km" alone may be one missile's first and revised figure)
 _LISTED_BEFORE = re.compile(r"\b(?:km|kilomet(?:er|re)s|miles)\s*,?\s*and\s+(?:\w+\s+)?$", re.I)
 _RESPECTIVELY_AFTER = re.compile(r"^\W*(?:\w+\W+)?respectively\b", re.I)
+# "It was seen travelling 500 kilometers and 600 kilometers": two figures right after the verb of flight are two
+# missiles' (unless the report tells of revised figures: then the pair may be a first figure and its revision)
+_REVISED = re.compile(r"\brevis(?:ed?|ing|ion)\b", re.I)
+_TWO_FLOWN = re.compile(
+    r"\b(?:flew|flying|travell?(?:ed|ing)|reached)\s+(?:\w+\s+)?[\d,.]+\s*(?:km|kilomet(?:er|re)s|miles)\s*,?\s*and\s+"
+    r"(?:\w+\s+)?$",
+    re.I,
+)
 # "projectiles were fired at 2.59am and 3.23am": one missile per launch time when no number is given
 _PLURAL_FIRED = re.compile(
     r"\b(?:missiles|projectiles|rockets)\b[^.;]{0,60}?\b(?:fired|launched)\s+at\b", re.I
@@ -177,6 +185,7 @@ def figures_by_source(
     by_source: dict[str, dict] = {}
     all_figures: dict[str, list] = {}
     last_source = ("news", "news")
+    revised = any(_REVISED.search(sentence.text) for sentence in group)
     for sentence in group:
         figures, unit_warnings = find_figures(sentence.text, sentence.start)
         figures += find_flight_times(sentence.text, sentence.start)
@@ -209,6 +218,7 @@ def figures_by_source(
             other_missile = figure.kind == "distance" and (
                 _OTHER_OF_SALVO.search(before)
                 or (_LISTED_BEFORE.search(before) and _RESPECTIVELY_AFTER.match(after))
+                or (_TWO_FLOWN.search(before) and not revised)
             )
             if entry[key] is not None and other_missile and figure.value_km > entry[key]:
                 # "one flying roughly 270 miles and the other 430 miles": the salvo flew as far as its farthest
@@ -447,6 +457,8 @@ def missile_counts(sentence: Sentence) -> Iterator[re.Match[str]]:
             continue  # "a new “tactical guided projectile”", 'multiple "projectiles"': state media's words quoted
         if word in ("a", "an") and _ORDINAL.match(match.group("adj")):
             continue  # "tested a second missile two hours later": which one, not how many
+        if word in ("a", "an") and re.search(r"\bsuch\s+$", sentence.text[: match.start()], re.I):
+            continue  # "While such a missile launch would be in violation": a kind, not a count
         if _PART_OF_SALVO.search(sentence.text[max(0, match.start() - 12) : match.start()]):
             continue
         if _THE_SOUTHS_OWN.search(sentence.text[max(0, match.start() - 80) : match.start()]):

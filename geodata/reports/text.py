@@ -103,7 +103,8 @@ _LAUNCH_NOUN = re.compile(
     # "said it conducted on Tuesday a strategic cruise missile test", "carried out a ballistic missile launch"
     r"\b(?:conducted|carried out|staged)\s+(?:\w+\s+){0,2}?(?:an?|its|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+"
     r"(?:test|launch|firing)\b(?!\s+(?:site|pad|facilit))|"
-    r"\b(?:launch|firing|test-firing|test-launch|testing|flight test)\s+of\b|\b(?:missile|rocket)\s+launch\s+attempts?\b|"
+    # ("personally oversaw test-flights of hypersonic missiles")
+    r"\b(?:launch|firing|test-firing|test-launch|testing|flight test|test-flights?)\s+of\b|\b(?:missile|rocket)\s+launch\s+attempts?\b|"
     r"\b(?:failed|(?:un)?successful|attempted)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket|satellite)\s+launch\b|"
     r"\bmissile\s+test\s+of\b|"
     # "South Korea's military spotted a rocket launch from the Sohae Satellite Launching Station"

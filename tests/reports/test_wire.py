@@ -2008,6 +2008,131 @@ def test_extract__a_day_state_media_reported_of_the_launch_is_its_day(text, gaze
     assert _one(text, "2026-01-05", gazetteer)["launched_at"][:10] == "2026-01-04"
 
 
+def test_extract__two_distances_flown_and_a_likeness_to_last_weeks_launch(gazetteer):
+    event = _one(  # w1363: two figures right after the verb of flight are two missiles'; the salvo's is the farther
+        "North Korea has fired 3 ballistic missiles toward the Sea of Japan, according to South Korean military. "
+        "It was seen travelling 500 kilometers and 600 kilometers, enough distance to strike South Korea, the "
+        "South's military said in a statement.",
+        "2016-07-19",
+        gazetteer,
+    )
+    assert event["distance_km"] == 600
+    event = _one(  # w1347: "similar to those launched last week" compares; the figure before it is this launch's
+        "SEOUL (REUTERS) - North Korea fired two short-range ballistic missiles early on Wednesday, the South "
+        "Korean military said. It said it was monitoring in case of more launches. The JCS said later the North "
+        "had fired ballistic missiles that flew about 250 km (155 miles) and that they appeared to be similar to "
+        "those launched last week.",
+        "2019-07-31",
+        gazetteer,
+    )
+    assert event["distance_km"] == 250 and event["launched_at"][:10] == "2019-07-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "confirmation"),
+    [
+        # w1328: a dateline with its country spelt out names no source; only KCNA speaks
+        (
+            "SEOUL, Korea, Republic Of — North Korea has test-fired a new-type tactical guided weapon, its state "
+            "media announced Thursday. Kim Jong Un observed the firing on Wednesday, the North's state-run Korean "
+            "Central News Agency said.",
+            "claimed",
+        ),
+        # w1333: a dateline's place split off as a sentence of its own
+        (
+            "SEOUL. KAZINFORM North Korea said Thursday its second attempt to launch a spy satellite has ended in a "
+            "failure, according to the North's official Korean Central News Agency (KCNA).",
+            "claimed",
+        ),
+        # w1322, w1324: South Korea and Japan saw it themselves
+        (
+            "North Korea successfully conducted a test launch of a new type of ballistic missile on Wednesday "
+            "morning, KCNA said. On Wednesday morning, South Korea and Japan recorded an eastward launch of a North "
+            "Korean ballistic missile.",
+            "confirmed",
+        ),
+        (
+            "North Korea's leader Kim Jong Un personally oversaw the successful test of a hypersonic missile, state "
+            "media reported on Wednesday. Japan and South Korea both reported the launch on Tuesday.",
+            "confirmed",
+        ),
+    ],
+)
+def test_extract__who_saw_a_state_media_launch(text, confirmation, gazetteer):
+    assert _one(text, "2019-04-18", gazetteer)["confirmation"] == confirmation
+
+
+def test_extract__test_flights_announced_a_day_after_the_neighbours_detected_them(gazetteer):
+    event = _one(  # w1325: no day named; the announcement, on the copy's day, came a day after the launches
+        "Kim Jong Un oversaw hypersonic missile test-flights ahead of a major party congress, state media reported. "
+        "The announcement came a day after South Korea and Japan said they detected multiple North Korean missile "
+        "launches, which they condemned as provocations.",
+        "2026-01-05",
+        gazetteer,
+    )
+    assert event["launched_at"][:10] == "2026-01-04" and event["confirmation"] == "confirmed"
+    event = _one(  # w1323: "test-flights of" is the launch; "reports from neighboring countries" saw it
+        "North Korean leader Kim Jong Un personally oversaw test-flights of hypersonic missiles, the regime "
+        "announced Monday, the Associated Press reported. The announcement followed reports from neighboring "
+        "countries that they had detected multiple ballistic missile launches on Sunday. According to the Korean "
+        "Central News Agency (KCNA), Sunday's drill involved a hypersonic weapon system.",
+        "2026-01-05",
+        gazetteer,
+    )
+    assert event["launched_at"][:10] == "2026-01-04" and event["confirmation"] == "confirmed"
+
+
+@pytest.mark.parametrize(
+    ("text", "site_id"),
+    [
+        # w1336: a county's name is capitalised
+        (
+            "North Korea test-fired a hypersonic missile Hwasong-8 in Toyang-ri, Ryongrim County of Jagang Province "
+            "on Tuesday morning, KCNA reported on Wednesday.",
+            "chagang",
+        ),
+        # w1321: Sondok written in two words
+        (
+            "According to the Joint Chiefs of Staff, the launch of short-range missiles of various types was held at "
+            "7.36 local time in their Song Dok district.",
+            "sondok",
+        ),
+    ],
+)
+def test_extract__a_county_of_a_province_and_a_site_in_two_words(text, site_id, gazetteer):
+    assert _one(text, "2021-09-29", gazetteer)["site_id"] == site_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # w1357: a tally of earlier tests, and what it includes
+        "Short-range ballistic missiles launched by the DPRK on Friday flew about 230 kilometers, Yonhap reported. "
+        "Pyongyang has already conducted nine missile tests since September 25, including a medium-range ballistic "
+        "missile of the Hwaseong-12 type, which flew over Japan.",
+        # w1364: "Then, it was ..." goes on about the launch the sentence before recalled
+        "North Korea said its launch of a solid-fuel short-range ballistic missile on Sunday was successful. "
+        "Pyongyang previously launched a missile on Dec 18, 2023. Then, it was reportedly the Hwasong-18 "
+        "intercontinental ballistic missile.",
+    ],
+)
+def test_extract__an_earlier_launchs_system_in_a_tally_or_a_then(text, gazetteer):
+    event = _one(text, "2022-10-28", gazetteer)
+    assert event["system"] == "Unknown SRBM" and event["system_class"] == "SRBM"
+
+
+def test_extract__such_a_missile_is_a_kind_not_a_count(gazetteer):
+    event = _one(  # w1346
+        "North Korea has conducted a strike drill, firing tactical guided weapons into the East Sea on Saturday, "
+        "the North's state media reported on Sunday. Photographs showed the weapons fired could be short-range "
+        "ballistic missiles, an expert said. While such a missile launch would be in violation of UN Security "
+        "Council resolutions, it would not involve long-range missiles.",
+        "2019-05-05",
+        gazetteer,
+    )
+    assert event["count"] is None
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
