@@ -119,6 +119,7 @@ _ONE_LANDED = re.compile(r"\s+(?:\w+\s+){0,3}?(?:landed|fell|splashed|crashed|fl
 # "Yonhap, citing the JCS, later reported that multiple ... may have been launched": the source revises itself
 _LATER = re.compile(r"\blater\b", re.I)
 _LAUNCHES_AFTER = re.compile(r"\s+launch(?:es|ings?)\b", re.I)
+_A_LAUNCH_AFTER = re.compile(r"\s+launch\b", re.I)
 # "a missile", "its new type of intercontinental ballistic missile", "a two-stage launch vehicle": one
 _SINGULAR = re.compile(
     r"\b(?:the|a|an|its)\s+(?:[\w\"“”-]+\s+){0,5}?(?:missile|rocket|projectile|launch vehicle|satellite|guided weapon|ICBM|IRBM|SRBM|SLBM)\b(?!s)"
@@ -483,6 +484,8 @@ def missile_counts(sentence: Sentence) -> Iterator[re.Match[str]]:
             continue
         if word not in VAGUE_COUNTS and _LAUNCHES_AFTER.match(sentence.text, match.end()):
             continue  # "confirmed at least two missile launches": launches, not missiles
+        if word in ("a", "an") and _A_LAUNCH_AFTER.match(sentence.text, match.end()):
+            continue  # "conducted a missile launch on Thursday, firing two short-range ballistic missiles"
         if word in VAGUE_COUNTS:
             if _NUMBER_IN.search(match.group("adj")):
                 continue  # "a barrage of at least 10 short-range ballistic missiles": the number is read next

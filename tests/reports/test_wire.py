@@ -2121,6 +2121,16 @@ def test_extract__an_earlier_launchs_system_in_a_tally_or_a_then(text, gazetteer
     assert event["system"] == "Unknown SRBM" and event["system_class"] == "SRBM"
 
 
+def test_extract__a_missile_launch_is_a_launch_not_a_count(gazetteer):
+    event = _one(  # w1314
+        "According to reports from South Korean and Japanese media, North Korea conducted a missile launch on "
+        "Thursday, firing two short-range ballistic missiles from a location north of its capital, Pyongyang.",
+        "2023-06-15",
+        gazetteer,
+    )
+    assert event["count"] == 2
+
+
 def test_extract__such_a_missile_is_a_kind_not_a_count(gazetteer):
     event = _one(  # w1346
         "North Korea has conducted a strike drill, firing tactical guided weapons into the East Sea on Saturday, "
