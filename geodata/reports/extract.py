@@ -1124,6 +1124,20 @@ def _blanked(text: str, told: str, patterns: tuple[re.Pattern[str], ...]) -> str
     return text
 
 
+def _scud_models(sentence: Sentence) -> list[tuple[tuple[Any, ...], re.Match[str], int]]:
+    """The Scud models a sentence names ("Scud-C", "Scud-ER"), as :func:`first_match` gives a system."""
+    return [
+        (row, match, sentence.start)
+        for row in _SYSTEMS
+        if row[1].startswith("Scud")
+        for match in (_SCUD_B if row[1] == _GENERIC_SCUD else row[0]).finditer(sentence.text)
+    ]
+
+
+_GENERIC_SCUD = "Scud-B (Hwasong-5)"
+_SCUD_B = re.compile(r"\bScud-?B\b", re.I)
+
+
 def _what(draft: Draft, group: list[Sentence], told: list[Sentence]) -> None:
     """System and class from ``group`` (``told`` is the run before the clauses about other times were blanked)."""
     # a photo's caption shows a launch, often a file one ("the underwater test-fire of strategic submarine ballistic
@@ -1154,8 +1168,22 @@ def _what(draft: Draft, group: list[Sentence], told: list[Sentence]) -> None:
     if slbm and system_class in ("SRBM", "unknown"):
         # "a short-range projectile believed to be a submarine-launched ballistic missile": the platform decides
         system_class, class_span = "SLBM", span(slbm[1], slbm[2])
+    if system_hit and system_hit[1].group(0).lower() == "scud":
+        # "fired two short-range Scud missiles ... presumed to be Scud-C missiles": the model named later (not in
+        # a list of the models North Korea has)
+        model = next(
+            (
+                hit
+                for x in named
+                if len({h[0][1] for h in _scud_models(x)}) == 1
+                for hit in _scud_models(x)[:1]
+                if hit[0][1] != _GENERIC_SCUD
+            ),
+            None,
+        )
+        system_hit = model or system_hit
     beside = _system_beside(system_hit[1], system_hit[0][1]) if system_hit else None
-    if system_hit and beside and beside[0] == "or":
+    if system_hit and beside and beside[0] == "or" and beside[1] != system_hit[0][1]:
         # "the KN-23 or KN-24 family": an alternative, no one system; the class still stands
         draft.warnings.append(f"the system is one of {system_hit[0][1]} or {beside[1]}; left as unknown")
         # (unless the report spans classes: "short- to intermediate-range")

@@ -2143,6 +2143,35 @@ def test_extract__such_a_missile_is_a_kind_not_a_count(gazetteer):
     assert event["count"] is None
 
 
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        # w948: "Scud-class" is a Scud of no known model
+        (
+            "North Korea fired at least one short-range ballistic missile on Monday. The missile was believed to be "
+            "a Scud-class ballistic missile and flew about 450 km (280 miles), South Korean officials said.",
+            "Scud-B (Hwasong-5)",
+        ),
+        # w394: the model named after the family
+        (
+            "North Korea fired two short-range Scud missiles into its eastern waters Sunday, a South Korean "
+            "official said. South Korean media quoted officials as saying the missiles are presumed to be Scud-C "
+            "missiles, the same as ones fired in March.",
+            "Scud-C (Hwasong-6)",
+        ),
+        # w1283: one model and its modified version are no alternative; the list of models the North has is none
+        (
+            "North Korea fired two short-range ballistic missiles on Sunday, the JCS said. The missiles are believed "
+            "to be Scud-C with a range of 500 km or modified Scud-C with an extended range of 700 to 900 km. The "
+            "North has Scud-B missiles with a range of 300 km and Scud-ER missiles.",
+            "Scud-C (Hwasong-6)",
+        ),
+    ],
+)
+def test_extract__scud_models(text, system, gazetteer):
+    assert _one(text, "2014-06-29", gazetteer)["system"] == system
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
