@@ -62,8 +62,10 @@ _REPORTED_ON = re.compile(
     # "quoted the JCS as saying on 26 July", "The Japanese government warned citizens Monday"
     r"\b(?:said|says|saying|reported|announced|stated|confirmed|claimed|added|told \w+|warned(?: \w+)?)\s+"
     r"(?:(?:early|late)\s+)?(?:on\s+)?$|"
-    # "This development, reported by state media on Monday"
-    r"\b(?:reported|announced|released)\s+by\s+(?:[\w'’-]+\s+){1,4}on\s+$|"
+    # "This development, reported by state media on Monday" ("the ICBM released by North Korea on July 4", in copy
+    # reworded by a machine, is the launch's day)
+    r"(?<!\bICBM )(?<!\bmissile )(?<!\bmissiles )(?<!\brocket )\b(?:reported|announced|released)\s+by\s+"
+    r"(?:[\w'’-]+\s+){1,4}on\s+$|"
     # "According to media reports on 16 October", "in a statement on Monday": the day of the words ("made the
     # announcement Wednesday, hours after ... the 3 a.m. launch" is often the launch day too: KCNA reports the same day)
     r"\b(?:reports|statement|briefing)\s+(?:on\s+)?$|"

@@ -163,6 +163,8 @@ _BACKGROUND = (
     r"(?:missiles|rockets)\b[^.]*?\b(?:in (?:19|20)\d\d|this year|so far)|"
     # "At the time, North Korea claimed to have launched a Hwasong-17": the earlier launch just named
     r"^\W*At the time\b(?! of (?:the|this|today)|,? the (?:missile|launch))|"
+    # "In the past, North Korea has tested ... two intercontinental ballistic missiles"
+    r"^\W*In the past\b|"
     # "In February, North Korea launched a new solid-fuel rocket", "fired hypersonic missiles in October, 2025":
     # a launch told by its month is an earlier one
     rf"^\W*In (?:{MONTH_NAMES})\b|\bin (?:{MONTH_NAMES}),? (?:19|20)\d\d\b|" + FIRST_TIME_IN + r"|"

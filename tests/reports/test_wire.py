@@ -2172,6 +2172,24 @@ def test_extract__scud_models(text, system, gazetteer):
     assert _one(text, "2014-06-29", gazetteer)["system"] == system
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # w1136: machine-reworded copy's "released by North Korea on July 4" is that launch's day, not a statement's
+        "TOKYO: North Korea fired a ballistic missile on Friday night which landed in the ocean off Japan, Japanese "
+        "officers mentioned. Analysts say the Hwasong 14 ICBM released by North Korea on July 4 could reach most of "
+        "Alaska. It was released at a steep angle and reached a top of more than 2,500 kilometers.",
+        # w1142: "In the past, ..." tells earlier launches
+        "SEOUL - North Korea fired a ballistic missile towards the Sea of Japan on Friday, the South Korean "
+        "military said. In the past, North Korea has tested a nuclear-capable underwater drone and two "
+        "intercontinental ballistic missiles.",
+    ],
+)
+def test_extract__an_earlier_icbm_is_not_this_launchs_class(text, gazetteer):
+    event = _one(text, "2017-07-28", gazetteer)
+    assert event["system_class"] == "unknown" and event["distance_km"] is None
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
