@@ -25,7 +25,7 @@ from geodata.schema import SITE_KINDS
 _CANDIDATE = re.compile(
     # ("in Toyang-ri, Ryongrim County of Jagang Province": a county's name is capitalised)
     r"\b(?:from|near|in|at|around|area of|vicinity of|close to|outskirts of|suburbs of|(?:[Cc]ity|town|[Cc]ounty|[Dd]istrict|port|"
-    r"island|region|province) of|off(?=\s+[A-Z]))\s+"
+    r"island|region|province|capital) of|off(?=\s+[A-Z]))\s+"
     # "from North Korea's northern Jagang province", "near the North Korean coastal town of Sinpo"
     r"(?:(?:North Korea'?s?|the North'?s?|the country'?s|its)\s+)?"
     # up to five lower-case words between: "from the eastern coastal town of Wonsan"; never "by"/"for"

@@ -2091,6 +2091,12 @@ def test_extract__test_flights_announced_a_day_after_the_neighbours_detected_the
             "on Tuesday morning, KCNA reported on Wednesday.",
             "chagang",
         ),
+        # w548: "the North Korean capital of Pyongyang"
+        (
+            "South Korea's Joint Chiefs of Staff said the missiles were fired on Tuesday from an area near the North "
+            "Korean capital of Pyongyang, but did not immediately say how far they flew.",
+            "pyongyang",
+        ),
         # w1321: Sondok written in two words
         (
             "According to the Joint Chiefs of Staff, the launch of short-range missiles of various types was held at "
