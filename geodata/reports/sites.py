@@ -108,8 +108,10 @@ _EVENT_PLACE = re.compile(
 # government, doing things, not a place of launch
 # "would likely provoke a sharp reaction from Pyongyang": the government answering, not a place of launch
 _GOVERNMENT_BEFORE = re.compile(
+    # ("provocations from Pyongyang in 2023", "the latest act of defiance from Pyongyang", "'unprecedented threat'
+    # from Pyongyang", "The rare same-day launch announcement from Pyongyang")
     r"\b(?:reactions?|responses?|retaliation|threats?|warnings?|statements?|messages?|rhetoric|condemnation|"
-    r"protests?)\s+from\s+$",
+    r"protests?|provocations?|defiance|announcements?|aggression)[’'\"”]?\s+from\s+$",
     re.I,
 )
 _SPEAKER_AFTER = re.compile(

@@ -2083,6 +2083,24 @@ def test_extract__test_flights_announced_a_day_after_the_neighbours_detected_the
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # w1231
+        "According to South Korea's Joint Chiefs of Staff, North Korea fired the missile towards the East Sea on "
+        "Thursday, as the latest act of defiance from Pyongyang amid tensions with Seoul and Washington.",
+        # w1124
+        "North Korea fires missile over northern Japan\nJapanese government says it will respond firmly to "
+        "'unprecedented threat' from Pyongyang\nNorth Korea has fired a missile over northern Japan on Tuesday.",
+        # w588
+        "North Korea fired multiple cruise missiles into the Yellow Sea on Saturday, the JCS said. This missile "
+        "launch is part of a series of provocations from Pyongyang in 2023.",
+    ],
+)
+def test_extract__pyongyang_that_provokes_or_defies_is_no_site(text, gazetteer):
+    assert _one(text, "2023-04-13", gazetteer)["site_id"] is None
+
+
+@pytest.mark.parametrize(
     ("text", "site_id"),
     [
         # w1336: a county's name is capitalised
