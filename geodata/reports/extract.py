@@ -859,7 +859,7 @@ def _when(
         detected = _detection_day(group, published)
         if detected is not None:
             date = detected
-        elif _REPORT_A_DAY_AFTER.search(text):
+        elif _REPORT_A_DAY_AFTER.search(text) or _REPORTS_A_DAY_LATER.search(text):
             # read in the input's words: a tally blank may have cut ", a day after ..." from the group.
             # "North Korea said Wednesday it tested ... The report by North Korean state media came a day after the
             # South Korean and Japanese militaries detected the North launching the missile": the day before
@@ -997,6 +997,11 @@ _REPORT_A_DAY_AFTER = re.compile(
 )
 
 
+# "KCNA did not say when the test took place but the North's state media usually reports on the leader's
+# activities a day later": the statement's day is the day after the launch
+_REPORTS_A_DAY_LATER = re.compile(
+    r"\b(?:usually|typically|normally|often)\s+reports?\b[^.;]{0,60}?\ba\s+day\s+later\b", re.I
+)
 _ANNOUNCED_A_DAY_AFTER = re.compile(
     r"\b(?:report|dispatch|statement|announcement)\b[^.;]{0,30}?\bcame\s+a\s+day\s+after\b[^.;]{0,80}?\bdetected\b",
     re.I,

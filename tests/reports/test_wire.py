@@ -1985,6 +1985,15 @@ def test_extract__a_launch_told_as_a_test_launch_noun_is_found(text, outcome, ga
             "2024-01-31",
             "2024-01-30",
         ),
+        # w1327: no day for the test, and state media "usually reports ... a day later"
+        (
+            "North Korean leader Kim Jong-un has observed the test-firing of a new type of tactical guided weapon, "
+            "the North's KCNA state news agency has reported. It added the test was successful, KCNA said on "
+            "Sunday. KCNA did not say when the test took place but the North's state media usually reports on the "
+            "leader's activities a day later.",
+            "2022-04-17",
+            "2022-04-16",
+        ),
     ],
 )
 def test_extract__state_medias_day_before_its_announcement(text, published, day, gazetteer):
