@@ -515,9 +515,9 @@ def extract_events(
         gazetteer = default_gazetteer()
     warnings: list[str] = []
     sentences = split_sentences(text)
-    groups = _news_groups(sentences, group_events(sentences, published))
+    groups = _news_groups(sentences, group_events(sentences, published), published)
     if not groups and mark_tests_as_launches(sentences):
-        groups = _news_groups(sentences, group_events(sentences, published))
+        groups = _news_groups(sentences, group_events(sentences, published), published)
     if groups is None:
         return Extraction(
             [],
@@ -591,7 +591,9 @@ def _one_per_day(draft: Draft, group: list[Sentence], published: dt.date | None)
     return [draft]
 
 
-def _news_groups(sentences: list[Sentence], groups: list[list[Sentence]]) -> list[list[Sentence]] | None:
+def _news_groups(
+    sentences: list[Sentence], groups: list[list[Sentence]], published: dt.date | None = None
+) -> list[list[Sentence]] | None:
     """``groups`` without the earlier launches an artillery item recalls; ``None`` when none is left."""
     if any(_ROCKET_ARTILLERY.search(s.text) for s in sentences):
         # an item about rocket artillery: a launch told with no missile word is the rockets' fire
@@ -604,11 +606,20 @@ def _news_groups(sentences: list[Sentence], groups: list[list[Sentence]]) -> lis
         return groups
     # ... and a group whose launch is only the artillery fire told ("fires artillery, reportedly 200 missiles") is
     # no launch either
+    # ... and a launch told on another day than the fire's ("fired about one hundred artillery shells ... on Monday
+    # ... On Sunday, it launched two Scud missiles") is the earlier launch the item recalls
+    fire_days = _days_named(artillery.text, published)
     news = [
         g
         for g in groups
         if not _EARLIER_LAUNCH.search(next(s for s in g if s.is_launch).text)
         and not all(_ARTILLERY_FIRE.search(s.text) for s in g if s.is_launch)
+        and not (
+            fire_days
+            and all(
+                (days := _days_named(s.text, published)) and not days & fire_days for s in g if s.is_launch
+            )
+        )
     ]
     return news or None
 
