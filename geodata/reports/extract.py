@@ -318,6 +318,8 @@ _OBSERVED = re.compile(
     r"\b(?:South Korean|Japanese) (?:and (?:U\.?S\.?|American|Japanese|South Korean) )?"
     r"(?:assessments?|militar(?:y|ies)|authorities)\b|"
     r"\bSouth Korea'?s? military said\b|"
+    # "Japan and South Korean governments said North Korea fired two ballistic missiles"
+    r"\b(?:Japan(?:ese)?|South Korean?) and (?:Japan(?:ese)?|South Korean?) governments said\b|"
     # "confirmed through its detection by the US Space Command", "expressed 'strong regret over the launch'", the US
     # Defense Secretary on how high the ICBM flew
     r"\bdetection by\b|\bregret over the (?:launch|test)\b|\bDefen[cs]e Secretary\b|"
@@ -650,6 +652,7 @@ def _draft(
     group: list[Sentence], text: str, published: dt.date | None, gazetteer: Gazetteer, first_day: str | None
 ) -> Draft:
     """One draft event from its run of sentences; each step reads what the earlier ones found."""
+    as_written = group
     group = _blank_tallies(group)
     draft = Draft()
     _when(draft, group, text, published, first_day)
@@ -663,7 +666,7 @@ def _draft(
     _figures(draft, group)
     _outcome(draft, group)
     _direction(draft, group)
-    _confirmation(draft, group)
+    _confirmation(draft, group, as_written)
     _notes(draft, group)
     draft.other_readings = other_readings(told, published, draft.to_event(), gazetteer)
     return draft
@@ -1361,7 +1364,10 @@ def _direction(draft: Draft, group: list[Sentence]) -> None:
     )
 
 
-def _confirmation(draft: Draft, group: list[Sentence]) -> None:
+def _confirmation(draft: Draft, group: list[Sentence], as_written: list[Sentence]) -> None:
+    """Suspected, claimed (North Korea's word alone) or confirmed; ``as_written`` is the run before tallies and the
+    clauses about other times were blanked: "..., a day after South Korea's military said the North launched ..." is
+    someone outside who saw this launch."""
     suspected = _first_in(_SUSPECTED, group)
     named = {name for s in group for _, name, _ in sources_in(s)}
     # "North Korea fired another ballistic missile ... may have launched a solid-fuel rocket":
@@ -1370,7 +1376,7 @@ def _confirmation(draft: Draft, group: list[Sentence]) -> None:
     if suspected and not asserted:
         draft.confirmation, draft.evidence["confirmation"] = "suspected", suspected
     elif (named == {"KCNA"} or (not named and _first_in(_NORTH_KOREAN_VOICE, group))) and not any(
-        not _NOT_CLEAR.search(s.text[: m.start()]) for s in group for m in _OBSERVED.finditer(s.text)
+        not _NOT_CLEAR.search(s.text[: m.start()]) for s in as_written for m in _OBSERVED.finditer(s.text)
     ):
         draft.confirmation = "claimed"  # only North Korea says so: nobody outside observed it
 

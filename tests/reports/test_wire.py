@@ -2057,6 +2057,21 @@ def test_extract__two_distances_flown_and_a_likeness_to_last_weeks_launch(gazett
             "failure, according to the North's official Korean Central News Agency (KCNA).",
             "claimed",
         ),
+        # w799: the outside military's word in a ", a day after ..." clause (a tally's words, blanked for counts)
+        (
+            "North Korea said on Thursday it had successfully test-fired a new tactical ballistic missile capable "
+            "of carrying a super-large warhead, a day after South Korea's military said the North launched multiple "
+            "short-range ballistic missiles. The test-firing was conducted on Wednesday, said North Korea's "
+            "state-run Korean Central News Agency, or KCNA.",
+            "confirmed",
+        ),
+        # w767
+        (
+            "North Korea test-fired four rockets of an upgraded large-caliber launcher, KCNA said on Wednesday. On "
+            "Tuesday, Japan and South Korean governments said North Korea fired two ballistic missiles toward the "
+            "East Sea.",
+            "confirmed",
+        ),
         # w1322, w1324: South Korea and Japan saw it themselves
         (
             "North Korea successfully conducted a test launch of a new type of ballistic missile on Wednesday "
