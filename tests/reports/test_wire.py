@@ -100,7 +100,12 @@ from tests.reports.wire_corpus import (
 # started from). Round 26 (2026-11-27): those 58 moved into training (1,311 reports, 1,280 events; 95.7 % as they
 # came) and tuned on (a launch told as a test's noun, state media's day before its announcement, a syndicator's
 # credit before a dateline); a new held-out set (heldout/, 53 reports) scored once after tuning stopped, 89.6 %
-# (89.7 % with the code the round started from: one draft differs, a day worse).
+# (89.7 % with the code the round started from: one draft differs, a day worse). Round 27 (2026-11-27): those 53
+# moved into training (1,364 reports, 1,333 events; 95.6 % as they came) and tuned on (two distances after a verb of
+# flight, a likeness to last week's launch, datelines that name no source, outside observers of state-media launches,
+# an announcement a day after the detection, Scud models, the capital's government, artillery items' earlier
+# missiles); a new held-out set (heldout/, 50 reports) scored once after tuning stopped, 84.5 % (the same drafts with
+# the code the round started from).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -109,35 +114,35 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1288, 1311),
-    "date": (1231, 1280),
-    "site_id": (1223, 1280),
-    "system": (1194, 1280),
-    "system_class": (1217, 1280),
-    "count": (1212, 1280),
-    "distance_km": (1241, 1280),
-    "apogee_km": (1258, 1280),
-    "flight_time_s": (1260, 1280),
-    "outcome": (1224, 1280),
-    "confirmation": (1229, 1280),
-    "sources": (458, 528),
+    "events": (1340, 1364),
+    "date": (1282, 1333),
+    "site_id": (1279, 1333),
+    "system": (1248, 1333),
+    "system_class": (1270, 1333),
+    "count": (1261, 1333),
+    "distance_km": (1293, 1333),
+    "apogee_km": (1310, 1333),
+    "flight_time_s": (1312, 1333),
+    "outcome": (1275, 1333),
+    "confirmation": (1282, 1333),
+    "sources": (476, 548),
 }
-# Scored once, after tuning stopped (2026-11-27): 89.6 % overall on 53 reports, the ten fields of issue 13 90.4 %
-# (the code the round started from 89.7 % and 90.6 %: it drafts one report's day right that the scoring code gets
-# wrong); below the 95 % goal. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
+# Scored once, after tuning stopped (2026-11-27): 84.5 % overall on 50 reports, the ten fields of issue 13 85.8 %
+# (the code the round started from drafts every report the same); below the 95 % goal. Why, per failure class:
+# tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (50, 53),
-    "date": (47, 53),
-    "site_id": (46, 53),
-    "system": (46, 53),
-    "system_class": (49, 53),
-    "count": (43, 53),
-    "distance_km": (48, 53),
-    "apogee_km": (51, 53),
-    "flight_time_s": (51, 53),
-    "outcome": (49, 53),
-    "confirmation": (45, 53),
-    "sources": (15, 20),
+    "events": (47, 50),
+    "date": (41, 46),
+    "site_id": (35, 46),
+    "system": (38, 46),
+    "system_class": (39, 46),
+    "count": (40, 46),
+    "distance_km": (38, 46),
+    "apogee_km": (41, 46),
+    "flight_time_s": (41, 46),
+    "outcome": (35, 46),
+    "confirmation": (41, 46),
+    "sources": (15, 24),
 }
 
 
@@ -150,7 +155,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1311 and len(heldout) >= 35
+    assert len(train) >= 1364 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -186,26 +191,26 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-27 on 1,311 training reports: the right date, class and count are among the candidates for
-    # 99.3-99.7 % of events while the rules choose right for 94.7-96.2 %; on round 26's fresh set 96.2-100 % against
-    # 81.1-92.5 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-27 on 1,364 training reports: the right date, class and count are among the candidates for
+    # 99.2-99.7 % of events while the rules choose right for 94.6-96.2 %; on round 27's fresh set 97.8 % against
+    # 84.8-89.1 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-27: on the blind
-# drafts of rounds 3-25 (1,204 reports, 1,177 launches, each drafted by its round's code before any tuning on it), and
-# on round 26's fresh held-out set (53 reports). Count readings pass the draft's own test of a count phrase since
+# drafts of rounds 3-26 (1,257 reports, 1,230 launches, each drafted by its round's code before any tuning on it), and
+# on round 27's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
 BLIND_READINGS = {
-    "date": (1036, 1083),
-    "site_id": (1034, 1053),
-    "system_class": (1031, 1055),
-    "count": (1006, 1059),
+    "date": (1083, 1131),
+    "site_id": (1080, 1103),
+    "system_class": (1080, 1105),
+    "count": (1049, 1106),
 }
-HELDOUT_READINGS = {"date": (47, 47), "site_id": (46, 46), "system_class": (49, 50), "count": (43, 47)}
+HELDOUT_READINGS = {"date": (41, 42), "site_id": (35, 36), "system_class": (39, 40), "count": (40, 41)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
