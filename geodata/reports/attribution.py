@@ -93,7 +93,7 @@ _DATES_WHAT_CAME_BEFORE = re.compile(
 )
 # "that they appeared to be similar to those launched last week": a likeness names the other launch to compare
 # with; it does not date this one
-LIKENESS = r"\bsimilar to|\bsame (?:type|kind|model)(?: as)?"
+LIKENESS = r"\bsimilar to|\bsame (?:type|kind|model)(?: as)?|\bjust like"
 _LIKENESS_RE = re.compile(LIKENESS, re.I)
 # Where a blanked clause ends: a strong stop; "after", "which", "that" inside it go on about the same launch
 _CLAUSE_STOP = re.compile(r"\s--\s|\s[—–]\s|;|\)|,\s+(?:and|but|while)\b", re.I)

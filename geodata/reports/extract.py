@@ -96,7 +96,9 @@ _SYSTEMS = compile_table(SYSTEMS)
 _SOURCE_KINDS = compile_table(SOURCES)
 
 _FAILURE = re.compile(
-    r"\b(fail(?:ed|ure|s)?|exploded|blew up|explosion|crashed|broke (?:up|apart)|disintegrat\w+|mid-?air|malfunction\w*|"
+    # ("The first one flopped almost immediately")
+    r"\b(fail(?:ed|ure|s)?|exploded|blew up|explosion|crashed|flopped|broke (?:up|apart)|disintegrat\w+|mid-?air|"
+    r"malfunction\w*|"
     # losing a missile on radar is a failure only early in its flight ("disappeared off radar early into its
     # flight"); "disappeared from radar shortly after it was detected" is a tracker losing it
     r"did not reach orbit|disappeared (?:off|from) (?:the )?radar(?=\s+(?:early|soon|shortly after (?:launch|lift-?off)|"
@@ -148,7 +150,10 @@ _PART_FAILED = re.compile(
 )
 # "the launch ... may have failed", "could have exploded": a failure only supposed
 _SUPPOSED = r"\b(?:may|might|could|possibly)\s+(?:well\s+)?(?:have\s+)?(?:\w+\s+)?$"
-_SUPPOSED_FAILURE = re.compile(_SUPPOSED, re.I)
+# ("it's unclear whether it fell short due to failure or was intentionally kept from reaching it")
+_SUPPOSED_FAILURE = re.compile(
+    _SUPPOSED + r"|\b(?:unclear|not clear|not known)\s+(?:whether|if)\b[^.;]{0,60}$", re.I
+)
 # ... and "appeared to have successfully separated its first stage": a success only supposed
 _SUPPOSED_SUCCESS = re.compile(_SUPPOSED + r"|\bappear\w*\s+to\s+have\s+$", re.I)
 # Background cues both patterns below share: "less than two weeks after", "During that earlier test",

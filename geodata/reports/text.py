@@ -47,6 +47,10 @@ _LAUNCH_VERB = re.compile(
 # "Kim observed a hypersonic missile test launch": the noun names its missile, and a witness says it happened
 # ("Submarine Attempts Missile Test Launch" told of one that turned back)
 _TEST_VERB = re.compile(
+    # ("two test shots of North Korea's Musudan ... failed", "the test involved ... an intermediate-range ballistic
+    # missile", "has blasted multiple ballistic missiles into the sky", "the satellite burst into flames mid-flight
+    # ... after taking off": read only when no plainer launch word is found)
+    r"\b(?:test shots?\s+of|test involved|blasted|(?:took|taking|lifted|lifting)\s+off)\b|"
     r"\b(?:tested|test(?:[- ]?fire)?\s+of|(?:observed|oversaw|supervised|watched|guided|conducted|carried out)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?)\s+test(?:[- ]?(?:launch(?:es)?|fir(?:e|ing)))?)\b",
     re.I,

@@ -2247,6 +2247,42 @@ def test_extract__an_earlier_icbm_is_not_this_launchs_class(text, gazetteer):
     assert event["system_class"] == "unknown" and event["distance_km"] is None
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # w1369: "test shots of" a missile, when the report has no plainer launch word (US afternoon, Korea's night)
+        (
+            "North Korea's ballistic missile tests this week were not the complete failure Pentagon officials "
+            "initially believed. Initial reports from U.S. Strategic Command indicated two test shots of North "
+            "Korea's Musudan intermediate-range ballistic missile Tuesday failed over the Sea of Japan.",
+            "2016-06-22",
+            "2016-06-21",
+        ),
+        # w1013: "has blasted multiple ballistic missiles into the sky"
+        (
+            "North Korea has blasted multiple ballistic missiles into the sky. It's Thursday, May 8, 2025, and a series "
+            "of short-range ballistic missiles have crossed the sky from the coastal town of Wonsan.",
+            "2025-05-08",
+            "2025-05-08",
+        ),
+    ],
+)
+def test_extract__a_launch_told_with_no_launch_verb(text, published, day, gazetteer):
+    assert _one(text, published, gazetteer)["launched_at"][:10] == day
+
+
+def test_extract__the_first_of_two_flopped_and_an_unclear_shortfall(gazetteer):
+    event = _one(  # w1370: "just like four previous launches" compares; "unclear whether ... failure" is no failure
+        "Pyongyang launched two intermediate-range Musudan missiles in the direction of Japan on Wednesday. The first "
+        "one flopped almost immediately, just like four previous launches. But the second one reached an altitude "
+        "of 620 miles and covered about 250 miles. It's unclear whether it fell short due to failure or was "
+        "intentionally kept from reaching its range.",
+        "2016-06-22",
+        gazetteer,
+    )
+    assert event["outcome"] == "partial"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
