@@ -70,7 +70,8 @@ _AND_A_NUMBER_AFTER = re.compile(r"\s*and\s+(?:about\s+)?\d", re.I)
 # "could have a range of over 15,000 kilometers": what it might do, not what it flew
 _POTENTIAL_BEFORE = re.compile(
     # ("could potentially travel 14,000 kilometers")
-    r"\b(?:range of|ranges? of up to|range is|capable of \w+ing(?: as far as)?|"
+    # ("capable of fly ing as far as 15,000 km": a page's broken word)
+    r"\b(?:range of|ranges? of up to|range is|capable of \w+?\s?ing(?: as far as)?|"
     r"could (?:potentially |possibly )?(?:fly|travel|reach|hit|strike)|"
     # "the missile's range could be as much as 7,000 kilometers"
     r"can (?:fly|travel|reach)|range (?:could|would|might) be(?: as (?:much|far) as)?|"
@@ -86,7 +87,9 @@ _FLOWN_RANGE_BEFORE = re.compile(
     r"(?:estimated\s+|total\s+)?|"
     r"(?:flew|flown|travel+ed)\s+(?:[\w-]+\s+){0,4}?to\s+a\s+)|"
     # "may have flown as high as 600 km (400 miles), to a range of 300 km": right after the flight's height
-    r"^\W*(?:and\s+)?to\s+a\s+)range of\s+(?:\w+\s+){0,2}$",
+    r"^\W*(?:and\s+)?to\s+a\s+|"
+    # "it flew to an altitude of about 6,000 km with a range of 1,000 km": right after the flight's height
+    r"^\W*with\s+a\s+)range of\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 # "heights of 101.1 kilometres and 72.3 kilometres": only "and" between two figures

@@ -2283,6 +2283,16 @@ def test_extract__the_first_of_two_flopped_and_an_unclear_shortfall(gazetteer):
     assert event["outcome"] == "partial"
 
 
+def test_find_figures__a_broken_potential_and_a_range_right_after_the_height():
+    # w1379: "capable of fly ing as far as" is a potential (a page's broken word); "with a range of" right after the
+    # altitude is the range flown
+    figures, _ = find_figures(
+        "Japan's defence minister told reporters the latest missile was capable of fly ing as far as 15,000 km, while "
+        "the chief cabinet secretary said it flew to an altitude of about 6,000 km with a range of 1,000 km."
+    )
+    assert [(f.kind, f.value_km) for f in figures] == [("apogee", 6000), ("distance", 1000)]
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
