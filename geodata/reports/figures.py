@@ -100,6 +100,9 @@ _AND_ANOTHERS = re.compile(
 )
 # "maneuvered 120 kilometers sideways", "a 120 km lateral movement": a turn in flight, not the distance flown
 _SIDEWAYS_AFTER = re.compile(r"^\W{0,2}\s*(?:sideways|laterally|lateral\b)", re.I)
+# "The missile detached after launch, maneuvered 120 km from the initial launch, and reached the target set at 700
+# km": a turn's sideways distance, not the flight's
+_MANOEUVRED_BEFORE = re.compile(r"\b(?:maneuvered|manoeuvred|maneuvering|manoeuvring)\s+(?:\w+\s+)?$", re.I)
 # "could have covered a distance of about 15,000 kilometers (on a normal trajectory)": a distance it might
 # have flown; "could have reached an altitude of 770 kilometers" is an estimate of this flight's apogee
 _POTENTIAL_DISTANCE_BEFORE = re.compile(
@@ -183,6 +186,7 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
         if (
             location
             or _SIDEWAYS_AFTER.match(after)
+            or _MANOEUVRED_BEFORE.search(before)
             or _SPEED_AFTER.match(after)
             or _RANGE_AFTER.match(after)
             or potential

@@ -2283,7 +2283,7 @@ def test_extract__the_first_of_two_flopped_and_an_unclear_shortfall(gazetteer):
     assert event["outcome"] == "partial"
 
 
-def test_find_figures__a_broken_potential_and_a_range_right_after_the_height():
+def test_find_figures__a_broken_potential_a_range_right_after_the_height_and_a_turn():
     # w1379: "capable of fly ing as far as" is a potential (a page's broken word); "with a range of" right after the
     # altitude is the range flown
     figures, _ = find_figures(
@@ -2291,6 +2291,12 @@ def test_find_figures__a_broken_potential_and_a_range_right_after_the_height():
         "the chief cabinet secretary said it flew to an altitude of about 6,000 km with a range of 1,000 km."
     )
     assert [(f.kind, f.value_km) for f in figures] == [("apogee", 6000), ("distance", 1000)]
+    # w1412: a turn's sideways distance is not the flight's
+    figures, _ = find_figures(
+        "The missile detached after launch, maneuvered 120 km from the initial launch, and reached the target set "
+        "at 700 km without an error, KCNA reported."
+    )
+    assert [(f.kind, f.value_km) for f in figures] == [("distance", 700)]
 
 
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
