@@ -105,7 +105,10 @@ from tests.reports.wire_corpus import (
 # flight, a likeness to last week's launch, datelines that name no source, outside observers of state-media launches,
 # an announcement a day after the detection, Scud models, the capital's government, artillery items' earlier
 # missiles); a new held-out set (heldout/, 50 reports) scored once after tuning stopped, 84.5 % (the same drafts with
-# the code the round started from).
+# the code the round started from). Round 28 (2026-11-27): those 50 moved into training (1,414 reports, 1,379 events;
+# 95.6 % as they came) and tuned briefly (launches told with no launch verb, a salvo's first that "flopped", a broken
+# potential range, a turn's sideways distance); a new held-out set (heldout/, 50 reports) scored once after tuning
+# stopped, 90.9 % (the same drafts with the code the round started from).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -114,35 +117,35 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1340, 1364),
-    "date": (1282, 1333),
-    "site_id": (1279, 1333),
-    "system": (1248, 1333),
-    "system_class": (1270, 1333),
-    "count": (1261, 1333),
-    "distance_km": (1293, 1333),
-    "apogee_km": (1310, 1333),
-    "flight_time_s": (1312, 1333),
-    "outcome": (1275, 1333),
-    "confirmation": (1282, 1333),
-    "sources": (476, 548),
+    "events": (1389, 1414),
+    "date": (1324, 1379),
+    "site_id": (1316, 1379),
+    "system": (1288, 1379),
+    "system_class": (1311, 1379),
+    "count": (1302, 1379),
+    "distance_km": (1336, 1379),
+    "apogee_km": (1353, 1379),
+    "flight_time_s": (1355, 1379),
+    "outcome": (1312, 1379),
+    "confirmation": (1325, 1379),
+    "sources": (494, 572),
 }
-# Scored once, after tuning stopped (2026-11-27): 84.5 % overall on 50 reports, the ten fields of issue 13 85.8 %
+# Scored once, after tuning stopped (2026-11-27): 90.9 % overall on 50 reports, the ten fields of issue 13 92.6 %
 # (the code the round started from drafts every report the same); below the 95 % goal. Why, per failure class:
 # tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (47, 50),
-    "date": (41, 46),
-    "site_id": (35, 46),
-    "system": (38, 46),
-    "system_class": (39, 46),
-    "count": (40, 46),
-    "distance_km": (38, 46),
-    "apogee_km": (41, 46),
-    "flight_time_s": (41, 46),
-    "outcome": (35, 46),
-    "confirmation": (41, 46),
-    "sources": (15, 24),
+    "events": (49, 50),
+    "date": (43, 47),
+    "site_id": (39, 47),
+    "system": (38, 47),
+    "system_class": (42, 47),
+    "count": (44, 47),
+    "distance_km": (43, 47),
+    "apogee_km": (45, 47),
+    "flight_time_s": (44, 47),
+    "outcome": (43, 47),
+    "confirmation": (46, 47),
+    "sources": (14, 19),
 }
 
 
@@ -155,7 +158,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1364 and len(heldout) >= 35
+    assert len(train) >= 1414 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -191,32 +194,33 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-27 on 1,364 training reports: the right date, class and count are among the candidates for
-    # 99.2-99.7 % of events while the rules choose right for 94.6-96.2 %; on round 27's fresh set 97.8 % against
-    # 84.8-89.1 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-27 on 1,414 training reports: the right date, class and count are among the candidates for
+    # 99.2-99.6 % of events while the rules choose right for 94.4-96.0 %; on round 28's fresh set 100 % against
+    # 89.4-93.6 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-27: on the blind
-# drafts of rounds 3-26 (1,257 reports, 1,230 launches, each drafted by its round's code before any tuning on it), and
-# on round 27's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
+# drafts of rounds 3-27 (1,307 reports, 1,276 launches, each drafted by its round's code before any tuning on it), and
+# on round 28's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
 BLIND_READINGS = {
-    "date": (1083, 1131),
-    "site_id": (1080, 1103),
-    "system_class": (1080, 1105),
-    "count": (1049, 1106),
+    "date": (1124, 1173),
+    "site_id": (1115, 1139),
+    "system_class": (1119, 1145),
+    "count": (1089, 1147),
 }
-HELDOUT_READINGS = {"date": (41, 42), "site_id": (35, 36), "system_class": (39, 40), "count": (40, 41)}
+HELDOUT_READINGS = {"date": (43, 46), "site_id": (39, 40), "system_class": (42, 43), "count": (44, 45)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
 def test_wire_corpus__other_readings_show_the_right_value_of_drafts_wrong(on, drafted):
     # A wrong day, site, class or count with the right one listed beside it is one look for the editor. The
-    # readings stay few (0.01-0.3 per draft), so they point at the field to check rather than at every field.
+    # readings stay few (0.03-0.16 per draft on the blind drafts; up to 0.34 on a fifty-report set, round 28's days),
+    # so they point at the field to check rather than at every field.
     results, floor = (
         (blind_results(), BLIND_READINGS)
         if on == "blind drafts"
@@ -226,7 +230,7 @@ def test_wire_corpus__other_readings_show_the_right_value_of_drafts_wrong(on, dr
         drafts_right, floor_shown = floor[field]
         assert right >= drafts_right and shown >= floor_shown, (field, right, shown, floor[field])
         assert shown - right >= (floor_shown - drafts_right) // 2, field  # the readings add the right value
-        assert readings <= 0.3 * total, (field, readings, total)
+        assert readings <= 0.35 * total, (field, readings, total)
 
 
 # --- the failure classes of issue 13, each failing before its fix ----------------------------------
