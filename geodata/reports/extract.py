@@ -599,7 +599,7 @@ def _one_per_day(draft: Draft, group: list[Sentence], published: dt.date | None)
 
 
 def _news_groups(
-    sentences: list[Sentence], groups: list[list[Sentence]], published: dt.date | None = None
+    sentences: list[Sentence], groups: list[list[Sentence]], published: dt.date | None
 ) -> list[list[Sentence]] | None:
     """``groups`` without the earlier launches an artillery item recalls; ``None`` when none is left."""
     if any(_ROCKET_ARTILLERY.search(s.text) for s in sentences):
@@ -878,7 +878,7 @@ def _when(
         detected = _detection_day(group, published)
         if detected is not None:
             date = detected
-        elif _REPORT_A_DAY_AFTER.search(text) or _REPORTS_A_DAY_LATER.search(text):
+        elif _REPORT_A_DAY_AFTER.search(text):
             # read in the input's words: a tally blank may have cut ", a day after ..." from the group.
             # "North Korea said Wednesday it tested ... The report by North Korean state media came a day after the
             # South Korean and Japanese militaries detected the North launching the missile": the day before
@@ -1011,16 +1011,15 @@ _DETECTED_AFTER = re.compile(
 # Japanese militaries said they detected", "state media reported on Sunday, a day after Seoul identified the launch"
 _REPORT_A_DAY_AFTER = re.compile(
     r"\b(?:report\w*|dispatch|statement|announcement|claim|described|confirmed|said)\b[^.;]{0,60}?\ba\s+day\s+after\b"
-    r"[^.;]{0,80}?\b(?:detected|said|reported|identified)\b",
+    r"[^.;]{0,80}?\b(?:detected|said|reported|identified)\b"
+    # "KCNA did not say when the test took place but the North's state media usually reports on the leader's
+    # activities a day later"
+    r"|\b(?:usually|typically|normally|often)\s+reports?\b[^.;]{0,60}?\ba\s+day\s+later\b",
     re.I,
 )
 
 
-# "KCNA did not say when the test took place but the North's state media usually reports on the leader's
-# activities a day later": the statement's day is the day after the launch
-_REPORTS_A_DAY_LATER = re.compile(
-    r"\b(?:usually|typically|normally|often)\s+reports?\b[^.;]{0,60}?\ba\s+day\s+later\b", re.I
-)
+# ... and with no day named at all, its strict form: the copy's day is the announcement's
 _ANNOUNCED_A_DAY_AFTER = re.compile(
     r"\b(?:report|dispatch|statement|announcement)\b[^.;]{0,30}?\bcame\s+a\s+day\s+after\b[^.;]{0,80}?\bdetected\b",
     re.I,
@@ -1150,6 +1149,10 @@ def _blanked(text: str, told: str, patterns: tuple[re.Pattern[str], ...]) -> str
     return text
 
 
+_GENERIC_SCUD = "Scud-B (Hwasong-5)"
+_SCUD_B = re.compile(r"\bScud-?B\b", re.I)
+
+
 def _scud_models(sentence: Sentence) -> list[tuple[tuple[Any, ...], re.Match[str], int]]:
     """The Scud models a sentence names ("Scud-C", "Scud-ER"), as :func:`first_match` gives a system."""
     return [
@@ -1158,10 +1161,6 @@ def _scud_models(sentence: Sentence) -> list[tuple[tuple[Any, ...], re.Match[str
         if row[1].startswith("Scud")
         for match in (_SCUD_B if row[1] == _GENERIC_SCUD else row[0]).finditer(sentence.text)
     ]
-
-
-_GENERIC_SCUD = "Scud-B (Hwasong-5)"
-_SCUD_B = re.compile(r"\bScud-?B\b", re.I)
 
 
 def _what(draft: Draft, group: list[Sentence], told: list[Sentence]) -> None:
@@ -1197,17 +1196,12 @@ def _what(draft: Draft, group: list[Sentence], told: list[Sentence]) -> None:
     if system_hit and system_hit[1].group(0).lower() == "scud":
         # "fired two short-range Scud missiles ... presumed to be Scud-C missiles": the model named later (not in
         # a list of the models North Korea has)
-        model = next(
-            (
-                hit
-                for x in named
-                if len({h[0][1] for h in _scud_models(x)}) == 1
-                for hit in _scud_models(x)[:1]
-                if hit[0][1] != _GENERIC_SCUD
-            ),
-            None,
-        )
-        system_hit = model or system_hit
+        for sentence in named:
+            models = _scud_models(sentence)
+            named_models = {hit[0][1] for hit in models}
+            if len(named_models) == 1 and _GENERIC_SCUD not in named_models:
+                system_hit = models[0]
+                break
     beside = _system_beside(system_hit[1], system_hit[0][1]) if system_hit else None
     if system_hit and beside and beside[0] == "or" and beside[1] != system_hit[0][1]:
         # "the KN-23 or KN-24 family": an alternative, no one system; the class still stands

@@ -120,6 +120,7 @@ _ONE_LANDED = re.compile(r"\s+(?:\w+\s+){0,3}?(?:landed|fell|splashed|crashed|fl
 _LATER = re.compile(r"\blater\b", re.I)
 _LAUNCHES_AFTER = re.compile(r"\s+launch(?:es|ings?)\b", re.I)
 _A_LAUNCH_AFTER = re.compile(r"\s+launch\b", re.I)
+_SUCH_BEFORE = re.compile(r"\bsuch\s+$", re.I)
 # "a missile", "its new type of intercontinental ballistic missile", "a two-stage launch vehicle": one
 _SINGULAR = re.compile(
     r"\b(?:the|a|an|its)\s+(?:[\w\"“”-]+\s+){0,5}?(?:missile|rocket|projectile|launch vehicle|satellite|guided weapon|ICBM|IRBM|SRBM|SLBM)\b(?!s)"
@@ -458,7 +459,9 @@ def missile_counts(sentence: Sentence) -> Iterator[re.Match[str]]:
             continue  # "a new “tactical guided projectile”", 'multiple "projectiles"': state media's words quoted
         if word in ("a", "an") and _ORDINAL.match(match.group("adj")):
             continue  # "tested a second missile two hours later": which one, not how many
-        if word in ("a", "an") and re.search(r"\bsuch\s+$", sentence.text[: match.start()], re.I):
+        if word in ("a", "an") and _SUCH_BEFORE.search(
+            sentence.text, max(0, match.start() - 12), match.start()
+        ):
             continue  # "While such a missile launch would be in violation": a kind, not a count
         if _PART_OF_SALVO.search(sentence.text[max(0, match.start() - 12) : match.start()]):
             continue
