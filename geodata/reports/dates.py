@@ -114,6 +114,7 @@ _STATE_MEDIA_REPORTED_AFTER = re.compile(
     r"state news agency)\b[^.;]{0,30}?\b(?:said|reported|announced)\b",
     re.I,
 )
+_WORDS_AFTER_POSSESSIVE = re.compile(r"\s+(?:\w+\s+)?(?:report|announcement|statement|dispatch)\b", re.I)
 # "(16.27 EST on Saturday)", "(2310 GMT Tuesday)": another time zone's day, not Korea's
 _FOREIGN_DAY_BEFORE = re.compile(
     r"(?:\b|\d)(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST|ET|BST|CET|CEST|MSK|Hawaii time|(?:UK|British|London|Moscow|Paris|"
@@ -220,6 +221,8 @@ def find_dates(
         )
         # "KCNA said Sunday's drill ...": a possessive day is the day of what it names, not of the words
         possessive = text.startswith(("'s", "’s"), match.end())
+        # ... but "Wednesday's report in KCNA came a day after ..." names the day of the words
+        report_of_the_day = possessive and bool(_WORDS_AFTER_POSSESSIVE.match(text, match.end() + 2))
         # "reported on Sunday (March 15, 2026)": the date in brackets is the same day, said the same way
         bracketed = (
             last_said_end is not None
@@ -229,6 +232,7 @@ def find_dates(
         statement = (
             dateline
             or bracketed
+            or report_of_the_day
             or (
                 not possessive
                 and bool(

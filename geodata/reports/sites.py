@@ -137,8 +137,14 @@ def _is_site(place: Place) -> bool:
 
 
 # Spellings wire copy uses beside the stored romanisations: ㅕ written "yu" as in Hyundai ("Banghyun" for
-# Banghyon), and n written as it sounds before p/b/m ("Simpo" for Sinpo, as Japanese outlets spell it)
-_SPELLING_FOLDS = ((re.compile(r"yu", re.I), "yo"), (re.compile(r"m(?=[pbm])", re.I), "n"))
+# Banghyon), n written as it sounds before p/b/m ("Simpo" for Sinpo, as Japanese outlets spell it), and ㅜ written
+# "oo" with ㅘ as "wha" ("Joongwha" for Junghwa)
+_SPELLING_FOLDS = (
+    (re.compile(r"yu", re.I), "yo"),
+    (re.compile(r"m(?=[pbm])", re.I), "n"),
+    (re.compile(r"oo", re.I), "u"),
+    (re.compile(r"(?<=[a-z])wha", re.I), "hwa"),
+)
 
 
 def _spellings(name: str) -> list[str]:

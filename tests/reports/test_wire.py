@@ -713,6 +713,11 @@ def test_find_dates__a_day_earlier_counts_from_the_statement_day():
             "The missile was fired from Banghyun area in North Pyongan Province on Tuesday, the JCS said.",
             "kusong",
         ),
+        (  # w1463
+            '"Two short-term ballistic missiles fired from Joongwha of North Hwanghae Province to the East Sea from '
+            '7:47 to 8:00 a.m. were identified," said the Joint Chiefs of Staff.',
+            "chunghwa",
+        ),
     ],
 )
 def test_extract__romanisations_the_sites_table_lacks(text, site_id, gazetteer):
@@ -2301,6 +2306,18 @@ def test_find_figures__a_broken_potential_a_range_right_after_the_height_and_a_t
         "at 700 km without an error, KCNA reported."
     )
     assert [(f.kind, f.value_km) for f in figures] == [("distance", 700)]
+
+
+def test_extract__a_report_of_a_day_names_the_day_of_the_words(gazetteer):
+    event = _one(  # w1420: "Wednesday's report ... came a day after": the launch is Tuesday's, and so is its place
+        "Wednesday's report in the state-run Korean Central News Agency (KCNA) came a day after South Korea and Japan "
+        "detected the launch of a missile from North Korea towards the east. North Korea has fired a suspected "
+        "intermediate-range ballistic missile into the sea off its east coast. South Korea's Joint Chiefs of Staff "
+        "said that it detected the launch from the area of the North Korean capital Pyongyang on Tuesday at 6.53 a.m..",
+        "2024-04-03",
+        gazetteer,
+    )
+    assert (event["launched_at"], event["site_id"]) == ("2024-04-01T21:53:00Z", "pyongyang")
 
 
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
