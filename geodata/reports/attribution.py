@@ -57,7 +57,8 @@ _DAYS_PER = {"day": 1, "week": 7, "month": 30, "year": 365}
 # The connectives that bring in another launch, as opposed to a clause of this one's (", the same one")
 _OTHER_LAUNCH_CONNECTIVES = r"after|before|including|follow(?:s|ed|ing)|since|comes?|came|coming"
 _CLAUSE_START = re.compile(
-    r",[\"”’']?\s|\s--\s|\s[—–]\s|;\s|\(|(?<!more )(?<!less )(?<!fewer )(?<!rather )(?<!other )\bthan\b|"
+    # ("a Hwasong-18 ... ballistic missile (ICBM) on July 12": an acronym in brackets names, it opens no clause)
+    r",[\"”’']?\s|\s--\s|\s[—–]\s|;\s|\((?![A-Z]{2,6}\))|(?<!more )(?<!less )(?<!fewer )(?<!rather )(?<!other )\bthan\b|"
     # "a marginal advance over missiles tested by North Korea in March": a comparison, as "than"
     r"\bover\b(?=\s+(?:the\s+)?(?:missiles|rockets|ones|those)\b)|"
     rf"\b(?:{_OTHER_LAUNCH_CONNECTIVES}|when|while|which|that|whereas|as)\b",

@@ -2320,6 +2320,16 @@ def test_extract__a_report_of_a_day_names_the_day_of_the_words(gazetteer):
     assert (event["launched_at"], event["site_id"]) == ("2024-04-01T21:53:00Z", "pyongyang")
 
 
+def test_extract__an_acronym_in_brackets_keeps_the_day_with_its_launch(gazetteer):
+    event = _one(  # w1427: "(ICBM) on July 12" is no clause of its own; the whole sentence is last week's launch
+        "North Korea fired two short-range ballistic missiles into the East Sea on July 19, Seoul's military said. "
+        "Pyongyang test fired a Hwasong-18 solid-fuel intercontinental ballistic missile (ICBM) on July 12.",
+        "2023-07-19",
+        gazetteer,
+    )
+    assert (event["system"], event["system_class"]) == ("Unknown SRBM", "SRBM")
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
