@@ -101,8 +101,15 @@ _AND_ANOTHERS = re.compile(
 # "maneuvered 120 kilometers sideways", "a 120 km lateral movement": a turn in flight, not the distance flown
 _SIDEWAYS_AFTER = re.compile(r"^\W{0,2}\s*(?:sideways|laterally|lateral\b)", re.I)
 # "The missile detached after launch, maneuvered 120 km from the initial launch, and reached the target set at 700
-# km": a turn's sideways distance, not the flight's
-_MANOEUVRED_BEFORE = re.compile(r"\b(?:maneuvered|manoeuvred|maneuvering|manoeuvring)\s+(?:\w+\s+)?$", re.I)
+# km": a turn's sideways distance, not the flight's ("performed a sharp turn maneuver of 240 kilometers" too)
+_MANOEUVRED_BEFORE = re.compile(
+    r"\b(?:maneuvered|manoeuvred|maneuvering|manoeuvring)\s+(?:\w+\s+)?$|\b(?:turn|maneuver|manoeuvre)\s+of\s+$",
+    re.I,
+)
+# "resumed its trajectory after traveling 600 kilometers and performed a sharp turn ... before hitting the target in
+# waters 1,000 kilometers from the launch point": a point on the way, when the target's distance follows
+_ON_THE_WAY_BEFORE = re.compile(r"\bafter\s+(?:travel+ing|flying|gliding)\s+(?:about\s+|some\s+)?$", re.I)
+_TARGET_FARTHER_AFTER = re.compile(r"[^.;]{0,200}?\btarget\b[^.;]{0,60}?\d[\d,.]*\s*(?:km\b|kilomet)", re.I)
 # "could have covered a distance of about 15,000 kilometers (on a normal trajectory)": a distance it might
 # have flown; "could have reached an altitude of 770 kilometers" is an estimate of this flight's apogee
 _POTENTIAL_DISTANCE_BEFORE = re.compile(
@@ -187,6 +194,7 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
             location
             or _SIDEWAYS_AFTER.match(after)
             or _MANOEUVRED_BEFORE.search(before)
+            or (_ON_THE_WAY_BEFORE.search(before) and _TARGET_FARTHER_AFTER.match(sentence, match.end()))
             or _SPEED_AFTER.match(after)
             or _RANGE_AFTER.match(after)
             or potential

@@ -51,7 +51,7 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
     ),
     (
         r"\bKCNA\b|Korean Central News Agency|(?:North Korea'?s?|North Korean|Pyongyang'?s?) state media|state media|"
-        r"Rodong Sinmun|North Korea said|Pyongyang said|Korean Central Television|\bKCTV\b|\bKRT\b|"
+        r"Rodong (?:Sinmun|newspaper)|North Korea said|Pyongyang said|Korean Central Television|\bKCTV\b|\bKRT\b|"
         r"North Korea'?s? state-run|state-run (?:media|television|news agency)|"
         # "North Korean authorities said", "According to the North Korean news Agency", "N.Korea says",
         # "North Korean state television reports": North Korea's own word, however the copy names it
@@ -139,7 +139,12 @@ SYSTEMS: tuple[tuple[str, str, str], ...] = (
     (HWASONG + r"[- ]?12", "Hwasong-12", "IRBM"),
     (HWASONG + r"[- ]?8\b", "Hwasong-8", "HGV"),
     (r"Mus[ua]dan|" + HWASONG + r"[- ]?10", "Musudan (Hwasong-10)", "IRBM"),  # "Musadan" in AP copy
-    (r"Nodong|No Dong|Rodong(?! Sinmun)|" + HWASONG + r"[- ]?7\b", "Nodong (Hwasong-7)", "MRBM"),
+    # ("According to the Rodong newspaper": the party daily, Rodong Sinmun, in English)
+    (
+        r"Nodong|No Dong|Rodong(?! Sinmun| newspaper| daily)|" + HWASONG + r"[- ]?7\b",
+        "Nodong (Hwasong-7)",
+        "MRBM",
+    ),
     (romanized("Pukguksong") + r"[- ]?2|KN-?15", "Pukguksong-2 (KN-15)", "MRBM"),
     (romanized("Pukguksong") + r"[- ]?3", "Pukguksong-3", "SLBM"),
     (romanized("Pukguksong") + r"[- ]?1|KN-?11", "Pukguksong-1 (KN-11)", "SLBM"),

@@ -2330,6 +2330,19 @@ def test_extract__an_acronym_in_brackets_keeps_the_day_with_its_launch(gazetteer
     assert (event["system"], event["system_class"]) == ("Unknown SRBM", "SRBM")
 
 
+def test_extract__the_rodong_newspaper_and_the_points_on_the_way_to_the_target(gazetteer):
+    # w1455: "the Rodong newspaper" is the party daily, no Rodong missile; the way points are not the flight
+    event = _one(
+        "North Korea fired a ballistic missile on Tuesday, the JCS said. According to the Rodong newspaper, the "
+        'missile\'s hypersonic warhead "resumed" its trajectory after traveling 600 kilometers and "performed a sharp '
+        'turn maneuver of 240 kilometers" before "hitting the target in waters 1,000 kilometers" from the launch point.',
+        "2022-01-11",
+        gazetteer,
+    )
+    assert event["system"] == "Unknown ballistic missile"
+    assert {s["source"]: s["distance_km"] for s in event["sources"]}["KCNA"] == 1000
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
