@@ -171,8 +171,8 @@ _BACKGROUND = (
     # "In the past, North Korea has tested ... two intercontinental ballistic missiles"
     r"^\W*In the past\b|"
     # "In February, North Korea launched a new solid-fuel rocket", "fired hypersonic missiles in October, 2025":
-    # a launch told by its month is an earlier one
-    rf"^\W*In (?:{MONTH_NAMES})\b|\bin (?:{MONTH_NAMES}),? (?:19|20)\d\d\b|" + FIRST_TIME_IN + r"|"
+    # a launch told by its month is an earlier one ("In early July, Pyongyang claimed to have ... tested Hwasong-14")
+    rf"^\W*In (?:(?:early|mid|late)[- ])?(?:{MONTH_NAMES})\b|\bin (?:{MONTH_NAMES}),? (?:19|20)\d\d\b|" + FIRST_TIME_IN + r"|"
     # "At a massive military parade ... the military displayed new ICBMs", "The display included ...": shown,
     # not launched
     r"^\W*(?:The (?:display|parade)\b|At (?:a|the) (?:[\w-]+ ){0,3}parade\b)"

@@ -2343,6 +2343,17 @@ def test_extract__the_rodong_newspaper_and_the_points_on_the_way_to_the_target(g
     assert {s["source"]: s["distance_km"] for s in event["sources"]}["KCNA"] == 1000
 
 
+def test_extract__a_sentence_opening_early_in_a_month_tells_an_earlier_launch(gazetteer):
+    event = _one(  # w1419
+        "South Korean Joint Chiefs of Staff announced that the missile was launched from Chagang Province in "
+        "northern North Korea, at around 11:41 PM. In early July, Pyongyang claimed to have successfully tested "
+        "Hwasong-14 intercontinental ballistic missile (ICBM) for the first time.",
+        "2017-07-28",
+        gazetteer,
+    )
+    assert (event["system"], event["outcome"]) == ("Unknown ballistic missile", "unknown")
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
