@@ -28,7 +28,8 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 DATE_RE = re.compile(
     rf"(?P<full>(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}\s+{_MONTH}\.?(?:,?\s+\d{{4}})?"
+    # ("at around 07:23 April 13": a clock's minutes are no day)
+    rf"|(?<![\d:.])\d{{1,2}}\s+{_MONTH}\.?(?:,?\s+\d{{4}})?"
     r"|\d{4}-\d{2}-\d{2})"
     rf"|(?P<weekday>(?:(?:early|late)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)"
     # "on the afternoon of the 25th", "said on the 26th" (copy translated from Korean): a day of the copy's month,

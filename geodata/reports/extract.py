@@ -172,7 +172,8 @@ _BACKGROUND = (
     r"^\W*In the past\b|"
     # "In February, North Korea launched a new solid-fuel rocket", "fired hypersonic missiles in October, 2025":
     # a launch told by its month is an earlier one ("In early July, Pyongyang claimed to have ... tested Hwasong-14")
-    rf"^\W*In (?:(?:early|mid|late)[- ])?(?:{MONTH_NAMES})\b|\bin (?:{MONTH_NAMES}),? (?:19|20)\d\d\b|" + FIRST_TIME_IN + r"|"
+    rf"^\W*In (?:(?:early|mid|late)[- ])?(?:{MONTH_NAMES})\b|"
+    rf"\bin (?:{MONTH_NAMES}),? (?:19|20)\d\d\b|" + FIRST_TIME_IN + r"|"
     # "At a massive military parade ... the military displayed new ICBMs", "The display included ...": shown,
     # not launched
     r"^\W*(?:The (?:display|parade)\b|At (?:a|the) (?:[\w-]+ ){0,3}parade\b)"
@@ -664,7 +665,7 @@ def _draft(
     # whole sentences about other launches by their words (context), clauses by the time they name
     told = group
     group = about_this_launch(told, _launch_day(draft), published)
-    draft.context = _context_sentences(group, draft, published, systems=True)
+    draft.context = _context_sentences(group, draft, published, systems=True, told=told)
     _where(draft, group, gazetteer, published)
     _what(draft, group, told)
     draft.context = _context_sentences(told, draft, published)
@@ -694,12 +695,19 @@ _FOLLOWS_ON = re.compile(
 
 
 def _context_sentences(
-    group: list[Sentence], draft: Draft, published: dt.date | None, systems: bool = False
+    group: list[Sentence],
+    draft: Draft,
+    published: dt.date | None,
+    systems: bool = False,
+    told: list[Sentence] | None = None,
 ) -> frozenset[int]:
     """Sentences about other launches: another day named, or background words ("27 days after").
 
-    With ``systems``, only the words that put a system name on another launch count.
+    With ``systems``, only the words that put a system name on another launch count. The days are read in
+    ``told``, the sentences before other times' clauses were blanked: "... short-range ballistic missiles, which
+    it calls super-large multiple rocket launchers, on March 18" tells another day's launch, blanked day and all.
     """
+    told_text = {s.start: s.text for s in told or ()}
     day = event_day(vars(draft)) or ""
     first_launch = next((s for s in group if s.is_launch), None)
     context = set()
@@ -709,7 +717,9 @@ def _context_sentences(
         if sentence is first_launch:
             previous = sentence
             continue
-        days = _days_named(sentence.text, published)
+        days = _days_named(sentence.text, published) | _days_named(
+            told_text.get(sentence.start, ""), published, likened=False
+        )
         named_other_day = bool(day and days and day not in days)
         # "Japan said ICBM had flown for 66 minutes" in a report of two SRBMs: the other launch's figure
         other_kind = not systems and _other_family(sentence.text, draft.system_class)
@@ -1062,13 +1072,22 @@ def _names_other_day(sentence: Sentence, day: str, published: dt.date | None) ->
     return bool(day and days and day not in days)
 
 
-def _days_named(text: str, published: dt.date | None) -> set[str]:
-    """The days ``text`` names (ISO), leaving out vague ones ("last week") and a quote's "this morning"."""
+def _days_named(text: str, published: dt.date | None, likened: bool = True) -> set[str]:
+    """The days ``text`` names (ISO), leaving out vague ones ("last week") and a quote's "this morning".
+
+    Without ``likened``, days after a likeness are left out too: "Scud-C missiles, the same type the North fired
+    on March 3" names that day to compare with, and the sentence still tells this launch.
+    """
     return {
         d.value.isoformat()
         for d in find_dates(text, published, window=False)
-        if not d.vague and not quoted_relative_day(d, text)
+        if not d.vague
+        and not quoted_relative_day(d, text)
+        and (likened or not _LIKENED_BEFORE.search(text, 0, d.start))
     }
+
+
+_LIKENED_BEFORE = re.compile(LIKENESS + r"|\bsame\b|\bsimilar\b", re.I)
 
 
 def _where(

@@ -2354,6 +2354,34 @@ def test_extract__a_sentence_opening_early_in_a_month_tells_an_earlier_launch(ga
     assert (event["system"], event["outcome"]) == ("Unknown ballistic missile", "unknown")
 
 
+def test_find_dates__a_clock_before_a_month_is_no_day():
+    # w329: "at around 07:23 April 13" is 13 April, not 23 April
+    dates = find_dates("It fired the Hwasong-18 at around 07:23 April 13.", dt.date(2023, 4, 14))
+    assert [d.value for d in dates] == [dt.date(2023, 4, 13)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "system"),
+    [
+        (  # w1425: the day blanked from "..., on March 18" still makes the drill's weapon another launch's
+            "The Japanese defense ministry announced that North Korea fired a ballistic missile at around 6:52 a.m. on "
+            "Tuesday. North Korean media reported that the country's military conducted firing drills involving "
+            "short-range ballistic missiles, which it calls super-large multiple rocket launchers, on March 18.",
+            "2024-04-02",
+            "Unknown ballistic missile",
+        ),
+        (  # w1334: a day named to compare with ("the same type ... fired on March 3") leaves the sentence this one's
+            "North Korea fired two short-range ballistic missiles into the East Sea on Sunday, the JCS said. "
+            '"We believe that the missiles are Scud-C missiles, the same type the North fired on March 3."',
+            "2014-06-29",
+            "Scud-C (Hwasong-6)",
+        ),
+    ],
+)
+def test_extract__a_system_in_a_sentence_dated_to_another_launch(text, published, system, gazetteer):
+    assert _one(text, published, gazetteer)["system"] == system
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
