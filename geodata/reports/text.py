@@ -139,8 +139,11 @@ _LAUNCH_NOUN = re.compile(
 # launch's, named as background (see wire/README.md, the "after" convention)
 # "Blaring sirens alarmed people in Japan after North Korea fired a ballistic missile", "Japan sounds warning siren
 # after North Korea fires missile": the alarm answers the launch, which is the news, not background
+# ("presided over the meeting shortly after North Korea fired a ballistic missile": the security meeting it called)
 A_RESPONSE_BEFORE = re.compile(
-    r"\b(?:sirens?|alerts?|alarms?|evacuation (?:orders?|warnings?))\b[^;]*$", re.I
+    r"\b(?:sirens?|alerts?|alarms?|evacuation (?:orders?|warnings?)|(?:the|security|emergency|NSC) meetings?)\b"
+    r"[^;]*$",
+    re.I,
 )
 _AFTER_CLAUSE = re.compile(r"\bafter\s+(?:(?:it|the North|North Korea|Pyongyang)\s+)?(?:had\s+)?$", re.I)
 _AFTER_NOUN = re.compile(

@@ -2382,6 +2382,17 @@ def test_extract__a_system_in_a_sentence_dated_to_another_launch(text, published
     assert _one(text, published, gazetteer)["system"] == system
 
 
+def test_extract__a_meeting_called_after_the_launch_tells_the_launch(gazetteer):
+    event = _one(  # w1458: the security meeting answers this launch; its "after" clause is no other launch
+        "The presidential office convened a security situation assessment meeting on Wednesday. Yin Sung-hwan "
+        "presided over the meeting shortly after North Korea fired a ballistic missile from the Pyongyang region "
+        "toward the East Sea at around 5:30 a.m., according to sources familiar with the matter.",
+        "2024-06-26",
+        gazetteer,
+    )
+    assert (event["site_id"], event["launched_at"]) == ("pyongyang", "2024-06-25T20:30:00Z")
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
