@@ -359,6 +359,8 @@ FLIGHT_TIME_BEFORE_FLIGHT_RE = re.compile(
 _HALF_BEFORE = re.compile(r"\bhalf\s+$", re.I)
 _TRAVELLED = re.compile(r"\b(?:travel+ed|flew)\b", re.I)
 _DURATION_BOUND = re.compile(r"\b(?:over|more than|less than|under|within|upwards of)\s+$", re.I)
+# "a maximum flight speed of Mach 6.1, that's around seven,466 kilometers an hour": a speed, not an hour aloft
+_PER_HOUR_BEFORE = re.compile(r"\b(?:km|kilomet(?:er|re)s|miles|nautical miles|knots)\s+$", re.I)
 
 
 def _time_number(text: str) -> float:
@@ -386,6 +388,8 @@ def find_flight_times(sentence: str, offset: int = 0) -> list[Figure]:
         start = match.start("hours") if match.group("hours") else match.start("num")
         if _DURATION_BOUND.search(sentence[:start]):
             continue  # "flew over an hour", "for more than two hours": a bound, not a flight time
+        if match.group("hours") in ("a", "an") and _PER_HOUR_BEFORE.search(sentence[:start]):
+            continue
         if match.group("short") and (
             not re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d{3,}", match.group("num"))
             or re.fullmatch(r"(?:1[89]|20)\d0", match.group("num"))

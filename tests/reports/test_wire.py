@@ -896,6 +896,8 @@ def test_find_figures__spaced_thousands_listed_peaks_and_figures_not_flown(words
         ("It stayed in the air for more than 70 minutes.", []),
         ("It flew for about an hour.", [3600]),
         ("Missiles it flew in the 1990s.", []),
+        # w1422: a speed per hour
+        ("It flew some 400 km recording a maximum flight speed of Mach 6.1, around 7,466 kilometers an hour.", []),
     ],
 )
 def test_find_flight_times__seconds_written_short_and_bounds(words, seconds):
