@@ -119,7 +119,9 @@ _OTHER_FAILURE = re.compile(
     r"(?:summit|talks|negotiations|diplomacy|meeting|deal|policy|sanctions|efforts?|attempts? at (?:talks|dialogue))\b|"
     # "fired the sixth suspected Musudan, the second in the day, after the fifth test-launched had failed": an
     # earlier launch's failure, told as what this one came after
-    r"\bafter\s+the\s+(?:first|second|third|fourth|fifth|previous|earlier)\b[^.;]{0,40}?\bhad\s+(?:failed|exploded)\b",
+    r"\bafter\s+the\s+(?:first|second|third|fourth|fifth|previous|earlier)\b[^.;]{0,40}?\bhad\s+(?:failed|exploded)\b|"
+    # "photos showing an explosion on an island", "exploded above the target": the warhead at its target
+    r"\bexplo(?:sions?|ded)\s+(?:on|over|above|at)\s+(?:an?|the|its)\s+(?:[\w-]+\s+)?(?:island|islet|target)\b",
     re.I,
 )
 # "... fired two missiles, but one exploded in midair", "one of two missiles ...; the other exploded": one of a

@@ -897,7 +897,10 @@ def test_find_figures__spaced_thousands_listed_peaks_and_figures_not_flown(words
         ("It flew for about an hour.", [3600]),
         ("Missiles it flew in the 1990s.", []),
         # w1422: a speed per hour
-        ("It flew some 400 km recording a maximum flight speed of Mach 6.1, around 7,466 kilometers an hour.", []),
+        (
+            "It flew some 400 km recording a maximum flight speed of Mach 6.1, around 7,466 kilometers an hour.",
+            [],
+        ),
     ],
 )
 def test_find_flight_times__seconds_written_short_and_bounds(words, seconds):
@@ -2393,6 +2396,16 @@ def test_extract__a_meeting_called_after_the_launch_tells_the_launch(gazetteer):
         gazetteer,
     )
     assert (event["site_id"], event["launched_at"]) == ("pyongyang", "2024-06-25T20:30:00Z")
+
+
+def test_extract__an_explosion_on_the_target_island_is_no_failure(gazetteer):
+    event = _one(  # w1452
+        "North Korea's leader oversaw the firing of six super-large multiple rocket launchers Monday. The 600 mm "
+        "rockets were fired simultaneously, KCNA reported with photos showing an explosion on an island.",
+        "2024-03-19",
+        gazetteer,
+    )
+    assert event["outcome"] == "unknown"  # nothing said of how the flight went
 
 
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
