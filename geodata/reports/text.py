@@ -141,7 +141,9 @@ _LAUNCH_NOUN = re.compile(
 # after North Korea fires missile": the alarm answers the launch, which is the news, not background
 # ("presided over the meeting shortly after North Korea fired a ballistic missile": the security meeting it called)
 A_RESPONSE_BEFORE = re.compile(
-    r"\b(?:sirens?|alerts?|alarms?|evacuation (?:orders?|warnings?)|(?:the|security|emergency|NSC) meetings?)\b"
+    # ("The National Security Council will meet Friday after North Korea fired")
+    r"\b(?:sirens?|alerts?|alarms?|evacuation (?:orders?|warnings?)|(?:the|security|emergency|NSC) meetings?|"
+    r"(?:will|to) meet|convened)\b"
     r"[^;]*$",
     re.I,
 )

@@ -2408,6 +2408,16 @@ def test_extract__an_explosion_on_the_target_island_is_no_failure(gazetteer):
     assert event["outcome"] == "unknown"  # nothing said of how the flight went
 
 
+def test_extract__a_council_that_will_meet_after_the_launch_reports_it(gazetteer):
+    event = _one(  # w1460: a two-line flash; the meeting answers the launch the "after" clause tells
+        "SEOUL, Nov. 18 (Yonhap) -- The presidential National Security Council will meet Friday after North Korea "
+        "fired what appeared to be an intercontinental ballistic missile, the presidential office said.",
+        "2022-11-18",
+        gazetteer,
+    )
+    assert (event["system_class"], event["count"]) == ("ICBM", 1)
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
