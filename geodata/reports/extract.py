@@ -390,6 +390,8 @@ _HYPERSONIC = re.compile(r"\bhypersonic\b", re.I)
 _KOREA_OR_JAPAN = re.compile(r"KST|JST|local time|Korea time|Seoul|Tokyo|Korea|Japan")
 _SUCCESS = re.compile(
     r"\bsuccessful(?:ly)?\b|\b(?:described|hailed|called)\s+(?:(?:the|its|it)\s+)?(?:\w+\s+)?(?:as\s+)?an?\s+success\b|"
+    # "noted perfect results of Friday's test launch", "the perfect performance of the tactical rocket"
+    r"\bperfect\s+(?:results?|performance)\b|"
     # state media's success in other words: "flew ... before hitting their targets", "precisely struck the set
     # target"
     r"(?P<hit>\b(?:hit|hitting|struck|striking)\s+(?:(?:the|their|its|an?|set|pre-?set|designated|intended|"

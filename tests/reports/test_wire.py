@@ -2418,6 +2418,22 @@ def test_extract__a_council_that_will_meet_after_the_launch_reports_it(gazetteer
     assert (event["system_class"], event["count"]) == ("ICBM", 1)
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "KCNA noted perfect results of Friday's test launch.",  # w1378
+        "The drill proved the perfect performance of the tactical rocket, said the KCNA dispatch.",  # w877
+    ],
+)
+def test_extract__state_media_calls_the_flight_perfect(said, gazetteer):
+    event = _one(
+        "North Korea fired two short-range projectiles into the sea on Friday. " + said,
+        "2019-08-17",
+        gazetteer,
+    )
+    assert event["outcome"] == "success"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
