@@ -92,7 +92,7 @@ _BARE_NUMBER_FIRED = re.compile(
     re.I,
 )
 _LAUNCH_VERB_NEXT = re.compile(r"(?:launched|fired|test-fired|launches|fires)\b", re.I)
-_ORDINAL = re.compile(r"(?:second|third|fourth|fifth|sixth|further)\b", re.I)
+_ORDINAL = re.compile(r"(?:first|second|third|fourth|fifth|sixth|further)\b", re.I)
 _SUPERSEDED = re.compile(r"^\W*(?:Earlier|Initially|At first|Initial reports?)\b", re.I)
 _NUMBER_IN = re.compile(
     r"(?:^|\s)(?:at least\s+|about\s+|around\s+|over\s+)?(?:\d+|"

@@ -2434,6 +2434,17 @@ def test_extract__state_media_calls_the_flight_perfect(said, gazetteer):
     assert event["outcome"] == "success"
 
 
+def test_extract__a_first_missile_is_which_one_not_how_many(gazetteer):
+    event = _one(  # w995: the source's "a first missile ... followed by a second" does not make the salvo one
+        "North Korea launched two projectiles presumed to be short-range ballistic missiles on Wednesday, South "
+        "Korean authorities said. According to the South Korean Joint Chiefs of Staff, a first missile was launched "
+        "at 5:06 a.m. local time and was followed by a second 21 minutes later.",
+        "2019-07-31",
+        gazetteer,
+    )
+    assert event["count"] == 2
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
