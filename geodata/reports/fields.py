@@ -118,6 +118,7 @@ _DOZENS = re.compile(r"(?:dozens?|scores?|hundreds?)\b", re.I)
 _ONE_LANDED = re.compile(r"\s+(?:\w+\s+){0,3}?(?:landed|fell|splashed|crashed|flew|exploded)\b", re.I)
 # "Yonhap, citing the JCS, later reported that multiple ... may have been launched": the source revises itself
 _LATER = re.compile(r"\blater\b", re.I)
+_THE_OTHER_AFTER = re.compile(r"[^.;]{0,200}?\b(?:while|and|with|but)\s+the\s+other\b", re.I)
 _LAUNCHES_AFTER = re.compile(r"\s+launch(?:es|ings?)\b", re.I)
 _A_LAUNCH_AFTER = re.compile(r"\s+launch\b", re.I)
 _SUCH_BEFORE = re.compile(r"\bsuch\s+$", re.I)
@@ -473,6 +474,8 @@ def missile_counts(sentence: Sentence) -> Iterator[re.Match[str]]:
             continue  # "two to three short-range ballistic missiles": the upper figure, read next
         if word == "one" and _ONE_LANDED.match(sentence.text, match.end()):
             continue  # "one ballistic missile landed near Ulleung": one of the salvo, where it fell
+        if word == "one" and _THE_OTHER_AFTER.match(sentence.text, match.end()):
+            continue  # "one missile covered 350 km ..., while the other flew 800 km": one of two
         if _NOT_A_COUNT.search(match.group("adj")) or (
             word.isdigit()
             and (

@@ -2445,6 +2445,19 @@ def test_extract__a_first_missile_is_which_one_not_how_many(gazetteer):
     assert event["count"] == 2
 
 
+def test_extract__one_missile_beside_the_other_is_one_of_two(gazetteer):
+    event = _one(  # w1254: the JCS's "one SRBM flew ..., with the other ..." tells two missiles
+        "TOKYO, October 6. /TASS/. North Korea test launched two ballistic missiles on Thursday in the direction of "
+        "the Sea of Japan, NHK television channel reported citing the Japan Coast Guard. Yonhap news agency confirmed "
+        'the news and, citing the Joint Chiefs of Staff (JCS), reported that "one SRBM [short-range ballistic '
+        "missile] flew more than 350 kilometers at an apogee of roughly 80 kilometers, with the other traveling "
+        'around 800 kilometers at the maximum altitude of some 60 kilometers."',
+        "2022-10-06",
+        gazetteer,
+    )
+    assert event["count"] == 2
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
