@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from geodata.errors import UnknownPlace
 from geodata.geo.places import Gazetteer, Place, place_key
 from geodata.reports.lexicon import PROVINCES
-from geodata.reports.text import Sentence
+from geodata.reports.text import Sentence, span
 from geodata.schema import SITE_KINDS
 
 _CANDIDATE = re.compile(
@@ -59,6 +59,13 @@ _SEA_OFF_WONSAN = re.compile(
 )
 SEA_OFF_WONSAN_NAME = "Wonsan offshore"
 CAPITAL_SITE_ID = "pyongyang"
+# "fired two ballistic missiles from its east coast", "from a site on the country's east coast": the coast's
+# placeholder site, when no place on it is named ("into the sea off its east coast" is where they flew)
+_FROM_COAST = re.compile(
+    r"\bfrom\s+(?:a\s+site\s+on\s+)?(?:(?:North Korea'?s?|the North'?s?|the country'?s|its|the)\s+)?"
+    r"(?P<side>east|west)(?:ern)?\s+coast(?:line)?\b",
+    re.I,
+)
 # "Sukchon County", "Hwangju-county", and copy's glued "Hwangjucounty"
 _SUFFIX = re.compile(r"(?:[\s-]+|(?<=[a-z]))(?:County|Province|province|county|area|City|region|district)$")
 _SKIP = {
@@ -222,7 +229,7 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
                 or _GOVERNMENT_BEFORE.search(sentence.text[max(0, start - 40) : start])
             ):
                 continue
-            span = {
+            evidence = {
                 "text": sentence.text[start:end],
                 "start": sentence.start + start,
                 "end": sentence.start + end,
@@ -234,7 +241,7 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
                 whole = None
             if whole is None and province:
                 # "North Hwanghae Province" is a province, not its word "Hwanghae"
-                province_hit = province_hit or (province, span)
+                province_hit = province_hit or (province, evidence)
                 continue
             if gazetteer is not None:
                 for variant in _variants(name):
@@ -247,7 +254,7 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
                         ]:
                             warnings.append(f"read the site {variant!r} as {place.name!r} ({place.id})")
                         province = _province_after(sentence.text[end:])
-                        found = SiteMatch(place.id, place.lat, place.lon, span, province)
+                        found = SiteMatch(place.id, place.lat, place.lon, evidence, province)
                         if place.id != CAPITAL_SITE_ID:
                             return found
                         # "from an area near its capital, Pyongyang ... from an area around Pukchang": the
@@ -256,14 +263,35 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
                         break
     if capital_hit:
         return capital_hit
+    coast = _coast(ordered, gazetteer) if gazetteer is not None else None
+    if coast:
+        return coast
     if province_hit:
-        province, span = province_hit
+        province, evidence = province_hit
         lat, lon = PROVINCES[province]
         warnings.append(
-            f"only the province is named ({span['text']!r}); the launch point is its approximate centre "
+            f"only the province is named ({evidence['text']!r}); the launch point is its approximate centre "
             "and the site is left blank"
         )
-        return SiteMatch(None, lat, lon, span, province)
+        return SiteMatch(None, lat, lon, evidence, province)
+    return None
+
+
+_ARTILLERY = re.compile(r"\b(?:artillery|shells|rounds)\b", re.I)
+_MIGHT_AFTER = re.compile(r"[^.;]{0,30}?\b(?:could|would|might|can)\b", re.I)
+
+
+def _coast(ordered: list[Sentence], gazetteer: Gazetteer) -> SiteMatch | None:
+    """The coast a launch sentence says it came from ("from its east coast"), as its placeholder site."""
+    for sentence in ordered:
+        match = _FROM_COAST.search(sentence.text)
+        if match and _ARTILLERY.search(sentence.text, 0, match.start()):
+            continue  # "fired more than 100 artillery rounds Wednesday from its east coast": the guns' coast
+        if match and _MIGHT_AFTER.match(sentence.text, match.end()):
+            continue  # "a Rodong missile fired from North Korea's east coast could strike ...": a what-if
+        place = _resolve(gazetteer, f"{match.group('side').lower()} coast") if match else None
+        if match and place is not None:
+            return SiteMatch(place.id, place.lat, place.lon, span(match, sentence.start))
     return None
 
 

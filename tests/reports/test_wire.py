@@ -2458,6 +2458,35 @@ def test_extract__one_missile_beside_the_other_is_one_of_two(gazetteer):
     assert event["count"] == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "site_id"),
+    [
+        (
+            "North Korea launched two short-range missiles from its east coast on March 2, the JCS said.",
+            "east-coast",
+        ),
+        (
+            "The defense ministry said on Sunday that the missile fired from the North's west coast flew about 400 km.",
+            "west-coast",
+        ),
+        # where they flew, a what-if and the guns' coast are no launch site
+        ("North Korea fired two short-range missiles into the sea off its east coast on Monday.", None),
+        (
+            "North Korea fired two missiles on Wednesday. A Rodong missile fired from North Korea's east coast could "
+            "strike major Japanese cities.",
+            None,
+        ),
+        (
+            "North Korea fired a missile on Wednesday. It fired more than 100 artillery rounds from its east coast.",
+            None,
+        ),
+    ],
+)
+def test_extract__the_coast_a_launch_came_from(text, site_id, gazetteer):
+    # the corpus's convention since round 23 (w1153, w1204, w1270 ...): the coast's placeholder site
+    assert _one(text, "2023-12-17", gazetteer)["site_id"] == site_id
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
