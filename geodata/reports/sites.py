@@ -227,6 +227,8 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
                 or _SPEAKER_AFTER.match(sentence.text[end:])
                 or _EVENT_PLACE.search(sentence.text[max(0, start - 40) : start])
                 or _GOVERNMENT_BEFORE.search(sentence.text[max(0, start - 40) : start])
+                # ("into the Sea off East Coast": where it flew; the coast it came from is read by _coast)
+                or _A_COAST.match(name)
             ):
                 continue
             evidence = {
@@ -277,6 +279,7 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
     return None
 
 
+_A_COAST = re.compile(r"(?:east|west)(?:ern)?\s+coast", re.I)
 _ARTILLERY = re.compile(r"\b(?:artillery|shells|rounds)\b", re.I)
 _MIGHT_AFTER = re.compile(r"[^.;]{0,30}?\b(?:could|would|might|can)\b", re.I)
 
