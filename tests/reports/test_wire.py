@@ -2471,7 +2471,11 @@ def test_extract__one_missile_beside_the_other_is_one_of_two(gazetteer):
         ),
         # where they flew, a what-if and the guns' coast are no launch site
         ("North Korea fired two short-range missiles into the sea off its east coast on Monday.", None),
-        ("North Korea Fires Missile into Sea off East Coast, South Korea Says", None),  # w1345
+        (  # w1345
+            "North Korea Fires Missile into Sea off East Coast, South Korea Says\nSEOUL (Reuters) - North Korea has "
+            "fired a missile into the sea off the east coast of the Korean Peninsula, the JCS said on Thursday.",
+            None,
+        ),
         (  # w1388: the island they struck is off the coast; the site is named
             "The missiles launched Saturday struck an island off North Korea's East Coast. The launches took place in "
             "the morning from a launch site near North Korea's Sonchon county in North Pyongan province.",
