@@ -59,6 +59,8 @@ _SEA_OFF_WONSAN = re.compile(
 )
 SEA_OFF_WONSAN_NAME = "Wonsan offshore"
 CAPITAL_SITE_ID = "pyongyang"
+# the kind of the gazetteer's stand-ins for an area ("Hwanghae provinces (inland; exact point not reported)")
+PLACEHOLDER_KIND = "unknown"
 # "fired two ballistic missiles from its east coast", "from a site on the country's east coast": the coast's
 # placeholder site, when no place on it is named ("into the sea off its east coast" is where they flew)
 _FROM_COAST = re.compile(
@@ -211,6 +213,7 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
     ordered = [s for s in group if s.is_launch] + [s for s in group if not s.is_launch]
     province_hit = None
     capital_hit: SiteMatch | None = None
+    placeholder_hit: SiteMatch | None = None
     for sentence in ordered:
         candidates = [
             (m.start("name"), m.end("name"), m.group("name")) for m in _CANDIDATE.finditer(sentence.text)
@@ -257,14 +260,19 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
                             warnings.append(f"read the site {variant!r} as {place.name!r} ({place.id})")
                         province = _province_after(sentence.text[end:])
                         found = SiteMatch(place.id, place.lat, place.lon, evidence, province)
+                        if getattr(place, "kind", None) == PLACEHOLDER_KIND:
+                            # "from an inland area of Hwanghae Province ... from near Hwangju County": a placeholder
+                            # gives way to a place named in it
+                            placeholder_hit = placeholder_hit or found
+                            break
                         if place.id != CAPITAL_SITE_ID:
                             return found
                         # "from an area near its capital, Pyongyang ... from an area around Pukchang": the
                         # capital area is where copy starts; a place named in or near it is the site
                         capital_hit = capital_hit or found
                         break
-    if capital_hit:
-        return capital_hit
+    if capital_hit or placeholder_hit:
+        return capital_hit or placeholder_hit
     coast = _coast(ordered, gazetteer) if gazetteer is not None else None
     if coast:
         return coast

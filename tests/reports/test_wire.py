@@ -2497,6 +2497,17 @@ def test_extract__the_coast_a_launch_came_from(text, site_id, gazetteer):
     assert _one(text, "2023-12-17", gazetteer)["site_id"] == site_id
 
 
+def test_extract__a_placeholder_area_gives_way_to_a_place_named_in_it(gazetteer):
+    event = _one(  # w1445, w1227
+        "The South Korean military said missiles were fired from an inland area of Hwanghae Province and landed in "
+        "the Sea of Japan. The three missiles, launched from the western North Korean town of Hwangju, flew across "
+        "the country.",
+        "2016-09-05",
+        gazetteer,
+    )
+    assert event["site_id"] == "hwangju"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
