@@ -718,6 +718,11 @@ def test_find_dates__a_day_earlier_counts_from_the_statement_day():
             '7:47 to 8:00 a.m. were identified," said the Joint Chiefs of Staff.',
             "chunghwa",
         ),
+        (  # w662: "got" is Korean for cape
+            "The JCS said the North is believed to have fired a Scud-type missile from Jangsan Cape on its western "
+            "coastal region.",
+            "jangsangot",
+        ),
     ],
 )
 def test_extract__romanisations_the_sites_table_lacks(text, site_id, gazetteer):
