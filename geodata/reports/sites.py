@@ -35,6 +35,11 @@ _CANDIDATE = re.compile(
     # "from Pyongyang airport": the airport, not the city
     r"(?P<name>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,4}(?:\s+(?:airport|airfield)\b)?)"
 )
+# "in Toyang-ri of Ryongnim County, Jagang Province": the province a named place lies in, read after it (when the
+# place itself is not in the gazetteer)
+_PROVINCE_OF_A_PLACE = re.compile(
+    r"(?:\b(?:County|county)|-ri|-gun|-dong)\s*,\s*(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+[Pp]rovince)\b"
+)
 # "from the North's capital", "near its capital Pyongyang", "the outskirts of the capital": Pyongyang
 _CAPITAL = re.compile(
     r"\b(?:from|near|in|around|of|outskirts of|vicinity of)\s+(?:North Korea'?s?|the North'?s?|its|the|the North Korean)\s+"
@@ -216,7 +221,9 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
     placeholder_hit: SiteMatch | None = None
     for sentence in ordered:
         candidates = [
-            (m.start("name"), m.end("name"), m.group("name")) for m in _CANDIDATE.finditer(sentence.text)
+            (m.start("name"), m.end("name"), m.group("name"))
+            for pattern in (_CANDIDATE, _PROVINCE_OF_A_PLACE)
+            for m in pattern.finditer(sentence.text)
         ]
         candidates += [(m.start(), m.end(), CAPITAL_NAME) for m in _CAPITAL.finditer(sentence.text)]
         candidates += [(m.start(), m.end(), MAIN_AIRPORT_NAME) for m in _MAIN_AIRPORT.finditer(sentence.text)]

@@ -723,6 +723,11 @@ def test_find_dates__a_day_earlier_counts_from_the_statement_day():
             "coastal region.",
             "jangsangot",
         ),
+        (  # w1056: the village is not in the table; its province, told after it, is
+            "North Korea has test-fired a newly developed hypersonic missile called Hwasong 8. According to KCNA, the "
+            "launch took place in Toyang-ri of Ryongnim County, Jagang Province.",
+            "chagang",
+        ),
     ],
 )
 def test_extract__romanisations_the_sites_table_lacks(text, site_id, gazetteer):
