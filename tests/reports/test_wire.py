@@ -108,7 +108,12 @@ from tests.reports.wire_corpus import (
 # the code the round started from). Round 28 (2026-11-27): those 50 moved into training (1,414 reports, 1,379 events;
 # 95.6 % as they came) and tuned briefly (launches told with no launch verb, a salvo's first that "flopped", a broken
 # potential range, a turn's sideways distance); a new held-out set (heldout/, 50 reports) scored once after tuning
-# stopped, 90.9 % (the same drafts with the code the round started from).
+# stopped, 90.9 % (the same drafts with the code the round started from). Round 29 (2026-11-27): those 50 moved into
+# training (1,464 reports, 1,426 events; 95.6 % as they came), the coast convention made one (16 older blanks for
+# "from its east coast" now `east-coast`, as rounds 23-28 wrote) and tuned on (a day's report "came a day after",
+# clauses dated to another launch, security meetings after a launch, coasts and placeholder areas, ordinal and
+# "one ... the other" counts); a new held-out set (heldout/, 50 reports) scored once after tuning stopped, 83.6 %
+# (83.7 % with the code the round started from: one draft differs, a day worse).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -117,35 +122,35 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1389, 1414),
-    "date": (1324, 1379),
-    "site_id": (1316, 1379),
-    "system": (1288, 1379),
-    "system_class": (1311, 1379),
-    "count": (1302, 1379),
-    "distance_km": (1336, 1379),
-    "apogee_km": (1353, 1379),
-    "flight_time_s": (1355, 1379),
-    "outcome": (1312, 1379),
-    "confirmation": (1325, 1379),
-    "sources": (494, 572),
+    "events": (1439, 1464),
+    "date": (1369, 1426),
+    "site_id": (1376, 1426),
+    "system": (1337, 1426),
+    "system_class": (1358, 1426),
+    "count": (1350, 1426),
+    "distance_km": (1380, 1426),
+    "apogee_km": (1399, 1426),
+    "flight_time_s": (1401, 1426),
+    "outcome": (1360, 1426),
+    "confirmation": (1372, 1426),
+    "sources": (509, 591),
 }
-# Scored once, after tuning stopped (2026-11-27): 90.9 % overall on 50 reports, the ten fields of issue 13 92.6 %
-# (the code the round started from drafts every report the same); below the 95 % goal. Why, per failure class:
-# tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
+# Scored once, after tuning stopped (2026-11-27): 83.6 % overall on 50 reports, the ten fields of issue 13 84.7 %
+# (the code the round started from: 84.9 %, one day better); below the 95 % goal, mostly round-ups of two launches
+# told as one. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (49, 50),
-    "date": (43, 47),
-    "site_id": (39, 47),
-    "system": (38, 47),
-    "system_class": (42, 47),
-    "count": (44, 47),
-    "distance_km": (43, 47),
-    "apogee_km": (45, 47),
-    "flight_time_s": (44, 47),
-    "outcome": (43, 47),
-    "confirmation": (46, 47),
-    "sources": (14, 19),
+    "events": (45, 50),
+    "date": (44, 51),
+    "site_id": (38, 51),
+    "system": (40, 51),
+    "system_class": (40, 51),
+    "count": (42, 51),
+    "distance_km": (42, 51),
+    "apogee_km": (47, 51),
+    "flight_time_s": (46, 51),
+    "outcome": (44, 51),
+    "confirmation": (43, 51),
+    "sources": (12, 18),
 }
 
 
@@ -158,7 +163,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1414 and len(heldout) >= 35
+    assert len(train) >= 1464 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -194,32 +199,32 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-27 on 1,414 training reports: the right date, class and count are among the candidates for
-    # 99.2-99.6 % of events while the rules choose right for 94.4-96.0 %; on round 28's fresh set 100 % against
-    # 89.4-93.6 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-27 on 1,464 training reports: the right date, class and count are among the candidates for
+    # 99.2-99.6 % of events while the rules choose right for 94.7-96.0 %; on round 29's fresh set 98.0-100 % against
+    # 78.4-86.3 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-27: on the blind
-# drafts of rounds 3-27 (1,307 reports, 1,276 launches, each drafted by its round's code before any tuning on it), and
-# on round 28's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
+# drafts of rounds 3-28 (1,357 reports, 1,323 launches, each drafted by its round's code before any tuning on it), and
+# on round 29's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
 BLIND_READINGS = {
-    "date": (1124, 1173),
-    "site_id": (1115, 1139),
-    "system_class": (1119, 1145),
-    "count": (1089, 1147),
+    "date": (1167, 1219),
+    "site_id": (1141, 1183),
+    "system_class": (1161, 1188),
+    "count": (1133, 1192),
 }
-HELDOUT_READINGS = {"date": (43, 46), "site_id": (39, 40), "system_class": (42, 43), "count": (44, 45)}
+HELDOUT_READINGS = {"date": (44, 45), "site_id": (38, 39), "system_class": (40, 42), "count": (42, 46)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
 def test_wire_corpus__other_readings_show_the_right_value_of_drafts_wrong(on, drafted):
     # A wrong day, site, class or count with the right one listed beside it is one look for the editor. The
-    # readings stay few (0.03-0.16 per draft on the blind drafts; up to 0.34 on a fifty-report set, round 28's days),
+    # readings stay few (0.03-0.16 per draft on the blind drafts; up to 0.43 on a fifty-report set, round 29's counts),
     # so they point at the field to check rather than at every field.
     results, floor = (
         (blind_results(), BLIND_READINGS)
@@ -230,7 +235,7 @@ def test_wire_corpus__other_readings_show_the_right_value_of_drafts_wrong(on, dr
         drafts_right, floor_shown = floor[field]
         assert right >= drafts_right and shown >= floor_shown, (field, right, shown, floor[field])
         assert shown - right >= (floor_shown - drafts_right) // 2, field  # the readings add the right value
-        assert readings <= 0.35 * total, (field, readings, total)
+        assert readings <= 0.45 * total, (field, readings, total)
 
 
 # --- the failure classes of issue 13, each failing before its fix ----------------------------------
