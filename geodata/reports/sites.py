@@ -219,6 +219,7 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
     province_hit = None
     capital_hit: SiteMatch | None = None
     placeholder_hit: SiteMatch | None = None
+    read_as: dict[str, str] = {}  # site id: how a name was read as it
     for sentence in ordered:
         candidates = [
             (m.start("name"), m.end("name"), m.group("name"))
@@ -264,7 +265,10 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
                         ) and variant.lower() not in [
                             a.lower() for a in (getattr(place, "aliases", None) or ())
                         ]:
-                            warnings.append(f"read the site {variant!r} as {place.name!r} ({place.id})")
+                            # said only of the site drafted: a placeholder or the capital may still give way
+                            read_as.setdefault(
+                                place.id, f"read the site {variant!r} as {place.name!r} ({place.id})"
+                            )
                         province = _province_after(sentence.text[end:])
                         found = SiteMatch(place.id, place.lat, place.lon, evidence, province)
                         if getattr(place, "kind", None) == PLACEHOLDER_KIND:
@@ -273,13 +277,14 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
                             placeholder_hit = placeholder_hit or found
                             break
                         if place.id != CAPITAL_SITE_ID:
-                            return found
+                            return _drafted(found, read_as, warnings)
                         # "from an area near its capital, Pyongyang ... from an area around Pukchang": the
                         # capital area is where copy starts; a place named in or near it is the site
                         capital_hit = capital_hit or found
                         break
-    if capital_hit or placeholder_hit:
-        return capital_hit or placeholder_hit
+    area_hit = capital_hit or placeholder_hit
+    if area_hit is not None:
+        return _drafted(area_hit, read_as, warnings)
     coast = _coast(ordered, gazetteer) if gazetteer is not None else None
     if coast:
         return coast
@@ -292,6 +297,13 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
         )
         return SiteMatch(None, lat, lon, evidence, province)
     return None
+
+
+def _drafted(site: SiteMatch, read_as: dict[str, str], warnings: list[str]) -> SiteMatch:
+    """``site``, the one drafted, with the warning of how its name was read (if it was read as another)."""
+    if site.site_id in read_as:
+        warnings.append(read_as[site.site_id])
+    return site
 
 
 _A_COAST = re.compile(r"(?:east|west)(?:ern)?\s+coast", re.I)
