@@ -721,9 +721,10 @@ def _context_sentences(
         if sentence is first_launch:
             previous = sentence
             continue
-        days = _days_named(sentence.text, published) | _days_named(
-            told_text.get(sentence.start, ""), published, likened=False
-        )
+        days = _days_named(sentence.text, published)
+        as_told = told_text.get(sentence.start, sentence.text)
+        if as_told != sentence.text:  # a clause was blanked: read its days too
+            days |= _days_named(as_told, published, likened=False)
         named_other_day = bool(day and days and day not in days)
         # "Japan said ICBM had flown for 66 minutes" in a report of two SRBMs: the other launch's figure
         other_kind = not systems and _other_family(sentence.text, draft.system_class)

@@ -68,11 +68,15 @@ CAPITAL_SITE_ID = "pyongyang"
 PLACEHOLDER_KIND = "unknown"
 # "fired two ballistic missiles from its east coast", "from a site on the country's east coast": the coast's
 # placeholder site, when no place on it is named ("into the sea off its east coast" is where they flew)
+_COAST = r"(?P<side>east|west)(?:ern)?\s+coast"
 _FROM_COAST = re.compile(
     r"\bfrom\s+(?:a\s+site\s+on\s+)?(?:(?:North Korea'?s?|the North'?s?|the country'?s|its|the)\s+)?"
-    r"(?P<side>east|west)(?:ern)?\s+coast(?:line)?\b",
+    + _COAST
+    + r"(?:line)?\b",
     re.I,
 )
+# ... and a coast named as a place ("into the Sea off East Coast"), which is only where the missiles flew
+_A_COAST = re.compile(_COAST, re.I)
 # "Sukchon County", "Hwangju-county", and copy's glued "Hwangjucounty"
 _SUFFIX = re.compile(r"(?:[\s-]+|(?<=[a-z]))(?:County|Province|province|county|area|City|region|district)$")
 _SKIP = {
@@ -306,7 +310,6 @@ def _drafted(site: SiteMatch, read_as: dict[str, str], warnings: list[str]) -> S
     return site
 
 
-_A_COAST = re.compile(r"(?:east|west)(?:ern)?\s+coast", re.I)
 _ARTILLERY = re.compile(r"\b(?:artillery|shells|rounds)\b", re.I)
 _MIGHT_AFTER = re.compile(r"[^.;]{0,30}?\b(?:could|would|might|can)\b", re.I)
 
@@ -315,12 +318,14 @@ def _coast(ordered: list[Sentence], gazetteer: Gazetteer) -> SiteMatch | None:
     """The coast a launch sentence says it came from ("from its east coast"), as its placeholder site."""
     for sentence in ordered:
         match = _FROM_COAST.search(sentence.text)
-        if match and _ARTILLERY.search(sentence.text, 0, match.start()):
+        if match is None:
+            continue
+        if _ARTILLERY.search(sentence.text, 0, match.start()):
             continue  # "fired more than 100 artillery rounds Wednesday from its east coast": the guns' coast
-        if match and _MIGHT_AFTER.match(sentence.text, match.end()):
+        if _MIGHT_AFTER.match(sentence.text, match.end()):
             continue  # "a Rodong missile fired from North Korea's east coast could strike ...": a what-if
-        place = _resolve(gazetteer, f"{match.group('side').lower()} coast") if match else None
-        if match and place is not None:
+        place = _resolve(gazetteer, f"{match.group('side').lower()} coast")
+        if place is not None:
             return SiteMatch(place.id, place.lat, place.lon, span(match, sentence.start))
     return None
 
