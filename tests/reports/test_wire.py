@@ -2526,6 +2526,17 @@ def test_extract__a_placeholder_area_gives_way_to_a_place_named_in_it(gazetteer)
     assert not [w for w in extraction.warnings if "Hwanghae" in w], extraction.warnings
 
 
+def test_extract__kcnas_launch_from_an_underwater_submarine_is_a_second_event_of_the_day(gazetteer):
+    extraction = extract_events(  # w1486
+        "SEOUL - North Korea on Saturday test-fired three short-range missiles into its eastern waters, the JCS said. "
+        "The North on Saturday also has successfully test-fired a strategic ballistic missile from an underwater "
+        "submarine, according to the KCNA.",
+        dt.date(2015, 5, 9),
+        gazetteer,
+    )
+    assert [(e["system_class"], e["count"]) for e in extraction.events] == [("SRBM", 3), ("SLBM", 1)]
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
