@@ -172,6 +172,9 @@ def _parse(phrase: str, base: dt.datetime) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
 def find_dates(
     text: str, published: dt.date | None, offset: int = 0, statements: bool = False, window: bool = True
 ) -> list[Found]:
@@ -250,10 +253,10 @@ def find_dates(
             )
         )
         last_said_end = match.end() if statement else None
-        if match.group("full"):
+        if match.group("full") and (published is not None or _YEAR.search(phrase)):
             value = _parse(re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", phrase), base)
         elif published is None:
-            continue
+            continue  # "on Friday", "May 25": of which week or year only publication tells
         elif match.group("ordinal"):
             value = _day_of_month(int(match.group("ordinal")[:-2]), published)
         elif match.group("weekday"):

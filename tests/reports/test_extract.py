@@ -749,3 +749,20 @@ def test_extract_events__a_launch_detected_in_the_passive_and_a_caption_in_this_
     )
     events = extract_events(text, dt.date(2017, 7, 28), gazetteer).events
     assert [(e["launched_at"][:10], e["system_class"]) for e in events] == [("2017-07-28", "unknown")]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # no publication date: a day with no year is no day (it once resolved against 2100, to 2099)
+        ("SEOUL, May 25 (Yonhap) -- North Korea fired a ballistic missile into the East Sea.", None),
+        ("North Korea fired a ballistic missile on Friday, the JCS said.", None),
+        ("North Korea fired a ballistic missile on May 25, 2022, the JCS said.", "2022-05-25"),
+    ],
+)
+def test_extract__without_a_publication_date_only_a_day_with_its_year_is_read(text, day, gazetteer):
+    extraction = extract_events(text, None, gazetteer)
+    (event,) = extraction.events
+    assert ((event["launched_at"] or "")[:10] or None) == day
+    if day is None:
+        assert any("give the publication date" in w for w in extraction.warnings), extraction.warnings
