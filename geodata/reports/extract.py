@@ -556,8 +556,16 @@ def extract_events(
         draft = _draft(group, text, published, gazetteer, first_day)
         first_day = first_day or (draft.launched_at or "")[:10] or None
         prefix = f"event {number}: " if len(groups) > 1 else ""
+        parts = [part for day in _one_per_day(draft, group, published) for part in _by_kind(day, group)]
+        if len({part.system_class for part in parts}) > 1:
+            # split here already: no word to the editor to split it
+            draft.warnings = [w for w in draft.warnings if not w.startswith(_MIXED_SALVO)]
+            draft.warnings.append(
+                f"a salvo of {' and '.join(part.system_class for part in parts)} missiles told together: "
+                "drafted an event per kind"
+            )
         warnings.extend(prefix + w for w in draft.warnings)
-        for one_day in _one_per_day(draft, group, published):
+        for one_day in parts:
             event = one_day.to_event()
             # the evidence in the report's own characters
             quotes = [
@@ -601,6 +609,95 @@ def _one_per_day(draft: Draft, group: list[Sentence], published: dt.date | None)
                 for d in days
             ]
     return [draft]
+
+
+# "tests included an intercontinental ballistic missile and two short-range weapons", "two short-range Scud missiles
+# and one Rodong intermediate-range missile": one salvo of two kinds, told together. A long-range missile is no kind
+# of its own here ("a long-range ballistic missile and ICBM" is one missile).
+_KIND_WORD = "|".join(f"(?:{row[0]})" for row in (*SYSTEMS, *CLASSES)) + r"|short[- ]range"
+_QUANTITY = r"an?|one|single|two|three|four|five|six|seven|eight|\d{1,2}"
+_TWO_KINDS = re.compile(
+    rf"\b(?P<first>(?P<count_a>{_QUANTITY})\s+(?:[\w()-]+\s+){{0,3}}?(?:{_KIND_WORD}))[\w\s-]{{0,30}}?\s"
+    rf"(?:and|as well as|plus)\s+(?P<second>(?:(?P<count_b>{_QUANTITY})\s+)?(?:[\w()-]+\s+){{0,3}}?(?:{_KIND_WORD}))",
+    re.I,
+)
+
+
+def _kind_of(words: str) -> tuple[str | None, str]:
+    """(system or None, class) that ``words`` name: a named system decides its class."""
+    system = next((row for row in _SYSTEMS if row[0].search(words)), None)
+    if system:
+        return system[1], system[2]
+    return None, next((row[1] for row in _CLASSES if row[0].search(words)), "SRBM")
+
+
+def _by_kind(draft: Draft, group: list[Sentence]) -> list[Draft]:
+    """``draft``, or one draft per kind when its salvo is told as two kinds of missile together ("launched an ICBM
+    and two short-range missiles"): an event is a salvo of one kind (seeds/README.md)."""
+    for sentence in group:
+        if sentence.start in draft.context or sentence.is_caption:
+            continue
+        for told in _TWO_KINDS.finditer(sentence.text):
+            kinds = _kind_of(told["first"]), _kind_of(told["second"])
+            classes = {kinds[0][1], kinds[1][1]}
+            one_family = any(classes <= family for family in _FAMILIES)
+            if one_family or draft.system_class not in (*classes, "unknown"):
+                continue
+            first, second = count_value(told["count_a"]), count_value(told["count_b"] or "")
+            if second is None and first and draft.count and draft.count > first:
+                second = draft.count - first  # "three missiles ... a suspected ICBM and short-range missiles"
+            # the salvo's figures are its headline kind's, unless the draft read no kind
+            own = next((kind for kind in kinds if kind[1] == draft.system_class), kinds[0])
+            failed_of = _kinds_failed(draft, group, kinds)
+            return [
+                _of_kind(draft, kind, count, span(told, sentence.start, part), kind == own, failed_of)
+                for kind, count, part in ((kinds[0], first, "first"), (kinds[1], second, "second"))
+            ]
+    return [draft]
+
+
+def _kinds_failed(
+    draft: Draft, group: list[Sentence], kinds: tuple[tuple[str | None, str], ...]
+) -> set[tuple[str | None, str]]:
+    """The kinds of a mixed salvo its failure is told of ("one of the KN-23 SRBM missiles failed mid-flight")."""
+    told = draft.evidence.get("outcome")
+    if draft.outcome not in ("failure", "partial") or told is None:
+        return set(kinds)
+    sentence = next((s for s in group if s.start <= told["start"] < s.start + len(s.text)), None)
+    named = {kind for kind in kinds if sentence and _kind_of(sentence.text)[1] == kind[1]}
+    return named or set(kinds)
+
+
+def _of_kind(
+    draft: Draft,
+    kind: tuple[str | None, str],
+    count: int | None,
+    told: Evidence,
+    own: bool,
+    failed_of: set[tuple[str | None, str]],
+) -> Draft:
+    """The part of a mixed salvo of ``kind``: its own system, class and count; the salvo's day and place; the
+    figures only for the kind they were read for."""
+    system, system_class = kind
+    figures = ("distance_km", "apogee_km", "flight_time_s")
+    part = replace(
+        draft,
+        system=system or (draft.system if own else UNKNOWN_SYSTEM_BY_CLASS.get(system_class, UNKNOWN_SYSTEM)),
+        system_class=system_class,
+        count=count,
+        evidence={
+            **{k: v for k, v in draft.evidence.items() if own or k not in ("system", "count", *figures)},
+            "system_class": told,
+            **({"system": told} if system else {}),
+            **({"count": told} if count is not None else {}),
+        },
+    )
+    if not own:
+        part = replace(part, distance_km=None, apogee_km=None, flight_time_s=None, sources=[])
+    if kind not in failed_of or (not own and draft.outcome == "success" and "outcome" not in draft.evidence):
+        part.outcome = "success" if part.distance_km or part.apogee_km or part.flight_time_s else "unknown"
+        part.evidence.pop("outcome", None)
+    return part
 
 
 def _news_groups(
@@ -967,7 +1064,15 @@ def _when(
             else None
         )
         draft.warnings.append(
-            "no launch date in the text; " + (f"used {fallback}" if fallback else "left blank")
+            "no launch date in the text; "
+            + (
+                f"used {fallback}"
+                if fallback
+                # "May 25", "on Friday": which year, which week, only the day the copy came out tells
+                else "left blank (give the publication date to read a day with no year)"
+                if published is None
+                else "left blank"
+            )
         )
     else:
         draft.evidence["launched_at"] = {"text": date.text, "start": date.start, "end": date.end}
@@ -1125,6 +1230,9 @@ def _where(
 _JOINED_BY = re.compile(r"[\w\s'-]{0,30}?\b(or|and)\b[\w\s'-]{0,30}")
 
 
+_MIXED_SALVO = "a mixed salvo"
+
+
 def _system_beside(hit: re.Match[str], name: str) -> tuple[str, str] | None:
     """Another system named next to ``hit`` and the word joining them: ("or", name) for an alternative
     ("the KN-23 or KN-24 family"), ("and", name) for a mixed salvo ("KN-23 types and rounds from a 600mm")."""
@@ -1236,7 +1344,7 @@ def _what(draft: Draft, group: list[Sentence], told: list[Sentence]) -> None:
         system_hit = None
     elif system_hit and beside:
         # one event is a salvo of one system (seeds/README.md): the editor splits a mixed one
-        draft.warnings.append(f"a mixed salvo: {beside[1]} too; split it into an event per system")
+        draft.warnings.append(f"{_MIXED_SALVO}: {beside[1]} too; split it into an event per system")
     if system_hit:
         draft.system = system_hit[0][1]
         draft.evidence["system"] = span(system_hit[1], system_hit[2])

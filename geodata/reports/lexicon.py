@@ -96,7 +96,10 @@ HWASONG = romanized("Hwasong") + r"(?:-?pho)?"
 # (pattern, system_class). First match in text order decides; more specific patterns first.
 CLASSES: tuple[tuple[str, str], ...] = (
     # "from an underwater submarine" (KCNA's words)
-    (r"submarine-launched|\bSLBMs?\b|from an? (?:underwater )?submarine|submarine (?:ballistic )?missile", "SLBM"),
+    (
+        r"submarine-launched|\bSLBMs?\b|from an? (?:underwater )?submarine|submarine (?:ballistic )?missile",
+        "SLBM",
+    ),
     (r"intercontinental|\bICBMs?\b", "ICBM"),
     (r"intermediate(?:[- ]range|-? or longer-range| in range)|\bIRBMs?\b", "IRBM"),
     (r"medium[- ]range|\bmid-range|\bMRBMs?\b", "MRBM"),

@@ -2537,6 +2537,58 @@ def test_extract__kcnas_launch_from_an_underwater_submarine_is_a_second_event_of
     assert [(e["system_class"], e["count"]) for e in extraction.events] == [("SRBM", 3), ("SLBM", 1)]
 
 
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (  # w1498: the failure is the short-range missiles'
+            "North Korea launched three missiles toward the Sea of Japan on Wednesday. Wednesday's tests included an "
+            "intercontinental ballistic missile and two short-range weapons. South Korea said that one of the KN-23 "
+            "SRBM missiles failed mid-flight.",
+            [
+                ("Unknown ballistic missile", "ICBM", 1, "unknown"),
+                ("Hwasong-11A (KN-23)", "SRBM", 2, "partial"),
+            ],
+        ),
+        (  # w1484: each kind's own system
+            "North Korea launched two short-range Scud missiles and one Rodong intermediate-range missile Tuesday, "
+            "Strategic Command said.",
+            [("Scud-B (Hwasong-5)", "SRBM", 2, "unknown"), ("Nodong (Hwasong-7)", "MRBM", 1, "unknown")],
+        ),
+        (  # one missile named twice
+            "North Korea fired a long-range ballistic missile and ICBM on Wednesday, the JCS said.",
+            [("Unknown ballistic missile", "ICBM", 1, "unknown")],
+        ),
+    ],
+)
+def test_extract__a_salvo_told_as_two_kinds_is_an_event_per_kind(text, parts, gazetteer):
+    extraction = extract_events(text, dt.date(2022, 5, 25), gazetteer)
+    events = extraction.events
+    assert [(e["system"], e["system_class"], e["count"], e["outcome"]) for e in events] == parts
+    assert len({e["launched_at"] for e in events}) == 1
+    # split already: the editor is told so, and not asked to split it
+    assert (
+        len([w for w in extraction.warnings if "told together: drafted an event per kind" in w])
+        == len(parts) - 1
+    )
+    assert not [w for w in extraction.warnings if "split it" in w], extraction.warnings
+
+
+def test_extract__a_mixed_salvos_figures_stay_with_the_kind_they_were_given_for(gazetteer):
+    events = extract_events(  # w1499
+        'North Korea fired three ballistic missiles early Wednesday from the Sunan area, the JCS said. "The launch of '
+        'a suspected intercontinental ballistic missile and short-range ballistic missile today is an illegal act," '
+        "it said. The first ballistic missile, which is suspected to be an ICBM, had a range of around 360 kilometers "
+        "and an altitude of around 540km.",
+        dt.date(2022, 5, 25),
+        gazetteer,
+    ).events
+    assert [(e["system_class"], e["count"], e["distance_km"], e["apogee_km"]) for e in events] == [
+        ("ICBM", 1, 360, 540),
+        ("SRBM", 2, None, None),
+    ]
+    assert {e["site_id"] for e in events} == {"sunan"}
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
