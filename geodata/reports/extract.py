@@ -768,7 +768,7 @@ def _draft(
     group = about_this_launch(told, _launch_day(draft), published)
     draft.context = _context_sentences(group, draft, published, systems=True, told=told)
     _where(draft, group, gazetteer, published)
-    _what(draft, group, told)
+    _what(draft, group, told, _summed_over_days(group, published))
     draft.context = _context_sentences(told, draft, published)
     _figures(draft, group)
     _outcome(draft, group)
@@ -1295,8 +1295,28 @@ def _scud_models(sentence: Sentence) -> list[tuple[tuple[Any, ...], re.Match[str
     ]
 
 
-def _what(draft: Draft, group: list[Sentence], told: list[Sentence]) -> None:
-    """System and class from ``group`` (``told`` is the run before the clauses about other times were blanked)."""
+def _summed_over_days(group: list[Sentence], published: dt.date | None) -> frozenset[int]:
+    """Starts of the sentences that count two days' launches together ("fired 46 rockets ... on Saturday and
+    Sunday") where another tells one of those days' own ("fired 30 rockets ... on Saturday"): no one day's count."""
+    one_day = [
+        days
+        for s in group
+        if s.launch_verb and any(missile_counts(s)) and len(days := _days_named(s.text, published)) == 1
+    ]
+    return frozenset(
+        s.start
+        for s in group
+        if s.is_launch
+        and (both := two_days_told(s.text, published))
+        and any(days <= {d.isoformat() for d in both} for days in one_day)
+    )
+
+
+def _what(
+    draft: Draft, group: list[Sentence], told: list[Sentence], summed: frozenset[int] = frozenset()
+) -> None:
+    """System and class from ``group`` (``told`` is the run before the clauses about other times were blanked);
+    the count from none of the ``summed`` sentences (see :func:`_summed_over_days`)."""
     # a photo's caption shows a launch, often a file one ("the underwater test-fire of strategic submarine ballistic
     # missile in this undated photo"): its weapon is not this launch's
     group = [s for s in group if s.start not in draft.context and not s.is_caption]
@@ -1362,7 +1382,7 @@ def _what(draft: Draft, group: list[Sentence], told: list[Sentence]) -> None:
     draft.system_class = system_class
     if class_span:
         draft.evidence["system_class"] = class_span
-    draft.count, count_evidence, draft_counts = count_missiles(group, draft.warnings, draft.context)
+    draft.count, count_evidence, draft_counts = count_missiles(group, draft.warnings, draft.context | summed)
     draft.evidence.pop("count", None)
     draft.counts_by_source = draft_counts
     if count_evidence:

@@ -498,12 +498,18 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
     current_kind: tuple[str | None, str] | None = None
     current_days: set[dt.date] = set()  # days named by the current event's launch sentences
     seen_days: list[set[dt.date]] = []
+    told_days: set[dt.date] = set()  # the one day the current event's launch sentences that name one day name
     for sentence in sentences:
         kind = _kind(sentence.text)
         days = _launch_days(sentence, published) if sentence.is_launch else set()
         other_day = bool(
             days and current_days and not days & current_days and _near(days, current_days)
         ) and not any(days <= seen for seen in seen_days)
+        # "fired 46 rockets on Saturday and Sunday. ... fired 30 rockets on Saturday. It also fired 16 rockets on
+        # Sunday": after a round-up of two days, each day told on its own is its own launch
+        other_day = other_day or bool(
+            len(days) == 1 and told_days and not days & told_days and _near(days, told_days)
+        )
         # "had launched an ICBM on December 18" in a report of January 14: background, not news,
         # unless told as a launch of its own ("the North separately fired two cruise missiles on Sunday")
         long_before = bool(days and current_days and not _near(days, current_days)) and not _SEPARATE.search(
@@ -551,6 +557,7 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
             groups.append([sentence])
             current_kind, current_days = kind, set(days)
             seen_days.append(current_days)
+            told_days = set(days) if len(days) == 1 else set()
         elif told_of is not None:
             # "fired two cruise missiles on Jan. 25 and two tactical guided missiles on Jan. 27. The cruise missiles
             # flew 1,800 km": a round-up's later sentence about the first salvo's kind is the first salvo's
@@ -560,6 +567,8 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
             current_kind = current_kind or kind
             if not current_days or _near(days, current_days):
                 current_days |= days
+            if len(days) == 1 and sentence.launch_verb and (not told_days or days & told_days):
+                told_days |= days
     if (
         groups
     ):  # sentences before the first launch sentence (a headline, a dateline) belong to the first event

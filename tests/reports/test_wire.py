@@ -2589,6 +2589,23 @@ def test_extract__a_mixed_salvos_figures_stay_with_the_kind_they_were_given_for(
     assert {e["site_id"] for e in events} == {"sunan"}
 
 
+def test_extract__a_weekends_round_up_told_day_by_day_is_a_launch_per_day(gazetteer):
+    events = extract_events(  # w1477
+        "North Korea fired 46 short-range rockets into the East Sea for two consecutive days on Saturday and Sunday. "
+        "According to the Joint Chiefs of Staff, the North fired 30 short-range rockets in the Galma Peninsula area "
+        "from 4:00 a.m. to 6:10 a.m. on Saturday. It also fired 16 short-range rockets in the same area at 0:52 a.m. "
+        "to 2:21 a.m. on Sunday.",
+        dt.date(2014, 3, 24),
+        gazetteer,
+    ).events
+    # each day's own count, not the weekend's sum
+    days = [korea_day(e["launched_at"], e["launched_at_precision"]) for e in events]
+    assert list(zip(days, [e["count"] for e in events], strict=True)) == [
+        ("2014-03-22", 30),
+        ("2014-03-23", 16),
+    ]
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
