@@ -186,7 +186,7 @@ def _resolve(gazetteer: Gazetteer, name: str, fold: bool = True) -> Place | None
                 return folded_place
         folded = place_key(name)
         for close in error.close_matches:
-            if place_key(close) == folded:
+            if place_key(close) == folded or _one_swap(place_key(close), folded):
                 try:
                     place = gazetteer.resolve(close)
                 except UnknownPlace:
@@ -196,6 +196,20 @@ def _resolve(gazetteer: Gazetteer, name: str, fold: bool = True) -> Place | None
     except (KeyError, ValueError):
         return None
     return place if _is_site(place) else None
+
+
+def _one_swap(name: str, typed: str) -> bool:
+    """Whether ``typed`` is ``name`` with two neighbouring letters swapped ("Keasong" for Kaesong): a slip of the
+    keys, not another place, in names long enough that a swap does not make another word."""
+    if len(name) != len(typed) or len(name) < 6:
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(name, typed, strict=True)) if a != b]
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and name[differ[0]] == typed[differ[1]]
+        and (name[differ[1]] == typed[differ[0]])
+    )
 
 
 def _variants(name: str) -> list[str]:
