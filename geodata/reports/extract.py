@@ -809,7 +809,6 @@ def _context_sentences(
     it calls super-large multiple rocket launchers, on March 18" tells another day's launch, blanked day and all.
     """
     told_text = {s.start: s.text for s in told or ()}
-    day = event_day(vars(draft)) or ""
     first_launch = next((s for s in group if s.is_launch), None)
     context = set()
     own_nouns = _nouns(first_launch.text) if first_launch else set()
@@ -818,11 +817,7 @@ def _context_sentences(
         if sentence is first_launch:
             previous = sentence
             continue
-        days = _days_named(sentence.text, published)
-        as_told = told_text.get(sentence.start, sentence.text)
-        if as_told != sentence.text:  # a clause was blanked: read its days too
-            days |= _days_named(as_told, published, likened=False)
-        named_other_day = bool(day and days and day not in days)
+        named_other_day = _names_other_day(sentence, draft, published, told_text.get(sentence.start))
         # "Japan said ICBM had flown for 66 minutes" in a report of two SRBMs: the other launch's figure
         other_kind = not systems and _other_family(sentence.text, draft.system_class)
         # "... 15 days after Kim directed an exercise involving super-large multiple rocket launchers. The South
@@ -860,6 +855,11 @@ def _context_sentences(
             context.add(sentence.start)
         previous = sentence
     return frozenset(context)
+
+
+def _holds(sentence: Sentence, evidence: Evidence | None) -> bool:
+    """Whether ``evidence`` was read in ``sentence``."""
+    return evidence is not None and sentence.start <= evidence["start"] < sentence.start + len(sentence.text)
 
 
 # "reached a maximum altitude of 6,000 km ... much higher than the last ICBM launch by Pyongyang in 2017": the
@@ -1175,11 +1175,24 @@ _PAST_OPENER = re.compile(
 )
 
 
-def _names_other_day(sentence: Sentence, day: str, published: dt.date | None) -> bool:
-    """Whether ``sentence`` tells of a launch on another day than ``day`` ("On March 16, North Korea launched a
-    suspected missile that appeared to explode ... over Pyongyang"); a statement's day does not count."""
+def _names_other_day(
+    sentence: Sentence, draft: Draft, published: dt.date | None, as_told: str | None = None
+) -> bool:
+    """Whether ``sentence`` tells of a launch on another day than the draft's ("On March 16, North Korea launched a
+    suspected missile that appeared to explode ... over Pyongyang"); a statement's day does not count, nor the
+    sentence the draft's day was read in as another day ("detected on Wednesday night from ... Kusong, US Strategic
+    Command said": Wednesday in the US, Thursday in Korea). ``as_told`` is the sentence before a clause of it was blanked: its days
+    count too."""
+    day = event_day(vars(draft))
     days = _days_named(sentence.text, published)
-    return bool(day and days and day not in days)
+    if as_told is not None and as_told != sentence.text:
+        days |= _days_named(as_told, published, likened=False)
+    dated = draft.evidence.get("launched_at")
+    # (the day as told there is not the day drafted: the launch's own, told in another time zone)
+    shifted = (
+        dated is not None and _holds(sentence, dated) and day not in _days_named(dated["text"], published)
+    )
+    return bool(day and days and day not in days) and not shifted
 
 
 def _days_named(text: str, published: dt.date | None, likened: bool = True) -> set[str]:
@@ -1206,7 +1219,6 @@ def _where(
     # "During that earlier test, ... from the vicinity of Pyongyang": another launch's place. Only the
     # strong cues: "the same area from where last week's were conducted" still names this launch's place
     first_launch = next((s for s in group if s.is_launch), None)
-    day = event_day(vars(draft)) or ""
     group = [
         s
         for s in group
@@ -1214,7 +1226,7 @@ def _where(
         or not (
             _BACKGROUND_RE.search(s.text)
             or _PAST_OPENER.search(s.text)
-            or _names_other_day(s, day, published)
+            or _names_other_day(s, draft, published)
         )
     ]
     site: SiteMatch | None = find_site(group, gazetteer, draft.warnings)

@@ -2606,6 +2606,30 @@ def test_extract__a_weekends_round_up_told_day_by_day_is_a_launch_per_day(gazett
     ]
 
 
+def test_extract__a_place_typed_with_two_letters_swapped_is_the_place(gazetteer):
+    event = _one(  # w1466
+        "North Korea fired two short range missiles. The JCS said the missiles were launched early Sunday morning "
+        "from Keasong area and flew approximately 500 km.",
+        "2014-07-13",
+        gazetteer,
+    )
+    assert event["site_id"] == "kaesong"
+
+
+def test_extract__the_sentence_a_us_time_day_was_read_in_still_tells_this_launchs_place(gazetteer):
+    event = _one(  # w1515, w949: Wednesday night in the US is Thursday in Korea
+        "Failed North Korean ballistic missile launch detected\nOctober 20, 2016 04:50\nA failed attempt by North "
+        "Korea to launch a missile was detected on Wednesday night from the northwestern city of Kusong, US "
+        "Strategic Command said.",
+        "2016-10-20",
+        gazetteer,
+    )
+    assert (event["site_id"], korea_day(event["launched_at"], event["launched_at_precision"])) == (
+        "kusong",
+        "2016-10-20",
+    )
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
