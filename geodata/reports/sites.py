@@ -156,9 +156,10 @@ def _is_site(place: Place) -> bool:
 
 # Spellings wire copy uses beside the stored romanisations: ㅕ written "yu" as in Hyundai ("Banghyun" for
 # Banghyon), n written as it sounds before p/b/m ("Simpo" for Sinpo, as Japanese outlets spell it), and ㅜ written
-# "oo" with ㅘ as "wha" ("Joongwha" for Junghwa)
+# "oo" with ㅘ as "wha" ("Joongwha" for Junghwa), and the village's -ri written as said after a nasal ("Mupyong-ni")
 _SPELLING_FOLDS = (
     (re.compile(r"yu", re.I), "yo"),
+    (re.compile(r"(?<=[a-z])-ni\b", re.I), "-ri"),
     (re.compile(r"m(?=[pbm])", re.I), "n"),
     (re.compile(r"oo", re.I), "u"),
     (re.compile(r"(?<=[a-z])wha", re.I), "hwa"),
