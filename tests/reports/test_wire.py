@@ -579,6 +579,11 @@ def test_extract__range_with_both_units_and_a_failed_summit(gazetteer):
         ),
         # w1028: a second missile's potential range in the same breath as the first's
         ("A Musudan has a potential range of between 2,500 and 4,000 km and Rodong up to 1,300 km.", []),
+        # w1506
+        (
+            "it is estimated that the missile could have a range in excess of 10,000 kilometers if flown flatter",
+            [],
+        ),
     ],
 )
 def test_find_figures__potential_distance_and_ranges(words, figures):
@@ -2628,6 +2633,15 @@ def test_extract__the_sentence_a_us_time_day_was_read_in_still_tells_this_launch
         "kusong",
         "2016-10-20",
     )
+
+
+def test_extract__a_villages_ri_written_ni_is_the_village(gazetteer):
+    event = _one(  # w1506, w390
+        "North Korea launched the missile from a new launch site at Mupyong-ni in northern Jagang province on Friday.",
+        "2017-07-29",
+        gazetteer,
+    )
+    assert event["site_id"] == "mupyong"
 
 
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
