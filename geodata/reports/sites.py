@@ -50,7 +50,9 @@ CAPITAL_NAME = "Pyongyang"
 # "launched from North Korea's main international airport": the country has one, Sunan; "from an airport in
 # Pyongyang" is the capital's, Sunan too
 _MAIN_AIRPORT = re.compile(
-    r"\b(?:North Korea'?s?|the North'?s?|the country'?s|Pyongyang'?s?|its)\s+(?:main\s+)?international\s+airport\b|"
+    # ("from somewhere near Pyongyang's main airport")
+    r"\b(?:North Korea'?s?|the North'?s?|the country'?s|Pyongyang'?s?|its)\s+"
+    r"(?:main\s+(?:international\s+)?|international\s+)airport\b|"
     r"\b(?:an|the)\s+airport\s+(?:in|near)\s+(?:Pyongyang|(?:the|its|North Korea'?s?|the North'?s?)\s+capital)\b",
     re.I,
 )
