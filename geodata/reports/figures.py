@@ -88,7 +88,8 @@ _FLOWN_RANGE_BEFORE = re.compile(
     r"(?:estimated\s+|total\s+)?|"
     r"(?:flew|flown|travel+ed)\s+(?:[\w-]+\s+){0,4}?to\s+a\s+)|"
     # "may have flown as high as 600 km (400 miles), to a range of 300 km": right after the flight's height
-    r"^\W*(?:and\s+)?to\s+a\s+|"
+    # ("flew to an altitude of about 2,000km and a range of 750km")
+    r"^\W*(?:and\s+)?(?:to\s+)?a\s+|"
     # "it flew to an altitude of about 6,000 km with a range of 1,000 km": right after the flight's height
     r"^\W*with\s+a\s+)range of\s+(?:\w+\s+){0,2}$",
     re.I,
@@ -329,7 +330,8 @@ _DURATION = (
 # The words that make a duration a flight time ("flew for", "in the air for", "a flight that lasted")
 FLIGHT_TIME_RE = re.compile(
     r"(?P<lead>\b(?:fl(?:ew|own|ying|ight)|travel+ed|in the air|airborne|aloft|stayed aloft|lasted|flight time of|"
-    r"trajectory of the missile|a flight of|flight lasted|in flight)\b(?:[^.;]|\.\d){0,80}?)"
+    # ("The missile was tracked for six minutes until it landed")
+    r"trajectory of the missile|a flight of|flight lasted|in flight|tracked(?=\s+for\b))\b(?:[^.;]|\.\d){0,80}?)"
     r"(?:(?:for|of|in|about|around|approximately|some|nearly|almost|over|more than|a record-breaking|record|roughly|"
     r"between)\s+)*" + _DURATION,
     re.IGNORECASE,

@@ -280,10 +280,15 @@ def test_extract__artillery_item_gives_no_event(text, gazetteer):
         ("It flew for 10,116 to 10,138 seconds.", 10138),
         ("The flight lasted one hour and 26 minutes.", 5160),
         ("The missiles flew 850 to 900 kilometers for about eleven minutes.", 660),
+        ("The missile was tracked for six minutes until it landed in the Sea of Japan.", 360),  # w1468
     ],
 )
 def test_find_flight_times__wire_phrasings(words, seconds):
     assert find_flight_times(words)[0].value_km == seconds
+
+
+def test_find_flight_times__radar_tracking_after_launch_is_no_flight_time():
+    assert find_flight_times("Radars tracked it 10 minutes after the launch, the JCS said.") == []
 
 
 def test_extract__flight_time_reaches_event_and_source(gazetteer):
@@ -583,6 +588,11 @@ def test_extract__range_with_both_units_and_a_failed_summit(gazetteer):
         (
             "it is estimated that the missile could have a range in excess of 10,000 kilometers if flown flatter",
             [],
+        ),
+        # w1472: the range flown, told with the flight's height
+        (
+            "The first missile flew to an altitude of about 2,000km and a range of 750km, he said.",
+            [("apogee", 2000), ("distance", 750)],
         ),
     ],
 )
