@@ -332,7 +332,11 @@ _OBSERVED = re.compile(
     # Defense Secretary on how high the ICBM flew
     r"\bdetection by\b|\bregret over the (?:launch|test)\b|\bDefen[cs]e Secretary\b|"
     # "The numbers are similar to data reported by Japan and South Korea": the neighbours' own tracking
-    r"\b(?:data|figures|numbers) (?:reported|released|given|announced) by (?:Japan|South Korea|Seoul|Tokyo)\b",
+    r"\b(?:data|figures|numbers) (?:reported|released|given|announced) by (?:Japan|South Korea|Seoul|Tokyo)\b|"
+    # "Its report apparently referred to the short-range ballistic missiles fired Wednesday", "the announcement
+    # likely referred to the firing of three rockets": the claim matched to a launch seen from outside
+    r"\b(?:report|announcement|statement|claim)s?\s+(?:\w+ly\s+)?referred\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:firing|launch(?:es)?|missiles?|rockets?|projectiles?)\b",
     re.I,
 )
 # North Korea's own voice, unnamed: "the DPRK Academy of Defense Science reports", "media sources in the DPRK",

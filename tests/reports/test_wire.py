@@ -1761,6 +1761,9 @@ def test_extract__launched_at_sea_off_wonsan(text, site, gazetteer):
         "South Korean and US authorities concluded that the missile exploded in flight.",  # w1007
         "South Korea's national security council expressed strong regret over the launch.",  # w958
         "Earlier, Defense Secretary James Mattis said the ICBM had flown higher than any previously tested.",  # w1126
+        # w1514, w1481: the claim matched to a launch others saw
+        "Its report apparently referred to the short-range ballistic missiles fired Wednesday by North Korea.",
+        "Yonhap said the announcement likely referred to the firing of three rockets into the seas on Thursday.",
     ],
 )
 def test_extract__state_media_launch_observed_from_outside_is_confirmed(observed, gazetteer):
