@@ -119,7 +119,8 @@ _WORDS_AFTER_POSSESSIVE = re.compile(r"\s+(?:\w+\s+)?(?:report|announcement|stat
 # "(16.27 EST on Saturday)", "(2310 GMT Tuesday)": another time zone's day, not Korea's
 _FOREIGN_DAY_BEFORE = re.compile(
     r"(?:\b|\d)(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST|ET|BST|CET|CEST|MSK|Hawaii time|(?:UK|British|London|Moscow|Paris|"
-    r"Berlin|Brussels|Sydney|Delhi|India|Indian) time)\s*(?:on\s+)?(?:the\s+)?$",
+    # ("at 7:10 a.m. (2210 GMT, October 30)")
+    r"Berlin|Brussels|Sydney|Delhi|India|Indian) time)\s*,?\s*(?:on\s+)?(?:the\s+)?$",
     re.I,
 )
 _OVERNIGHT_TO = re.compile(rf"\s*(?:-|–|to|into)\s*{_WEEKDAY}", re.I)

@@ -1719,6 +1719,13 @@ def test_extract__a_pictures_day_is_not_the_launchs(text, published, day, gazett
             "2023-11-22",
             "2023-11-22",
         ),
+        # w1473: the bracketed GMT day is the day before Korea's, not a calendar date to prefer over Thursday
+        (
+            "North Korea fired a suspected long-range ballistic missile on Thursday (October 31), the JCS said. The "
+            "launch was from near Pyongyang at 7:10 a.m. (2210 GMT, October 30).",
+            "2024-10-31",
+            "2024-10-31",
+        ),
         # w349: an American evening's day is the next in Korea; the GMT day beside it is Korea's
         (
             "North Korea launched a satellite this evening (February 6) Eastern Standard Time (EST). The launch, "
