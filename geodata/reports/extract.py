@@ -925,6 +925,18 @@ _THE_LAUNCH_TOOK_PLACE = re.compile(
 _OPENS_WITH_DAY = re.compile(r"^\W*(?:According to\b[^,]*?,?\s*)?(?:on\s+)?$", re.I)
 
 
+_COUNTED_FROM_ANOTHER = re.compile(
+    r"(?:a|one|two|three)\s+days?\s+(?:earlier|before|later|after)|the\s+(?:previous|next|following)\s+day",
+    re.I,
+)
+
+
+def _counted_from_this(sentence: Sentence, day: Found) -> bool:
+    """Whether ``day`` is counted from this launch in a sentence told of something else ("A day earlier, Kim Jong Un
+    posed with what Pyongyang claimed was a miniature nuclear warhead"): not the launch's day."""
+    return not _TELLS_LAUNCH.search(sentence.text) and bool(_COUNTED_FROM_ANOTHER.fullmatch(day.text))
+
+
 def _when(
     draft: Draft, group: list[Sentence], text: str, published: dt.date | None, first_day: str | None
 ) -> None:
@@ -981,9 +993,9 @@ def _when(
         # "... revealed to the world in a display of military might yesterday" beside "attempted to test ... this
         # morning": a day told of a launch, a test or an attempt before one told of something else
         or [d for s, d in found if not d.statement and not d.vague and _TELLS_LAUNCH.search(s.text)]
-        or [d for s, d in found if not d.statement and not d.vague]
+        or [d for s, d in found if not d.statement and not d.vague and not _counted_from_this(s, d)]
         or [d for s, d in found if s.is_launch and not d.statement]
-        or [d for s, d in found if not d.statement]
+        or [d for s, d in found if not d.statement and not _counted_from_this(s, d)]
         or [d for s, d in found if s.is_launch]  # "the military said Monday": the launch day too
         or [d for _, d in found]
     )

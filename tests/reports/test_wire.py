@@ -2664,6 +2664,17 @@ def test_extract__a_villages_ri_written_ni_is_the_village(gazetteer):
     assert event["site_id"] == "mupyong"
 
 
+def test_extract__a_day_counted_from_the_launch_for_something_else_is_not_its_day(gazetteer):
+    event = _one(  # w1488
+        "North Korea has fired two short-range missiles into the sea. A day earlier, Kim Jong Un posed with what "
+        "Pyongyang claimed was a miniature nuclear warhead. The military fired two missiles from near Wonsan, "
+        "Yonhap news agency said on Thursday morning.",
+        "2016-03-10",
+        gazetteer,
+    )
+    assert korea_day(event["launched_at"], event["launched_at_precision"]) == "2016-03-10"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
