@@ -202,16 +202,21 @@ def _resolve(gazetteer: Gazetteer, name: str, fold: bool = True) -> Place | None
 
 
 def _one_swap(name: str, typed: str) -> bool:
-    """Whether ``typed`` is ``name`` with two neighbouring letters swapped ("Keasong" for Kaesong): a slip of the
-    keys, not another place, in names long enough that a swap does not make another word."""
-    if len(name) != len(typed) or len(name) < 6:
+    """Whether ``typed`` is ``name`` with one slip of the keys: two neighbouring letters swapped ("Keasong" for
+    Kaesong) or one letter left out ("Hahung" for Hamhung), in names long enough that a slip makes no other place."""
+    if min(len(name), len(typed)) < 6:
+        return False
+    if len(name) == len(typed) + 1:
+        # (never the first letter: "Yongseong" is a district of its own, not Pyongsong)
+        return any(name[:i] + name[i + 1 :] == typed for i in range(1, len(name)))
+    if len(name) != len(typed):
         return False
     differ = [i for i, (a, b) in enumerate(zip(name, typed, strict=True)) if a != b]
     return (
         len(differ) == 2
         and differ[1] == differ[0] + 1
         and name[differ[0]] == typed[differ[1]]
-        and (name[differ[1]] == typed[differ[0]])
+        and name[differ[1]] == typed[differ[0]]
     )
 
 

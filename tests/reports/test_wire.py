@@ -2631,14 +2631,23 @@ def test_extract__a_weekends_round_up_told_day_by_day_is_a_launch_per_day(gazett
     ]
 
 
-def test_extract__a_place_typed_with_two_letters_swapped_is_the_place(gazetteer):
-    event = _one(  # w1466
-        "North Korea fired two short range missiles. The JCS said the missiles were launched early Sunday morning "
-        "from Keasong area and flew approximately 500 km.",
+@pytest.mark.parametrize(
+    ("place", "site_id"),
+    [
+        ("Keasong area", "kaesong"),  # w1466: two letters swapped
+        ("Hahung", "hamhung"),  # w1110: a letter left out
+        ("the Tonchang-ri area", "sohae"),  # w938
+        ("the Yongseong area of Pyongyang", "pyongyang"),  # w624: a first letter is no slip (Pyongsong)
+    ],
+)
+def test_extract__a_place_typed_with_a_slip_of_the_keys_is_the_place(place, site_id, gazetteer):
+    event = _one(
+        f"North Korea fired two short range missiles. The JCS said the missiles were launched early Sunday morning "
+        f"from {place} and flew approximately 500 km.",
         "2014-07-13",
         gazetteer,
     )
-    assert event["site_id"] == "kaesong"
+    assert event["site_id"] == site_id
 
 
 def test_extract__the_sentence_a_us_time_day_was_read_in_still_tells_this_launchs_place(gazetteer):
