@@ -556,9 +556,13 @@ def extract_events(
         )
     events: list[dict[str, Any]] = []
     first_day: str | None = None
+    previous: Draft | None = None
     for number, group in enumerate(groups, start=1):
         draft = _draft(group, text, published, gazetteer, first_day)
         first_day = first_day or (draft.launched_at or "")[:10] or None
+        if previous is not None and previous.site_id and draft.site_id is None:
+            _same_place(draft, group, previous)
+        previous = draft
         prefix = f"event {number}: " if len(groups) > 1 else ""
         parts = [part for day in _one_per_day(draft, group, published) for part in _by_kind(day, group)]
         if len({part.system_class for part in parts}) > 1:
@@ -580,6 +584,32 @@ def extract_events(
                 quote["text"] = report[quote["start"] : quote["end"]]
             events.append(event)
     return Extraction(events, warnings)
+
+
+# "It also fired 16 short-range rockets on two rounds in the same area": the place of the launch told before it
+# ("the same area where ...", "the same location as ..." name the place by another launch)
+_SAME_PLACE = re.compile(
+    r"\b(?:in|from|at)\s+the\s+same\s+(?:area|site|place|location)\b(?!\s+(?:as|where|from|that|which)\b)",
+    re.I,
+)
+
+
+def _same_place(draft: Draft, group: list[Sentence], previous: Draft) -> None:
+    """The place of the ``previous`` event for a launch told as fired from the same area (see ``_SAME_PLACE``)."""
+    told = next(
+        (span(m, s.start) for s in group if s.is_launch for m in [_SAME_PLACE.search(s.text)] if m), None
+    )
+    if told is None:
+        return
+    draft.site_id, draft.lat, draft.lon, draft.province = (
+        previous.site_id,
+        previous.lat,
+        previous.lon,
+        previous.province,
+    )
+    draft.evidence["site_id"] = told
+    draft.warnings = [w for w in draft.warnings if w != "no launch site found in the text"]
+    _impact(draft)
 
 
 def _one_per_day(draft: Draft, group: list[Sentence], published: dt.date | None) -> list[Draft]:
@@ -1535,6 +1565,11 @@ def _direction(draft: Draft, group: list[Sentence]) -> None:
         centre_deg(bearing_range) if bearing_range and "bearing_deg" in draft.evidence else None
     )
     draft.bearing_range_deg = list(bearing_range) if bearing_range else None
+    _impact(draft)
+
+
+def _impact(draft: Draft) -> None:
+    """The estimated impact point, by the one rule (:func:`geodata.tracks.impact_fields`)."""
     impact = impact_fields(draft.to_event())
     draft.impact_lat, draft.impact_lon, draft.impact_basis = (
         impact["impact_lat"],

@@ -2623,7 +2623,9 @@ def test_extract__a_weekends_round_up_told_day_by_day_is_a_launch_per_day(gazett
         dt.date(2014, 3, 24),
         gazetteer,
     ).events
-    # each day's own count, not the weekend's sum
+    # each day's own count, not the weekend's sum; "in the same area" is Saturday's place
+    assert [e["site_id"] for e in events] == ["wonsan", "wonsan"]
+    assert [e["lat"] for e in events] == [events[0]["lat"]] * 2
     days = [korea_day(e["launched_at"], e["launched_at_precision"]) for e in events]
     assert list(zip(days, [e["count"] for e in events], strict=True)) == [
         ("2014-03-22", 30),
