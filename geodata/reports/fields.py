@@ -396,6 +396,13 @@ def count_missiles(
             )
             if salvo is not None:
                 _, _, number, evidence, _ = salvo
+        # "North Korea launched what is believed to be a ballistic missile ... believed to have launched the second
+        # ballistic missile ... Both missiles": the first word, which the copy's later one outgrew
+        second = next(
+            ((m, s) for s in group if s.start not in skip and (m := _SECOND_OF_TWO.search(s.text))), None
+        )
+        if number == 1 and second is not None:
+            number, evidence = 2, span(second[0], second[1].start)
         if (
             number == 1
             and by_article(evidence)
@@ -413,6 +420,15 @@ def count_missiles(
     if singular and not any(_PLURAL.search(s.text) for s in group if s.start not in skip):
         return 1, span(singular[0], singular[1].start), {}
     return None, None, {}
+
+
+# "launched the second ballistic missile", "Both missiles are believed to have landed", "the second missile also
+# landed": a salvo of two told one missile at a time ("the second missile launch this year" counts launches)
+_SECOND_OF_TWO = re.compile(
+    r"\b(?:(?:launched|fired)\s+(?:a|the)\s+second|the\s+second)\s+(?:ballistic\s+)?missile\b"
+    r"(?!\s+(?:launch|test|firing|this|in|of|since)\b)|\bboth\s+missiles\b",
+    re.I,
+)
 
 
 def _end_in(candidate: tuple, ordered: list[Sentence]) -> int:

@@ -2686,6 +2686,28 @@ def test_extract__a_day_counted_from_the_launch_for_something_else_is_not_its_da
     assert korea_day(event["launched_at"], event["launched_at_precision"]) == "2016-03-10"
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (  # w1350
+            "The Japan Coast Guard said early Wednesday that North Korea launched what is believed to be a ballistic "
+            "missile. North Korea is believed to have launched the second ballistic missile. Both missiles are "
+            "believed to have landed outside Japan's exclusive economic zone.",
+            2,
+        ),
+        (  # w1355
+            "Yonhap reported that North Korea test-fired an unspecified ballistic missile on Monday. NHK said that the "
+            "second missile also landed outside the exclusive zone.",
+            2,
+        ),
+        # a second launch of the year is no second missile of this one
+        ("North Korea fired a ballistic missile on Monday, the second missile launch this year.", 1),
+    ],
+)
+def test_extract__a_salvo_told_one_missile_at_a_time_counts_both(text, count, gazetteer):
+    assert _one(text, "2023-09-13", gazetteer)["count"] == count
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
