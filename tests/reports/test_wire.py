@@ -113,7 +113,12 @@ from tests.reports.wire_corpus import (
 # "from its east coast" now `east-coast`, as rounds 23-28 wrote) and tuned on (a day's report "came a day after",
 # clauses dated to another launch, security meetings after a launch, coasts and placeholder areas, ordinal and
 # "one ... the other" counts); a new held-out set (heldout/, 50 reports) scored once after tuning stopped, 83.6 %
-# (83.7 % with the code the round started from: one draft differs, a day worse).
+# (83.7 % with the code the round started from: one draft differs, a day worse). Round 30 (2026-11-27): those 50
+# moved into training (1,514 reports, 1,479 events; 95.5 % as they came), two expectations written before the
+# mixed-salvo convention settled given an event per kind (w744, w1484), and tuned on (salvos told as two kinds
+# together, a weekend round-up told day by day, slips of the keys in place names, a US-time day's sentence, salvos
+# told one missile at a time); a new held-out set (heldout/, 50 reports) scored once after tuning stopped, 86.6 % (the
+# same drafts with the code the round started from).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -122,35 +127,36 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1439, 1464),
-    "date": (1369, 1426),
-    "site_id": (1376, 1426),
-    "system": (1337, 1426),
-    "system_class": (1358, 1426),
-    "count": (1350, 1426),
-    "distance_km": (1380, 1426),
-    "apogee_km": (1399, 1426),
-    "flight_time_s": (1401, 1426),
-    "outcome": (1360, 1426),
-    "confirmation": (1372, 1426),
-    "sources": (509, 591),
+    "events": (1489, 1514),
+    "date": (1421, 1479),
+    "site_id": (1429, 1479),
+    "system": (1385, 1479),
+    "system_class": (1406, 1479),
+    "count": (1405, 1479),
+    "distance_km": (1428, 1479),
+    "apogee_km": (1451, 1479),
+    "flight_time_s": (1454, 1479),
+    "outcome": (1411, 1479),
+    "confirmation": (1423, 1479),
+    "sources": (523, 609),
 }
-# Scored once, after tuning stopped (2026-11-27): 83.6 % overall on 50 reports, the ten fields of issue 13 84.7 %
-# (the code the round started from: 84.9 %, one day better); below the 95 % goal, mostly round-ups of two launches
-# told as one. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
+# Scored once, after tuning stopped (2026-11-27): 86.6 % overall on 50 reports, the ten fields of issue 13 87.3 %
+# (the code the round started from drafts all 50 the same); below the 95 % goal, again mostly round-ups of two
+# launches told as one, in words the rules of the round before did not meet. Why, per failure class:
+# tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (45, 50),
-    "date": (44, 51),
-    "site_id": (38, 51),
-    "system": (40, 51),
-    "system_class": (40, 51),
-    "count": (42, 51),
-    "distance_km": (42, 51),
-    "apogee_km": (47, 51),
-    "flight_time_s": (46, 51),
-    "outcome": (44, 51),
-    "confirmation": (43, 51),
-    "sources": (12, 18),
+    "events": (44, 50),
+    "date": (41, 48),
+    "site_id": (40, 48),
+    "system": (38, 48),
+    "system_class": (39, 48),
+    "count": (40, 48),
+    "distance_km": (43, 48),
+    "apogee_km": (45, 48),
+    "flight_time_s": (45, 48),
+    "outcome": (39, 48),
+    "confirmation": (45, 48),
+    "sources": (19, 22),
 }
 
 
@@ -163,7 +169,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1464 and len(heldout) >= 35
+    assert len(train) >= 1514 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -199,26 +205,26 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-27 on 1,464 training reports: the right date, class and count are among the candidates for
-    # 99.2-99.6 % of events while the rules choose right for 94.7-96.0 %; on round 29's fresh set 98.0-100 % against
-    # 78.4-86.3 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-27 on 1,514 training reports: the right date, class and count are among the candidates for
+    # 99.3-99.7 % of events while the rules choose right for 95.0-96.1 %; on round 30's fresh set 89.6-100 % against
+    # 81.3-85.4 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-27: on the blind
-# drafts of rounds 3-28 (1,357 reports, 1,323 launches, each drafted by its round's code before any tuning on it), and
-# on round 29's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
+# drafts of rounds 3-29 (1,407 reports, 1,376 launches, each drafted by its round's code before any tuning on it), and
+# on round 30's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
 BLIND_READINGS = {
-    "date": (1167, 1219),
-    "site_id": (1141, 1183),
-    "system_class": (1161, 1188),
-    "count": (1133, 1192),
+    "date": (1212, 1265),
+    "site_id": (1180, 1228),
+    "system_class": (1203, 1232),
+    "count": (1177, 1240),
 }
-HELDOUT_READINGS = {"date": (44, 45), "site_id": (38, 39), "system_class": (40, 42), "count": (42, 46)}
+HELDOUT_READINGS = {"date": (41, 44), "site_id": (40, 41), "system_class": (39, 40), "count": (40, 40)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
