@@ -697,7 +697,7 @@ def _kinds_failed(
     told = draft.evidence.get("outcome")
     if draft.outcome not in ("failure", "partial") or told is None:
         return set(kinds)
-    sentence = next((s for s in group if s.start <= told["start"] < s.start + len(s.text)), None)
+    sentence = next((s for s in group if _holds(s, told)), None)
     named = {kind for kind in kinds if sentence and _kind_of(sentence.text)[1] == kind[1]}
     return named or set(kinds)
 
@@ -1227,8 +1227,8 @@ def _names_other_day(
     """Whether ``sentence`` tells of a launch on another day than the draft's ("On March 16, North Korea launched a
     suspected missile that appeared to explode ... over Pyongyang"); a statement's day does not count, nor the
     sentence the draft's day was read in as another day ("detected on Wednesday night from ... Kusong, US Strategic
-    Command said": Wednesday in the US, Thursday in Korea). ``as_told`` is the sentence before a clause of it was blanked: its days
-    count too."""
+    Command said": Wednesday in the US, Thursday in Korea). ``as_told`` is the sentence before a clause of it was
+    blanked: its days count too."""
     day = event_day(vars(draft))
     days = _days_named(sentence.text, published)
     if as_told is not None and as_told != sentence.text:

@@ -398,11 +398,12 @@ def count_missiles(
                 _, _, number, evidence, _ = salvo
         # "North Korea launched what is believed to be a ballistic missile ... believed to have launched the second
         # ballistic missile ... Both missiles": the first word, which the copy's later one outgrew
-        second = next(
-            ((m, s) for s in group if s.start not in skip and (m := _SECOND_OF_TWO.search(s.text))), None
-        )
-        if number == 1 and second is not None:
-            number, evidence = 2, span(second[0], second[1].start)
+        if number == 1:
+            second = next(
+                ((m, s) for s in group if s.start not in skip and (m := _SECOND_OF_TWO.search(s.text))), None
+            )
+            if second is not None:
+                number, evidence = 2, span(second[0], second[1].start)
         if (
             number == 1
             and by_article(evidence)
