@@ -1353,6 +1353,21 @@ def _scud_models(sentence: Sentence) -> list[tuple[tuple[Any, ...], re.Match[str
     ]
 
 
+_BALLISTIC_ONLY = re.compile(r"^(?!.*\bcruise\b).*\bballistic\b", re.I | re.S)
+
+
+def _ballistic_before(named: list[Sentence], cruise_start: int) -> bool:
+    """Whether a sentence read before the one naming a cruise missile (at ``cruise_start``) tells the missile as
+    ballistic and names no cruise missile; launch sentences are read first, as :func:`first_match` does."""
+    ordered = [s for s in named if s.is_launch] + [s for s in named if not s.is_launch]
+    for sentence in ordered:
+        if sentence.start == cruise_start:
+            return False
+        if _BALLISTIC_ONLY.search(sentence.text):
+            return True
+    return False
+
+
 def _summed_over_days(group: list[Sentence], published: dt.date | None) -> frozenset[int]:
     """Starts of the sentences that count two days' launches together ("fired 46 rockets ... on Saturday and
     Sunday") where another tells one of those days' own ("fired 30 rockets ... on Saturday"): no one day's count."""
@@ -1397,6 +1412,10 @@ def _what(
     system_class, class_span = (
         (class_hit[0][1], span(class_hit[1], class_hit[2])) if class_hit else ("unknown", None)
     )
+    if system_class == "cruise" and _ballistic_before(named, class_hit[2]):
+        # "one ballistic missile was launched ... This is the 23rd missile launch ..., including cruise missiles":
+        # a missile told as ballistic first is not the cruise missiles named after it
+        system_class, class_span = "unknown", None
     slbm = first_match(_CLASSES[:1], named)
     if slbm and _SOUTH_OWN.search(slbm[1].string[max(0, slbm[1].start() - 50) : slbm[1].start()]):
         slbm = None  # "hours before the South tested its own submarine-launched missile"

@@ -2714,6 +2714,27 @@ def test_extract__a_salvo_told_one_missile_at_a_time_counts_both(text, count, ga
     assert _one(text, "2023-09-13", gazetteer)["count"] == count
 
 
+@pytest.mark.parametrize(
+    ("text", "system_class"),
+    [
+        (  # w1532
+            "According to the Ministry of Defense, at around 7:22 am on the 4th, one ballistic missile was launched "
+            "from North Korea. This is the 23rd missile launch by North Korea, including cruise missiles.",
+            "unknown",
+        ),
+        # a cruise missile told first is the launch's own
+        (
+            "North Korea fired two cruise missiles on Tuesday, unlike the ballistic missiles it fired last month.",
+            "cruise",
+        ),
+    ],
+)
+def test_extract__a_missile_told_as_ballistic_is_not_the_cruise_missiles_named_later(
+    text, system_class, gazetteer
+):
+    assert _one(text, "2022-10-04", gazetteer)["system_class"] == system_class
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
