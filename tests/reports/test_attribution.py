@@ -1178,6 +1178,7 @@ def test_site__a_place_named_beats_the_capital_area(gazetteer):
         ("Pukchang airfield", "sunchon"),
         ("North Korea's main international airport", "sunan"),
         ("somewhere near Pyongyang's main airport", "sunan"),  # w1501
+        ("Pyongyang International Airfield", "sunan"),  # w1550
     ],
 )
 def test_site__an_airport_is_read_with_its_town(where, site_id, gazetteer):
