@@ -395,10 +395,10 @@ _DASH = r"(?:--|—|–|-)"
 # The one grammar of a dateline, the line that says where, when and by whom the copy was filed:
 # "SEOUL, Nov. 7 (Yonhap) --", "TOKYO, Aug 29, 2017 (AP) —", "SEOUL (Reuters) -", "Tokyo, Nov. 18 (Jiji Press)--",
 # "SEOUL —", "Seoul/Pyongyang –", "SEOUL/TOKYO:", "SEOUL, South Korea —", "Seoul (South Korea), January 6:",
-# "SEOUL, Korea, Republic Of —", "Jul 29 (Time) -", "WASHINGTON (REUTERS, BLOOMBERG) -", "Baku, May 13, AZERTAC", "MOSCOW, March 25. /TASS/.", "MOSCOW, February 19 – RIA Novosti."
+# "Pyongyang [North Korea], November 19 :", "SEOUL, Korea, Republic Of —", "Jul 29 (Time) -", "WASHINGTON (REUTERS, BLOOMBERG) -", "Baku, May 13, AZERTAC", "MOSCOW, March 25. /TASS/.", "MOSCOW, February 19 – RIA Novosti."
 DATELINE = re.compile(
     rf"[ \t]*(?P<place>{_PLACE_WORD}(?:[ /]{_PLACE_WORD}){{0,3}})?"
-    r"(?:\s*\((?P<country>[A-Z][A-Za-z ]{1,25})\)(?=,)|,\s*[A-Z][a-z]+(?:,?\s[A-Z][a-z]+){0,2}(?=\s*(?:--|—|–|-)))?"
+    r"(?:\s*[(\[](?P<country>[A-Z][A-Za-z ]{1,25})[)\]](?=,)|,\s*[A-Z][a-z]+(?:,?\s[A-Z][a-z]+){0,2}(?=\s*(?:--|—|–|-)))?"
     rf"(?:,?\s*(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?!\d)(?:,\s*(?P<year>\d{{4}}))?)?"
     r"(?:\s*\((?P<outlet>[A-Z][\w .,&'’-]{1,40})\)\s*(?:--|—|–|-|:)"
     r"|,\s*(?P<caps>[A-Z]{3,})\b\.?"

@@ -634,6 +634,12 @@ def test_find_dateline__dates_the_copy_and_names_the_agency(text, today, day, ou
         ("SEOUL/TOKYO: North Korea fired", "SEOUL/TOKYO", None, None),
         ("SEOUL, South Korea — North Korea fired", "SEOUL", None, None),
         ("Seoul (South Korea), January 6: North Korea said", "Seoul", dt.date(2025, 1, 6), None),
+        (
+            "Pyongyang [North Korea], November 19 : North Korean leader",
+            "Pyongyang",
+            dt.date(2024, 11, 19),
+            None,
+        ),
         ("Jul 29 (Time) - North Korea fired", None, dt.date(2025, 7, 29), "Time"),
         ("Baku, May 13, AZERTAC. North Korea fired", "Baku", dt.date(2025, 5, 13), "AZERTAC"),
         ("MOSCOW, March 25. /TASS/. North Korea fired", "MOSCOW", dt.date(2025, 3, 25), "TASS"),
