@@ -89,8 +89,11 @@ _PAGE_STAMP = (
 _PAGE_STAMP_BEFORE = re.compile(
     _PAGE_STAMP + r"(?:on\s+|at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s+)?$", re.I
 )
-# ... and its clock: "Posted at 7:48 PM", "Posted : May 30, 2024, 10:32", "Published on 13 Apr 2023 5:27:52 PM"
-_PAGE_STAMP_CLOCK_BEFORE = re.compile(_PAGE_STAMP + r"(?:on\s+)?(?:at\s+|[\w., ]{0,20}?\d{4},?\s+)$", re.I)
+# ... and its clock: "Posted at 7:48 PM", "Posted : May 30, 2024, 10:32", "Published on 13 Apr 2023 5:27:52 PM",
+# "Published : Nov. 19, 2022 - 11:22"
+_PAGE_STAMP_CLOCK_BEFORE = re.compile(
+    _PAGE_STAMP + r"(?:on\s+)?(?:at\s+|[\w., ]{0,20}?\d{4}(?:,|\s+-)?\s+)$", re.I
+)
 # "North Korea on Friday confirmed that a missile it test-fired a day earlier...": the statement's day;
 # "The Philippines on Tuesday condemned North Korea's firing of two missiles": the reaction's day
 _REPORTED_AFTER = re.compile(

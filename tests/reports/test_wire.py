@@ -2848,6 +2848,7 @@ def test_find_times__two_times_share_the_second_ones_pm():
         "Posted : May 30, 2024, 10:32 Updated : May 30, 2024, 10:32",  # w1191
         "Published on 13 Apr 2023 5:27:52 PM",  # w1144
         "Published: 22 Oct. 2025, 08:57",  # w1188
+        "Published : Nov. 19, 2022 - 11:22",  # w1548, w1081, w957
     ],
 )
 def test_find_times__a_page_stamps_clock_is_no_time_of_launch(stamp):
