@@ -967,6 +967,24 @@ def _counted_from_this(sentence: Sentence, day: Found) -> bool:
     return not _TELLS_LAUNCH.search(sentence.text) and bool(_COUNTED_FROM_ANOTHER.fullmatch(day.text))
 
 
+_DAY_BEFORE = re.compile(r"(?:the\s+(?:previous\s+day|day\s+before)|a\s+day\s+earlier)", re.I)
+
+
+def _day_counted_back_from(day: Found, sentence: Sentence, told: list[tuple[Sentence, Found]]) -> Found:
+    """``day`` as a statement's day when the same sentence later counts the launch back from it ("revealed ... for
+    the first time Saturday in photos showing them attending the test-firing ... the previous day")."""
+    if day.statement or _DAY_BEFORE.fullmatch(day.text):
+        return day
+    counted_back = any(
+        s is sentence
+        and d.start > day.end
+        and _DAY_BEFORE.fullmatch(d.text)
+        and (day.value - d.value).days == 1
+        for s, d in told
+    )
+    return replace(day, statement=True) if counted_back else day
+
+
 def _when(
     draft: Draft, group: list[Sentence], text: str, published: dt.date | None, first_day: str | None
 ) -> None:
@@ -982,6 +1000,7 @@ def _when(
         for d in find_dates(s.text, published, s.start, statements=True)
         if not _ANOTHER_EVENTS_DAY.search(s.text[: d.start - s.start])
     ]
+    told = [(s, _day_counted_back_from(d, s, told)) for s, d in told]
     found = [
         (s, d)
         for s, d in told

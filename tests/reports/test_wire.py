@@ -2735,6 +2735,27 @@ def test_extract__a_missile_told_as_ballistic_is_not_the_cruise_missiles_named_l
     assert _one(text, "2022-10-04", gazetteer)["system_class"] == system_class
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (  # w1548
+            "North Korea revealed leader Kim Jong-un's daughter for the first time Saturday in photos showing them "
+            "attending the test-firing of an intercontinental ballistic missile (ICBM) the previous day.",
+            "2022-11-19",
+            "2022-11-18",
+        ),
+        (  # w1234, w1545
+            "South Korea's military said later Thursday it assessed that both ballistic missiles fired by North Korea "
+            "the previous day landed in the North's mountainous northeastern region.",
+            "2024-09-19",
+            "2024-09-18",
+        ),
+    ],
+)
+def test_extract__a_day_the_launch_is_counted_back_from_is_not_its_own(text, published, day, gazetteer):
+    assert _one(text, published, gazetteer)["launched_at"][:10] == day
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
