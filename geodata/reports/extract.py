@@ -383,6 +383,7 @@ _EARLIER_LAUNCH = re.compile(
     r"a day after|after (?:firing|launching|test-firing|detecting))\b",
     re.I,
 )
+_CAME_AFTER = re.compile(CAME_AFTER, re.I)
 _TELLS_LAUNCH = re.compile(
     r"\b(?:launch\w*|fir(?:ed|ing)|test(?:ed|ing|-fired|-launched)?|attempt\w*)\b", re.I
 )
@@ -752,10 +753,24 @@ def _news_groups(
     # ... and a launch told on another day than the fire's ("fired about one hundred artillery shells ... on Monday
     # ... On Sunday, it launched two Scud missiles") is the earlier launch the item recalls
     fire_days = _days_named(artillery.text, published)
+    # ... and one the fire "came after", told on another day ("These North Korean artillery barrages come after the
+    # Associated Press reported North Korean forces fired ballistic missiles ... on Friday"; "The firing came after
+    # North Korea fired a volley of ballistic missiles" on the fire's day is the news too)
+    # (the days of the fire told in sentences of its own: a headline names none)
+    fire_told_days = set().union(
+        *(
+            _days_named(s.text, published)
+            for s in sentences
+            if not s.is_launch and _ARTILLERY_FIRE.search(s.text)
+        )
+    )
     news = [
         g
         for g in groups
-        if not _EARLIER_LAUNCH.search(next(s for s in g if s.is_launch).text)
+        if not _EARLIER_LAUNCH.search(lead := next(s for s in g if s.is_launch).text)
+        and not (
+            _CAME_AFTER.search(lead) and (days := _days_named(lead, published)) and not days & fire_told_days
+        )
         and not all(_ARTILLERY_FIRE.search(s.text) for s in g if s.is_launch)
         and not (
             fire_days

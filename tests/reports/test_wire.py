@@ -529,6 +529,11 @@ def test_extract__earlier_launch_in_an_after_clause_is_background(gazetteer):
         "North Korea fired about one hundred artillery shells into the East Sea on Monday from a site near Goseong. "
         "North Korea has steadily moved its launch site to the south. On Sunday, it launched two Scud missiles to "
         "the East Sea from near Gaeseong.",
+        # w1523: the launch the fire "came after", told on another day
+        "North Korean forces fired around 250 artillery shells on Tuesday into maritime buffer areas. These North "
+        "Korean artillery barrages come after the Associated Press reported North Korean forces fired ballistic "
+        "missiles and artillery into their eastern waters on Friday. Earlier this month, North Korea also lobbed "
+        "another ballistic missile that sailed over Japan.",
     ],
 )
 def test_extract__artillery_item_recalling_earlier_missiles_gives_no_event(text, gazetteer):
