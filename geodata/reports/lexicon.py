@@ -109,7 +109,12 @@ CLASSES: tuple[tuple[str, str], ...] = (
         r"cruise missiles?|\bcruise\b|(?:short[- ]range,?\s+)?(?:anti-?ship|surface-to-ship|ship-to-ship)\b",
         "cruise",
     ),
-    (r"satellite|space launch vehicle|carrier rocket|space rocket", "SLV"),
+    # ("Satellite imagery ... show the rockets were fired" is how they were seen, not what flew)
+    (
+        r"satellite(?!\s+(?:imagery|images?|photos?|photographs?|pictures?|footage|analysis|data)\b)|"
+        r"space launch vehicle|carrier rocket|space rocket",
+        "SLV",
+    ),
     # "large-caliber multiple rocket launchers", "tactical guided missiles": the guided rockets and tactical
     # missiles of KCNA's drills, short-range ballistic by the JCS's account
     (

@@ -1186,6 +1186,16 @@ def test_site__an_airport_is_read_with_its_town(where, site_id, gazetteer):
     assert extract_events(text, dt.date(2023, 2, 19), gazetteer).events[0]["site_id"] == site_id
 
 
+def test_class__satellite_imagery_is_how_a_launch_was_seen_not_a_satellite_launch(gazetteer):
+    text = (  # w1520
+        "North Korea fired two missiles on Monday from a site close to the South. Satellite imagery and photos "
+        "released by state media show the missiles were fired near the DMZ."
+    )
+    assert extract_events(text, dt.date(2014, 7, 15), gazetteer).events[0]["system_class"] == "unknown"
+    satellite = "North Korea launched a satellite on Monday."
+    assert extract_events(satellite, dt.date(2014, 7, 15), gazetteer).events[0]["system_class"] == "SLV"
+
+
 @pytest.mark.parametrize(
     "denial",
     [
