@@ -313,8 +313,9 @@ def _day_of_month(day: int, published: dt.date) -> dt.date | None:
 # "the tests on both Saturday and Sunday", "test-fired the missiles on September 11 and 12": two days of launches
 _TWO_DAYS = re.compile(
     rf"\bon\s+(?:both\s+)?(?P<first>{_WEEKDAY})\s+and\s+(?P<second>{_WEEKDAY})\b"
-    # ("launched on Sept. 11 and Sept. 12": the month told again)
-    rf"|\bon\s+(?P<month>{_MONTH})\.?\s+(?P<day1>\d{{1,2}})\s+and\s+(?:(?P=month)\.?\s+)?(?P<day2>\d{{1,2}})\b"
+    # ("launched on Sept. 11 and Sept. 12": the month told again; "fired 46 ... rockets between Mar. 22 and 23",
+    # where "the night between Sunday and Monday" is one night)
+    rf"|\b(?:on|between)\s+(?P<month>{_MONTH})\.?\s+(?P<day1>\d{{1,2}})\s+and\s+(?:(?P=month)\.?\s+)?(?P<day2>\d{{1,2}})\b"
     r"(?!\s*(?:km|kilomet|miles))",
     re.I,
 )

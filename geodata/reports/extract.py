@@ -565,7 +565,10 @@ def extract_events(
             _same_place(draft, group, previous)
         previous = draft
         prefix = f"event {number}: " if len(groups) > 1 else ""
-        parts = [part for day in _one_per_day(draft, group, published) for part in _by_kind(day, group)]
+        elsewhere = [s for other in groups if other is not group for s in other if s.is_launch]
+        parts = [
+            part for day in _one_per_day(draft, group, published, elsewhere) for part in _by_kind(day, group)
+        ]
         if len({part.system_class for part in parts}) > 1:
             # split here already: no word to the editor to split it
             draft.warnings = [w for w in draft.warnings if not w.startswith(_MIXED_SALVO)]
@@ -613,16 +616,23 @@ def _same_place(draft: Draft, group: list[Sentence], previous: Draft) -> None:
     _impact(draft)
 
 
-def _one_per_day(draft: Draft, group: list[Sentence], published: dt.date | None) -> list[Draft]:
+def _one_per_day(
+    draft: Draft, group: list[Sentence], published: dt.date | None, elsewhere: list[Sentence]
+) -> list[Draft]:
     """``draft``, or one draft per day when its launch is told as tests on two days ("the test launches, which
-    took place on both Saturday and Sunday", "test-fired the missiles on September 11 and 12")."""
-    day = (draft.launched_at or "")[:10]
+    took place on both Saturday and Sunday", "test-fired the missiles on September 11 and 12"), unless a launch
+    sentence of another group (``elsewhere``) tells one of those days' own ("It also fired 16 ... on Sunday")."""
+    day = event_day(vars(draft))
     for sentence in group:
         if not (sentence.is_launch or _TELLS_LAUNCH.search(sentence.text)):
             continue
         days = two_days_told(sentence.text, published)
-        if days is not None and day in {d.isoformat() for d in days}:
-            told = {d.isoformat() for d in days}
+        told = {d.isoformat() for d in days} if days is not None else set()
+        if (
+            days is not None
+            and day in told
+            and not any(_days_named(s.text, published) & told for s in elsewhere)
+        ):
             # each day has its own draft: neither is another reading of the other's
             readings = {
                 field: kept
@@ -632,6 +642,11 @@ def _one_per_day(draft: Draft, group: list[Sentence], published: dt.date | None)
             # "tested a new long-range cruise missile on Saturday and Sunday": the article names the type tested
             # on both days, not how many flew on each
             of_type = draft.count == 1 and "count" in draft.evidence and by_article(draft.evidence["count"])
+            # "fired 46 short-range rockets ... between Mar. 22 and 23": both days' together, neither day's own
+            summed = "count" in draft.evidence and sentence.start <= draft.evidence["count"][
+                "start"
+            ] < sentence.start + len(sentence.text)
+            of_type = of_type or summed
             return [
                 replace(
                     draft,
@@ -1446,7 +1461,7 @@ def _what(
     system_class, class_span = (
         (class_hit[0][1], span(class_hit[1], class_hit[2])) if class_hit else ("unknown", None)
     )
-    if system_class == "cruise" and _ballistic_before(named, class_hit[2]):
+    if class_hit and system_class == "cruise" and _ballistic_before(named, class_hit[2]):
         # "one ballistic missile was launched ... This is the 23rd missile launch ..., including cruise missiles":
         # a missile told as ballistic first is not the cruise missiles named after it
         system_class, class_span = "unknown", None

@@ -165,7 +165,7 @@ _CLAUSE_END = re.compile(
 # an older one is background ("the launch came 27 days after...").
 NEWS_WINDOW_DAYS = 2
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:U\.S|U\.N|Nov|Dec|Jan|Feb|Aug|Sept?|Oct|Mr|Mrs|Ms|Dr|Gen|Lt|Col|No|St|[ap]\.m|approx)\.)$|\b[A-Z]\.$"
+    r"(?:\b(?:U\.S|U\.N|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Mr|Mrs|Ms|Dr|Gen|Lt|Col|No|St|[ap]\.m|approx)\.)$|\b[A-Z]\.$"
 )
 
 

@@ -1617,12 +1617,14 @@ def test_extract__a_type_tested_on_two_days_gives_no_count_per_day(gazetteer):
     ).events
     assert [e["launched_at"][:10] for e in events] == ["2021-09-11", "2021-09-12"]
     assert [e["count"] for e in events] == [None, None]
+    # nor does a number told for both days together ("fired 46 short-range rockets ... between Mar. 22 and 23"):
+    # which day had how many, the copy does not say
     two = extract_events(
         "North Korea fired two cruise missiles on Saturday and Sunday, the state-run KCNA reported Monday.",
         dt.date(2021, 9, 13),
         gazetteer,
     ).events
-    assert [e["count"] for e in two] == [2, 2]
+    assert [e["count"] for e in two] == [None, None]
 
 
 def test_extract__the_military_said_a_day_before_the_report_tells_this_launch(gazetteer):
@@ -2759,6 +2761,33 @@ def test_extract__a_missile_told_as_ballistic_is_not_the_cruise_missiles_named_l
 )
 def test_extract__a_day_the_launch_is_counted_back_from_is_not_its_own(text, published, day, gazetteer):
     assert _one(text, published, gazetteer)["launched_at"][:10] == day
+
+
+def test_extract__rockets_told_between_two_days_are_a_launch_each_day_with_no_days_count(gazetteer):
+    # w1543: "Mar." does not end a sentence, "between Mar. 22 and 23" is two days, and the 46 is both days' together
+    text = (
+        "North Korea fired 46 short-range rockets off the East Sea coast between Mar. 22 and 23. The rockets flew "
+        "some 60 km before falling into the sea."
+    )
+    events = extract_events(text, dt.date(2014, 3, 24), gazetteer).events
+    assert [(korea_day(e["launched_at"], e["launched_at_precision"]), e["count"]) for e in events] == [
+        ("2014-03-22", None),
+        ("2014-03-23", None),
+    ]
+
+
+def test_extract__a_two_day_round_up_told_day_by_day_is_not_split_again(gazetteer):
+    text = (  # w1477, at Korea times whose UTC day is the same
+        "North Korea fired 46 short-range rockets for two consecutive days on Saturday and Sunday. According to "
+        "South Korea's Joint Chiefs of Staff, the North fired 30 short-range rockets in the Galma Peninsula area from "
+        "10:00 a.m. to 11:10 a.m. on Saturday. It also fired 16 short-range rockets in the same area at 0:52 a.m. to "
+        "2:21 a.m. on Sunday."
+    )
+    events = extract_events(text, dt.date(2014, 3, 24), gazetteer).events
+    assert [(korea_day(e["launched_at"], e["launched_at_precision"]), e["count"]) for e in events] == [
+        ("2014-03-22", 30),
+        ("2014-03-23", 16),
+    ]
 
 
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
