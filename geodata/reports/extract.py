@@ -560,7 +560,7 @@ def extract_events(
     previous: Draft | None = None
     for number, group in enumerate(groups, start=1):
         draft = _draft(group, text, published, gazetteer, first_day)
-        first_day = first_day or (draft.launched_at or "")[:10] or None
+        first_day = first_day or event_day(vars(draft))
         if previous is not None and previous.site_id and draft.site_id is None:
             _same_place(draft, group, previous)
         previous = draft

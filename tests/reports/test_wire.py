@@ -2790,6 +2790,18 @@ def test_extract__a_two_day_round_up_told_day_by_day_is_not_split_again(gazettee
     ]
 
 
+def test_extract__a_launch_with_no_day_of_its_own_takes_the_first_launchs_korea_day(gazetteer):
+    # 5:30 a.m. on Tuesday in Korea is Monday in UTC: the second launch is Tuesday's too
+    text = (
+        "North Korea fired a short-range ballistic missile at 5:30 a.m. on Tuesday from Pyongyang, the JCS said. It "
+        "flew 300 km.\n\nNorth Korea also fired two cruise missiles from Wonsan, in a separate launch, the JCS said. "
+        "They flew 1,500 km."
+    )
+    extraction = extract_events(text, dt.date(2023, 3, 14), gazetteer)
+    days = [korea_day(e["launched_at"], e["launched_at_precision"]) for e in extraction.events]
+    assert days == ["2023-03-14", "2023-03-14"] and "the first event's date" in extraction.warnings[-1]
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
