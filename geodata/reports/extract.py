@@ -965,7 +965,10 @@ _EVENING = re.compile(r"\b(?:evening|night)\b", re.I)
 # "launched just days before the United States presidential election on Tuesday": the election's day
 _ANOTHER_EVENTS_DAY = re.compile(
     r"\b(?:before|after|ahead of)\b[^,.;]{0,60}?\b(?:election|summit|visit|talks|meeting|congress|anniversary|"
-    r"holiday|ceremony|parade|drills?|exercises?)\s+(?:\w+\s+){0,2}$",
+    r"holiday|ceremony|parade|drills?|exercises?)\s+(?:\w+\s+){0,2}$|"
+    # "a response to the combined exercise staged by the allies on Sunday": the drill's own day
+    r"\b(?:drills?|exercises?|training|maneuvers|manoeuvres)\s+(?:staged|held|conducted|carried out)\b"
+    r"[^,.;]{0,40}?\s(?:on\s+)?$",
     re.I,
 )
 # "The launch was carried out on November 21, 2023" in copy of the 24th: the report's launch, however old its day

@@ -2802,6 +2802,14 @@ def test_extract__a_launch_with_no_day_of_its_own_takes_the_first_launchs_korea_
     assert days == ["2023-03-14", "2023-03-14"] and "the first event's date" in extraction.warnings[-1]
 
 
+def test_extract__the_day_of_a_drill_the_launch_answered_is_not_the_launch_day(gazetteer):
+    text = (  # w1544
+        "North Korea said on Monday that it fired two rockets toward the East Sea at 7 a.m. The KCNA said the firing "
+        "was a response to the combined exercise staged by the allies on Sunday."
+    )
+    assert _one(text, "2023-02-20", gazetteer)["launched_at"] == "2023-02-19T22:00:00Z"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
