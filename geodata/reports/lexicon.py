@@ -129,8 +129,9 @@ SYSTEMS: tuple[tuple[str, str, str], ...] = (
     (r"KN-?23|" + HWASONG + r"[- ]?11A?\b(?![-\s]?[BCD])", "Hwasong-11A (KN-23)", "SRBM"),
     (r"KN-?24|" + HWASONG + r"[- ]?11B", "Hwasong-11B (KN-24)", "SRBM"),
     (
-        # ('new “super-large” MLRS')
-        r"KN-?25|super-large[\"”]? (?:multiple )?(?:rockets?|launch|MLRS|MRLS?)\b|600[- ]?mm|600-millimet(?:er|re)",
+        # ('new “super-large” MLRS', 'a "supersize" multiple rocket launcher')
+        r"KN-?25|super-?(?:large|size)[\"”]? (?:multiple )?(?:rockets?|launch|MLRS|MRLS?)\b|600[- ]?mm|"
+        r"600-millimet(?:er|re)",
         "KN-25 (600 mm MRL)",
         "SRBM",
     ),

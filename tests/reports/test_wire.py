@@ -1974,13 +1974,20 @@ def test_extract__where_a_missile_fell_from_a_named_island_is_no_distance(gazett
     assert event["distance_km"] is None
 
 
-def test_extract__a_super_large_mlrs_is_the_kn25(gazetteer):
-    event = _one(  # w1156
+@pytest.mark.parametrize(
+    "text",
+    [
+        # w1156
         "Kim Jong Un guided another test of new “super-large” MLRS on Tuesday: KCNA\nSouth Korea's military said it "
         "had detected a North Korean missile launch taking place from South Pyongan Province.",
-        "2019-09-11",
-        gazetteer,
-    )
+        # w1544
+        'North Korea said on Monday that it fired two rockets from a "supersize" multiple rocket launcher toward the '
+        "East Sea at 7 a.m. South Korea's Joint Chiefs of Staff said that the North fired two short-range ballistic "
+        "missiles into the East Sea.",
+    ],
+)
+def test_extract__a_super_large_mlrs_is_the_kn25(text, gazetteer):
+    event = _one(text, "2019-09-11", gazetteer)
     assert (event["system"], event["system_class"]) == ("KN-25 (600 mm MRL)", "SRBM")
 
 
