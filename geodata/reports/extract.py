@@ -397,6 +397,9 @@ _SUCCESS = re.compile(
     r"\bsuccessful(?:ly)?\b|\b(?:described|hailed|called)\s+(?:(?:the|its|it)\s+)?(?:\w+\s+)?(?:as\s+)?an?\s+success\b|"
     # "noted perfect results of Friday's test launch", "the perfect performance of the tactical rocket"
     r"\bperfect\s+(?:results?|performance)\b|"
+    # "all the technical specifications met the design requirements", "met all of the missile's technical
+    # requirements"
+    r"\bmet\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:[\w'’]+\s+)?(?:design|technical)\s+requirements\b|"
     # state media's success in other words: "flew ... before hitting their targets", "precisely struck the set
     # target"
     r"(?P<hit>\b(?:hit|hitting|struck|striking)\s+(?:(?:the|their|its|an?|set|pre-?set|designated|intended|"

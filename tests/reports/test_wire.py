@@ -2484,6 +2484,9 @@ def test_extract__a_council_that_will_meet_after_the_launch_reports_it(gazetteer
     [
         "KCNA noted perfect results of Friday's test launch.",  # w1378
         "The drill proved the perfect performance of the tactical rocket, said the KCNA dispatch.",  # w877
+        # w1558, w520, w739
+        'KCNA said the test results proved that "all the technical specifications met the design requirements."',
+        "The missile, according to KCNA, met all of the missile's technical requirements.",
     ],
 )
 def test_extract__state_media_calls_the_flight_perfect(said, gazetteer):
