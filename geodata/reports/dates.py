@@ -351,6 +351,17 @@ def us_zone(found: Found) -> ZoneInfo | None:
     return ZoneInfo(US_ZONES[zone.group(0)[0].upper()]) if zone else None
 
 
+def _stamp_line(text: str, clock: re.Match[str]) -> bool:
+    """Whether ``clock`` ends a line of a calendar date and a clock alone ("July 12, 2023 — 05:28 pm EDT" under
+    the headline): the page's stamp, not a time of launch."""
+    line_start = text.rfind("\n", 0, clock.start()) + 1
+    clock_end = clock.start() + len(clock.group(0).rstrip())  # (a clock may take the line's break with it)
+    line_end = text.find("\n", clock_end)
+    date = DATE_RE.fullmatch(text[line_start : clock.start()].strip(" \t,|·•—–-"))
+    rest = text[clock_end : len(text) if line_end == -1 else line_end]
+    return bool(date and date.group("full") and re.fullmatch(r"[\s,|·•]*", rest))
+
+
 def find_times(text: str, offset: int = 0) -> list[Found]:
     """Clock times as ``(hour, minute, is_utc)``, in text order."""
     found = []
@@ -375,6 +386,7 @@ def find_times(text: str, offset: int = 0) -> list[Found]:
             hour > 23
             or minute > 59
             or _PAGE_STAMP_CLOCK_BEFORE.search(text, max(0, match.start() - 60), match.start())
+            or _stamp_line(text, match)
         ):
             continue
         found.append(

@@ -2934,6 +2934,8 @@ def test_find_times__two_times_share_the_second_ones_pm():
         "Published on 13 Apr 2023 5:27:52 PM",  # w1144
         "Published: 22 Oct. 2025, 08:57",  # w1188
         "Published : Nov. 19, 2022 - 11:22",  # w1548, w1081, w957
+        "July 12, 2023 — 05:28 pm EDT",  # w1246: a line of a date and a clock alone
+        "October 20, 2016 04:50",  # w1515
     ],
 )
 def test_find_times__a_page_stamps_clock_is_no_time_of_launch(stamp):
