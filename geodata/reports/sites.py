@@ -190,8 +190,17 @@ def _resolve(gazetteer: Gazetteer, name: str, fold: bool = True) -> Place | None
             if folded_place is not None:
                 return folded_place
         folded = place_key(name)
+        # one vowel written for another ("Wonson" for Wonsan) only when no other place is a vowel away too
+        # (Sonchon and Sunchon are two places)
+        one_vowel = list(
+            dict.fromkeys(place_key(c) for c in error.close_matches if _one_vowel(place_key(c), folded))
+        )
         for close in error.close_matches:
-            if place_key(close) == folded or _one_swap(place_key(close), folded):
+            if (
+                place_key(close) == folded
+                or _one_swap(place_key(close), folded)
+                or (one_vowel == [place_key(close)] and len(name) >= 6)
+            ):
                 try:
                     place = gazetteer.resolve(close)
                 except UnknownPlace:
@@ -201,6 +210,15 @@ def _resolve(gazetteer: Gazetteer, name: str, fold: bool = True) -> Place | None
     except (KeyError, ValueError):
         return None
     return place if _is_site(place) else None
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _one_vowel(name: str, typed: str) -> bool:
+    """Whether ``typed`` is ``name`` with one vowel, not the first letter, written as another."""
+    differ = [i for i, (a, b) in enumerate(zip(name, typed)) if a != b] if len(name) == len(typed) else []
+    return len(differ) == 1 and differ[0] > 0 and {name[differ[0]], typed[differ[0]]} <= _VOWELS
 
 
 def _one_swap(name: str, typed: str) -> bool:

@@ -2663,6 +2663,8 @@ def test_extract__a_weekends_round_up_told_day_by_day_is_a_launch_per_day(gazett
         ("Hahung", "hamhung"),  # w1110: a letter left out
         ("the Tonchang-ri area", "sohae"),  # w938
         ("the Yongseong area of Pyongyang", "pyongyang"),  # w624: a first letter is no slip (Pyongsong)
+        ("the Wonson area", "wonsan"),  # w1518: one vowel for another
+        ("Sanchon", None),  # a vowel away from both Sonchon and Sunchon: no one place
     ],
 )
 def test_extract__a_place_typed_with_a_slip_of_the_keys_is_the_place(place, site_id, gazetteer):
