@@ -217,7 +217,9 @@ _VOWELS = frozenset("aeiou")
 
 def _one_vowel(name: str, typed: str) -> bool:
     """Whether ``typed`` is ``name`` with one vowel, not the first letter, written as another."""
-    differ = [i for i, (a, b) in enumerate(zip(name, typed)) if a != b] if len(name) == len(typed) else []
+    if len(name) != len(typed):
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(name, typed, strict=True)) if a != b]
     return len(differ) == 1 and differ[0] > 0 and {name[differ[0]], typed[differ[0]]} <= _VOWELS
 
 
