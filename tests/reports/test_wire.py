@@ -118,7 +118,12 @@ from tests.reports.wire_corpus import (
 # mixed-salvo convention settled given an event per kind (w744, w1484), and tuned on (salvos told as two kinds
 # together, a weekend round-up told day by day, slips of the keys in place names, a US-time day's sentence, salvos
 # told one missile at a time); a new held-out set (heldout/, 50 reports) scored once after tuning stopped, 86.6 % (the
-# same drafts with the code the round started from).
+# same drafts with the code the round started from). Round 31 (2026-11-28): those 50 moved into training (1,564
+# reports, 1,527 events; 95.6 % as they came) and tuned on (a ballistic missile before a later-named cruise one, days
+# counted back from a statement's day, page stamps' clocks, the launch an artillery item "came after", round-ups
+# "between" two days and a split on the Korea day, a drill's day, vowel slips in place names); a new held-out set
+# (heldout/, 50 reports) scored once after tuning stopped, 91.9 % (two drafts differ with the code the round started
+# from, the score is the same).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -127,36 +132,36 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1489, 1514),
-    "date": (1421, 1479),
-    "site_id": (1429, 1479),
-    "system": (1385, 1479),
-    "system_class": (1406, 1479),
-    "count": (1405, 1479),
-    "distance_km": (1428, 1479),
-    "apogee_km": (1451, 1479),
-    "flight_time_s": (1454, 1479),
-    "outcome": (1411, 1479),
-    "confirmation": (1423, 1479),
-    "sources": (523, 609),
+    "events": (1535, 1564),
+    "date": (1465, 1527),
+    "site_id": (1474, 1527),
+    "system": (1432, 1527),
+    "system_class": (1453, 1527),
+    "count": (1444, 1527),
+    "distance_km": (1471, 1527),
+    "apogee_km": (1497, 1527),
+    "flight_time_s": (1501, 1527),
+    "outcome": (1454, 1527),
+    "confirmation": (1469, 1527),
+    "sources": (543, 631),
 }
-# Scored once, after tuning stopped (2026-11-27): 86.6 % overall on 50 reports, the ten fields of issue 13 87.3 %
-# (the code the round started from drafts all 50 the same); below the 95 % goal, again mostly round-ups of two
-# launches told as one, in words the rules of the round before did not meet. Why, per failure class:
-# tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
+# Scored once, after tuning stopped (2026-11-28): 91.9 % overall on 50 reports, the ten fields of issue 13 92.7 %
+# (the code the round started from scores the same: two drafts differ, neither in a scored field's right or wrong);
+# below the 95 % goal: systems and classes told beside others, distances of two sources, sites of a revised or
+# misspelt place. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (44, 50),
-    "date": (41, 48),
-    "site_id": (40, 48),
-    "system": (38, 48),
-    "system_class": (39, 48),
-    "count": (40, 48),
-    "distance_km": (43, 48),
-    "apogee_km": (45, 48),
-    "flight_time_s": (45, 48),
-    "outcome": (39, 48),
-    "confirmation": (45, 48),
-    "sources": (19, 22),
+    "events": (49, 50),
+    "date": (45, 49),
+    "site_id": (43, 49),
+    "system": (41, 49),
+    "system_class": (42, 49),
+    "count": (48, 49),
+    "distance_km": (42, 49),
+    "apogee_km": (46, 49),
+    "flight_time_s": (48, 49),
+    "outcome": (43, 49),
+    "confirmation": (49, 49),
+    "sources": (16, 17),
 }
 
 
@@ -169,7 +174,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1514 and len(heldout) >= 35
+    assert len(train) >= 1564 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -205,26 +210,26 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-27 on 1,514 training reports: the right date, class and count are among the candidates for
-    # 99.3-99.7 % of events while the rules choose right for 95.0-96.1 %; on round 30's fresh set 89.6-100 % against
-    # 81.3-85.4 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-28 on 1,564 training reports: the right date, class and count are among the candidates for
+    # 99.0-99.7 % of events while the rules choose right for 94.6-95.9 %; on round 31's fresh set 95.9-100 % against
+    # 85.7-98.0 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
-# (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-27: on the blind
-# drafts of rounds 3-29 (1,407 reports, 1,376 launches, each drafted by its round's code before any tuning on it), and
-# on round 30's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
+# (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-28: on the blind
+# drafts of rounds 3-30 (1,457 reports, 1,424 launches, each drafted by its round's code before any tuning on it), and
+# on round 31's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
 BLIND_READINGS = {
-    "date": (1212, 1265),
-    "site_id": (1180, 1228),
-    "system_class": (1203, 1232),
-    "count": (1177, 1240),
+    "date": (1253, 1309),
+    "site_id": (1220, 1271),
+    "system_class": (1242, 1272),
+    "count": (1217, 1280),
 }
-HELDOUT_READINGS = {"date": (41, 44), "site_id": (40, 41), "system_class": (39, 40), "count": (40, 40)}
+HELDOUT_READINGS = {"date": (45, 47), "site_id": (43, 43), "system_class": (42, 44), "count": (48, 49)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
