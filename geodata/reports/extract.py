@@ -1395,7 +1395,7 @@ def _blanked(text: str, told: str, patterns: tuple[re.Pattern[str], ...]) -> str
 
 
 _GENERIC_SCUD = "Scud-B (Hwasong-5)"
-_SCUD_B = re.compile(r"\bScud-?B\b", re.I)
+_SCUD_B = re.compile(r"\bScud[- ]?B\b", re.I)
 
 
 def _scud_models(sentence: Sentence) -> list[tuple[tuple[Any, ...], re.Match[str], int]]:
@@ -1479,11 +1479,14 @@ def _what(
         system_class, class_span = "SLBM", span(slbm[1], slbm[2])
     if system_hit and system_hit[1].group(0).lower() == "scud":
         # "fired two short-range Scud missiles ... presumed to be Scud-C missiles": the model named later (not in
-        # a list of the models North Korea has)
+        # a list of the models North Korea has; "Scud-C or Scud-ER" is one of two, read below as no one system)
         for sentence in named:
-            models = _scud_models(sentence)
+            models = sorted(_scud_models(sentence), key=lambda hit: hit[1].start())
             named_models = {hit[0][1] for hit in models}
-            if len(named_models) == 1 and _GENERIC_SCUD not in named_models:
+            if not models or _GENERIC_SCUD in named_models:
+                continue
+            alternative = _system_beside(models[0][1], models[0][0][1])
+            if len(named_models) == 1 or (alternative is not None and alternative[0] == "or"):
                 system_hit = models[0]
                 break
     beside = _system_beside(system_hit[1], system_hit[0][1]) if system_hit else None

@@ -162,13 +162,13 @@ SYSTEMS: tuple[tuple[str, str, str], ...] = (
     (romanized("Unha") + r"[- ]?3", "Unha-3", "SLV"),
     (romanized("Unha") + r"[- ]?2", "Unha-2", "SLV"),
     (r"Taepodong-?1|Paektusan", "Taepodong-1 (Paektusan)", "SLV"),
-    (r"Scud-?ER\b|" + HWASONG + r"[- ]?9", "Scud-ER (Hwasong-9)", "SRBM"),
-    # ("a Scud-class ballistic missile" is a Scud of no known model)
-    (r"Scud-?C\b|" + HWASONG + r"[- ]?6\b", "Scud-C (Hwasong-6)", "SRBM"),
+    (r"Scud[- ]?ER\b|" + HWASONG + r"[- ]?9", "Scud-ER (Hwasong-9)", "SRBM"),
+    # ("a Scud-class ballistic missile" is a Scud of no known model; "the Scud C Missile" is the model)
+    (r"Scud[- ]?C\b|" + HWASONG + r"[- ]?6\b", "Scud-C (Hwasong-6)", "SRBM"),
     (romanized("Hwasal") + r"[- ]?2", "Hwasal-2", "cruise"),
     (romanized("Hwasal") + r"[- ]?1", "Hwasal-1", "cruise"),
     (romanized("Pulhwasal") + r"[- ]?3-?31", "Pulhwasal-3-31", "cruise"),
-    (r"Scud(?!-?(?:C|ER)\b)", "Scud-B (Hwasong-5)", "SRBM"),  # (the "Scud" of "Scud-C" is no other model)
+    (r"Scud(?![- ]?(?:C|ER)\b)", "Scud-B (Hwasong-5)", "SRBM"),  # (the "Scud" of "Scud-C" is no other model)
 )
 
 # Name to use when only the class is known.

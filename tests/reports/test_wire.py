@@ -2303,6 +2303,18 @@ def test_extract__such_a_missile_is_a_kind_not_a_count(gazetteer):
             "North has Scud-B missiles with a range of 300 km and Scud-ER missiles.",
             "Scud-C (Hwasong-6)",
         ),
+        # w1575: one of two models is no one system
+        (
+            "North Korea launched two short-range ballistic missiles, assumed to be Scud missiles. Seoul officials "
+            "said they assumed that the missiles were Scud-C or Scud-ER types, given their range.",
+            "Unknown SRBM",
+        ),
+        # w1588: the model written with a space
+        (
+            "North Korea fired into the East Sea two short-range ballistic missiles believed to be the Scud C Missile "
+            "on Monday.",
+            "Scud-C (Hwasong-6)",
+        ),
     ],
 )
 def test_extract__scud_models(text, system, gazetteer):
