@@ -222,6 +222,8 @@ _CONTEXT = re.compile(
     + r"|"
     # "follows a series of tests" is background; "it followed a steep trajectory" and "a follow-up notice" are this
     # flight's
+    # ("This announcement follows South Korea's report of two ballistic missile launches" is this launch's)
+    r"(?<!announcement )(?<!report )(?<!statement )(?<!claim )"
     r"(?:follows?|followed)(?!-up)(?!\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+)?(?:trajector(?:y|ies)|paths?|courses?|arcs?))|"
     r"the previous round|" + EARLIER_IN + r"|said earlier in|^\W*The following day|"
     r"(?:during|in|over) the (?:past|last|previous) (?:\w+ )?(?:rounds?|launches|tests|weeks|months))\b",

@@ -2835,6 +2835,18 @@ def test_extract__the_day_of_a_drill_the_launch_answered_is_not_the_launch_day(g
     assert _one(text, "2023-02-20", gazetteer)["launched_at"] == "2023-02-19T22:00:00Z"
 
 
+def test_extract__an_announcement_that_follows_the_detection_tells_this_launch(gazetteer):
+    event = _one(  # w1608: "follows" the report of this launch, not another launch
+        "North Korea announced it successfully tested a new tactical ballistic missile on Monday, the official state "
+        "news agency KCNA reported on Tuesday. This announcement follows South Korea's report of two ballistic "
+        "missile launches by North Korea, noting that the second missile likely failed shortly after launch and "
+        "exploded over land.",
+        "2024-07-02",
+        gazetteer,
+    )
+    assert event["outcome"] == "partial"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
