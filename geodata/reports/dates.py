@@ -97,7 +97,8 @@ _PAGE_STAMP_CLOCK_BEFORE = re.compile(
 # "North Korea on Friday confirmed that a missile it test-fired a day earlier...": the statement's day;
 # "The Philippines on Tuesday condemned North Korea's firing of two missiles": the reaction's day
 _REPORTED_AFTER = re.compile(
-    r"^\s*,?\s*(?:that\s+)?(?:said|says|confirmed|reported|announced|stated|identified|called|named|described|"
+    r"^\s*,?\s*(?:that\s+)?(?:said|says|confirmed|reported|announced|stated|claimed|claims|identified|called|named|"
+    r"described|"
     # "North Korea on Tuesday hailed its test-firing of a new ... missile the previous day": state media's praise
     r"condemned|denounced|critici[sz]ed|slammed|protested|hailed|touted|lauded|boasted)\b",
     re.I,

@@ -968,6 +968,13 @@ def test_find_flight_times__seconds_written_short_and_bounds(words, seconds):
             "2025-01-07",
             "2025-01-06",
         ),
+        (  # w1573: "on Monday claimed" dates the claim; the report came a day after the detection
+            "North Korea on Monday claimed it flight-tested a new solid-fuel intermediate-range missile tipped with a "
+            "hypersonic warhead. The report comes a day after the South Korean and Japanese militaries detected the "
+            "launch from a site near the North Korean capital of Pyongyang.",
+            "2024-01-15",
+            "2024-01-14",
+        ),
         (  # w151: an American weekday in a WASHINGTON copy is the day before Korea's
             "WASHINGTON The U.S. military detected a failed North Korean missile launch attempt, with a missile "
             "exploding within seconds of its launch, a military spokesman said on Tuesday.",
