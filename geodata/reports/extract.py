@@ -214,7 +214,7 @@ _BACKGROUND_RE = re.compile(r"\b(?:" + _BACKGROUND + r")\b", re.I)
 _CONTEXT = re.compile(
     r"\b(?:"
     + _BACKGROUND
-    + r"|\w+ days? after|(?:first|latest|launch(?:es)?|test)\b[^.]{0,40}\bsince\b|last (?:launched|fired|time|known)|"
+    + r"|\w+ days? after|(?:first|latest|launch(?:es)?|test)\b[^.]{0,40}\bsince\b|last (?:launched|fired|tested|test-fired|time|known)|"
     # ("test-fired hypersonic missiles the previous day" is this launch's day)
     # ("flew ... at a greater altitude than in previous tests" measures this flight against them)
     r"(?<!than )(?<!than in )(?<!than its )\bprevious(?:ly)?\b(?!\s+(?:day|night|evening)\b)|earlier last (?:month|year|week)|last (?:week|month|year)|in (?:19|20)\d\d\b|"
@@ -234,7 +234,7 @@ _CONTEXT = re.compile(
 _CONTEXT_SYSTEM = re.compile(
     r"\b(?:"
     + _BACKGROUND
-    + r"|\w+ days? after|since|last (?:launched|fired|time|known|week)|previous(?:ly)?(?!\s+(?:day|night|evening)\b)|"
+    + r"|\w+ days? after|since|last (?:launched|fired|tested|test-fired|time|known|week)|previous(?:ly)?(?!\s+(?:day|night|evening)\b)|"
     + r"(?:said )?"
     + EARLIER_IN
     + r"|(?:during|in|over) the (?:past|last|previous) (?:\w+ )?"

@@ -2854,6 +2854,16 @@ def test_extract__an_announcement_that_follows_the_detection_tells_this_launch(g
     assert event["outcome"] == "partial"
 
 
+def test_extract__the_system_a_country_last_tested_is_not_this_launchs(gazetteer):
+    event = _one(  # w1612
+        "North Korea launched what it claimed to be a solid-fueled intercontinental ballistic missile on Wednesday. "
+        "According to KCNA, Pyongyang last tested the Hwasong-18, a potent solid-fueled ICBM, in April.",
+        "2023-07-12",
+        gazetteer,
+    )
+    assert (event["system"], event["system_class"]) == ("Unknown ballistic missile", "ICBM")
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
