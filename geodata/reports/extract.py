@@ -380,6 +380,8 @@ _A_MISSILE = re.compile(
 )
 _EARLIER_LAUNCH = re.compile(
     rf"\b(?:already|earlier|previously|since|last (?:week|month|{MONTH_NAMES})|in recent (?:days|weeks|months)|"
+    # ("has tested 15 missiles in the past two weeks")
+    r"in the (?:past|last) (?:\w+ )?(?:days|weeks|months)|"
     r"\w+ days? (?:earlier|before|ago)|a week ago|"
     # "just a day after firing two ballistic missiles", "fired after detecting dozens of projectiles"
     r"a day after|after (?:firing|launching|test-firing|detecting))\b",

@@ -534,6 +534,10 @@ def test_extract__earlier_launch_in_an_after_clause_is_background(gazetteer):
         "North Korea fired about one hundred artillery shells into the East Sea on Monday from a site near Goseong. "
         "North Korea has steadily moved its launch site to the south. On Sunday, it launched two Scud missiles to "
         "the East Sea from near Gaeseong.",
+        # w1585: the missiles of the past two weeks
+        "North Korea once again fired artillery shells off its west and east coasts, the JCS said. In response, "
+        "Reuters reported that Pyongyang has tested 15 missiles in the past two weeks including a ballistic missile "
+        "that flew over Japan.",
         # w1523: the launch the fire "came after", told on another day
         "North Korean forces fired around 250 artillery shells on Tuesday into maritime buffer areas. These North "
         "Korean artillery barrages come after the Associated Press reported North Korean forces fired ballistic "
