@@ -274,7 +274,9 @@ _A_PART = re.compile(
     r"\b(?:improved|upgraded|advanced|modified|enhanced)\s+(?:version|variant)\s+of\s+(?:the\s+|its\s+|their\s+)?"
     + _SYSTEM_NAME
     + r"|\bmodification\s+of\s+(?:[\w-]+\s+){0,7}?"
-    + _SYSTEM_NAME,
+    + _SYSTEM_NAME
+    # a base and what it keeps: "a missile base at Sino-ri that houses the Nodong medium-range ballistic missile"
+    + r"|\b(?:houses|housing)\s+(?:the|its|North Korea'?s?)\b[^.;]*",
     re.I,
 )
 # "the missile was not an intercontinental ballistic missile (ICBM)", "it's unlikely they were long-range

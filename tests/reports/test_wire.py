@@ -2868,6 +2868,16 @@ def test_extract__the_system_a_country_last_tested_is_not_this_launchs(gazetteer
     assert (event["system"], event["system_class"]) == ("Unknown ballistic missile", "ICBM")
 
 
+def test_extract__the_missile_a_base_houses_is_not_the_one_launched(gazetteer):
+    event = _one(  # w1604
+        "North Korea fired two short-range missiles from North Pyongan province on Thursday, the JCS said. The "
+        "province is home to a missile base at Sino-ri that houses the Nodong medium-range ballistic missile.",
+        "2019-05-10",
+        gazetteer,
+    )
+    assert (event["system"], event["system_class"]) == ("Unknown SRBM", "SRBM")
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
