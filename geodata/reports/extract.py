@@ -294,7 +294,9 @@ _SPANS_CLASSES = re.compile(_CLASS_SPAN, re.I)
 # The South's own test, not the North's: "the South tested its own submarine-launched missile"
 # ("South Korea said it was suspected to be a submarine-launched ballistic missile" is the North's)
 _SOUTH_OWN = re.compile(
-    r"\bits own\b|\b(?:South|Seoul)(?:\s+Korea'?s?)?\s+(?:had\s+|has\s+)?(?:tested|test-fired|launched|fired|conducted)\b",
+    # ("South Korea successfully tested a submarine-launched ballistic missile on the same day")
+    r"\bits own\b|\b(?:South|Seoul)(?:\s+Korea'?s?)?\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?"
+    r"(?:tested|test-fired|launched|fired|conducted)\b",
     re.I,
 )
 _HEDGED_LAUNCH = re.compile(
@@ -1417,6 +1419,11 @@ def _scud_models(sentence: Sentence) -> list[tuple[tuple[Any, ...], re.Match[str
 _BALLISTIC_ONLY = re.compile(r"^(?!.*\bcruise\b).*\bballistic\b", re.I | re.S)
 
 
+def _south_own(hit: re.Match[str]) -> bool:
+    """Whether the missile named at ``hit`` is the South's own, as the 50 characters before it tell."""
+    return bool(_SOUTH_OWN.search(hit.string[max(0, hit.start() - 50) : hit.start()]))
+
+
 def _ballistic_before(named: list[Sentence], cruise_start: int) -> bool:
     """Whether a sentence read before the one naming a cruise missile (at ``cruise_start``) tells the missile as
     ballistic and names no cruise missile; launch sentences are read first, as :func:`first_match` does."""
@@ -1470,6 +1477,9 @@ def _what(
         first_match(_SYSTEMS, named) or _nth_test_of([s for s in told if not s.is_caption]),
         first_match(_CLASSES, named),
     )
+    if class_hit and class_hit[0] is _CLASSES[0] and _south_own(class_hit[1]):
+        # "South Korea successfully tested a submarine-launched ballistic missile on the same day": not the North's
+        class_hit = first_match(_CLASSES[1:], named)
     system_class, class_span = (
         (class_hit[0][1], span(class_hit[1], class_hit[2])) if class_hit else ("unknown", None)
     )
@@ -1478,7 +1488,7 @@ def _what(
         # a missile told as ballistic first is not the cruise missiles named after it
         system_class, class_span = "unknown", None
     slbm = first_match(_CLASSES[:1], named)
-    if slbm and _SOUTH_OWN.search(slbm[1].string[max(0, slbm[1].start() - 50) : slbm[1].start()]):
+    if slbm and _south_own(slbm[1]):
         slbm = None  # "hours before the South tested its own submarine-launched missile"
     if slbm and system_class in ("SRBM", "unknown"):
         # "a short-range projectile believed to be a submarine-launched ballistic missile": the platform decides

@@ -2878,6 +2878,16 @@ def test_extract__the_missile_a_base_houses_is_not_the_one_launched(gazetteer):
     assert (event["system"], event["system_class"]) == ("Unknown SRBM", "SRBM")
 
 
+def test_extract__the_souths_own_submarine_launched_missile_is_not_the_norths_class(gazetteer):
+    event = _one(  # w1615
+        "North Korea test-fired two ballistic missiles from a railway-borne launcher on Wednesday, KCNA said. South "
+        "Korea successfully tested a submarine-launched ballistic missile on the same day.",
+        "2021-09-16",
+        gazetteer,
+    )
+    assert event["system_class"] == "unknown"
+
+
 def test_extract__hard_wrapped_copy_is_one_sentence(gazetteer):
     event = _one(  # w145
         "SEOUL, March 16 North Korea fired 10 short-range\nmissiles into the sea off the east of the Korean "
