@@ -123,7 +123,11 @@ from tests.reports.wire_corpus import (
 # counted back from a statement's day, page stamps' clocks, the launch an artillery item "came after", round-ups
 # "between" two days and a split on the Korea day, a drill's day, vowel slips in place names); a new held-out set
 # (heldout/, 50 reports) scored once after tuning stopped, 91.9 % (two drafts differ with the code the round started
-# from, the score is the same).
+# from, the score is the same). Round 32 (2026-11-28): those 50 moved into training (1,614 reports, 1,576 events;
+# 95.7 % as they came) and tuned briefly (Scud models told as alternatives or with a space, an announcement that
+# "follows" the detection, a claim's day, a system last tested, a base's missile, the South's own SLBM, artillery
+# items' past weeks); a new held-out set (heldout/, 52 reports) scored once after tuning stopped, 92.8 % (the same
+# drafts with the code the round started from).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -132,36 +136,36 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1535, 1564),
-    "date": (1465, 1527),
-    "site_id": (1474, 1527),
-    "system": (1432, 1527),
-    "system_class": (1453, 1527),
-    "count": (1444, 1527),
-    "distance_km": (1471, 1527),
-    "apogee_km": (1497, 1527),
-    "flight_time_s": (1501, 1527),
-    "outcome": (1454, 1527),
-    "confirmation": (1469, 1527),
-    "sources": (543, 631),
+    "events": (1585, 1614),
+    "date": (1512, 1576),
+    "site_id": (1517, 1576),
+    "system": (1478, 1576),
+    "system_class": (1497, 1576),
+    "count": (1492, 1576),
+    "distance_km": (1513, 1576),
+    "apogee_km": (1543, 1576),
+    "flight_time_s": (1549, 1576),
+    "outcome": (1498, 1576),
+    "confirmation": (1518, 1576),
+    "sources": (559, 648),
 }
-# Scored once, after tuning stopped (2026-11-28): 91.9 % overall on 50 reports, the ten fields of issue 13 92.7 %
-# (the code the round started from scores the same: two drafts differ, neither in a scored field's right or wrong);
-# below the 95 % goal: systems and classes told beside others, distances of two sources, sites of a revised or
-# misspelt place. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
+# Scored once, after tuning stopped (2026-11-28): 92.8 % overall on 52 reports, the ten fields of issue 13 94.0 %
+# (the code the round started from drafts all 52 the same); below the 95 % goal: counts of salvos told one launch
+# time at a time, reaches read as distances, US-time days. Why, per failure class:
+# tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (49, 50),
-    "date": (45, 49),
-    "site_id": (43, 49),
-    "system": (41, 49),
-    "system_class": (42, 49),
-    "count": (48, 49),
-    "distance_km": (42, 49),
-    "apogee_km": (46, 49),
-    "flight_time_s": (48, 49),
-    "outcome": (43, 49),
-    "confirmation": (49, 49),
-    "sources": (16, 17),
+    "events": (50, 52),
+    "date": (45, 48),
+    "site_id": (44, 48),
+    "system": (44, 48),
+    "system_class": (45, 48),
+    "count": (42, 48),
+    "distance_km": (45, 48),
+    "apogee_km": (48, 48),
+    "flight_time_s": (45, 48),
+    "outcome": (45, 48),
+    "confirmation": (46, 48),
+    "sources": (14, 21),
 }
 
 
@@ -174,7 +178,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1564 and len(heldout) >= 35
+    assert len(train) >= 1614 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -210,26 +214,26 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-28 on 1,564 training reports: the right date, class and count are among the candidates for
-    # 99.0-99.7 % of events while the rules choose right for 94.6-95.9 %; on round 31's fresh set 95.9-100 % against
-    # 85.7-98.0 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-28 on 1,614 training reports: the right date, class and count are among the candidates for
+    # 99.0-99.6 % of events while the rules choose right for 94.7-95.9 %; on round 32's fresh set 95.8-97.9 % against
+    # 87.5-93.8 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-28: on the blind
-# drafts of rounds 3-30 (1,457 reports, 1,424 launches, each drafted by its round's code before any tuning on it), and
-# on round 31's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
+# drafts of rounds 3-31 (1,507 reports, 1,473 launches, each drafted by its round's code before any tuning on it), and
+# on round 32's fresh held-out set (52 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
 BLIND_READINGS = {
-    "date": (1253, 1309),
-    "site_id": (1220, 1271),
-    "system_class": (1242, 1272),
-    "count": (1217, 1280),
+    "date": (1298, 1356),
+    "site_id": (1263, 1314),
+    "system_class": (1284, 1316),
+    "count": (1265, 1329),
 }
-HELDOUT_READINGS = {"date": (45, 47), "site_id": (43, 43), "system_class": (42, 44), "count": (48, 49)}
+HELDOUT_READINGS = {"date": (45, 45), "site_id": (44, 45), "system_class": (45, 46), "count": (42, 47)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
