@@ -71,6 +71,7 @@ from geodata.reports.text import (
     check_text,
     first_match,
     group_events,
+    launch_sentences_first,
     looks_english,
     mark_tests_as_launches,
     quoted_relative_day,
@@ -637,13 +638,9 @@ def _one_per_day(
     for sentence in group:
         if not (sentence.is_launch or _TELLS_LAUNCH.search(sentence.text)):
             continue
-        days = two_days_told(sentence.text, published)
-        told = {d.isoformat() for d in days} if days is not None else set()
-        if (
-            days is not None
-            and day in told
-            and not any(_days_named(s.text, published) & told for s in elsewhere)
-        ):
+        days = two_days_told(sentence.text, published) or ()
+        told = {d.isoformat() for d in days}
+        if day in told and not any(_days_named(s.text, published) & told for s in elsewhere):
             # each day has its own draft: neither is another reading of the other's
             readings = {
                 field: kept
@@ -652,20 +649,22 @@ def _one_per_day(
             }
             # "tested a new long-range cruise missile on Saturday and Sunday": the article names the type tested
             # on both days, not how many flew on each
-            of_type = draft.count == 1 and "count" in draft.evidence and by_article(draft.evidence["count"])
-            # "fired 46 short-range rockets ... between Mar. 22 and 23": both days' together, neither day's own
-            summed = "count" in draft.evidence and sentence.start <= draft.evidence["count"][
-                "start"
-            ] < sentence.start + len(sentence.text)
-            of_type = of_type or summed
+            # ... nor does "fired 46 short-range rockets ... between Mar. 22 and 23": both days' together
+            counted = draft.evidence.get("count")
+            no_days_count = counted is not None and (
+                (draft.count == 1 and by_article(counted))
+                or sentence.start <= counted["start"] < sentence.start + len(sentence.text)
+            )
             return [
                 replace(
                     draft,
                     launched_at=launch_time_utc(d, None)[0],
                     launched_at_precision="day",
                     other_readings=readings,
-                    count=None if of_type else draft.count,
-                    evidence={k: v for k, v in draft.evidence.items() if not (of_type and k == "count")},
+                    count=None if no_days_count else draft.count,
+                    evidence={
+                        k: v for k, v in draft.evidence.items() if not (no_days_count and k == "count")
+                    },
                 )
                 for d in days
             ]
@@ -1416,18 +1415,18 @@ def _scud_models(sentence: Sentence) -> list[tuple[tuple[Any, ...], re.Match[str
     ]
 
 
-_BALLISTIC_ONLY = re.compile(r"^(?!.*\bcruise\b).*\bballistic\b", re.I | re.S)
-
-
 def _south_own(hit: re.Match[str]) -> bool:
     """Whether the missile named at ``hit`` is the South's own, as the 50 characters before it tell."""
     return bool(_SOUTH_OWN.search(hit.string[max(0, hit.start() - 50) : hit.start()]))
 
 
+_BALLISTIC_ONLY = re.compile(r"^(?!.*\bcruise\b).*\bballistic\b", re.I | re.S)
+
+
 def _ballistic_before(named: list[Sentence], cruise_start: int) -> bool:
     """Whether a sentence read before the one naming a cruise missile (at ``cruise_start``) tells the missile as
     ballistic and names no cruise missile; launch sentences are read first, as :func:`first_match` does."""
-    ordered = [s for s in named if s.is_launch] + [s for s in named if not s.is_launch]
+    ordered = launch_sentences_first(named)
     for sentence in ordered:
         if sentence.start == cruise_start:
             return False

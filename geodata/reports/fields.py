@@ -23,7 +23,7 @@ from geodata.reports.lexicon import (
     VAGUE_COUNTS,
     compile_table,
 )
-from geodata.reports.text import Sentence, span
+from geodata.reports.text import Sentence, launch_sentences_first, span
 from geodata.schema import HEADLINE_PRIORITY
 
 _SOURCES = compile_table(SOURCES)
@@ -273,7 +273,7 @@ def count_missiles(
     keeps its own. Sentences in ``skip`` (about another launch) are not read.
     """
     candidates: list[tuple[int, int, int | None, dict, str]] = []  # (rank, order, number, evidence, source)
-    ordered = [s for s in group if s.is_launch] + [s for s in group if not s.is_launch]
+    ordered = launch_sentences_first(group)
     last_source = "news"
     sources_before = {}
     named = [(sentence.start, sources_in(sentence)) for sentence in group]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from geodata.errors import UnknownPlace
 from geodata.geo.places import Gazetteer, Place, place_key
 from geodata.reports.lexicon import PROVINCES
-from geodata.reports.text import Sentence, span
+from geodata.reports.text import Sentence, launch_sentences_first, span
 from geodata.schema import SITE_KINDS
 
 _CANDIDATE = re.compile(
@@ -263,7 +263,7 @@ def _province(name: str) -> str | None:
 
 def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) -> SiteMatch | None:
     """The first resolvable site in ``group`` (launch sentences first), else a province centre."""
-    ordered = [s for s in group if s.is_launch] + [s for s in group if not s.is_launch]
+    ordered = launch_sentences_first(group)
     province_hit = None
     capital_hit: SiteMatch | None = None
     placeholder_hit: SiteMatch | None = None

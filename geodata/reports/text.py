@@ -441,15 +441,16 @@ def span(match: re.Match, offset: int, group: int | str = 0) -> dict:
     }
 
 
+def launch_sentences_first(sentences: list[Sentence]) -> list[Sentence]:
+    """``sentences`` with the launch sentences first, each part in text order: the order fields are read in."""
+    return [s for s in sentences if s.is_launch] + [s for s in sentences if not s.is_launch]
+
+
 def first_match(
     table: Iterable[tuple[Any, ...]], sentences: list[Sentence], launch_first: bool = True
 ) -> tuple[tuple[Any, ...], re.Match[str], int] | None:
     """First row of ``table`` matching, preferring launch sentences: (row, match, offset)."""
-    ordered = (
-        [s for s in sentences if s.is_launch] + [s for s in sentences if not s.is_launch]
-        if launch_first
-        else sentences
-    )
+    ordered = launch_sentences_first(sentences) if launch_first else sentences
     for sentence in ordered:
         best = None
         for row in table:
