@@ -331,7 +331,11 @@ _DURATION = (
 FLIGHT_TIME_RE = re.compile(
     r"(?P<lead>\b(?:fl(?:ew|own|ying|ight)|travel+ed|in the air|airborne|aloft|stayed aloft|lasted|flight time of|"
     # ("The missile was tracked for six minutes until it landed")
-    r"trajectory of the missile|a flight of|flight lasted|in flight|tracked(?=\s+for\b))\b(?:[^.;]|\.\d){0,80}?)"
+    # ("tracked what appeared to be a short-range ballistic missile for six minutes")
+    r"trajectory of the missile|a flight of|flight lasted|in flight|tracked(?=(?:\s+[\w-]+){0,8}?\s+for\b))\b"
+    # ("flying around 1,240 miles (2,000 km) in oval and figure-eight patterns over the West Sea for about 170
+    # minutes": the path told between the flight and its time)
+    r"(?:[^.;]|\.\d){0,110}?)"
     r"(?:(?:for|of|in|about|around|approximately|some|nearly|almost|over|more than|a record-breaking|record|roughly|"
     r"between)\s+)*" + _DURATION,
     re.IGNORECASE,
@@ -356,7 +360,8 @@ _ORBIT = re.compile(r"\borbit", re.I)
 # "traveled about 1,000 miles over a 45-minute period"
 FLIGHT_TIME_BEFORE_FLIGHT_RE = re.compile(
     rf"(?:\b(?:about|around|approximately|some|nearly|almost|roughly)\s+)?\b(?P<num>{_TIME_NUM})[- ]"
-    r"(?P<unit>minutes?|seconds?)(?:(?:\s+of)?\s+flight\b|\s+(?P<period>period)\b)",
+    # ("after 87 minutes in the air")
+    r"(?P<unit>minutes?|seconds?)(?:(?:\s+of)?\s+flight\b|\s+in\s+the\s+air\b|\s+(?P<period>period)\b)",
     re.IGNORECASE,
 )
 _HALF_BEFORE = re.compile(r"\bhalf\s+$", re.I)

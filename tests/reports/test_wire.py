@@ -296,6 +296,15 @@ def test_extract__artillery_item_gives_no_event(text, gazetteer):
         ("The flight lasted one hour and 26 minutes.", 5160),
         ("The missiles flew 850 to 900 kilometers for about eleven minutes.", 660),
         ("The missile was tracked for six minutes until it landed in the Sea of Japan.", 360),  # w1468
+        # the missile named between "tracked" and its time (w1623); the time told after the words (w1635); the
+        # path told between the flight and its time (w1654)
+        ("Pacific Command said it tracked what appeared to be a short-range ballistic missile for six minutes.", 360),
+        ("The missile landed 200 kilometers off Hokkaido, after 87 minutes in the air.", 5220),
+        (
+            "The missiles struck a target after flying around 1,240 miles (2,000 km) in oval and figure-eight "
+            "patterns over the West Sea for about 170 minutes.",
+            10200,
+        ),
     ],
 )
 def test_find_flight_times__wire_phrasings(words, seconds):
