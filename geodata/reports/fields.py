@@ -49,8 +49,13 @@ _TWO_FLOWN = re.compile(
     re.I,
 )
 # "projectiles were fired at 2.59am and 3.23am": one missile per launch time when no number is given
+# ("The missile was launched off the east coast of North Korea at 7:06 a.m. and 7:25 a.m.": two times joined by
+# "and" are two launches even of "the missile")
 _PLURAL_FIRED = re.compile(
-    r"\b(?:missiles|projectiles|rockets)\b[^.;]{0,60}?\b(?:fired|launched)\s+at\b", re.I
+    r"\b(?:missiles|projectiles|rockets)\b[^.;]{0,60}?\b(?:fired|launched)\s+at\b"
+    r"|\b(?:missile|projectile|rocket)\b[^.;]{0,40}?\b(?:fired|launched)\b[^;]{0,60}?\bat\s+"
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s+)?and\s+(?:at\s+)?\d{1,2}[:.]\d{2}",
+    re.I,
 )
 # "a railway-borne missile regiment", "two missile tests", "a staging ground for missile testing": nouns a
 # missile word only qualifies ("two missile launches" still counts: see _LAUNCHES_AFTER)

@@ -2954,6 +2954,16 @@ def test_extract__a_recap_of_the_weeks_launches_is_background(gazetteer):
             "The JCS reported several missiles were fired at approximately 8:10 a.m. local time (2310 GMT Tuesday).",
             None,
         ),
+        (  # w1660: "the missile" launched at two times joined by "and" is two, not the lead's article
+            "North Korea test-fired a ballistic missile on Thursday. The missile was launched off the east coast of "
+            "North Korea at 7:06 a.m. and 7:25 a.m., South Korea's Joint Chiefs of Staff said.",
+            2,
+        ),
+        (  # one launch time told with its zone is still one missile
+            "North Korea test-fired a ballistic missile on Thursday. The missile was launched at 7:06 a.m. "
+            "(2206 GMT Wednesday), South Korea's Joint Chiefs of Staff said.",
+            1,
+        ),
     ],
 )
 def test_extract__count_from_launch_times(text, count, gazetteer):
