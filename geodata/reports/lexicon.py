@@ -17,7 +17,7 @@ from typing import Any
 # overlapping words: the longest match at a position wins in the extractor.
 SOURCES: tuple[tuple[str, str, str], ...] = (
     (
-        r"Joint Chiefs of Staff|\bJCS\b|South Korea'?s? Joint Chiefs|South Korea'?s? military|the South'?s military|"
+        r"Joint Chiefs? of Staff|\bJCS\b|South Korea'?s? Joint Chiefs|South Korea'?s? military|the South'?s military|"
         r"South Korean and Japanese (?:defen[cs]e )?(?:ministries|militaries|officials)|South Korean military|Seoul'?s? military|"
         r"South Korean (?:officials|army)|\bSeoul\b|South Korea'?s? [Dd]efen[cs]e [Mm]inistry|"
         r"South Korean [Dd]efen[cs]e [Mm]inistry|South Korean (?:defen[cs]e|military) officials?|"

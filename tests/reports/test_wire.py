@@ -298,7 +298,10 @@ def test_extract__artillery_item_gives_no_event(text, gazetteer):
         ("The missile was tracked for six minutes until it landed in the Sea of Japan.", 360),  # w1468
         # the missile named between "tracked" and its time (w1623); the time told after the words (w1635); the
         # path told between the flight and its time (w1654)
-        ("Pacific Command said it tracked what appeared to be a short-range ballistic missile for six minutes.", 360),
+        (
+            "Pacific Command said it tracked what appeared to be a short-range ballistic missile for six minutes.",
+            360,
+        ),
         ("The missile landed 200 kilometers off Hokkaido, after 87 minutes in the air.", 5220),
         (
             "The missiles struck a target after flying around 1,240 miles (2,000 km) in oval and figure-eight "
@@ -397,6 +400,18 @@ def test_extract__count_comes_from_the_headline_source(text, published, counts, 
     event = _one(text, published, gazetteer)
     assert event["count"] == 1
     assert {s["source"]: s["count"] for s in event["sources"]} == counts
+
+
+def test_extract__joint_chief_of_staff_written_singular_is_the_headline_source(gazetteer):
+    event = _one(  # w1644
+        "South Korea's Joint Chief of Staff said early on Wednesday that North Korea fired three missiles toward "
+        "waters off North Korea's eastern coast, one after another. Japan's Coast Guard also reported at least two "
+        "projectiles believed to be ballistic missiles falling into the sea.",
+        "2022-05-25",
+        gazetteer,
+    )
+    assert event["count"] == 3
+    assert {s["source"]: s["count"] for s in event["sources"]} == {"ROK JCS": 3, "Japan MoD": 2}
 
 
 def test_extract__first_report_is_preliminary(gazetteer):
