@@ -194,7 +194,10 @@ _TALLY = re.compile(
     # "... on Thursday, militaries in South Korea and Japan said, about a week after a missile reportedly
     # exploded in mid-air over Pyongyang": from the comma on, the other launch
     r"(?P<after>,\s+(?:about |some |just |only |less than |more than |nearly )?(?:a|an|one|two|three|four|five|six|"
-    r"seven|\d+|several|a few)\s+(?:days?|weeks?|months?)\s+after\b)|"
+    r"seven|\d+|several|a few)\s+(?:days?|weeks?|months?)\s+after\b|"
+    # (", days after its failed spy satellite launch drew condemnation": no number, a launch; ", days after U.S.
+    # and South Korean warplanes conducted military drills" is no other launch)
+    r",\s+(?:days|weeks|months)\s+after\b(?=[^.;]{0,60}?\b(?:launch|fir(?:ed|ing)|test)))|"
     r"(?P<since>\b(?:first|latest|longest|largest|biggest)\b[^.:;]{0,70}\bsince\b)",
     re.I,
 )

@@ -117,6 +117,7 @@ _ONE_OF_WHICH = re.compile(r"[^.;]{0,40}?\bone of (?:which|them)\b", re.I)
 _CLOCK_BEFORE = re.compile(r"\d[:.]$")
 # "According to the JCS, North Korea launched about 10 projectiles": a source's account of the launch
 _ACCORDING_TO = re.compile(r"\W*According to\b", re.I)
+_ACCORDING_TO_IN = re.compile(r"\baccording to\b", re.I)
 # an opening quote mark: 'multiple "projectiles"', "a new “tactical guided projectile”"
 _QUOTE = re.compile(r"[\"“‘]")
 _DOZENS = re.compile(r"(?:dozens?|scores?|hundreds?)\b", re.I)
@@ -381,6 +382,7 @@ def count_missiles(
                 not _FULL_STOP.search(lead.text)
                 or not (sources_in(lead) or _SPOKEN.search(lead.text))
                 or _ACCORDING_TO.match(ordered[min(exact, key=lambda c: c[1])[1]].text)
+                or _told_by_its_source(lead, ordered[min(exact, key=lambda c: c[1])[1]])
             )
         ):
             # "North Korea fires multiple suspected short-range missiles, South Korea says" over "fired what
@@ -388,6 +390,8 @@ def count_missiles(
             # were fired": a headline's or an unspoken lead's word gives way to its source's number in the copy
             # ... and a lead's "a barrage of missiles, the JCS said" to "According to the JCS, North Korea launched
             # about 10 projectiles": the source's own account, told in full
+            # ... and "a barrage of ballistic missiles ..., according to South Korea's military" to "South Korea's
+            # Joint Chiefs of Staff said Thursday it detected around 10": the source's own words after the summary
             revised = [min(exact, key=lambda c: c[1])]
         _, _, number, evidence, _ = revised[-1] if revised else top
         if number == 1:
@@ -426,6 +430,12 @@ def count_missiles(
     if singular and not any(_PLURAL.search(s.text) for s in group if s.start not in skip):
         return 1, span(singular[0], singular[1].start), {}
     return None, None, {}
+
+
+def _told_by_its_source(lead: Sentence, account: Sentence) -> bool:
+    """Whether ``lead`` only attributes the launch ("..., according to South Korea's military") and ``account``
+    is a source speaking its own words ("South Korea's Joint Chiefs of Staff said Thursday it detected ...")."""
+    return bool(_ACCORDING_TO_IN.search(lead.text) and sources_in(account) and _SPOKEN.search(account.text))
 
 
 # "launched the second ballistic missile", "Both missiles are believed to have landed", "the second missile also

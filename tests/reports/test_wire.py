@@ -414,6 +414,28 @@ def test_extract__joint_chief_of_staff_written_singular_is_the_headline_source(g
     assert {s["source"]: s["count"] for s in event["sources"]} == {"ROK JCS": 3, "Japan MoD": 2}
 
 
+def test_extract__a_summary_by_according_to_gives_way_to_the_sources_own_number(gazetteer):
+    event = _one(  # w1645: and ", days after its failed spy satellite launch" is that other launch's
+        "SEOUL, South Korea (AP) — North Korea has fired a barrage of ballistic missiles toward its eastern sea, "
+        "according to South Korea’s military, days after its failed spy satellite launch drew condemnation. South "
+        "Korea’s Joint Chiefs of Staff said Thursday it detected around 10 suspected short-range ballistic missiles "
+        "being fired from near the North’s capital toward the sea.",
+        "2024-05-30",
+        gazetteer,
+    )
+    assert (event["count"], event["system_class"], event["outcome"]) == (10, "SRBM", "unknown")
+
+
+def test_extract__days_after_drills_is_no_other_launch(gazetteer):
+    event = _one(  # w693
+        "North Korea fired two short-range ballistic missiles toward its eastern waters on Friday, days after U.S. "
+        "and South Korean warplanes conducted military drills that Pyongyang views as a provocation.",
+        "2022-12-23",
+        gazetteer,
+    )
+    assert event["count"] == 2
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
