@@ -72,7 +72,9 @@ _POTENTIAL_BEFORE = re.compile(
     # ("could potentially travel 14,000 kilometers")
     # ("capable of fly ing as far as 15,000 km": a page's broken word)
     # ("could have a range in excess of 10,000 kilometers")
-    r"\b(?:range (?:of|in excess of)|ranges? of up to|range is|capable of \w+?\s?ing(?: as far as)?|"
+    # ("capable of covering a distance of about 2,500 kilometers": what a lofted missile would do on a standard
+    # trajectory)
+    r"\b(?:range (?:of|in excess of)|ranges? of up to|range is|capable of \w+?\s?ing(?: as far as| a distance of)?|"
     r"could (?:potentially |possibly )?(?:fly|travel|reach|hit|strike)|"
     # "the missile's range could be as much as 7,000 kilometers"
     r"can (?:fly|travel|reach)|range (?:could|would|might) be(?: as (?:much|far) as)?|"

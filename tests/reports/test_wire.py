@@ -664,6 +664,8 @@ def test_extract__range_with_both_units_and_a_failed_summit(gazetteer):
             "The first missile flew to an altitude of about 2,000km and a range of 750km, he said.",
             [("apogee", 2000), ("distance", 750)],
         ),
+        # w1641: what a lofted missile would have flown on a standard trajectory
+        ("Japan believes the new missile is capable of covering a distance of about 2,500 kilometers.", []),
     ],
 )
 def test_find_figures__potential_distance_and_ranges(words, figures):
