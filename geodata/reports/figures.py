@@ -77,7 +77,9 @@ _POTENTIAL_BEFORE = re.compile(
     r"\b(?:range (?:of|in excess of)|ranges? of up to|range is|capable of \w+?\s?ing(?: as far as| a distance of)?|"
     r"could (?:potentially |possibly )?(?:fly|travel|reach|hit|strike)|"
     # "the missile's range could be as much as 7,000 kilometers"
+    # ("Its natural range is estimated to be up to 2,000 km"; "the actual range was estimated to be" was flown)
     r"can (?:fly|travel|reach)|range (?:could|would|might) be(?: as (?:much|far) as)?|"
+    r"range (?:is )?(?:estimated|believed|thought) (?:to be|at)(?: up to)?|"
     # ... and the upper end of a range: "has a range of 1,300-1,500 kilometers"
     r"designed to fly|typical\b[\w\s-]{0,40}can travel)\s+(?:[\w,.]+(?:\s*[-–]\s*|\s+)){0,2}$",
     re.I,

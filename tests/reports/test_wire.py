@@ -666,6 +666,9 @@ def test_extract__range_with_both_units_and_a_failed_summit(gazetteer):
         ),
         # w1641: what a lofted missile would have flown on a standard trajectory
         ("Japan believes the new missile is capable of covering a distance of about 2,500 kilometers.", []),
+        # w1630: the system's range, against w466's range flown ("the actual range was estimated to be")
+        ("Its natural range is estimated to be up to 2,000 km.", []),
+        ("The missile's actual range was estimated to be only about 1,100 kilometers.", [("distance", 1100)]),
     ],
 )
 def test_find_figures__potential_distance_and_ranges(words, figures):
