@@ -986,6 +986,10 @@ def test_extract__two_missiles_two_distances_the_farther(text, distance_km, gaze
             [("distance", 800.0)],
         ),
         ("It fell 300 km away from the coast.", []),
+        (  # w1646
+            "The rockets hit a target in waters 358.5 kilometers (223 miles) away from the point of launch.",
+            [("distance", 358.5)],
+        ),
     ],
 )
 def test_find_figures__spaced_thousands_listed_peaks_and_figures_not_flown(words, figures):
