@@ -43,7 +43,7 @@ DATE_RE = re.compile(
 # US zones a Pentagon statement or US copy gives its clock in ("1:17 p.m. Eastern time", "5:03 p.m. ET")
 _US_ZONE = (
     r"E[SD]?T\b|Eastern(?: (?:Standard |Daylight )?[Tt]ime)?|P[SD]?T\b|Pacific(?: (?:Standard |Daylight )?[Tt]ime)?|"
-    r"HST\b|Hawaii(?:an)? time|C[SD]T\b|Central(?: (?:Standard |Daylight )?[Tt]ime)"
+    r"HST\b|Hawaii(?:an)? [Tt]ime|C[SD]T\b|Central(?: (?:Standard |Daylight )?[Tt]ime)"
 )
 _ZONE = rf"KST|JST|GMT|UTC|local time|Korea time|Seoul time|{_US_ZONE}"
 US_ZONES = {

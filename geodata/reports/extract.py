@@ -1157,13 +1157,22 @@ def _when(
         # in Washington copy ("detected a launch Tuesday ... at 1:17 p.m. Eastern time") so is the copy's day
         beside = find_dates(text[clock.end : clock.end + 25], published, window=False)
         us_day = beside[0].value if beside else None
-        if us_day is None and date is not None and _datelined_in_us(text):
+        if (
+            us_day is None
+            and date is not None
+            and (_datelined_in_us(text) or _told_by_a_us_source(group, date))
+        ):
+            # ("fired a short-range ballistic missile Sunday ..., US Pacific Command said ... at 10:40 p.m. Hawaii
+            # Time": the Command's Sunday too)
             us_day = date.value
         if us_day is not None:
             moment = dt.datetime.combine(us_day, dt.time(clock.value[0], clock.value[1]), zone).astimezone(
                 KST
             )
-            day, clock_value = moment.date(), (moment.hour, moment.minute, False)
+            if beside or published is None or moment.date() <= published:
+                # (a launch "on Sunday, U.S. officials said ... at 11:21 a.m. Hawaii time" in copy of Sunday is
+                # Korea's Sunday: read as Hawaii's, the launch would come after the copy)
+                day, clock_value = moment.date(), (moment.hour, moment.minute, False)
     if date is None:
         fallback = (
             "the first event's date"
@@ -1206,6 +1215,14 @@ _TOLD_EARLIER = re.compile(
 _US_PLACES = frozenset(
     ("WASHINGTON", "NEW YORK", "HONOLULU", "LOS ANGELES", "SAN FRANCISCO", "UNITED NATIONS")
 )
+
+
+def _told_by_a_us_source(group: list[Sentence], date: Found) -> bool:
+    """Whether the sentence ``date`` is told in names a US source ("..., US Pacific Command said")."""
+    return any(
+        s.start <= date.start < s.start + len(s.text) and any(name == "US" for _, name, _ in sources_in(s))
+        for s in group
+    )
 
 
 def _datelined_in_us(text: str) -> bool:

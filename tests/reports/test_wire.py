@@ -1065,6 +1065,18 @@ def test_find_flight_times__seconds_written_short_and_bounds(words, seconds):
             "2021-09-16",
             "2021-09-15",
         ),
+        (  # w1626: Pacific Command's Sunday, its clock in Hawaii Time, is Korea's Monday
+            "North Korea fired a short-range ballistic missile Sunday which landed in the Sea of Japan, US Pacific "
+            "Command said. The missile was launched from Wonsan at 10:40 p.m. Hawaii Time and tracked for six minutes.",
+            "2017-05-29",
+            "2017-05-29",
+        ),
+        (  # w152: read as Hawaii's, this Sunday would put the launch after the copy: it is Korea's
+            "A North Korean missile exploded shortly after launch on Sunday, U.S. officials said. The missile was "
+            "fired around 11:21 a.m. Hawaii time from a site near Sinpo, according to U.S. Pacific Command.",
+            "2017-04-16",
+            "2017-04-16",
+        ),
     ],
 )
 def test_extract__statement_days_american_days_and_calendar_dates(text, published, day, gazetteer):
