@@ -1258,7 +1258,8 @@ _DETECTED_AFTER = re.compile(
 # "The report ... came a day after ... detected", "KCNA described the tests a day after the South Korean and
 # Japanese militaries said they detected", "state media reported on Sunday, a day after Seoul identified the launch"
 _REPORT_A_DAY_AFTER = re.compile(
-    r"\b(?:report\w*|dispatch|statement|announcement|claim|described|confirmed|said)\b[^.;]{0,60}?\ba\s+day\s+after\b"
+    # ("The report by North Korea’s official Korean Central News Agency (KCNA) came a day after")
+    r"\b(?:report\w*|dispatch|statement|announcement|claim|described|confirmed|said)\b[^.;]{0,80}?\ba\s+day\s+after\b"
     r"[^.;]{0,80}?\b(?:detected|said|reported|identified)\b"
     # "KCNA did not say when the test took place but the North's state media usually reports on the leader's
     # activities a day later"

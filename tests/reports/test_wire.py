@@ -685,6 +685,17 @@ def test_extract__count_after_a_dateline_day(gazetteer):
     assert event["count"] == 2
 
 
+def test_extract__a_state_media_report_named_at_length_came_a_day_after_the_launch(gazetteer):
+    event = _one(  # w1666
+        "SEOUL: North Korea said on Thursday (Oct 23) that its latest missile tests involved a new hypersonic "
+        "system. The report by North Korea’s official Korean Central News Agency (KCNA) came a day after South "
+        "Korea’s military said it detected the North firing multiple missiles from an area south of the capital.",
+        "2025-10-23",
+        gazetteer,
+    )
+    assert event["launched_at"][:10] == "2025-10-22"
+
+
 def test_extract__state_media_confirmation_day_and_yonhap_quoting_its_military(gazetteer):
     event = _one(
         "North Korea confirmed on Saturday it test-launched ballistic missiles from a train. KCNA said two guided "
