@@ -109,6 +109,8 @@ _RELATIVE_PLACE = re.compile(
     # ("from the north of the city of Wonsan" too)
     r"\b(?:from|launchers?)\s+(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
     r"(?:the\s+)?(?:(?:city|town|port|county)\s+of\s+)?$|"
+    # (the capital's own match starts at its preposition: "launched south |of the capital|")
+    r"\b(?:from|launchers?|launched|fired)\s+(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+$|"
     # "landed approximately 35 kilometers from Pukchang airfield": where it came down, measured from a place
     # ("flew 350 kilometers from the Sunan district" names the launch place)
     r"\b(?:landed|fell|splashed down|crashed|came down|impacted)\b[^.;]{0,40}?\b(?:km|kilomet(?:er|re)s|miles)\s+"

@@ -1224,6 +1224,9 @@ def test_extract__a_follow_up_and_a_comparison_with_previous_tests_are_this_flig
         "North Korea fired a missile from a mobile launcher northeast of Pyongyang on Tuesday.",
         # w986: where the news came from
         "North Korea launched a satellite on Tuesday, as reported by state media in Pyongyang.",
+        # w1667: launched beside the capital, with no "from"
+        "State media said the two hypersonic projectiles had been launched south of the capital Pyongyang on "
+        "Wednesday.",
     ],
 )
 def test_extract__beside_the_capital_and_media_in_it_are_no_site(text, gazetteer):
