@@ -88,7 +88,9 @@ _TOLD_APART = re.compile(rf"^\W*On \w+day\b|\b{CAME_AFTER}", re.I)
 # "The launches came after ...", "Earlier in April, North Korea also test-launched ...": an earlier launch recalled
 # ... and "It had also test-fired a new long-range cruise missile in September": told in the past perfect by its month
 _RECALLED = re.compile(
-    rf"\b{CAME_AFTER}|^\W*{EARLIER_IN}|{FIRST_TIME_IN}|"
+    # ("In the previous launch, North Korea fired off three KN-01 anti-ship cruise missiles ..., also from Wonsan")
+    rf"\b{CAME_AFTER}|^\W*{EARLIER_IN}|{FIRST_TIME_IN}|\b(?:in|during) (?:the|its) (?:previous|last|prior) "
+    r"(?:launch|test|firing)\b|"
     rf"\bhad\s+(?:also\s+)?(?:[\w-]+\s+)?(?:fired|launched|test-fired|test-launched|tested)\b[^.]*\bin (?:{MONTH_NAMES})\b",
     re.I,
 )

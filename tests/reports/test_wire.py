@@ -436,6 +436,17 @@ def test_extract__days_after_drills_is_no_other_launch(gazetteer):
     assert event["count"] == 2
 
 
+def test_extract__the_previous_launch_of_another_kind_told_with_also_is_background(gazetteer):
+    extraction = extract_events(  # w1616
+        "North Korea fired six short-range projectiles into the East Sea on Thursday, officials said. It was North "
+        "Korea's first launch of short-range weapons into the sea so far this year. In the previous launch, North "
+        "Korea fired off three KN-01 anti-ship cruise missiles into the East Sea, also from Wonsan.",
+        dt.date(2016, 3, 3),
+        gazetteer,
+    )
+    assert [(e["count"], e["system_class"]) for e in extraction.events] == [(6, "SRBM")]
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
