@@ -83,7 +83,10 @@ _NOT_A_COUNT = re.compile(
 )
 # "the first two missiles", "the other two": part of the salvo, not its size
 # ("the past four missiles" are other launches')
-_PART_OF_SALVO = re.compile(r"\b(?:first|other|remaining|last|latter|former|past|previous|earlier)\s+$", re.I)
+# ("But the US and South Korean militaries say those 2 missiles exploded": missiles told before, of other days)
+_PART_OF_SALVO = re.compile(
+    r"\b(?:first|other|remaining|last|latter|former|past|previous|earlier|those)\s+$", re.I
+)
 # the South's answer to a launch: "the South Korean military said it had fired", "Seoul fired its own"
 _THE_SOUTHS_OWN = re.compile(
     r"\b(?:South Korea'?s?|the South'?s?|Seoul'?s?|South Korean)\b(?:\s+[\w-]+){0,3}?\s+(?:said\s+)?(?:that\s+)?"
@@ -140,6 +143,8 @@ _SINGULAR = re.compile(
 _DID = r"\s+(?:\w+\s+){0,2}?(?:flew|travel+ed|hit|landed|fell|reached|splashed|(?:was|were) (?:fired|launched))\b"
 _THE_PLURAL = re.compile(r"(?<!\bof )\b(?:the|these|both)\s+(?:missiles|rockets|projectiles)" + _DID, re.I)
 _THE_SINGULAR = re.compile(r"\b(?:the|this)\s+(?:missile|rocket|projectile)" + _DID, re.I)
+# "those 2 missiles exploded immediately after liftoff": missiles told before, of other launches
+_THOSE = re.compile(r"\bthose\s+(?:[\w-]+\s+){0,2}?(?:missiles|rockets|projectiles)\b", re.I)
 # "the highest altitude achieved by one of North Korea's missiles", "longer than any of its previous missiles":
 # the missiles of a comparison, not of this salvo
 _PLURAL = re.compile(
@@ -427,7 +432,7 @@ def count_missiles(
             warnings.append(f"the number of missiles is not given exactly ({evidence['text']!r}); left blank")
         return number, evidence, by_source
     singular = next(((m, s) for s in group if (m := _SINGULAR.search(s.text))), None)
-    if singular and not any(_PLURAL.search(s.text) for s in group if s.start not in skip):
+    if singular and not any(_PLURAL.search(_THOSE.sub("", s.text)) for s in group if s.start not in skip):
         return 1, span(singular[0], singular[1].start), {}
     return None, None, {}
 

@@ -447,6 +447,17 @@ def test_extract__the_previous_launch_of_another_kind_told_with_also_is_backgrou
     assert [(e["count"], e["system_class"]) for e in extraction.events] == [(6, "SRBM")]
 
 
+def test_extract__those_missiles_of_other_days_are_no_count(gazetteer):
+    event = _one(  # w1621
+        "The Pacific Command says the missile was fired from Bukchang at around 5:30 AM on Saturday Seoul Time. "
+        "North Korea fired a ballistic missile on April 5th and 16th from a site near Sinpo. But the US and South "
+        "Korean militaries say those 2 missiles exploded immediately after liftoff.",
+        "2017-04-29",
+        gazetteer,
+    )
+    assert event["count"] == 1
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
