@@ -17,7 +17,7 @@ from typing import Any
 # overlapping words: the longest match at a position wins in the extractor.
 SOURCES: tuple[tuple[str, str, str], ...] = (
     (
-        r"Joint Chiefs? of Staff|\bJCS\b|South Korea'?s? Joint Chiefs|South Korea'?s? military|the South'?s military|"
+        r"Joint Chiefs? of Staff|\bJCS\b|South Korea'?s? Joint Chiefs|South Korean Joint Chiefs|S\. ?Korea'?s? (?:military|Joint Chiefs)|South Korea'?s? military|the South'?s military|"
         r"South Korean and Japanese (?:defen[cs]e )?(?:ministries|militaries|officials)|South Korean military|Seoul'?s? military|"
         r"South Korean (?:officials|army)|\bSeoul\b|South Korea'?s? [Dd]efen[cs]e [Mm]inistry|"
         r"South Korean [Dd]efen[cs]e [Mm]inistry|South Korean (?:defen[cs]e|military) officials?|"
@@ -38,6 +38,7 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
         r"Defen[cs]e Minister (?:[A-Z][a-z]+ )?(?:Onodera|Nakatani|Inada|Kono|Iwaya|Kishi|Hamada|Kihara|Koizumi)\b|Japan'?s? (?:defen[cs]e ministry|ministry of defen[cs]e)|Japanese (?:defen[cs]e ministry|ministry of defen[cs]e)|"
         r"Japan'?s? (?:(?:deputy|vice|state) )?defen[cs]e minist(?:er|ry)|Japanese (?:(?:deputy|vice|state) )?defen[cs]e minister|Japanese (?:government|coast ?guard|officials|authorities)|"
         r"Japan'?s? (?:coast ?guard|government)|Chief Cabinet Secretary|Japanese Prime Minister|\bTokyo\b|"
+        r"Japan'?s? [Pp]rime [Mm]inister|Prime Minister (?:Shinzo )?(?:Abe|Suga|Kishida|Ishiba|Takaichi)\b|"
         r"\bJapan (?:also )?(?:said|says|confirmed|reported|detected)\b",
         "Japan MoD",
         "government",

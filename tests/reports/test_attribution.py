@@ -259,6 +259,22 @@ def test_sources_in__a_datelines_place_names_no_source():
 
 
 @pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        ("South Korea's Joint Chief of Staff said North Korea fired three missiles.", "ROK JCS"),  # w1644
+        ("South Korean Joint Chiefs said the missile flew 600 km.", "ROK JCS"),
+        ("S. Korea's military said the missile flew 600 km.", "ROK JCS"),
+        ("Japan's prime minister, Shinzo Abe, condemned the missile launch.", "Japan MoD"),  # w569
+        ("Prime Minister Kishida said the missile fell outside Japan's waters.", "Japan MoD"),
+    ],
+)
+def test_sources_in__spellings_of_the_militaries_and_governments(words, name):
+    from geodata.reports.fields import sources_in
+
+    assert [found for _, found, _ in sources_in(split_sentences(words)[0])] == [name]
+
+
+@pytest.mark.parametrize(
     "text, distance_km, apogee_km",
     [
         (
