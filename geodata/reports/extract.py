@@ -975,6 +975,10 @@ def _other_family(text: str, system_class: str | None) -> bool:
 
 
 _EVENING = re.compile(r"\b(?:evening|night)\b", re.I)
+# "on Friday evening American time", "Tuesday night U.S. time": a US evening, which in Korea is the next day
+_AMERICAN_EVENING = re.compile(
+    r"\s+(?:(?:evening|night)\s+)?(?:American|U\.?S\.?|Washington|Eastern|Pacific)\s+time\b", re.I
+)
 # "launched just days before the United States presidential election on Tuesday": the election's day
 _ANOTHER_EVENTS_DAY = re.compile(
     r"\b(?:before|after|ahead of)\b[^,.;]{0,60}?\b(?:election|summit|visit|talks|meeting|congress|anniversary|"
@@ -1110,6 +1114,14 @@ def _when(
         # "WASHINGTON ... a military spokesman said on Tuesday": an American day, which in Korea (13-14 hours
         # ahead) is already the next, the launch's
         date = replace(date, value=min(date.value + dt.timedelta(days=1), published))
+    if (
+        date is not None
+        and (american := _AMERICAN_EVENING.match(text, date.end)) is not None
+        and _EVENING.search(date.text + american.group(0))
+        and (published is None or date.value < published)
+    ):
+        # "launched a ballistic missile into the ocean on Friday evening American time": Korea's next morning
+        date = replace(date, value=date.value + dt.timedelta(days=1), end=american.end())
     if date is not None and not date.statement and _is_weekday(date):
         # "launched ... on Thursday" beside KCNA's "at dawn on September 15": a weekday is relative, and copy
         # crossing time zones gets it wrong; a calendar date a day apart is the launch's

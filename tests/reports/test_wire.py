@@ -1098,6 +1098,12 @@ def test_find_flight_times__seconds_written_short_and_bounds(words, seconds):
             "2021-09-16",
             "2021-09-15",
         ),
+        (  # w1354: an evening told in American time is Korea's next day
+            "The Japanese Coast Guard says North Korea have fired two ballistic missiles over the Sea of Japan. The "
+            "missiles were spotted on Friday evening American time, and their launch was confirmed by US officials.",
+            "2019-08-24",
+            "2019-08-24",
+        ),
         (  # w1626: Pacific Command's Sunday, its clock in Hawaii Time, is Korea's Monday
             "North Korea fired a short-range ballistic missile Sunday which landed in the Sea of Japan, US Pacific "
             "Command said. The missile was launched from Wonsan at 10:40 p.m. Hawaii Time and tracked for six minutes.",
