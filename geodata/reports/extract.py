@@ -229,7 +229,10 @@ _CONTEXT = re.compile(
     # ("This announcement follows South Korea's report of two ballistic missile launches" is this launch's)
     r"(?<!announcement )(?<!report )(?<!statement )(?<!claim )"
     r"(?:follows?|followed)(?!-up)(?!\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+)?(?:trajector(?:y|ies)|paths?|courses?|arcs?))|"
-    r"the previous round|" + EARLIER_IN + r"|said earlier in|^\W*The following day|"
+    # ("The U.S. and South Korea say that those launches were actually cover for ICBM tests")
+    r"the previous round|those (?:[\w-]+\s+)?(?:launches|tests)|"
+    + EARLIER_IN
+    + r"|said earlier in|^\W*The following day|"
     r"(?:during|in|over) the (?:past|last|previous) (?:\w+ )?(?:rounds?|launches|tests|weeks|months))\b",
     re.I,
 )
@@ -239,6 +242,7 @@ _CONTEXT_SYSTEM = re.compile(
     r"\b(?:"
     + _BACKGROUND
     + r"|\w+ days? after|since|last (?:launched|fired|tested|test-fired|time|known|week)|previous(?:ly)?(?!\s+(?:day|night|evening)\b)|"
+    r"those (?:[\w-]+\s+)?(?:launches|tests)|"
     + r"(?:said )?"
     + EARLIER_IN
     + r"|(?:during|in|over) the (?:past|last|previous) (?:\w+ )?"
@@ -289,6 +293,11 @@ _CLASS_SPAN = r"\b(?:short|medium|mid|intermediate)(?:[- ]range)?-?\s+(?:or|to)\
 _NOT_A_CLASS = re.compile(
     r"(?:\b(?:not|never|n't)|\bunlikely\s+(?:that\s+)?(?:\w+\s+){1,2}?(?:were|was|is|are))\s+(?:be\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:intercontinental|ICBMs?|intermediate|"
     r"IRBMs?|medium|MRBMs?|short|SRBMs?|submarine|SLBMs?|hypersonic|cruise)\b[\w -]*(?:\(\w+\))?|"
+    # "in anticipation of a possible intercontinental ballistic missile test", "as South and U.S. watch for ICBM
+    # test", "amid fears of an ICBM launch": a test awaited, not the one told
+    r"\b(?:in anticipation of|watch(?:es|ing)? for|amid (?:fears|concerns|speculation|warnings) (?:of|that|about)|"
+    r"preparations? for)\s+"
+    r"(?:an?\s+|the\s+)?(?:possible\s+|new\s+|upcoming\s+|imminent\s+)?(?:intercontinental|ICBMs?)\b[\w -]*|"
     # "believed to be short- or medium-range", "short- to intermediate-range", "medium or intermediate": a span
     # of classes, none of them
     + _CLASS_SPAN,

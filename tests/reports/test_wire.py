@@ -458,6 +458,24 @@ def test_extract__those_missiles_of_other_days_are_no_count(gazetteer):
     assert event["count"] == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # w1628: an ICBM test watched for, anticipated, or said of "those launches" is not this launch's class
+        "North Korean missile test ends in failure, as South and U.S. watch for ICBM test\nAn attempted North "
+        "Korean missile launch ended in apparent failure Wednesday, according to South Korea's military.",
+        "An attempted North Korean missile launch ended in apparent failure Wednesday, according to South Korea's "
+        "military. Seoul and Washington have been closely monitoring the North in anticipation of a possible "
+        "intercontinental ballistic missile test.",
+        "An attempted North Korean missile launch ended in apparent failure Wednesday, according to South Korea's "
+        "military. The Sunan airfield was the site of test-launches on Feb. 27 and Mar. 5. The U.S. and South Korea "
+        "say that those launches were actually cover for ICBM tests.",
+    ],
+)
+def test_extract__an_icbm_test_awaited_or_of_those_launches_is_no_class(text, gazetteer):
+    assert _one(text, "2022-03-16", gazetteer)["system_class"] == "unknown"
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
