@@ -304,6 +304,13 @@ _NOT_A_CLASS = re.compile(
     re.I,
 )
 _SPANS_CLASSES = re.compile(_CLASS_SPAN, re.I)
+# "a test for the development of reconnaissance satellite", "part of developing a reconnaissance satellite", "a
+# prelude to spy satellite": a test of a satellite's parts, not a satellite put into orbit
+_SATELLITE_DEVELOPMENT = re.compile(
+    r"\b(?:develop(?:ing|ment of)|prelude to)\s+(?:an?\s+|the\s+)?(?:military\s+)?(?:reconnaissance|spy)\s+"
+    r"satellites?\b",
+    re.I,
+)
 # The South's own test, not the North's: "the South tested its own submarine-launched missile"
 # ("South Korea said it was suspected to be a submarine-launched ballistic missile" is the North's)
 _SOUTH_OWN = re.compile(
@@ -1524,6 +1531,19 @@ def _what(
     system_class, class_span = (
         (class_hit[0][1], span(class_hit[1], class_hit[2])) if class_hit else ("unknown", None)
     )
+    if (
+        class_hit
+        and system_class == "SLV"
+        and not (system_hit and system_hit[0][2] == "SLV")
+        and any(_SATELLITE_DEVELOPMENT.search(s.text) for s in named)
+    ):
+        # "an important final-stage test for the development of reconnaissance satellite ... carrying a test-piece
+        # satellite": the satellite's parts tested on a missile, whose class the report may give ("two medium-range
+        # ballistic missiles", the JCS said)
+        class_hit = first_match(tuple(row for row in _CLASSES if row[1] != "SLV"), named)
+        system_class, class_span = (
+            (class_hit[0][1], span(class_hit[1], class_hit[2])) if class_hit else ("unknown", None)
+        )
     if class_hit and system_class == "cruise" and _ballistic_before(named, class_hit[2]):
         # "one ballistic missile was launched ... This is the 23rd missile launch ..., including cruise missiles":
         # a missile told as ballistic first is not the cruise missiles named after it

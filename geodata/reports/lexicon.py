@@ -112,7 +112,9 @@ CLASSES: tuple[tuple[str, str], ...] = (
     ),
     # ("Satellite imagery ... show the rockets were fired" is how they were seen, not what flew)
     (
-        r"satellite(?!\s+(?:imagery|images?|photos?|photographs?|pictures?|footage|analysis|data)\b)|"
+        # ("the Sohae Satellite Launching Station" is a place, "satellite photography" a payload's test)
+        r"satellite(?!\s+(?:imagery|images?|photos?|photographs?|photography|pictures?|footage|analysis|data|"
+        r"[Ll]aunching|[Ll]aunch (?:[Ss]tation|[Gg]round|[Ss]ite|[Ff]acility))\b)|"
         r"space launch vehicle|carrier rocket|space rocket",
         "SLV",
     ),

@@ -481,6 +481,36 @@ def test_extract__an_icbm_test_awaited_or_of_those_launches_is_no_class(text, ga
     assert _one(text, "2022-03-16", gazetteer)["system_class"] == "unknown"
 
 
+@pytest.mark.parametrize(
+    ("text", "system_class"),
+    [
+        (  # w1710: a satellite's parts tested on missiles the JCS classed
+            "North Korea has conducted an important final-stage test for the development of reconnaissance "
+            "satellite, KCNA said. The country fired vehicles carrying a test-piece satellite at a lofted angle on "
+            "Sunday. South Korea's Joint Chiefs of Staff said it detected the launches of two medium-range ballistic "
+            "missiles into the East Sea.",
+            "MRBM",
+        ),
+        (  # w1706
+            "North Korea says its Sunday test was part of developing a reconnaissance satellite. It fired a "
+            "projectile from near Pyongyang on Sunday, South Korea's military said.",
+            "unknown",
+        ),
+        # the launch site's name is no class; a satellite put into orbit still is one
+        (
+            "North Korea fired a missile from the Sohae Satellite Launching Station on Sunday, the JCS said.",
+            "unknown",
+        ),
+        (
+            "North Korea launched a reconnaissance satellite on a Chollima-1 rocket from Sohae on Tuesday.",
+            "SLV",
+        ),
+    ],
+)
+def test_extract__a_satellite_development_test_is_no_satellite_launch(text, system_class, gazetteer):
+    assert _one(text, "2022-12-19", gazetteer)["system_class"] == system_class
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
