@@ -178,6 +178,7 @@ def _parse(phrase: str, base: dt.datetime) -> dt.date | None:
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
+_OUTLET_TODAY = re.compile(r"TODAY\s*/")
 
 
 def find_dates(
@@ -201,6 +202,8 @@ def find_dates(
         before = text[max(0, match.start() - 60) : match.start()]
         if _PAGE_STAMP_BEFORE.search(before):
             continue
+        if _OUTLET_TODAY.match(text, match.start()):
+            continue  # "[ TODAY / AFP ]": Singapore's TODAY credited with its wire service, not a day
         korea_days_ahead = 0
         foreign = _FOREIGN_DAY_BEFORE.search(before)
         if foreign or _FOREIGN_DAY_AFTER.match(text[match.end() : match.end() + 30]):

@@ -511,6 +511,17 @@ def test_extract__a_satellite_development_test_is_no_satellite_launch(text, syst
     assert _one(text, "2022-12-19", gazetteer)["system_class"] == system_class
 
 
+def test_extract__an_outlet_named_today_is_no_day(gazetteer):
+    extraction = extract_events(  # w1682: the split into Saturday's and Sunday's tests was hidden by "TODAY"
+        "[ TODAY / AFP ] North Korea test-fires new long-range cruise missile: KCNA\nNorth Korea test-fired a new "
+        "long-range cruise missile over the weekend, state media reported Monday. The test launches took place on "
+        "Saturday and Sunday, the official Korean Central News Agency (KCNA) said.",
+        dt.date(2021, 9, 13),
+        gazetteer,
+    )
+    assert [e["launched_at"][:10] for e in extraction.events] == ["2021-09-11", "2021-09-12"]
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
