@@ -320,7 +320,9 @@ _TWO_DAYS = re.compile(
     # ("launched on Sept. 11 and Sept. 12": the month told again; "fired 46 ... rockets between Mar. 22 and 23",
     # where "the night between Sunday and Monday" is one night)
     rf"|\b(?:on|between)\s+(?P<month>{_MONTH})\.?\s+(?P<day1>\d{{1,2}})\s+and\s+(?:(?P=month)\.?\s+)?(?P<day2>\d{{1,2}})\b"
-    r"(?!\s*(?:km|kilomet|miles))",
+    r"(?!\s*(?:km|kilomet|miles))"
+    # ("On December 31 and January 1, the DPRK tested": across a month's end)
+    rf"|\b(?:on|between)\s+(?P<first_date>{_MONTH}\.?\s+\d{{1,2}})\s+and\s+(?P<second_date>{_MONTH}\.?\s+\d{{1,2}})\b",
     re.I,
 )
 
@@ -334,10 +336,14 @@ def two_days_told(text: str, published: dt.date | None) -> tuple[dt.date, dt.dat
     (datetime.date(2021, 9, 11), datetime.date(2021, 9, 12))
     >>> two_days_told("the cruise missile that was launched on Sept. 11 and Sept. 12", dt.date(2021, 9, 13))
     (datetime.date(2021, 9, 11), datetime.date(2021, 9, 12))
+    >>> two_days_told("On December 31 and January 1, the DPRK tested a launcher.", dt.date(2023, 1, 1))
+    (datetime.date(2022, 12, 31), datetime.date(2023, 1, 1))
     """
     for match in _TWO_DAYS.finditer(text):
         if match.group("first"):
             phrases = [match.group("first"), match.group("second")]
+        elif match.group("first_date"):
+            phrases = [match.group("first_date"), match.group("second_date")]
         else:
             phrases = [f"{match.group('month')} {match.group(g)}" for g in ("day1", "day2")]
         found = [find_dates(phrase, published, statements=True) for phrase in phrases]

@@ -522,6 +522,16 @@ def test_extract__an_outlet_named_today_is_no_day(gazetteer):
     assert [e["launched_at"][:10] for e in extraction.events] == ["2021-09-11", "2021-09-12"]
 
 
+def test_extract__tests_on_two_days_across_a_years_end_are_two_events(gazetteer):
+    extraction = extract_events(  # w1689
+        "SEOUL, Jan 1 - On December 31 and January 1, the DPRK tested a super-large multiple launch rocket system, "
+        "the projectiles hit targets in the Sea of Japan, the DPRK Central News Agency reports.",
+        dt.date(2023, 1, 1),
+        gazetteer,
+    )
+    assert [e["launched_at"][:10] for e in extraction.events] == ["2022-12-31", "2023-01-01"]
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
