@@ -428,6 +428,10 @@ _SUCCESS = re.compile(
     # "all the technical specifications met the design requirements", "met all of the missile's technical
     # requirements"
     r"\bmet\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:[\w'’]+\s+)?(?:design|technical)\s+requirements\b|"
+    # "defense scientists have confirmed the navigational control and stability of the missile", "verified
+    # technical specifications"
+    r"\bconfirmed\s+(?:the\s+|its\s+)?navigational\s+(?:control|stability)\b|"
+    r"\bverified\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:technical\s+)?specifications\b|"
     # state media's success in other words: "flew ... before hitting their targets", "precisely struck the set
     # target"
     r"(?P<hit>\b(?:hit|hitting|struck|striking)\s+(?:(?:the|their|its|an?|set|pre-?set|designated|intended|"

@@ -1459,6 +1459,23 @@ def test_extract__a_test_described_as_a_success_succeeded(gazetteer):
     assert (event["outcome"], event["confirmation"]) == ("success", "claimed")
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "The report said defense scientists have confirmed the navigational control and stability of the missile.",
+        "It added that they verified technical specifications, such as the guiding maneuverability.",
+    ],
+)
+def test_extract__state_media_confirming_what_was_tested_is_a_success(words, gazetteer):
+    event = _one(  # w1683, w1684
+        "A North Korean newspaper says the country carried out its first test-launch of a newly developed "
+        "hypersonic missile on Tuesday morning. " + words,
+        "2021-09-29",
+        gazetteer,
+    )
+    assert event["outcome"] == "success"
+
+
 def test_extract__a_salvo_told_in_volleys_is_one_launch(gazetteer):
     event = _one(  # w991: clock times alone do not tell launches apart
         "North Korea fired five short-range rockets into the East Sea on Thursday, the JCS said. Pyongyang "
