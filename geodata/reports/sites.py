@@ -116,7 +116,10 @@ _RELATIVE_PLACE = re.compile(
     r"\b(?:landed|fell|splashed down|crashed|came down|impacted)\b[^.;]{0,40}?\b(?:km|kilomet(?:er|re)s|miles)\s+"
     r"(?:away\s+)?from\s+(?:the\s+)?$|"
     # "the first stage fell 10 km (6 miles) off Kumya County": where a stage came down
-    r"\b(?:fell|landed|splashed down|crashed|came down|impacted)\b[^.;]{0,40}?\b(?:off|near)\s+(?:the\s+)?$",
+    r"\b(?:fell|landed|splashed down|crashed|came down|impacted)\b[^.;]{0,40}?\b(?:off|near)\s+(?:the\s+)?$|"
+    # "flew in the direction of an uninhabited island off Kilju": the target, where it was aimed
+    r"\b(?:in the direction of|towards?|aimed at|targeting)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?islands?\s+"
+    r"(?:off|near)\s+(?:the\s+)?(?:coast\s+of\s+)?$",
     re.I,
 )
 # "ahead of a major political meeting in Pyongyang", "reported by state media in Pyongyang": where something else

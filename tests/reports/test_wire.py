@@ -1329,6 +1329,9 @@ def test_extract__a_follow_up_and_a_comparison_with_previous_tests_are_this_flig
         # w1667: launched beside the capital, with no "from"
         "State media said the two hypersonic projectiles had been launched south of the capital Pyongyang on "
         "Wednesday.",
+        # w1696: the island aimed at is the target, not the launch place
+        "North Korea is said to have launched at least three missiles on Monday, which reportedly flew in the "
+        "direction of an uninhabited island off Kilju in North Hamgyong Province.",
     ],
 )
 def test_extract__beside_the_capital_and_media_in_it_are_no_site(text, gazetteer):
