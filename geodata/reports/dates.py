@@ -116,7 +116,7 @@ _NORTH_KOREA_SAID_AFTER = re.compile(
 )
 _STATE_MEDIA_REPORTED_AFTER = re.compile(
     r"^\s*,\s*(?:the\s+)?(?:North(?:'s|\s+Korea'?s)?\s+)?(?:official\s+)?(?:Korean Central News Agency|KCNA|state media|"
-    r"state news agency)\b[^.;]{0,30}?\b(?:said|reported|announced)\b",
+    r"state news agency)\b[^.;]{0,30}?\b(?:said|reported|announced|quoted)\b",
     re.I,
 )
 _WORDS_AFTER_POSSESSIVE = re.compile(r"\s+(?:\w+\s+)?(?:report|announcement|statement|dispatch)\b", re.I)

@@ -1282,7 +1282,7 @@ def _is_calendar(date: Found) -> bool:
 
 # what follows an outside source's "said on Friday" when it is the day the launch was seen
 _DETECTED_AFTER = re.compile(
-    r"^\s*,?\s*(?:that\s+)?(?:it\s+|the North\s+|North Korea\s+)?(?:had\s+)?(?:detected|spotted|tracked)\b",
+    r"^\s*,?\s*(?:that\s+)?(?:it\s+|they\s+|the North\s+|North Korea\s+)?(?:had\s+)?(?:detected|spotted|tracked)\b",
     re.I,
 )
 

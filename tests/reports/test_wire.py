@@ -532,6 +532,18 @@ def test_extract__tests_on_two_days_across_a_years_end_are_two_events(gazetteer)
     assert [e["launched_at"][:10] for e in extraction.events] == ["2022-12-31", "2023-01-01"]
 
 
+def test_extract__they_had_detected_dates_the_launch_and_kcna_quoting_dates_its_words(gazetteer):
+    event = _one(  # w1701
+        "North Korean leader Kim Jong-un oversaw the firing of hypersonic missiles, state media reported Monday. "
+        "Seoul and Tokyo said Sunday they had detected the launch from near Pyongyang of two ballistic missiles.",
+        "2026-01-05",
+        gazetteer,
+    )
+    assert event["launched_at"][:10] == "2026-01-04"
+    quoted = "On Monday, the Korean Central News Agency (KCNA) quoted Kim as saying the test showed the readiness."
+    assert [d.statement for d in find_dates(quoted, dt.date(2026, 1, 5), statements=True)] == [True]
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
