@@ -148,7 +148,9 @@ _PART_FAILED = re.compile(
     # "fired multiple ballistic missiles, including a possible failed ICBM"
     r"\bincluding (?:an?|one)\b(?:\s+[\w-]+){0,3}?\s+(?:failed|exploded)\b|"
     # "South Korea branded the first launch a failure"
-    r"\bthe (?:first|second|third) (?:launch|missile)\b|" + _ONE_OF_SALVO_FAILED,
+    r"\bthe (?:first|second|third) (?:launch|missile)\b|"
+    # "fired two ballistic missiles ... and said the second likely failed soon after launch"
+    r"\bthe (?:first|second|third)\s+(?:\w+ly\s+)?(?:failed|exploded|blew up)\b|" + _ONE_OF_SALVO_FAILED,
     re.I,
 )
 # "the launch ... may have failed", "could have exploded": a failure only supposed

@@ -540,8 +540,20 @@ def test_extract__they_had_detected_dates_the_launch_and_kcna_quoting_dates_its_
         gazetteer,
     )
     assert event["launched_at"][:10] == "2026-01-04"
-    quoted = "On Monday, the Korean Central News Agency (KCNA) quoted Kim as saying the test showed the readiness."
+    quoted = (
+        "On Monday, the Korean Central News Agency (KCNA) quoted Kim as saying the test showed the readiness."
+    )
     assert [d.statement for d in find_dates(quoted, dt.date(2026, 1, 5), statements=True)] == [True]
+
+
+def test_extract__the_second_of_two_failing_is_a_partial_failure(gazetteer):
+    event = _one(  # w1714
+        "South Korea's military said North Korea fired two ballistic missiles on Monday and said the second likely "
+        "failed soon after launch, blowing up in flight over land.",
+        "2024-07-02",
+        gazetteer,
+    )
+    assert (event["count"], event["outcome"]) == (2, "partial")
 
 
 def test_extract__first_report_is_preliminary(gazetteer):
