@@ -132,7 +132,11 @@ from tests.reports.wire_corpus import (
 # joined by "and", the JCS spelt singular, a lead's "according to" against its source's own number, reaches and
 # ranges "estimated to be", a US source's weekday and "evening American time", "those" missiles and launches, an ICBM
 # test awaited); a new held-out set (heldout/, 50 reports) scored once after tuning stopped, 85.9 % (one draft differs
-# with the code the round started from, the score is the same).
+# with the code the round started from, the score is the same). Round 34 (2026-11-28): those 50 moved into training
+# (1,716 reports, 1,674 events; 95.6 % as they came) and tuned on (satellite-development tests, an outlet named
+# TODAY, two days across a month's end, state media's confirmed control, a target island, "they had detected", the
+# second of two failing); a new held-out set (heldout/, 50 reports) scored once after tuning stopped, 90.6 % (the
+# same drafts with the code the round started from).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -141,36 +145,36 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1636, 1666),
-    "date": (1561, 1624),
-    "site_id": (1564, 1624),
-    "system": (1523, 1624),
-    "system_class": (1544, 1624),
-    "count": (1538, 1624),
-    "distance_km": (1561, 1624),
-    "apogee_km": (1591, 1624),
-    "flight_time_s": (1598, 1624),
-    "outcome": (1545, 1624),
-    "confirmation": (1565, 1624),
-    "sources": (580, 669),
+    "events": (1685, 1716),
+    "date": (1608, 1674),
+    "site_id": (1609, 1674),
+    "system": (1569, 1674),
+    "system_class": (1592, 1674),
+    "count": (1582, 1674),
+    "distance_km": (1605, 1674),
+    "apogee_km": (1638, 1674),
+    "flight_time_s": (1647, 1674),
+    "outcome": (1590, 1674),
+    "confirmation": (1609, 1674),
+    "sources": (597, 692),
 }
-# Scored once, after tuning stopped (2026-11-28): 85.9 % overall on 50 reports, the ten fields of issue 13 87.0 %
-# (the code the round started from scores the same); below the 95 % goal: round-ups of two days and mixed salvos
-# drafted as one event, satellite-development tests read as satellite launches, class ranges read as distances.
+# Scored once, after tuning stopped (2026-11-28): 90.6 % overall on 50 reports, the ten fields of issue 13 91.5 %
+# (the code the round started from drafts all 50 the same); below the 95 % goal: figures told as a place's distance
+# or without a verb, claims relayed from state media read as confirmed, an engine test and a failed satellite.
 # Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
     "events": (47, 50),
-    "date": (43, 50),
-    "site_id": (42, 50),
-    "system": (42, 50),
-    "system_class": (43, 50),
-    "count": (42, 50),
-    "distance_km": (41, 50),
-    "apogee_km": (47, 50),
-    "flight_time_s": (47, 50),
-    "outcome": (40, 50),
-    "confirmation": (43, 50),
-    "sources": (15, 23),
+    "date": (43, 48),
+    "site_id": (46, 48),
+    "system": (44, 48),
+    "system_class": (46, 48),
+    "count": (43, 48),
+    "distance_km": (41, 48),
+    "apogee_km": (45, 48),
+    "flight_time_s": (47, 48),
+    "outcome": (41, 48),
+    "confirmation": (42, 48),
+    "sources": (9, 15),
 }
 
 
@@ -183,7 +187,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1666 and len(heldout) >= 35
+    assert len(train) >= 1716 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -219,26 +223,26 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-28 on 1,666 training reports: the right date, class and count are among the candidates for
-    # 99.1-99.6 % of events while the rules choose right for 94.7-96.1 %; on round 33's fresh set 98-100 % against
-    # 84-86 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-28 on 1,716 training reports: the right date, class and count are among the candidates for
+    # 99.1-99.5 % of events while the rules choose right for 94.5-96.1 %; on round 34's fresh set all of them against
+    # 89.6-95.8 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-28: on the blind
-# drafts of rounds 3-32 (1,559 reports, 1,521 launches, each drafted by its round's code before any tuning on it), and
-# on round 33's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
+# drafts of rounds 3-33 (1,609 reports, 1,571 launches, each drafted by its round's code before any tuning on it), and
+# on round 34's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
 BLIND_READINGS = {
-    "date": (1343, 1401),
-    "site_id": (1307, 1357),
-    "system_class": (1329, 1362),
-    "count": (1307, 1376),
+    "date": (1386, 1446),
+    "site_id": (1349, 1401),
+    "system_class": (1372, 1408),
+    "count": (1349, 1420),
 }
-HELDOUT_READINGS = {"date": (43, 45), "site_id": (42, 44), "system_class": (43, 46), "count": (42, 44)}
+HELDOUT_READINGS = {"date": (43, 44), "site_id": (46, 46), "system_class": (46, 46), "count": (43, 45)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
