@@ -216,6 +216,8 @@ _TALLY_START = re.compile(
     re.I,
 )
 _BACKGROUND_RE = re.compile(r"\b(?:" + _BACKGROUND + r")\b", re.I)
+# "those launches were actually cover for ICBM tests": launches told before, not this one
+_THOSE_LAUNCHES = r"those (?:[\w-]+\s+)?(?:launches|tests)"
 # Sentences about other launches: their system, figures and fate are not this event's
 _CONTEXT = re.compile(
     r"\b(?:"
@@ -231,10 +233,7 @@ _CONTEXT = re.compile(
     # ("This announcement follows South Korea's report of two ballistic missile launches" is this launch's)
     r"(?<!announcement )(?<!report )(?<!statement )(?<!claim )"
     r"(?:follows?|followed)(?!-up)(?!\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+)?(?:trajector(?:y|ies)|paths?|courses?|arcs?))|"
-    # ("The U.S. and South Korea say that those launches were actually cover for ICBM tests")
-    r"the previous round|those (?:[\w-]+\s+)?(?:launches|tests)|"
-    + EARLIER_IN
-    + r"|said earlier in|^\W*The following day|"
+    r"the previous round|" + _THOSE_LAUNCHES + r"|" + EARLIER_IN + r"|said earlier in|^\W*The following day|"
     r"(?:during|in|over) the (?:past|last|previous) (?:\w+ )?(?:rounds?|launches|tests|weeks|months))\b",
     re.I,
 )
@@ -244,7 +243,8 @@ _CONTEXT_SYSTEM = re.compile(
     r"\b(?:"
     + _BACKGROUND
     + r"|\w+ days? after|since|last (?:launched|fired|tested|test-fired|time|known|week)|previous(?:ly)?(?!\s+(?:day|night|evening)\b)|"
-    r"those (?:[\w-]+\s+)?(?:launches|tests)|"
+    + _THOSE_LAUNCHES
+    + r"|"
     + r"(?:said )?"
     + EARLIER_IN
     + r"|(?:during|in|over) the (?:past|last|previous) (?:\w+ )?"
@@ -677,8 +677,7 @@ def _one_per_day(
             # ... nor does "fired 46 short-range rockets ... between Mar. 22 and 23": both days' together
             counted = draft.evidence.get("count")
             no_days_count = counted is not None and (
-                (draft.count == 1 and by_article(counted))
-                or sentence.start <= counted["start"] < sentence.start + len(sentence.text)
+                (draft.count == 1 and by_article(counted)) or _holds(sentence, counted)
             )
             return [
                 replace(
@@ -1534,12 +1533,9 @@ def _what(
     if class_hit and class_hit[0] is _CLASSES[0] and _south_own(class_hit[1]):
         # "South Korea successfully tested a submarine-launched ballistic missile on the same day": not the North's
         class_hit = first_match(_CLASSES[1:], named)
-    system_class, class_span = (
-        (class_hit[0][1], span(class_hit[1], class_hit[2])) if class_hit else ("unknown", None)
-    )
     if (
         class_hit
-        and system_class == "SLV"
+        and class_hit[0][1] == "SLV"
         and not (system_hit and system_hit[0][2] == "SLV")
         and any(_SATELLITE_DEVELOPMENT.search(s.text) for s in named)
     ):
@@ -1547,9 +1543,9 @@ def _what(
         # satellite": the satellite's parts tested on a missile, whose class the report may give ("two medium-range
         # ballistic missiles", the JCS said)
         class_hit = first_match(tuple(row for row in _CLASSES if row[1] != "SLV"), named)
-        system_class, class_span = (
-            (class_hit[0][1], span(class_hit[1], class_hit[2])) if class_hit else ("unknown", None)
-        )
+    system_class, class_span = (
+        (class_hit[0][1], span(class_hit[1], class_hit[2])) if class_hit else ("unknown", None)
+    )
     if class_hit and system_class == "cruise" and _ballistic_before(named, class_hit[2]):
         # "one ballistic missile was launched ... This is the 23rd missile launch ..., including cruise missiles":
         # a missile told as ballistic first is not the cruise missiles named after it
