@@ -75,6 +75,7 @@ from geodata.reports.text import (
     looks_english,
     mark_tests_as_launches,
     quoted_relative_day,
+    recalled_only,
     span,
     split_sentences,
 )
@@ -572,6 +573,14 @@ def extract_events(
     groups = _news_groups(sentences, group_events(sentences, published), published)
     if not groups and mark_tests_as_launches(sentences):
         groups = _news_groups(sentences, group_events(sentences, published), published)
+    if groups and recalled_only(sentences, published):
+        return Extraction(
+            [],
+            [
+                "every launch the report names is dated by an earlier month than the report's "
+                "(background, reported on their own days)"
+            ],
+        )
     if groups is None:
         return Extraction(
             [],

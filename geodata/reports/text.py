@@ -13,6 +13,7 @@ system/class or another day. Bare "launch" is not a verb here: it is either the 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -62,13 +63,20 @@ _MISSILE_NOUN = re.compile(
     + r"|KN-?\d+|"
     r"guided weapons?|"
     # "The North on Thursday launched two weapons from its east coast": weapons counted as they are fired
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+weapons)\b",
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+weapons)\b"
+    # ("a ground test of a new rocket engine" tests a part, not a missile)
+    r"(?!\s+(?:engines?|motors?)\b)",
     re.I,
 )
 _NEGATED = re.compile(r"(?:\b(?:not|no|never|without)|n't)\W+(?:\w+\W+){0,3}$", re.I)
 # "could fire" is not a launch; "may have fired" is a suspected one ("on Sunday, 21 may, launched" is a date).
 _MODAL = re.compile(r"\b(?:could|(?<!\d )may|might|would|will|shall|can)\W+(?:\w+\W+){0,2}$", re.I)
 _PERFECT = re.compile(r"\bhave\s+(?:been\s+)?$", re.I)
+# "make preparations for launching the satellite as soon as possible", "its plans to launch a satellite rocket":
+# a launch to come
+_PLANNED = re.compile(
+    r"\b(?:preparations?\s+for|plans?\s+to|planning\s+to|prepar(?:es|ed|ing)\s+to|ready\s+to)\s+$", re.I
+)
 _NEXT_EVENT = re.compile(
     r"\b(also(?! known as| called)|separately|later|another|additional|second|in a separate|hours after|followed)\b",
     re.I,
@@ -132,6 +140,8 @@ _LAUNCH_NOUN = re.compile(
     # "A North Korean missile 'blew up almost immediately' on its test launch", "the DPRK test missile launch"
     r"\b(?:missiles?|rockets?)\W+(?:[\w'\"“”-]+\W+){0,3}?(?:blew|blows) up\b[^.;]{0,30}?\bon\s+(?:its\s+)?(?:test\s+)?"
     r"launch\b|\btest\s+missile\s+launch\b|"
+    # "A North Korean rocket carrying its second spy satellite exploded midair on Monday": a launch that failed
+    r"\b(?:missiles?|rockets?)\b(?:\s+(?!engines?\b|motors?\b)[\w-]+){0,5}?\s+(?:exploded|blew up)\b|"
     r"\b(?:failed\s+(?:again\s+)?|attempt(?:s|ed)?\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?)to\s+(?:send|put|place)\s+(?:an?|its)\s+"
     r"(?:[\w-]+\s+){0,3}?satellite\s+(?:in|into)\s+orbit\b|"
     r"\bfailure\s+to\s+launch\s+(?:an?|its)\s+(?:[\w-]+\s+){0,3}?satellite\b",
@@ -388,7 +398,11 @@ def _is_launch(sentence: str, flight_verbs: bool = True, test_verbs: bool = Fals
     ]
     for verb, launch_verb in verbs:
         before = sentence[: verb.start()]
-        if _NEGATED.search(before) or (_MODAL.search(before) and not _PERFECT.search(before)):
+        if (
+            _NEGATED.search(before)
+            or (_MODAL.search(before) and not _PERFECT.search(before))
+            or _PLANNED.search(before)
+        ):
             continue
         if re.search(r"\bbeing\s+$", before, re.I) and (
             re.search(r"\b(?:image|photo|picture|footage|video|shows?|showing)\b[^.]*$", before, re.I)
@@ -485,6 +499,36 @@ def quoted_relative_day(found: Any, text: str, offset: int = 0) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
+# "It also launched an intermediate-range missile in June", "the February launch of a satellite": a month with no
+# day
+_IN_A_MONTH = re.compile(
+    # (case kept: "in may" is no month)
+    rf"\b[Ii]n\s+(?:early\s+|mid-?|late\s+)?({MONTH_NAMES})\b(?!\s+\d)|\b[Tt]he\s+({MONTH_NAMES})\s+(?:launch|test)\b"
+)
+
+
+def _in_an_earlier_month(sentence: str, published: dt.date | None) -> bool:
+    """Whether ``sentence`` dates its launch only by a month other than the copy's ("also launched ... in June" in
+    September's copy): a launch of another month, recalled."""
+    if published is None:
+        return False
+    months = {match.group(1) or match.group(2) for match in _IN_A_MONTH.finditer(sentence)}
+    return bool(months) and calendar.month_name[published.month] not in months
+
+
+def recalled_only(sentences: list[Sentence], published: dt.date | None) -> bool:
+    """Whether every launch the report tells is dated by an earlier month than the copy's: an item about something
+    else (an engine test, a speech) that recalls this year's launches."""
+    launches = [s for s in sentences if s.is_launch]
+    # ("North Korea tested its latest Hwasong-18 ... on Wednesday": a test told as tested is news too)
+    tests = [
+        s for s in sentences if not s.is_caption and _is_launch(s.text, flight_verbs=False, test_verbs=True)
+    ]
+    return bool(launches) and all(
+        not _launch_days(s, published) and _in_an_earlier_month(s.text, published) for s in launches + tests
+    )
+
+
 def _near(days: set[dt.date], others: set[dt.date]) -> bool:
     return any(abs((a - b).days) <= NEWS_WINDOW_DAYS for a in days for b in others)
 
@@ -515,9 +559,10 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
         )
         # "had launched an ICBM on December 18" in a report of January 14: background, not news,
         # unless told as a launch of its own ("the North separately fired two cruise missiles on Sunday")
-        long_before = bool(days and current_days and not _near(days, current_days)) and not _SEPARATE.search(
-            sentence.text
-        )
+        long_before = bool(
+            (days and current_days and not _near(days, current_days))
+            or (not days and _in_an_earlier_month(sentence.text, published))
+        ) and not _SEPARATE.search(sentence.text)
         # "fired two ballistic missiles on Wednesday, followed by multiple cruise missile launches on
         # Saturday" in a report of Monday's launch: a recap of the week, each launch reported on its day
         recap = len(days) >= 2 and bool(current_days) and max(days) < min(current_days)

@@ -550,6 +550,45 @@ def test_extract__the_second_of_two_failing_is_a_partial_failure(gazetteer):
     assert (event["count"], event["outcome"]) == (2, "partial")
 
 
+def test_extract__an_engine_test_that_recalls_this_years_launches_is_no_launch(gazetteer):
+    extraction = extract_events(  # w1760
+        "SEOUL, Sept 20 North Korean leader Kim Jong Un has supervised a ground test of a new rocket engine to launch "
+        "satellites, the North's state media reported on Tuesday. Kim asked that the scientists make \"preparations "
+        'for launching the satellite as soon as possible," KCNA said. North Korea has been testing ballistic missiles '
+        "at an unprecedented rate this year, including the launch of a satellite in February. It also launched an "
+        "intermediate-range missile in June that experts said marked a technological advance.",
+        dt.date(2016, 9, 20),
+        gazetteer,
+    )
+    assert extraction.events == []
+    assert "earlier month" in extraction.warnings[0]
+
+
+def test_extract__a_launch_of_an_earlier_month_told_beside_a_test_of_this_week_keeps_the_test(gazetteer):
+    event = _one(  # w461
+        "North Korea tested its latest Hwasong-18 intercontinental ballistic missile (ICBM) on Wednesday, its state "
+        "media reported. The Hwasong-18 was first flown in April.",
+        "2023-07-13",
+        gazetteer,
+    )
+    assert (event["launched_at"][:10], event["system"]) == ("2023-07-12", "Hwasong-18")
+
+
+def test_extract__a_rocket_that_exploded_midair_is_a_failed_launch(gazetteer):
+    event = _one(  # w1765
+        "A North Korean rocket carrying its second spy satellite exploded midair on Monday, state media have "
+        "announced. The attempt came just hours after North Korea notified Japan's coast guard about its plans to "
+        'launch "a satellite rocket."',
+        "2024-05-27",
+        gazetteer,
+    )
+    assert (event["launched_at"][:10], event["system_class"], event["outcome"]) == (
+        "2024-05-27",
+        "SLV",
+        "failure",
+    )
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
