@@ -323,7 +323,9 @@ _SOUTH_OWN = re.compile(
     re.I,
 )
 _HEDGED_LAUNCH = re.compile(
-    r"\b(?:suspected|possible|apparent|may|might|appear\w*|could|believed|presumed|what (?:appeared|appears|could be))\b",
+    r"\b(?:suspected|possible|apparent|may|might|appear\w*|could|believed|presumed|what (?:appeared|appears|could be)|"
+    # "The test, if confirmed, follows a test-launch in May"
+    r"if confirmed)\b",
     re.I,
 )
 # Outside observers of a launch that only state media name ("which Japanese, U.S. and South Korean
@@ -378,6 +380,10 @@ _NORTH_KOREAN_VOICE = re.compile(
     r"\bunder the (?:direct |on-the-spot )?guidance of (?:Kim Jong[ -]?Un|the (?:Supreme|supreme) (?:Leader|leader))\b",
     re.I,
 )
+# "air drills with Seoul", "prompted by US-South Korean military exercises": Seoul as a party to drills, not as a
+# witness of the launch
+_A_PARTY_TO = re.compile(r"\b(?:with|against)\s+$", re.I)
+_AN_ALLYS_DRILLS = re.compile(r"(?:[\w'-]+\s+){1,3}?(?:exercises|drills|war games)\b", re.I)
 # "It was not immediately clear if Wednesday's cruise missiles were detected by Japan": no one observed it
 _NOT_CLEAR = re.compile(
     r"\b(?:not (?:immediately )?clear|unclear|unknown|not known)\s+(?:if|whether)\b[^.;]*$", re.I
@@ -435,6 +441,8 @@ _SUCCESS = re.compile(
     # technical specifications"
     r"\bconfirmed\s+(?:the\s+|its\s+)?navigational\s+(?:control|stability)\b|"
     r"\bverified\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:technical\s+)?specifications\b|"
+    # "'correctly carried out (their) nuclear strike mission'"
+    r"\bcorrectly\s+carried\s+out\b|"
     # state media's success in other words: "flew ... before hitting their targets", "precisely struck the set
     # target"
     r"(?P<hit>\b(?:hit|hitting|struck|striking)\s+(?:(?:the|their|its|an?|set|pre-?set|designated|intended|"
@@ -445,7 +453,9 @@ _SUCCESS = re.compile(
 _REACH = re.compile(r"\b(?:could|can|would|capable|able to|designed to)\b[^.;]*$", re.I)
 _SUSPECTED = re.compile(
     r"\b(suspected (?:ballistic )?(?:missile )?launch|possible (?:missile )?launch|apparent (?:missile )?launch|"
-    r"(?:may|might) have (?:launched|fired)|appear(?:s|ed)? to have (?:launched|fired))\b",
+    r"(?:may|might) have (?:launched|fired)|appear(?:s|ed)? to have (?:launched|fired)|"
+    # "South Korea's Defence Ministry declined to confirm the report"
+    r"declined to confirm)\b",
     re.I,
 )
 _NO_HARM = re.compile(
@@ -1743,19 +1753,26 @@ def _impact(draft: Draft) -> None:
     )
 
 
+def _a_witness(text: str, at: int) -> bool:
+    """Whether the government or military named at ``at`` in ``text`` is told as one, not as a party to drills."""
+    return not (_A_PARTY_TO.search(text, 0, at) or _AN_ALLYS_DRILLS.match(text, at))
+
+
 def _confirmation(draft: Draft, group: list[Sentence], as_written: list[Sentence]) -> None:
     """Suspected, claimed (North Korea's word alone) or confirmed; ``as_written`` is the run before tallies and the
     clauses about other times were blanked: "..., a day after South Korea's military said the North launched ..." is
     someone outside who saw this launch."""
     suspected = _first_in(_SUSPECTED, group)
-    named = {name for s in group for _, name, _ in sources_in(s)}
+    named = {name for s in group for at, name, _ in sources_in(s) if _a_witness(s.text, at)}
     # "North Korea fired another ballistic missile ... may have launched a solid-fuel rocket":
     # one plain statement of the launch outweighs a hedge about what was launched
     asserted = any(s.is_launch and not _HEDGED_LAUNCH.search(s.text) for s in group)
     if suspected and not asserted:
         draft.confirmation, draft.evidence["confirmation"] = "suspected", suspected
     elif (named == {"KCNA"} or (not named and _first_in(_NORTH_KOREAN_VOICE, group))) and not any(
-        not _NOT_CLEAR.search(s.text[: m.start()]) for s in as_written for m in _OBSERVED.finditer(s.text)
+        not _NOT_CLEAR.search(s.text[: m.start()]) and _a_witness(s.text, m.start())
+        for s in as_written
+        for m in _OBSERVED.finditer(s.text)
     ):
         draft.confirmation = "claimed"  # only North Korea says so: nobody outside observed it
 

@@ -58,7 +58,7 @@ SOURCES: tuple[tuple[str, str, str], ...] = (
         # "North Korean state television reports": North Korea's own word, however the copy names it
         r"\bN(?:orth|\.) ?Korea(?:n authorities)? (?:says|announced|claimed|reported)\b|North Korean authorities|"
         r"according to North Korea\b(?!'s? (?:neighbou?rs|military))|"
-        r"North Korean (?:state )?(?:news agency|television|TV|broadcaster)|state (?:television|TV|news agency|broadcaster)",
+        r"North Korean (?:state )?(?:news agency|television|TV|broadcaster|newspaper)|state (?:television|TV|news agency|broadcaster)",
         "KCNA",
         "state media",
     ),

@@ -589,6 +589,41 @@ def test_extract__a_rocket_that_exploded_midair_is_a_failed_launch(gazetteer):
     )
 
 
+def test_extract__seoul_as_a_party_to_drills_is_no_witness_of_north_koreas_word(gazetteer):
+    event = _one(  # w1747
+        "North Korea said it fired two short-range ballistic missiles as part of a 'tactical nuclear strike drill' "
+        "prompted by US-South Korean military exercises, state media reported Thursday. The launches came hours after "
+        "Washington deployed B-1B bombers for combined air drills with Seoul. The North's army said the missiles were "
+        "fired late Wednesday and 'correctly carried out (their) nuclear strike mission', the army said in a "
+        "statement carried by the official Korean Central News Agency.",
+        "2023-08-31",
+        gazetteer,
+    )
+    assert (event["confirmation"], event["outcome"]) == ("claimed", "success")
+
+
+def test_extract__a_north_korean_newspaper_is_north_koreas_word(gazetteer):
+    event = _one(  # w1728
+        'A North Korean newspaper today announced that its test missile "soared into the sky from underwater," '
+        "reports the Korea Times. North Korea has apparently joined the club of submarine-launched ballistic missiles.",
+        "2015-05-09",
+        gazetteer,
+    )
+    assert event["confirmation"] == "claimed"
+
+
+def test_extract__an_apparent_test_the_ministry_declined_to_confirm_is_suspected(gazetteer):
+    event = _one(  # w1743
+        "SEOUL Nov 28 North Korea appeared to conduct a submarine-launched ballistic missile test on Saturday but it "
+        "ended in failure, South Korea's Yonhap news agency reported. The test, if confirmed, follows a test-launch in "
+        "May of a submarine-launched ballistic missile (SLBM). South Korea's Defence Ministry declined to confirm the "
+        "report.",
+        "2015-11-28",
+        gazetteer,
+    )
+    assert event["confirmation"] == "suspected"
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
