@@ -27,7 +27,7 @@ import dateparser
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 DATE_RE = re.compile(
-    rf"(?P<full>(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"(?P<full>(?:{_WEEKDAY},?\s+)?{_MONTH}\.?\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     # ("at around 07:23 April 13": a clock's minutes are no day)
     rf"|(?<![\d:.])\d{{1,2}}\s+{_MONTH}\.?(?:,?\s+\d{{4}})?"
     r"|\d{4}-\d{2}-\d{2})"
@@ -70,6 +70,8 @@ _REPORTED_ON = re.compile(
     # "According to media reports on 16 October", "in a statement on Monday": the day of the words ("made the
     # announcement Wednesday, hours after ... the 3 a.m. launch" is often the launch day too: KCNA reports the same day)
     r"\b(?:reports|statement|briefing)\s+(?:on\s+)?$|"
+    # "According to a report from the state media on Friday"
+    r"\breport\s+(?:from|by|in)\s+(?:[\w'’-]+\s+){1,4}on\s+$|"
     # "Yonhap said quoting Pyongyang's state media Sunday"
     r"\bquoting\s+(?:[\w'’]+\s+){1,4}$|"
     # "said official KCNA news agency on Thursday": the speaker between the verb and its day

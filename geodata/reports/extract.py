@@ -26,6 +26,7 @@ turn a draft into store rows.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import json
@@ -1165,7 +1166,7 @@ def _when(
     if date is not None and not date.statement and _is_weekday(date):
         # "launched ... on Thursday" beside KCNA's "at dawn on September 15": a weekday is relative, and copy
         # crossing time zones gets it wrong; a calendar date a day apart is the launch's
-        calendar = next(
+        calendar_date = next(
             (
                 d
                 for s, d in found
@@ -1177,7 +1178,7 @@ def _when(
             ),
             None,
         )
-        date = calendar or date
+        date = calendar_date or date
     times = [t for s in group if s.is_launch for t in find_times(s.text, s.start)] or [
         t for s in group for t in find_times(s.text, s.start)
     ]
@@ -1373,7 +1374,32 @@ def _names_other_day(
     shifted = (
         dated is not None and _holds(sentence, dated) and day not in _days_named(dated["text"], published)
     )
-    return bool(day and days and day not in days) and not shifted
+    other_month = day is not None and _names_other_month(as_told or sentence.text, day)
+    # "According to a report from the state media on Friday, ... carried out an ICBM launch drill" in a report of
+    # Sunday's launch: words spoken before the launch are about an earlier one
+    # (a day before is often the same launch, told in a US source's day; a weekday a week before is more often a
+    # later day of the copy's week than a report of a week ago)
+    said_before = day is not None and any(
+        d.statement and 2 <= (dt.date.fromisoformat(day) - d.value).days < _SAID_BEFORE_MAX_DAYS
+        for d in find_dates(sentence.text, published, window=False, statements=True)
+    )
+    return bool(day and ((days and day not in days) or other_month or said_before)) and not shifted
+
+
+_SAID_BEFORE_MAX_DAYS = 5
+# "a successful test of the Pukkuksong-1 ... in August 2016", "the May 2019 firing": a month of a year
+_MONTH_OF_YEAR = re.compile(rf"\b({MONTH_NAMES})\.?,?\s+((?:19|20)\d\d)\b")
+
+
+def _names_other_month(text: str, day: str) -> bool:
+    """Whether ``text`` names a month of a year other than ``day``'s (ISO), not as a measure ("much higher than the
+    Hwasong-15 ICBM that was launched in November 2017" compares this flight with that one)."""
+    return any(
+        (int(match.group(2)), list(calendar.month_name).index(match.group(1)))
+        != (int(day[:4]), int(day[5:7]))
+        and not _COMPARED_WITH.search(text, max(0, match.start() - 120), match.start())
+        for match in _MONTH_OF_YEAR.finditer(text)
+    )
 
 
 def _days_named(text: str, published: dt.date | None, likened: bool = True) -> set[str]:

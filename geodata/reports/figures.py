@@ -240,7 +240,14 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
             and _AND_ANOTHER_FIGURE.fullmatch(before)
             and not _RESPECTIVELY.match(sentence, match.end())
         )
-        is_apogee = bool(_APOGEE_BEFORE.search(before) or _APOGEE_AFTER.match(after)) or second_height
+        # ("reached 80 km altitude and flew 350 km": the height's word is the first figure's)
+        is_apogee = (
+            bool(
+                (_APOGEE_BEFORE.search(before) and not _FLEW_BEFORE.search(before))
+                or _APOGEE_AFTER.match(after)
+            )
+            or second_height
+        )
         if not is_apogee and _POTENTIAL_DISTANCE_BEFORE.search(before):
             continue
         kind = "apogee" if is_apogee else "distance"

@@ -624,6 +624,56 @@ def test_extract__an_apparent_test_the_ministry_declined_to_confirm_is_suspected
     assert event["confirmation"] == "suspected"
 
 
+def test_find_figures__a_distance_flown_after_a_height_is_a_distance():
+    figures, _ = find_figures(  # w1732
+        "Japan's Ministry of Defense reported one missile reached 80 km altitude and flew 350 km; it fell outside "
+        "Japan's exclusive economic zone."
+    )
+    assert [(f.kind, f.value_km) for f in figures] == [("apogee", 80.0), ("distance", 350.0)]
+
+
+def test_find_dates__a_month_and_its_year_are_no_day():
+    found = find_dates(
+        "the Hwasong-15 ICBM that was launched in November 2017", dt.date(2022, 3, 24), window=False
+    )
+    assert found == []
+
+
+def test_extract__a_height_measured_against_a_launch_of_another_year_stays_this_flights(gazetteer):
+    event = _one(  # w1733
+        "TOKYO - A suspected North Korean intercontinental ballistic missile (ICBM) fired earlier today landed within "
+        "Japan's exclusive economic zone, the government says. \"Given the ballistic missile this time around flew at "
+        "an altitude of over 6,000 km, which was much higher than the Hwasong-15 ICBM that was launched in November "
+        '2017, the one today is believed to be a new ICBM," he adds.',
+        "2022-03-24",
+        gazetteer,
+    )
+    assert event["apogee_km"] == 6000
+
+
+def test_extract__a_system_of_a_month_of_another_year_is_background(gazetteer):
+    event = _one(  # w1236
+        "North Korea test-fired a possible Submarine-Launched Ballistic Missile (SLBM) on Oct. 2, South Korea's Joint "
+        "Chiefs of Staff (JCS) said in a statement. The missile was launched from near the port of Wonsan and flew "
+        "about 450km. The North carried out a successful test of the Pukkuksong-1, also known as KN-11, in August 2016 "
+        "which flew around 500 kilometres.",
+        "2019-10-02",
+        gazetteer,
+    )
+    assert (event["system"], event["distance_km"]) == ("Unknown ballistic missile", 450)
+
+
+def test_extract__a_report_of_two_days_before_the_launch_tells_an_earlier_one(gazetteer):
+    event = _one(  # w994
+        "The Japanese Ministry of Defence announced on Sunday that North Korea had launched a ballistic missile. "
+        "According to a report from the state media on Friday, the strategic forces of the DPRK carried out an "
+        "intercontinental ballistic missile launch drill.",
+        "2023-03-19",
+        gazetteer,
+    )
+    assert event["system_class"] == "unknown"
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
