@@ -139,10 +139,12 @@ _LOCATION_AFTER = re.compile(
 )
 
 
+# "landed in waters as close as 300 km (186 miles) to Japan's northwest coast": how near it fell
+_AS_CLOSE_AS_BEFORE = re.compile(r"\b(?:as close as|as near as)\s+$", re.I)
 _FLEW_BEFORE = re.compile(r"\b(?:flew|flown|travel+ed)\s+(?:for\s+)?$", re.I)
 # ("fell about 200 kilometres from the country's Eocheong Island")
 _FROM_PLACE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:away\s+)?from\s+(?:the\s+)?(?:\w+'s\s+)?[A-Z]")
-_LANDED_BEFORE = re.compile(r"\b(?:landed|fell|splashed down|crashed|came down|impacted)\b[^.;]{0,40}$", re.I)
+_LANDED_BEFORE = re.compile(r"\b(?:landed|fell|splashed down|crashed|came down|impacted)\b[^.;]{0,60}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -195,8 +197,10 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
         previous_potential = bool(potential)
         # "flew about 400 miles off North Korea's east coast" is how far it flew; "landed 35 kilometers from
         # Pukchang airfield" where it came down
-        location = (_LOCATION_AFTER.match(after) and not _FLEW_BEFORE.search(before)) or (
-            _FROM_PLACE_AFTER.match(after) and _LANDED_BEFORE.search(before)
+        location = (
+            (_LOCATION_AFTER.match(after) and not _FLEW_BEFORE.search(before))
+            or (_FROM_PLACE_AFTER.match(after) and _LANDED_BEFORE.search(before))
+            or _AS_CLOSE_AS_BEFORE.search(before)
         )
         if (
             location

@@ -674,6 +674,15 @@ def test_extract__a_report_of_two_days_before_the_launch_tells_an_earlier_one(ga
     assert event["system_class"] == "unknown"
 
 
+def test_find_figures__how_close_to_a_coast_it_fell_is_no_flight():
+    figures, _ = find_figures(  # w1763
+        "Missiles fired by North Korea on Monday landed in waters as close as 300 km (186 miles) to Japan's northwest "
+        "coast. Three of four missiles launched by North Korea landed within Japan's exclusive economic zone, 300-350 "
+        "km from the Oga Peninsula in Akita prefecture."
+    )
+    assert figures == []
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
