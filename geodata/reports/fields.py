@@ -130,6 +130,11 @@ _LATER = re.compile(r"\blater\b", re.I)
 _THE_OTHER_AFTER = re.compile(r"[^.;]{0,200}?\b(?:while|and|with|but)\s+the\s+other\b", re.I)
 _LAUNCHES_AFTER = re.compile(r"\s+launch(?:es|ings?)\b", re.I)
 _A_LAUNCH_AFTER = re.compile(r"\s+launch\b", re.I)
+_OVER_WEEKS_AFTER = re.compile(
+    r"\s+launch(?:es|ings?)\b[^.;]{0,40}?\b(?:in (?:recent|the past|the last) (?:\w+ )?(?:days|weeks|months)|"
+    r"this (?:year|month)|so far|since)\b",
+    re.I,
+)
 _SUCH_BEFORE = re.compile(r"\bsuch\s+$", re.I)
 # "a missile", "its new type of intercontinental ballistic missile", "a two-stage launch vehicle": one
 _SINGULAR = re.compile(
@@ -532,8 +537,12 @@ def missile_counts(sentence: Sentence) -> Iterator[re.Match[str]]:
         if word in VAGUE_COUNTS:
             if _NUMBER_IN.search(match.group("adj")):
                 continue  # "a barrage of at least 10 short-range ballistic missiles": the number is read next
-            if word in ("a series of", "a number of") and _LAUNCHES_AFTER.match(sentence.text, match.end()):
-                continue  # "in a series of missile launches": launches over months, not this salvo
+            if _LAUNCHES_AFTER.match(sentence.text, match.end()) and (
+                word in ("a series of", "a number of") or _OVER_WEEKS_AFTER.match(sentence.text, match.end())
+            ):
+                # "in a series of missile launches", "has conducted several missile launches in recent weeks":
+                # launches over months, not this salvo
+                continue
         yield match
 
 

@@ -683,6 +683,17 @@ def test_find_figures__how_close_to_a_coast_it_fell_is_no_flight():
     assert figures == []
 
 
+def test_extract__several_launches_in_recent_weeks_are_no_count_of_this_one(gazetteer):
+    event = _one(  # w711
+        "North Korea launched a ballistic missile off its east coast Friday. South Korea's Joint Chiefs of Staff said "
+        "the suspected short-range missile was fired from an inland area around the western county of Taekwan. "
+        "Reuters reported that North Korea has conducted several missile launches in recent weeks.",
+        "2025-11-07",
+        gazetteer,
+    )
+    assert event["count"] == 1
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
