@@ -118,7 +118,8 @@ _NORTH_KOREA_SAID_AFTER = re.compile(
 )
 _STATE_MEDIA_REPORTED_AFTER = re.compile(
     r"^\s*,\s*(?:the\s+)?(?:North(?:'s|\s+Korea'?s)?\s+)?(?:official\s+)?(?:Korean Central News Agency|KCNA|state media|"
-    r"state news agency)\b[^.;]{0,30}?\b(?:said|reported|announced|quoted)\b",
+    # ("On Friday, North Korea's daily Rodong Sinmun reported about a successive firing test")
+    r"state news agency|(?:daily\s+|newspaper\s+)?Rodong Sinmun)\b[^.;]{0,30}?\b(?:said|reported|announced|quoted)\b",
     re.I,
 )
 _WORDS_AFTER_POSSESSIVE = re.compile(r"\s+(?:\w+\s+)?(?:report|announcement|statement|dispatch)\b", re.I)

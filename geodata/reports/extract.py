@@ -191,6 +191,9 @@ _BACKGROUND = (
 # sentence still tells this one (see :func:`_blank_tallies`)
 _TALLY = re.compile(
     r"(?:tests?|launch(?:es)?) (?:so far )?this year|"
+    # "North Korea has fired 13 projectiles this year"
+    r"\b(?:has|have)\s+(?:fired|launched|tested)\s+(?:[\w-]+\s+){1,3}?(?:missiles|projectiles|rockets)\s+"
+    r"(?:so far\s+)?this year\b|"
     # "North Korea has so far fired a total of six ballistic missiles over Japan, including Friday's"
     r"\b(?:has|have)\s+(?:so far|to date)\s+(?:fired|launched)\b|"
     # "Pyongyang has already conducted nine missile tests since September 25, including a medium-range ..."

@@ -694,6 +694,25 @@ def test_extract__several_launches_in_recent_weeks_are_no_count_of_this_one(gaze
     assert event["count"] == 1
 
 
+def test_extract__rodong_sinmun_reporting_on_friday_is_no_second_launch_and_this_years_tally_no_count(
+    gazetteer,
+):
+    extraction = extract_events(  # w1749
+        "North Korea fired two projectiles on Thursday into the East Sea. North Korean state media reported on Friday "
+        "that Kim Jong-un personally supervised the successive firing of super-large multiple rocket launchers.\n\n"
+        "On Friday, North Korea's daily Rodong "
+        "Sinmun reported about a successive firing test of multiple rocket launchers supervised personally by leader "
+        "Kim Jong-un. The report came after the regime fired two short-range projectiles from Hamkyongnam-do Province "
+        "into the East Sea on Thursday afternoon. Pyongyang fired two short-range projectiles at 4:59 p.m. Thursday. "
+        "They flew up to 380km at an altitude of 97km. North Korea has fired 13 projectiles this year.",
+        dt.date(2019, 11, 29),
+        gazetteer,
+    )
+    assert [(e["launched_at"][:10], e["count"], e["distance_km"]) for e in extraction.events] == [
+        ("2019-11-28", 2, 380)
+    ]
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
