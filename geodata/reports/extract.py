@@ -305,9 +305,11 @@ _NOT_A_CLASS = re.compile(
     r"\b(?:in anticipation of|watch(?:es|ing)? for|amid (?:fears|concerns|speculation|warnings) (?:of|that|about)|"
     r"preparations? for)\s+"
     r"(?:an?\s+|the\s+)?(?:possible\s+|new\s+|upcoming\s+|imminent\s+)?(?:intercontinental|ICBMs?)\b[\w -]*|"
+    # "the JCS was analyzing whether the projectile might be a Musudan-type missile": a question, not a finding
+    r"\b(?:analy[sz]ing|examining|checking|determining)\s+whether\s+(?:[\w-]+\s+){1,3}?(?:might|may|could)\s+be\s+"
+    r"(?:an?\s+|the\s+)?[\w -]*|" + _CLASS_SPAN,
     # "believed to be short- or medium-range", "short- to intermediate-range", "medium or intermediate": a span
     # of classes, none of them
-    + _CLASS_SPAN,
     re.I,
 )
 _SPANS_CLASSES = re.compile(_CLASS_SPAN, re.I)

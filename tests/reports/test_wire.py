@@ -713,6 +713,18 @@ def test_extract__rodong_sinmun_reporting_on_friday_is_no_second_launch_and_this
     ]
 
 
+def test_extract__a_type_the_military_is_analyzing_whether_it_might_be_is_no_finding(gazetteer):
+    event = _one(  # w1764
+        "The missile was fired from the Banghyon airbase in the western province of North Pyongan on Sunday, and flew "
+        "east towards the Sea of Japan, according to the South Korean Defense Ministry. South Korea's Yonhap News "
+        "Agency earlier said the JCS was analyzing whether the projectile might be a Musudan-type missile, which has "
+        "an estimated range of between 2,500-4,000 kilometers.",
+        "2017-02-12",
+        gazetteer,
+    )
+    assert (event["system"], event["system_class"]) == ("Unknown ballistic missile", "unknown")
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
