@@ -136,7 +136,11 @@ from tests.reports.wire_corpus import (
 # (1,716 reports, 1,674 events; 95.6 % as they came) and tuned on (satellite-development tests, an outlet named
 # TODAY, two days across a month's end, state media's confirmed control, a target island, "they had detected", the
 # second of two failing); a new held-out set (heldout/, 50 reports) scored once after tuning stopped, 90.6 % (the
-# same drafts with the code the round started from).
+# same drafts with the code the round started from). Round 35 (2026-11-28): those 50 moved into training (1,766
+# reports, 1,722 events; 95.6 % as they came) and tuned on (an engine test that recalls the year's launches by their
+# months, a rocket that exploded midair, Seoul as a party to drills, a month of another year, a height and a distance
+# in one breath, a question of type); a new held-out set (heldout/, 50 reports) scored once after tuning stopped,
+# 91.5 % (91.3 % with the code the round started from: the engine test it drafted is no launch now).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -145,36 +149,36 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1685, 1716),
-    "date": (1608, 1674),
-    "site_id": (1609, 1674),
-    "system": (1569, 1674),
-    "system_class": (1592, 1674),
-    "count": (1582, 1674),
-    "distance_km": (1605, 1674),
-    "apogee_km": (1638, 1674),
-    "flight_time_s": (1647, 1674),
-    "outcome": (1590, 1674),
-    "confirmation": (1609, 1674),
-    "sources": (597, 692),
+    "events": (1736, 1766),
+    "date": (1655, 1722),
+    "site_id": (1658, 1722),
+    "system": (1620, 1722),
+    "system_class": (1642, 1722),
+    "count": (1629, 1722),
+    "distance_km": (1652, 1722),
+    "apogee_km": (1688, 1722),
+    "flight_time_s": (1697, 1722),
+    "outcome": (1637, 1722),
+    "confirmation": (1658, 1722),
+    "sources": (607, 707),
 }
-# Scored once, after tuning stopped (2026-11-28): 90.6 % overall on 50 reports, the ten fields of issue 13 91.5 %
-# (the code the round started from drafts all 50 the same); below the 95 % goal: figures told as a place's distance
-# or without a verb, claims relayed from state media read as confirmed, an engine test and a failed satellite.
+# Scored once, after tuning stopped (2026-11-28): 91.5 % overall on 50 reports, the ten fields of issue 13 92.4 %
+# (the code the round started from: 91.3 %); below the 95 % goal: US-time days, classes read from state media's
+# words or a background launch, figures in other units or told as a bound, two tests that were not launches.
 # Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (47, 50),
-    "date": (43, 48),
-    "site_id": (46, 48),
-    "system": (44, 48),
-    "system_class": (46, 48),
-    "count": (43, 48),
-    "distance_km": (41, 48),
-    "apogee_km": (45, 48),
-    "flight_time_s": (47, 48),
-    "outcome": (41, 48),
-    "confirmation": (42, 48),
-    "sources": (9, 15),
+    "events": (48, 50),
+    "date": (38, 44),
+    "site_id": (41, 44),
+    "system": (41, 44),
+    "system_class": (38, 44),
+    "count": (41, 44),
+    "distance_km": (38, 44),
+    "apogee_km": (41, 44),
+    "flight_time_s": (43, 44),
+    "outcome": (41, 44),
+    "confirmation": (43, 44),
+    "sources": (12, 18),
 }
 
 
@@ -187,7 +191,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1716 and len(heldout) >= 35
+    assert len(train) >= 1766 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -223,26 +227,26 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-28 on 1,716 training reports: the right date, class and count are among the candidates for
-    # 99.1-99.5 % of events while the rules choose right for 94.5-96.1 %; on round 34's fresh set all of them against
-    # 89.6-95.8 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-28 on 1,766 training reports: the right date, class and count are among the candidates for
+    # 99.1-99.5 % of events while the rules choose right for 94.6-96.1 %; on round 35's fresh set all of them against
+    # 86.4-93.2 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-28: on the blind
-# drafts of rounds 3-33 (1,609 reports, 1,571 launches, each drafted by its round's code before any tuning on it), and
-# on round 34's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
+# drafts of rounds 3-34 (1,659 reports, 1,619 launches, each drafted by its round's code before any tuning on it), and
+# on round 35's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
 BLIND_READINGS = {
-    "date": (1386, 1446),
-    "site_id": (1349, 1401),
-    "system_class": (1372, 1408),
-    "count": (1349, 1420),
+    "date": (1429, 1490),
+    "site_id": (1395, 1447),
+    "system_class": (1418, 1454),
+    "count": (1392, 1465),
 }
-HELDOUT_READINGS = {"date": (43, 44), "site_id": (46, 46), "system_class": (46, 46), "count": (43, 45)}
+HELDOUT_READINGS = {"date": (38, 43), "site_id": (41, 41), "system_class": (38, 39), "count": (41, 42)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
