@@ -294,9 +294,11 @@ _A_PART = re.compile(
     + r"|\b(?:houses|housing)\s+(?:the|its|North Korea'?s?)\b[^.;]*",
     re.I,
 )
+# "believed to be short- or medium-range", "short- to intermediate-range", "medium or intermediate": a span of
+# classes, none of them
+_CLASS_SPAN = r"\b(?:short|medium|mid|intermediate)(?:[- ]range)?-?\s+(?:or|to)\s+(?:medium|intermediate|long)(?:[- ]range)?\b"
 # "the missile was not an intercontinental ballistic missile (ICBM)", "it's unlikely they were long-range
 # intercontinental missiles": a class denied
-_CLASS_SPAN = r"\b(?:short|medium|mid|intermediate)(?:[- ]range)?-?\s+(?:or|to)\s+(?:medium|intermediate|long)(?:[- ]range)?\b"
 _NOT_A_CLASS = re.compile(
     r"(?:\b(?:not|never|n't)|\bunlikely\s+(?:that\s+)?(?:\w+\s+){1,2}?(?:were|was|is|are))\s+(?:be\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:intercontinental|ICBMs?|intermediate|"
     r"IRBMs?|medium|MRBMs?|short|SRBMs?|submarine|SLBMs?|hypersonic|cruise)\b[\w -]*(?:\(\w+\))?|"
@@ -308,8 +310,6 @@ _NOT_A_CLASS = re.compile(
     # "the JCS was analyzing whether the projectile might be a Musudan-type missile": a question, not a finding
     r"\b(?:analy[sz]ing|examining|checking|determining)\s+whether\s+(?:[\w-]+\s+){1,3}?(?:might|may|could)\s+be\s+"
     r"(?:an?\s+|the\s+)?[\w -]*|" + _CLASS_SPAN,
-    # "believed to be short- or medium-range", "short- to intermediate-range", "medium or intermediate": a span
-    # of classes, none of them
     re.I,
 )
 _SPANS_CLASSES = re.compile(_CLASS_SPAN, re.I)
@@ -593,7 +593,7 @@ def extract_events(
         return Extraction(
             [],
             [
-                "every launch the report names is dated by an earlier month than the report's "
+                "every launch the report names is dated only by another month than the report's "
                 "(background, reported on their own days)"
             ],
         )

@@ -507,8 +507,8 @@ _IN_A_MONTH = re.compile(
 )
 
 
-def _in_an_earlier_month(sentence: str, published: dt.date | None) -> bool:
-    """Whether ``sentence`` dates its launch only by a month other than the copy's ("also launched ... in June" in
+def _in_another_month(sentence: str, published: dt.date | None) -> bool:
+    """Whether ``sentence`` dates its launch by a month other than the copy's ("also launched ... in June" in
     September's copy): a launch of another month, recalled."""
     if published is None:
         return False
@@ -517,7 +517,7 @@ def _in_an_earlier_month(sentence: str, published: dt.date | None) -> bool:
 
 
 def recalled_only(sentences: list[Sentence], published: dt.date | None) -> bool:
-    """Whether every launch the report tells is dated by an earlier month than the copy's: an item about something
+    """Whether every launch the report tells is dated only by another month than the copy's: an item about something
     else (an engine test, a speech) that recalls this year's launches."""
     launches = [s for s in sentences if s.is_launch]
     # ("North Korea tested its latest Hwasong-18 ... on Wednesday": a test told as tested is news too)
@@ -525,7 +525,7 @@ def recalled_only(sentences: list[Sentence], published: dt.date | None) -> bool:
         s for s in sentences if not s.is_caption and _is_launch(s.text, flight_verbs=False, test_verbs=True)
     ]
     return bool(launches) and all(
-        not _launch_days(s, published) and _in_an_earlier_month(s.text, published) for s in launches + tests
+        not _launch_days(s, published) and _in_another_month(s.text, published) for s in launches + tests
     )
 
 
@@ -561,7 +561,7 @@ def group_events(sentences: list[Sentence], published: dt.date | None = None) ->
         # unless told as a launch of its own ("the North separately fired two cruise missiles on Sunday")
         long_before = bool(
             (days and current_days and not _near(days, current_days))
-            or (not days and _in_an_earlier_month(sentence.text, published))
+            or (not days and _in_another_month(sentence.text, published))
         ) and not _SEPARATE.search(sentence.text)
         # "fired two ballistic missiles on Wednesday, followed by multiple cruise missile launches on
         # Saturday" in a report of Monday's launch: a recap of the week, each launch reported on its day

@@ -565,7 +565,7 @@ def test_extract__an_engine_test_that_recalls_this_years_launches_is_no_launch(g
         gazetteer,
     )
     assert extraction.events == []
-    assert "earlier month" in extraction.warnings[0]
+    assert "another month" in extraction.warnings[0]
 
 
 def test_extract__a_launch_of_an_earlier_month_told_beside_a_test_of_this_week_keeps_the_test(gazetteer):
