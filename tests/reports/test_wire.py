@@ -606,26 +606,29 @@ def test_extract__seoul_as_a_party_to_drills_is_no_witness_of_north_koreas_word(
     assert (event["confirmation"], event["outcome"]) == ("claimed", "success")
 
 
-def test_extract__a_north_korean_newspaper_is_north_koreas_word(gazetteer):
-    event = _one(  # w1728
-        'A North Korean newspaper today announced that its test missile "soared into the sky from underwater," '
-        "reports the Korea Times. North Korea has apparently joined the club of submarine-launched ballistic missiles.",
-        "2015-05-09",
-        gazetteer,
-    )
-    assert event["confirmation"] == "claimed"
-
-
-def test_extract__an_apparent_test_the_ministry_declined_to_confirm_is_suspected(gazetteer):
-    event = _one(  # w1743
-        "SEOUL Nov 28 North Korea appeared to conduct a submarine-launched ballistic missile test on Saturday but it "
-        "ended in failure, South Korea's Yonhap news agency reported. The test, if confirmed, follows a test-launch in "
-        "May of a submarine-launched ballistic missile (SLBM). South Korea's Defence Ministry declined to confirm the "
-        "report.",
-        "2015-11-28",
-        gazetteer,
-    )
-    assert event["confirmation"] == "suspected"
+@pytest.mark.parametrize(
+    ("text", "published", "confirmation"),
+    [
+        (  # w1728: a North Korean newspaper is North Korea's word
+            'A North Korean newspaper today announced that its test missile "soared into the sky from underwater," '
+            "reports the Korea Times. North Korea has apparently joined the club of submarine-launched ballistic "
+            "missiles.",
+            "2015-05-09",
+            "claimed",
+        ),
+        (  # w1743: an apparent test the ministry declined to confirm is suspected
+            "SEOUL Nov 28 North Korea appeared to conduct a submarine-launched ballistic missile test on Saturday but "
+            "it ended in failure, South Korea's Yonhap news agency reported. The test, if confirmed, follows a "
+            "test-launch in May of a submarine-launched ballistic missile (SLBM). South Korea's Defence Ministry "
+            "declined to confirm the report.",
+            "2015-11-28",
+            "suspected",
+        ),
+    ],
+    ids=["north-korean-newspaper", "declined-to-confirm"],
+)
+def test_extract__who_said_it_sets_the_confirmation(text, published, confirmation, gazetteer):
+    assert _one(text, published, gazetteer)["confirmation"] == confirmation
 
 
 def test_find_figures__a_distance_flown_after_a_height_is_a_distance():
