@@ -138,8 +138,14 @@ _FOREIGN_DAY_AFTER = re.compile(
     re.I,
 )
 # What may stand beside a date on a page's stamp line: a clock, its zone, separators
-_STAMP_REST = re.compile(
-    r"[\s,|·•-]*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?)?[\s,|·•-]*"
+_STAMP_REST = r"[\s,|·•-]*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:[A-Z]{2,4}\b)?)?[\s,|·•-]*"
+# ... after a section's name in capitals ("NEWS JUL 3 2017, 10:55 PM ET")
+_STAMP_BEFORE_DATE = re.compile(r"(?:[A-Z]{2,}\s+)*" + _STAMP_REST)
+# ... and before the page's reading notes ("Mar 15, 2022 • 1 hour ago • 1 minute read • Join the conversation")
+_STAMP_AFTER_DATE = re.compile(
+    _STAMP_REST
+    + r"(?:(?:\d+\s+(?:hours?|minutes?|mins?)\s+ago|\d+\s+min(?:ute)?s?\s+read|Join the conversation)"
+    r"[\s|·•-]*)*"
 )
 _RELATIVE_ALIASES = {
     "last night": "yesterday",
@@ -230,8 +236,8 @@ def find_dates(
             (line is not None and line.covers("month", match.start()))
             or bool(
                 line_end != -1
-                and _STAMP_REST.fullmatch(text[line_start : match.start()])
-                and _STAMP_REST.fullmatch(text[match.end() : line_end])
+                and _STAMP_BEFORE_DATE.fullmatch(text[line_start : match.start()])
+                and _STAMP_AFTER_DATE.fullmatch(text[match.end() : line_end])
             )
         )
         # "KCNA said Sunday's drill ...": a possessive day is the day of what it names, not of the words

@@ -732,6 +732,31 @@ def test_extract__a_type_the_military_is_analyzing_whether_it_might_be_is_no_fin
     assert (event["system"], event["system_class"]) == ("Unknown ballistic missile", "unknown")
 
 
+@pytest.mark.parametrize(
+    ("stamp", "lead", "published", "launch_day"),
+    [
+        (  # w1768: a section's name before the stamp
+            "NEWS JUL 3 2017, 10:55 PM ET",
+            "North Korea fired a ballistic missile toward the East Sea on Tuesday, military officials said.",
+            "2017-07-04",
+            "2017-07-04",
+        ),
+        (  # w1792: the page's reading notes after it
+            "Mar 15, 2022  \u2022  1 hour ago  \u2022  1 minute read  \u2022  Join the conversation",
+            "North Korea fired an unknown projectile on Wednesday which appeared to fail immediately after launch, "
+            "South Korea's military said.",
+            "2022-03-16",
+            "2022-03-16",
+        ),
+    ],
+)
+def test_extract__a_us_page_stamp_with_a_section_or_reading_notes_is_no_launch_day(
+    stamp, lead, published, launch_day, gazetteer
+):
+    event = _one(f"North Korea fires missile, officials say\n{stamp}\n{lead}\n", published, gazetteer)
+    assert event["launched_at"][:10] == launch_day
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
