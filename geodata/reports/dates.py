@@ -127,7 +127,8 @@ _WORDS_AFTER_POSSESSIVE = re.compile(r"\s+(?:\w+\s+)?(?:report|announcement|stat
 _FOREIGN_DAY_BEFORE = re.compile(
     r"(?:\b|\d)(?:GMT|UTC|EST|EDT|CDT|CST|PDT|PST|ET|BST|CET|CEST|MSK|Hawaii time|(?:UK|British|London|Moscow|Paris|"
     # ("at 7:10 a.m. (2210 GMT, October 30)")
-    r"Berlin|Brussels|Sydney|Delhi|India|Indian) time)\s*,?\s*(?:on\s+)?(?:the\s+)?$",
+    # ("at 11:21 am (2121 GMT) on April 15": the bracket closed before the day)
+    r"Berlin|Brussels|Sydney|Delhi|India|Indian) time)\)?\s*,?\s*(?:on\s+)?(?:the\s+)?$",
     re.I,
 )
 _OVERNIGHT_TO = re.compile(rf"\s*(?:-|–|to|into)\s*{_WEEKDAY}", re.I)
@@ -215,6 +216,10 @@ def find_dates(
             continue  # "[ TODAY / AFP ]": Singapore's TODAY credited with its wire service, not a day
         korea_days_ahead = 0
         foreign = _FOREIGN_DAY_BEFORE.search(before)
+        if foreign and ")" in foreign.group(0) and not match.group("full"):
+            foreign = (
+                None  # "at 2:48 local time (18:18 GMT) Wednesday": the bracket aside, the local clock's day
+            )
         if foreign or _FOREIGN_DAY_AFTER.match(text[match.end() : match.end() + 30]):
             # "launched at 1342 GMT on 21 November": a calendar day in UTC, which Korea (9 hours ahead) may have left
             utc_clock = _utc_clock_of(foreign, before)

@@ -757,6 +757,27 @@ def test_extract__a_us_page_stamp_with_a_section_or_reading_notes_is_no_launch_d
     assert event["launched_at"][:10] == launch_day
 
 
+@pytest.mark.parametrize(
+    ("sentence", "published", "launch_day"),
+    [
+        (  # w1780: the date after a bracketed GMT clock is that zone's day; Korea, nine hours ahead, had moved on
+            "The US Pacific Command detected the launch of a North Korean missile at 11:21 am (2121 GMT) on April 15, "
+            "a spokesman said.",
+            "2017-04-16",
+            "2017-04-16",
+        ),
+        (  # w19: a weekday after the bracket is the local clock's
+            "The missile, launched at 2:48 local time (18:18 GMT) Wednesday, flew 950 km in 53 minutes.",
+            "2017-11-30",
+            "2017-11-29",
+        ),
+    ],
+)
+def test_extract__a_date_after_a_bracketed_gmt_clock(sentence, published, launch_day, gazetteer):
+    event = _one(sentence, published, gazetteer)
+    assert korea_day(event["launched_at"], event["launched_at_precision"]) == launch_day
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
