@@ -298,9 +298,11 @@ _A_PART = re.compile(
 # classes, none of them
 _CLASS_SPAN = r"\b(?:short|medium|mid|intermediate)(?:[- ]range)?-?\s+(?:or|to)\s+(?:medium|intermediate|long)(?:[- ]range)?\b"
 # "the missile was not an intercontinental ballistic missile (ICBM)", "it's unlikely they were long-range
-# intercontinental missiles": a class denied
+# intercontinental missiles": a class denied ("there was no confirmation that it was an intercontinental ballistic
+# missile": a class not found)
 _NOT_A_CLASS = re.compile(
-    r"(?:\b(?:not|never|n't)|\bunlikely\s+(?:that\s+)?(?:\w+\s+){1,2}?(?:were|was|is|are))\s+(?:be\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:intercontinental|ICBMs?|intermediate|"
+    r"(?:\b(?:not|never|n't)|\b(?:unlikely|no (?:confirmation|evidence|indication))\s+(?:that\s+)?(?:\w+\s+){1,2}?"
+    r"(?:were|was|is|are))\s+(?:be\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:intercontinental|ICBMs?|intermediate|"
     r"IRBMs?|medium|MRBMs?|short|SRBMs?|submarine|SLBMs?|hypersonic|cruise)\b[\w -]*(?:\(\w+\))?|"
     # "in anticipation of a possible intercontinental ballistic missile test", "as South and U.S. watch for ICBM
     # test", "amid fears of an ICBM launch": a test awaited, not the one told

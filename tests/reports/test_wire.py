@@ -778,6 +778,17 @@ def test_extract__a_date_after_a_bracketed_gmt_clock(sentence, published, launch
     assert korea_day(event["launched_at"], event["launched_at_precision"]) == launch_day
 
 
+def test_extract__no_confirmation_that_it_was_an_icbm_is_no_class(gazetteer):
+    event = _one(  # w1800
+        "North Korea launched a missile from near Kusong on Sunday, the South Korean military said. The US Pacific "
+        "Command detected the North Korean missile launch, but there was no confirmation that it was an "
+        "intercontinental ballistic missile.",
+        "2017-05-14",
+        gazetteer,
+    )
+    assert event["system_class"] == "unknown"
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
