@@ -264,6 +264,12 @@ _OTHER_LAUNCH_CLAUSE = re.compile(
     # "The provocation ... came about five months after North Korea fired multiple SRBMs, believed to be ..."
     # ("came after the North separately fired two cruise missiles" tells a launch of its own)
     r"|\b(?:comes?|came|coming)\s+(?:\w+\s+){0,3}after\s+(?:(?!separately)\w+\s+){0,3}"
+    r"(?:fired|launched|test-fired|tested)\b[^.;]*"
+    # "The development comes after the U.S. and South Korean governments said North Korea tested a short-range weapons
+    # system last weekend" ("The report came a day after South Korea's military said that the North fired two
+    # projectiles" is state media's word on this launch)
+    r"|(?<!report )(?<!dispatch )(?<!statement )(?<!announcement )\b(?:comes?|came|coming)\s+(?:\w+\s+){0,3}after\s+"
+    r"(?:[\w.'’-]+\s+){1,6}?(?:said|says|reported)\s+(?:that\s+)?(?:\w+\s+){0,3}"
     r"(?:fired|launched|test-fired|tested)\b[^.;]*",
     re.I,
 )

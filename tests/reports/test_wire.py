@@ -789,6 +789,31 @@ def test_extract__no_confirmation_that_it_was_an_icbm_is_no_class(gazetteer):
     assert event["system_class"] == "unknown"
 
 
+@pytest.mark.parametrize(
+    ("closing", "system_class"),
+    [  # w1807: the governments' word on last weekend's test is another launch's
+        (
+            "The development comes after the U.S. and South Korean governments said North Korea tested a short-range "
+            "weapons system last weekend.",
+            "unknown",
+        ),
+        (  # w516: state media's report on this launch came after the military's
+            "The report came a day after South Korea's military said that the North fired two projectiles presumed to "
+            "be short-range ballistic missiles off its east coast.",
+            "SRBM",
+        ),
+    ],
+)
+def test_extract__a_launch_said_before_the_development_is_another(closing, system_class, gazetteer):
+    event = _one(
+        "North Korea on Thursday fired two ballistic missiles from its territory, Japanese Prime Minister Yoshihide "
+        f"Suga said. {closing}",
+        "2021-03-25",
+        gazetteer,
+    )
+    assert event["system_class"] == system_class
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
