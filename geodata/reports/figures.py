@@ -141,6 +141,8 @@ _LOCATION_AFTER = re.compile(
 
 # "landed in waters as close as 300 km (186 miles) to Japan's northwest coast": how near it fell
 _AS_CLOSE_AS_BEFORE = re.compile(r"\b(?:as close as|as near as)\s+$", re.I)
+# "covering 350 km range": the range covered, flown ("a 1,000 km range" alone is what it could reach)
+_COVERING_BEFORE = re.compile(r"\b(?:covered|covering|covers)\s+(?:about\s+|around\s+|some\s+)?$", re.I)
 _FLEW_BEFORE = re.compile(r"\b(?:flew|flown|travel+ed)\s+(?:for\s+)?$", re.I)
 # ("fell about 200 kilometres from the country's Eocheong Island")
 _FROM_PLACE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:away\s+)?from\s+(?:the\s+)?(?:\w+'s\s+)?[A-Z]")
@@ -208,7 +210,7 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
             or _MANOEUVRED_BEFORE.search(before)
             or (_ON_THE_WAY_BEFORE.search(before) and _TARGET_FARTHER_AFTER.match(sentence, match.end()))
             or _SPEED_AFTER.match(after)
-            or _RANGE_AFTER.match(after)
+            or (_RANGE_AFTER.match(after) and not _COVERING_BEFORE.search(before))
             or potential
         ):
             continue

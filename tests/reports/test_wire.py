@@ -639,6 +639,21 @@ def test_find_figures__a_distance_flown_after_a_height_is_a_distance():
     assert [(f.kind, f.value_km) for f in figures] == [("apogee", 80.0), ("distance", 350.0)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figures_km"),
+    [
+        (  # w1816: the range it covered
+            "Japan's Defense Ministry tracked the first missile climbing to 80 km high and covering 350 km range.",
+            [("apogee", 80.0), ("distance", 350.0)],
+        ),
+        ("The Hwasong-11 is a missile with a 700 km range.", []),  # what it could reach
+    ],
+)
+def test_find_figures__a_range_covered_is_flown(sentence, figures_km):
+    figures, _ = find_figures(sentence)
+    assert [(f.kind, f.value_km) for f in figures] == figures_km
+
+
 def test_find_dates__a_month_and_its_year_are_no_day():
     found = find_dates(
         "the Hwasong-15 ICBM that was launched in November 2017", dt.date(2022, 3, 24), window=False
