@@ -146,6 +146,7 @@ _COVERING_BEFORE = re.compile(r"\b(?:covered|covering|covers)\s+(?:about\s+|arou
 _FLEW_BEFORE = re.compile(r"\b(?:flew|flown|travel+ed)\s+(?:for\s+)?$", re.I)
 # ("fell about 200 kilometres from the country's Eocheong Island")
 _FROM_PLACE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:away\s+)?from\s+(?:the\s+)?(?:\w+'s\s+)?[A-Z]")
+_AFTER_A_PLACE_BEFORE = re.compile(r"\bfrom\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*,\s*$", re.I)
 _LANDED_BEFORE = re.compile(r"\b(?:landed|fell|splashed down|crashed|came down|impacted)\b[^.;]{0,60}$", re.I)
 
 
@@ -202,6 +203,8 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
         location = (
             (_LOCATION_AFTER.match(after) and not _FLEW_BEFORE.search(before))
             or (_FROM_PLACE_AFTER.match(after) and _LANDED_BEFORE.search(before))
+            # "fired two projectiles eastward from Koo Song, about 50 miles from Pyongyang": where a place lies
+            or (_FROM_PLACE_AFTER.match(after) and _AFTER_A_PLACE_BEFORE.search(before))
             or _AS_CLOSE_AS_BEFORE.search(before)
         )
         if (

@@ -654,6 +654,25 @@ def test_find_figures__a_range_covered_is_flown(sentence, figures_km):
     assert [(f.kind, f.value_km) for f in figures] == figures_km
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figures_km"),
+    [
+        (  # w1805: how far the launch place lies from the capital
+            "North Korea fired two unidentified projectiles eastward from Koo Song, about 50 miles from Pyongyang, "
+            "around 4:30 p.m. local time.",
+            [],
+        ),
+        (  # ... but not a flight told after a place
+            "The missile launched from Kusong, flew about 700 kilometers from the launch site.",
+            [("distance", 700.0)],
+        ),
+    ],
+)
+def test_find_figures__how_far_a_named_place_lies_is_no_flight(sentence, figures_km):
+    figures, _ = find_figures(sentence)
+    assert [(f.kind, f.value_km) for f in figures] == figures_km
+
+
 def test_find_dates__a_month_and_its_year_are_no_day():
     found = find_dates(
         "the Hwasong-15 ICBM that was launched in November 2017", dt.date(2022, 3, 24), window=False
