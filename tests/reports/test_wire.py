@@ -673,6 +673,14 @@ def test_find_figures__how_far_a_named_place_lies_is_no_flight(sentence, figures
     assert [(f.kind, f.value_km) for f in figures] == figures_km
 
 
+def test_find_figures__how_near_it_fell_to_an_ally_is_no_flight():
+    figures, _ = find_figures(  # w1801
+        "The missile also landed closer to Japan than previous tests had, the Pentagon said, falling just 88 nautical "
+        "miles from the top US ally in Asia."
+    )
+    assert figures == []
+
+
 def test_find_dates__a_month_and_its_year_are_no_day():
     found = find_dates(
         "the Hwasong-15 ICBM that was launched in November 2017", dt.date(2022, 3, 24), window=False
