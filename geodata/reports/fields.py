@@ -135,7 +135,19 @@ _OVER_WEEKS_AFTER = re.compile(
     r"this (?:year|month)|so far|since)\b",
     re.I,
 )
+_NUMBER_OF_WHAT_BEFORE = re.compile(
+    r"\b(?:number|multiple|several)\s+(?:of\s+)?what\s+(?:appeared|appears|seemed|seems|looked)\s+to\s+be\s+$",
+    re.I,
+)
 _SUCH_BEFORE = re.compile(r"\bsuch\s+$", re.I)
+
+
+def _kind_of_a_number(text: str, start: int) -> bool:
+    """Whether the article at ``start`` names the kind of an uncounted number ("fired a multiple number of what
+    appeared to be a short-range ballistic missile"), not one missile."""
+    return bool(_NUMBER_OF_WHAT_BEFORE.search(text, max(0, start - 60), start))
+
+
 # "a missile", "its new type of intercontinental ballistic missile", "a two-stage launch vehicle": one
 _SINGULAR = re.compile(
     r"\b(?:the|a|an|its)\s+(?:[\w\"“”-]+\s+){0,5}?(?:missile|rocket|projectile|launch vehicle|satellite|guided weapon|ICBM|IRBM|SRBM|SLBM)\b(?!s)"
@@ -436,7 +448,15 @@ def count_missiles(
         if number is None:
             warnings.append(f"the number of missiles is not given exactly ({evidence['text']!r}); left blank")
         return number, evidence, by_source
-    singular = next(((m, s) for s in group if (m := _SINGULAR.search(s.text))), None)
+    singular = next(
+        (
+            (m, s)
+            for s in group
+            for m in _SINGULAR.finditer(s.text)
+            if not _kind_of_a_number(s.text, m.start())
+        ),
+        None,
+    )
     if singular and not any(_PLURAL.search(_THOSE.sub("", s.text)) for s in group if s.start not in skip):
         return 1, span(singular[0], singular[1].start), {}
     return None, None, {}
@@ -506,6 +526,8 @@ def missile_counts(sentence: Sentence) -> Iterator[re.Match[str]]:
             sentence.text, max(0, match.start() - 12), match.start()
         ):
             continue  # "While such a missile launch would be in violation": a kind, not a count
+        if word in ("a", "an") and _kind_of_a_number(sentence.text, match.start()):
+            continue
         if _PART_OF_SALVO.search(sentence.text[max(0, match.start() - 12) : match.start()]):
             continue
         if _THE_SOUTHS_OWN.search(sentence.text[max(0, match.start() - 80) : match.start()]):

@@ -856,6 +856,16 @@ def test_extract__a_launch_said_before_the_development_is_another(closing, syste
     assert event["system_class"] == system_class
 
 
+def test_extract__a_multiple_number_of_what_appeared_to_be_a_missile_is_no_count(gazetteer):
+    event = _one(  # w1775
+        "The South Korean military said on Monday morning that the North had fired a multiple number of what "
+        "appeared to be a short-range ballistic missile from a site near Pyongyang toward the Sea of Japan.",
+        "2024-03-18",
+        gazetteer,
+    )
+    assert event["count"] is None
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
