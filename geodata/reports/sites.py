@@ -169,6 +169,7 @@ def _is_site(place: Place) -> bool:
 _SPELLING_FOLDS = (
     (re.compile(r"yu", re.I), "yo"),
     (re.compile(r"(?<=[a-z])-ni\b", re.I), "-ri"),
+    (re.compile(r"(?<=[a-z]ng)ni\b", re.I), "ri"),  # ... run into the name ("Dongchangni")
     (re.compile(r"m(?=[pbm])", re.I), "n"),
     (re.compile(r"oo", re.I), "u"),
     (re.compile(r"(?<=[a-z])wha", re.I), "hwa"),

@@ -3265,13 +3265,25 @@ def test_extract__the_sentence_a_us_time_day_was_read_in_still_tells_this_launch
     assert event["site_id"] == "kusong"
 
 
-def test_extract__a_villages_ri_written_ni_is_the_village(gazetteer):
-    event = _one(  # w1506, w390
-        "North Korea launched the missile from a new launch site at Mupyong-ni in northern Jagang province on Friday.",
-        "2017-07-29",
-        gazetteer,
-    )
-    assert event["site_id"] == "mupyong"
+@pytest.mark.parametrize(
+    ("sentence", "published", "site_id"),
+    [
+        (  # w1506, w390
+            "North Korea launched the missile from a new launch site at Mupyong-ni in northern Jagang province on "
+            "Friday.",
+            "2017-07-29",
+            "mupyong",
+        ),
+        (  # w1811: run into the name
+            "According to the Joint Chiefs of Staff, the rocket was launched from the area of the Dongchangni missile "
+            "range around 11:05 local time on Sunday.",
+            "2023-03-19",
+            "sohae",
+        ),
+    ],
+)
+def test_extract__a_villages_ri_written_ni_is_the_village(sentence, published, site_id, gazetteer):
+    assert _one(sentence, published, gazetteer)["site_id"] == site_id
 
 
 def test_extract__a_day_counted_from_the_launch_for_something_else_is_not_its_day(gazetteer):
