@@ -35,6 +35,12 @@ _CANDIDATE = re.compile(
     # "from Pyongyang airport": the airport, not the city
     r"(?P<name>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,4}(?:\s+(?:airport|airfield)\b)?)"
 )
+# "The Tongchon area in Gangwon Province, where the projectiles were launched": the place a clause says the launch
+# was from
+_WHERE_LAUNCHED = re.compile(
+    r"\b[Tt]he\s+(?P<name>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2})\s+(?:area|region|county|district)\b[^.;]{0,40}?,"
+    r"\s+where\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:was|were|had been)\s+(?:launched|fired)\b"
+)
 # "in Toyang-ri of Ryongnim County, Jagang Province": the province a named place lies in, read after it (when the
 # place itself is not in the gazetteer)
 _PROVINCE_OF_A_PLACE = re.compile(
@@ -277,7 +283,7 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
     for sentence in ordered:
         candidates = [
             (m.start("name"), m.end("name"), m.group("name"))
-            for pattern in (_CANDIDATE, _PROVINCE_OF_A_PLACE)
+            for pattern in (_CANDIDATE, _PROVINCE_OF_A_PLACE, _WHERE_LAUNCHED)
             for m in pattern.finditer(sentence.text)
         ]
         candidates += [(m.start(), m.end(), CAPITAL_NAME) for m in _CAPITAL.finditer(sentence.text)]

@@ -866,6 +866,17 @@ def test_extract__a_multiple_number_of_what_appeared_to_be_a_missile_is_no_count
     assert event["count"] is None
 
 
+def test_extract__the_area_a_clause_says_the_launch_was_from_is_the_site(gazetteer):
+    event = _one(  # w1784
+        "North Korea fired two projectiles on Friday, the military said. The Tongchon area in Gangwon Province, "
+        "where the projectiles were launched, is just 50 kilometers away from the inter-Korean military demarcation "
+        "line.",
+        "2019-08-16",
+        gazetteer,
+    )
+    assert event["site_id"] == "tongchon"
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
