@@ -59,7 +59,9 @@ _MAIN_AIRPORT = re.compile(
     # ("from somewhere near Pyongyang's main airport")
     r"\b(?:North Korea'?s?|the North'?s?|the country'?s|Pyongyang'?s?|its)\s+"
     r"(?:main\s+(?:international\s+)?|international\s+)airport\b|"
-    r"\b(?:an|the)\s+airport\s+(?:in|near)\s+(?:Pyongyang|(?:the|its|North Korea'?s?|the North'?s?)\s+capital)\b|"
+    # ("fired from an airfield outside the North Korean capital of Pyongyang")
+    r"\b(?:an|the)\s+(?:airport|airfield)\s+(?:in|near|outside)\s+"
+    r"(?:Pyongyang|(?:the|its|North Korea'?s?|the North'?s?)\s+(?:North Korean\s+)?capital)\b|"
     # ("from Pyongyang International Airfield")
     r"\bPyongyang\s+International\s+Airfield\b",
     re.I,

@@ -2085,7 +2085,12 @@ def test_extract__a_flight_compared_over_earlier_missiles_is_this_ones(gazetteer
 
 
 @pytest.mark.parametrize(
-    "where", ["from an airport in Pyongyang", "from an airport in its capital Pyongyang"]
+    "where",
+    [
+        "from an airport in Pyongyang",
+        "from an airport in its capital Pyongyang",
+        "from an airfield outside the North Korean capital of Pyongyang",  # w1792
+    ],
 )
 def test_extract__an_airport_in_the_capital_is_sunan(where, gazetteer):
     event = _one(  # w1061, w842: the capital has one airport
