@@ -261,6 +261,8 @@ _OTHER_LAUNCH_CLAUSE = re.compile(
     r"\b(?:hours?|days?|a day)\s+after\s+(?:launching|firing|test-firing)\s+(?:another|an earlier)\b[^.;]*|"
     # "from where North Korea has launched what it claims to be hypersonic missiles in recent months"
     r"\b(?:has|have)\s+(?:\w+\s+)?(?:fired|launched|test-fired|tested)\b[^.;]*?\bin recent (?:weeks|months|years)\b"
+    # "The airfield has been the site of several recent launches, including two of what ... were tests of a new ICBM"
+    r"|\b(?:has|have)\s+been\s+the\s+sites?\s+of\s+(?:\w+\s+){0,2}?(?:launches|tests|firings)\b[^.;]*"
     # "The provocation ... came about five months after North Korea fired multiple SRBMs, believed to be ..."
     # ("came after the North separately fired two cruise missiles" tells a launch of its own)
     r"|\b(?:comes?|came|coming)\s+(?:\w+\s+){0,3}after\s+(?:(?!separately)\w+\s+){0,3}"

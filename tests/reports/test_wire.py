@@ -877,6 +877,17 @@ def test_extract__the_area_a_clause_says_the_launch_was_from_is_the_site(gazette
     assert event["site_id"] == "tongchon"
 
 
+def test_extract__launches_a_site_has_seen_are_others(gazetteer):
+    event = _one(  # w1792
+        "North Korea fired an unknown projectile on Wednesday which appeared to fail immediately after launch, South "
+        "Korea's military said. The airfield has been the site of several recent launches, including two of what the "
+        "United States and South Korea said were tests of a new intercontinental ballistic missile (ICBM) system.",
+        "2022-03-16",
+        gazetteer,
+    )
+    assert event["system_class"] == "unknown"
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
