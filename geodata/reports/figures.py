@@ -24,7 +24,13 @@ AGREEMENT_TOLERANCE = 0.05
 
 # "1,500", "1 500" (a space, or a no-break space, between groups of three digits), "99.8"
 # "2,802", "2 802" and, garbled in relays, "2, 802" (a unit follows at once: no list of numbers reads so)
-_NUM = r"\d{1,3}(?:, ?\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?"
+# "611-point-four kilometers": a decimal as read aloud in broadcast copy (KBS)
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_SAID_DECIMAL = re.compile(r"-point-(" + "|".join(_DIGIT_WORDS) + r")\b", re.I)
+_NUM = (
+    r"\d+-point-(?:" + "|".join(_DIGIT_WORDS) + r")\b|"
+    r"\d{1,3}(?:, ?\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:\.\d+)?"
+)
 # "around one-thousand kilometers" (a spokesman read aloud); larger spelled numbers are not seen in wire copy
 _THOUSANDS = {  # the lexicon's number words from one to ten, not its "a", "single" or "pair"
     word: number
@@ -175,6 +181,7 @@ def _to_km(number: str, unit: str) -> tuple[float, str]:
     if words:
         number = str(_THOUSANDS[number.lower().split("-")[0].split()[0]] * 1000)
     short = "nmi" if unit.startswith("nautical") or unit == "nm" else "mi" if unit.startswith("mi") else "km"
+    number = _SAID_DECIMAL.sub(lambda digit: "." + str(_DIGIT_WORDS.index(digit.group(1).lower())), number)
     # the one number parser: "1 500" is read as "1,500", whose comma sits between groups of three
     return parse_number(re.sub(r",?[ \u00a0\u202f]", ",", number)) * LENGTH_UNITS_KM[unit], short
 

@@ -681,6 +681,21 @@ def test_find_figures__how_near_it_fell_to_an_ally_is_no_flight():
     assert figures == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figures_km"),
+    [  # w1778, w1070: broadcast copy reads decimals aloud
+        (
+            "The KCNA said the missiles flew 611-point-four kilometers and hit a preset target.",
+            [("distance", 611.4)],
+        ),
+        ("The missile reached an altitude of 101-point-one kilometers.", [("apogee", 101.1)]),
+    ],
+)
+def test_find_figures__a_decimal_read_aloud(sentence, figures_km):
+    figures, _ = find_figures(sentence)
+    assert [(f.kind, f.value_km) for f in figures] == figures_km
+
+
 def test_find_dates__a_month_and_its_year_are_no_day():
     found = find_dates(
         "the Hwasong-15 ICBM that was launched in November 2017", dt.date(2022, 3, 24), window=False
