@@ -68,7 +68,8 @@ _MISSILE_NOUN = re.compile(
     r"(?!\s+(?:engines?|motors?)\b)",
     re.I,
 )
-_NEGATED = re.compile(r"(?:\b(?:not|no|never|without)|n't)\W+(?:\w+\W+){0,3}$", re.I)
+# "did not fire", "It didn't appear to be a test of ... a long-range missile": up to four words between
+_NEGATED = re.compile(r"(?:\b(?:not|no|never|without)|n't)\W+(?:\w+\W+){0,4}$", re.I)
 # "could fire" is not a launch; "may have fired" is a suspected one ("on Sunday, 21 may, launched" is a date).
 _MODAL = re.compile(r"\b(?:could|(?<!\d )may|might|would|will|shall|can)\W+(?:\w+\W+){0,2}$", re.I)
 _PERFECT = re.compile(r"\bhave\s+(?:been\s+)?$", re.I)

@@ -903,6 +903,17 @@ def test_extract__launches_a_site_has_seen_are_others(gazetteer):
     assert event["system_class"] == "unknown"
 
 
+def test_extract__what_a_test_did_not_appear_to_be_is_no_launch(gazetteer):
+    extraction = extract_events(  # w1804
+        'North Korean leader Kim Jong Un observed the successful test of an unspecified "newly developed ultramodern '
+        "tactical weapon,\" state media reported Friday. It didn't appear to be a test of a nuclear device or a "
+        "long-range missile with the potential to target the US.",
+        dt.date(2018, 11, 16),
+        gazetteer,
+    )
+    assert extraction.events == []
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
