@@ -58,9 +58,9 @@ _TEST_VERB = re.compile(
 )
 _MISSILE_NOUN = re.compile(
     # "a new-type tactical guided weapon": KCNA's word for a missile
-    r"\b(missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|satellite|launch vehicle|"
-    + HWASONG
-    + r"|KN-?\d+|"
+    # ("at their Sohae satellite launch site": a place's name, no satellite)
+    r"\b(missiles?|rockets?|projectiles?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|"
+    r"satellite(?!\s+launch\s+(?:site|pad))|launch vehicle|" + HWASONG + r"|KN-?\d+|"
     r"guided weapons?|"
     # "The North on Thursday launched two weapons from its east coast": weapons counted as they are fired
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+weapons)\b"
@@ -120,7 +120,9 @@ _LAUNCH_NOUN = re.compile(
     r"(?:test|launch|firing)\b(?!\s+(?:site|pad|facilit))|"
     # ("personally oversaw test-flights of hypersonic missiles")
     r"\b(?:launch|firing|test-firing|test-launch|testing|flight test|test-flights?)\s+of\b|\b(?:missile|rocket)\s+launch\s+attempts?\b|"
-    r"\b(?:failed|(?:un)?successful|attempted)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket|satellite)\s+launch\b|"
+    # ("Successful Test at Satellite Launch Site": a place, not a launch)
+    r"\b(?:failed|(?:un)?successful|attempted)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket|satellite)\s+launch\b"
+    r"(?!\s+(?:site|pad|facilit|station|ground|cent))|"
     r"\bmissile\s+test\s+of\b|"
     # "South Korea's military spotted a rocket launch from the Sohae Satellite Launching Station"
     r"\b(?:spotted|detected|tracked|observed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+launch\b|"

@@ -914,6 +914,17 @@ def test_extract__what_a_test_did_not_appear_to_be_is_no_launch(gazetteer):
     assert extraction.events == []
 
 
+def test_extract__a_test_at_a_satellite_launch_site_is_no_launch(gazetteer):
+    extraction = extract_events(  # w1806
+        "North Korea Reports Successful Test at Satellite Launch Site\n\nNorth Korean state media has reported a "
+        '"successful test of great significance" at their Sohae satellite launch site. They did not elaborate on what '
+        "they were actually testing.",
+        dt.date(2019, 12, 8),
+        gazetteer,
+    )
+    assert extraction.events == []
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
