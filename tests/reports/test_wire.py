@@ -140,7 +140,13 @@ from tests.reports.wire_corpus import (
 # reports, 1,722 events; 95.6 % as they came) and tuned on (an engine test that recalls the year's launches by their
 # months, a rocket that exploded midair, Seoul as a party to drills, a month of another year, a height and a distance
 # in one breath, a question of type); a new held-out set (heldout/, 50 reports) scored once after tuning stopped,
-# 91.5 % (91.3 % with the code the round started from: the engine test it drafted is no launch now).
+# 91.5 % (91.3 % with the code the round started from: the engine test it drafted is no launch now). Round 36
+# (2026-11-28): those 50 moved into training (1,816 reports, 1,766 events; 95.8 % as they came) and tuned on (US page
+# stamps with a section's name or reading notes, a date after a bracketed GMT clock, "no confirmation that it was" a
+# class, a launch said before "the development", a range covered, where a named place lies, "a multiple number of
+# what appeared to be", "-ni" run into a name, decimals read aloud, a test at a satellite launch site); a new held-out
+# set (heldout/, 50 reports) scored once after tuning stopped, 93.8 % (the same drafts with the code the round started
+# from).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -149,36 +155,36 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1736, 1766),
-    "date": (1655, 1722),
-    "site_id": (1658, 1722),
-    "system": (1620, 1722),
-    "system_class": (1642, 1722),
-    "count": (1629, 1722),
-    "distance_km": (1652, 1722),
-    "apogee_km": (1688, 1722),
-    "flight_time_s": (1697, 1722),
-    "outcome": (1637, 1722),
-    "confirmation": (1658, 1722),
-    "sources": (607, 707),
+    "events": (1786, 1816),
+    "date": (1696, 1766),
+    "site_id": (1702, 1766),
+    "system": (1662, 1766),
+    "system_class": (1683, 1766),
+    "count": (1671, 1766),
+    "distance_km": (1694, 1766),
+    "apogee_km": (1730, 1766),
+    "flight_time_s": (1740, 1766),
+    "outcome": (1679, 1766),
+    "confirmation": (1701, 1766),
+    "sources": (622, 725),
 }
-# Scored once, after tuning stopped (2026-11-28): 91.5 % overall on 50 reports, the ten fields of issue 13 92.4 %
-# (the code the round started from: 91.3 %); below the 95 % goal: US-time days, classes read from state media's
-# words or a background launch, figures in other units or told as a bound, two tests that were not launches.
-# Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
+# Scored once, after tuning stopped (2026-11-28): 93.8 % overall on 50 reports, the ten fields of issue 13 94.7 %
+# (the same drafts with the code the round started from); below the 95 % goal: days told around a statement's or a
+# US day, systems and classes named by spelling variants or background launches, figures told as a "range" or a
+# "thousand". Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (48, 50),
-    "date": (38, 44),
-    "site_id": (41, 44),
-    "system": (41, 44),
-    "system_class": (38, 44),
-    "count": (41, 44),
-    "distance_km": (38, 44),
-    "apogee_km": (41, 44),
-    "flight_time_s": (43, 44),
-    "outcome": (41, 44),
-    "confirmation": (43, 44),
-    "sources": (12, 18),
+    "events": (50, 50),
+    "date": (43, 47),
+    "site_id": (43, 47),
+    "system": (42, 47),
+    "system_class": (43, 47),
+    "count": (45, 47),
+    "distance_km": (42, 47),
+    "apogee_km": (46, 47),
+    "flight_time_s": (46, 47),
+    "outcome": (44, 47),
+    "confirmation": (46, 47),
+    "sources": (23, 27),
 }
 
 
@@ -191,7 +197,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1766 and len(heldout) >= 35
+    assert len(train) >= 1816 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -227,32 +233,32 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-28 on 1,766 training reports: the right date, class and count are among the candidates for
-    # 99.1-99.5 % of events while the rules choose right for 94.6-96.1 %; on round 35's fresh set all of them against
-    # 86.4-93.2 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-28 on 1,816 training reports: the right date, class and count are among the candidates for
+    # 99.2-99.5 % of events while the rules choose right for 94.6-96.0 %; on round 36's fresh set for 97.9-100 %
+    # against 91.5-95.7 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-28: on the blind
-# drafts of rounds 3-34 (1,659 reports, 1,619 launches, each drafted by its round's code before any tuning on it), and
-# on round 35's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
+# drafts of rounds 3-35 (1,709 reports, 1,663 launches, each drafted by its round's code before any tuning on it), and
+# on round 36's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
 BLIND_READINGS = {
-    "date": (1429, 1490),
-    "site_id": (1395, 1447),
-    "system_class": (1418, 1454),
-    "count": (1392, 1465),
+    "date": (1467, 1533),
+    "site_id": (1436, 1490),
+    "system_class": (1456, 1493),
+    "count": (1433, 1507),
 }
-HELDOUT_READINGS = {"date": (38, 43), "site_id": (41, 41), "system_class": (38, 39), "count": (41, 42)}
+HELDOUT_READINGS = {"date": (43, 45), "site_id": (43, 44), "system_class": (43, 44), "count": (45, 46)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
 def test_wire_corpus__other_readings_show_the_right_value_of_drafts_wrong(on, drafted):
     # A wrong day, site, class or count with the right one listed beside it is one look for the editor. The
-    # readings stay few (0.03-0.16 per draft on the blind drafts; up to 0.43 on a fifty-report set, round 29's counts),
+    # readings stay few (0.06-0.17 per draft on the blind drafts; up to 0.43 on a fifty-report set, round 29's counts),
     # so they point at the field to check rather than at every field.
     results, floor = (
         (blind_results(), BLIND_READINGS)
