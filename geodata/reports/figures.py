@@ -58,7 +58,12 @@ _BOUND_BEFORE = re.compile(
     re.I,
 )
 # "within the 420 km striking range", "at least 4,000 kilometers ranged missile": what it could reach
-_RANGE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:striking |strike |firing |operational )?ranged?\b", re.I)
+# ("targets within its 500 kilometer-radius (300 miles)": a reach, as a range is)
+_RANGE_AFTER = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:striking |strike |firing |operational )?ranged?\b|^-?\s*radius\b", re.I
+)
+# ... and its conversion in brackets after the word
+_REACH_CONVERTED_BEFORE = re.compile(r"\b(?:radius|range)\s*\(\s*$", re.I)
 # "about 6,200km/h (3,850mph)", "3 km per second": a speed, not a length
 _SPEED_AFTER = re.compile(
     r"^\s*(?:/\s*(?:h|hr|hour|s|sec)\b|per (?:hour|second)\b|an hour\b|a second\b)", re.I
@@ -231,6 +236,7 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
             or (_ON_THE_WAY_BEFORE.search(before) and _TARGET_FARTHER_AFTER.match(sentence, match.end()))
             or _SPEED_AFTER.match(after)
             or (_RANGE_AFTER.match(after) and not _COVERING_BEFORE.search(before))
+            or _REACH_CONVERTED_BEFORE.search(before)
             or potential
         ):
             continue

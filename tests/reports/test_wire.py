@@ -702,6 +702,14 @@ def test_find_figures__a_decimal_read_aloud(sentence, figures_km):
     assert [(f.kind, f.value_km) for f in figures] == figures_km
 
 
+def test_find_figures__a_radius_and_its_conversion_are_a_reach():
+    figures, _ = find_figures(  # w1819
+        "Two short-range Scud missiles that can reach targets within its 500 kilometer-radius (300 miles) was fired "
+        "into the sea."
+    )
+    assert figures == []
+
+
 def test_find_dates__a_month_and_its_year_are_no_day():
     found = find_dates(
         "the Hwasong-15 ICBM that was launched in November 2017", dt.date(2022, 3, 24), window=False
