@@ -37,7 +37,8 @@ _THOUSANDS = {  # the lexicon's number words from one to ten, not its "a", "sing
     for word, number in NUMBER_WORDS.items()
     if number <= 10 and word not in ("a", "an", "single", "pair")
 }
-_NUM_WORDS = r"(?:" + "|".join(_THOUSANDS) + r")[- ]thousand"
+_THOUSAND_WORDS = {"a": 1, **_THOUSANDS}  # ("about a thousand kilometers")
+_NUM_WORDS = r"(?:" + "|".join(_THOUSAND_WORDS) + r")[- ]thousand"
 _UNIT = r"kilomet(?:er|re)s?|kms|km|miles?|mi|nautical miles?|nm"
 _HEDGE = r"about|around|approximately|roughly|some|nearly|almost|more than|over|up to|at least|an estimated|close to|a maximum of"
 FIGURE_RE = re.compile(
@@ -184,7 +185,7 @@ def _to_km(number: str, unit: str) -> tuple[float, str]:
     unit = "km" if unit == "kms" else unit
     words = re.fullmatch(_NUM_WORDS, number.lower())
     if words:
-        number = str(_THOUSANDS[number.lower().split("-")[0].split()[0]] * 1000)
+        number = str(_THOUSAND_WORDS[number.lower().split("-")[0].split()[0]] * 1000)
     short = "nmi" if unit.startswith("nautical") or unit == "nm" else "mi" if unit.startswith("mi") else "km"
     number = _SAID_DECIMAL.sub(lambda digit: "." + str(_DIGIT_WORDS.index(digit.group(1).lower())), number)
     # the one number parser: "1 500" is read as "1,500", whose comma sits between groups of three

@@ -710,6 +710,14 @@ def test_find_figures__a_radius_and_its_conversion_are_a_reach():
     assert figures == []
 
 
+def test_find_figures__a_thousand_kilometers():
+    figures, _ = find_figures(  # w1820, w700
+        "South Korean authorities said the missile was fired toward the eastern sea, adding that it cut about a "
+        "thousand kilometers away."
+    )
+    assert [(f.kind, f.value_km) for f in figures] == [("distance", 1000.0)]
+
+
 def test_find_dates__a_month_and_its_year_are_no_day():
     found = find_dates(
         "the Hwasong-15 ICBM that was launched in November 2017", dt.date(2022, 3, 24), window=False
