@@ -456,7 +456,8 @@ _SUCCESS = re.compile(
     # "defense scientists have confirmed the navigational control and stability of the missile", "verified
     # technical specifications"
     r"\bconfirmed\s+(?:the\s+|its\s+)?navigational\s+(?:control|stability)\b|"
-    r"\bverified\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:technical\s+)?specifications\b|"
+    # ("verified the combat effectiveness of the overall system")
+    r"\bverified\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?(?:(?:technical\s+)?specifications|effectiveness)\b|"
     # "'correctly carried out (their) nuclear strike mission'"
     r"\bcorrectly\s+carried\s+out\b|"
     # state media's success in other words: "flew ... before hitting their targets", "precisely struck the set

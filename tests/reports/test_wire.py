@@ -947,6 +947,17 @@ def test_extract__a_test_at_a_satellite_launch_site_is_no_launch(gazetteer):
     assert extraction.events == []
 
 
+def test_extract__a_test_that_verified_the_combat_effectiveness_succeeded(gazetteer):
+    event = _one(  # w1853
+        "North Korean leader Kim Jong Un oversaw the first test of a newly developed large-caliber multiple launch "
+        "guided rocket system on Wednesday, KCNA said. The test verified the combat effectiveness of the overall "
+        "system, the agency said.",
+        "2019-08-01",
+        gazetteer,
+    )
+    assert event["outcome"] == "success"
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
