@@ -958,6 +958,17 @@ def test_extract__a_test_that_verified_the_combat_effectiveness_succeeded(gazett
     assert event["outcome"] == "success"
 
 
+def test_extract__the_test_a_launch_followed_is_another(gazetteer):
+    event = _one(  # w1836
+        "North Korea test-fired an intermediate-range ballistic missile in waters off its east coast on Tuesday. A "
+        "spokesman for the Joint Chiefs of Staff said the launch likely followed a March test of a solid-fuel engine "
+        "for a new medium-range hypersonic missile North Korea is developing.",
+        "2024-04-02",
+        gazetteer,
+    )
+    assert event["system_class"] == "IRBM"
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
