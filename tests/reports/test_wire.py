@@ -969,6 +969,16 @@ def test_extract__the_test_a_launch_followed_is_another(gazetteer):
     assert event["system_class"] == "IRBM"
 
 
+def test_extract__the_day_a_country_announced_today_is_the_words(gazetteer):
+    event = _one(  # w1827
+        "North Korea announced today, Friday, that what it launched into the Sea of Japan on Thursday was a new "
+        "tactical guided missile, according to the official North Korean News Agency.",
+        "2021-03-26",
+        gazetteer,
+    )
+    assert event["launched_at"][:10] == "2021-03-25"
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
