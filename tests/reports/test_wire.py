@@ -146,7 +146,10 @@ from tests.reports.wire_corpus import (
 # class, a launch said before "the development", a range covered, where a named place lies, "a multiple number of
 # what appeared to be", "-ni" run into a name, decimals read aloud, a test at a satellite launch site); a new held-out
 # set (heldout/, 50 reports) scored once after tuning stopped, 93.8 % (the same drafts with the code the round started
-# from).
+# from). Round 37 (2026-11-28): those 50 moved into training (1,866 reports, 1,813 events; 95.8 % as they came) and
+# tuned briefly (a reach told as a radius, "about a thousand kilometers", "verified the combat effectiveness", the
+# test a launch followed, "announced today, Friday"); a new held-out set (heldout/, 43 reports) scored once after
+# tuning stopped, 90.0 % (the same drafts with the code the round started from).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -155,36 +158,36 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1786, 1816),
-    "date": (1696, 1766),
-    "site_id": (1702, 1766),
-    "system": (1662, 1766),
-    "system_class": (1683, 1766),
-    "count": (1671, 1766),
-    "distance_km": (1694, 1766),
-    "apogee_km": (1730, 1766),
-    "flight_time_s": (1740, 1766),
-    "outcome": (1679, 1766),
-    "confirmation": (1701, 1766),
-    "sources": (622, 725),
+    "events": (1836, 1866),
+    "date": (1740, 1813),
+    "site_id": (1746, 1813),
+    "system": (1704, 1813),
+    "system_class": (1727, 1813),
+    "count": (1716, 1813),
+    "distance_km": (1739, 1813),
+    "apogee_km": (1776, 1813),
+    "flight_time_s": (1786, 1813),
+    "outcome": (1725, 1813),
+    "confirmation": (1747, 1813),
+    "sources": (647, 752),
 }
-# Scored once, after tuning stopped (2026-11-28): 93.8 % overall on 50 reports, the ten fields of issue 13 94.7 %
-# (the same drafts with the code the round started from); below the 95 % goal: days told around a statement's or a
-# US day, systems and classes named by spelling variants or background launches, figures told as a "range" or a
-# "thousand". Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
+# Scored once, after tuning stopped (2026-11-28): 90.0 % overall on 43 reports, the ten fields of issue 13 91.0 %
+# (the same drafts with the code the round started from); below the 95 % goal: two cruise tests told by a paper's
+# "Saturday and Sunday" not found, a salvo of two systems split by figure, background systems and figures, a range
+# told "850 to 900 km". Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
-    "events": (50, 50),
-    "date": (43, 47),
-    "site_id": (43, 47),
-    "system": (42, 47),
-    "system_class": (43, 47),
-    "count": (45, 47),
-    "distance_km": (42, 47),
-    "apogee_km": (46, 47),
-    "flight_time_s": (46, 47),
-    "outcome": (44, 47),
-    "confirmation": (46, 47),
-    "sources": (23, 27),
+    "events": (41, 43),
+    "date": (38, 41),
+    "site_id": (37, 41),
+    "system": (36, 41),
+    "system_class": (36, 41),
+    "count": (37, 41),
+    "distance_km": (35, 41),
+    "apogee_km": (39, 41),
+    "flight_time_s": (38, 41),
+    "outcome": (36, 41),
+    "confirmation": (38, 41),
+    "sources": (13, 18),
 }
 
 
@@ -197,7 +200,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1816 and len(heldout) >= 35
+    assert len(train) >= 1866 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -233,26 +236,26 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-28 on 1,816 training reports: the right date, class and count are among the candidates for
-    # 99.2-99.5 % of events while the rules choose right for 94.6-96.0 %; on round 36's fresh set for 97.9-100 %
-    # against 91.5-95.7 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-28 on 1,866 training reports: the right date, class and count are among the candidates for
+    # 99.2-99.5 % of events while the rules choose right for 94.7-96.0 %; on round 37's fresh set for 97.6-100 %
+    # against 87.8-92.7 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-28: on the blind
-# drafts of rounds 3-35 (1,709 reports, 1,663 launches, each drafted by its round's code before any tuning on it), and
-# on round 36's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
+# drafts of rounds 3-36 (1,759 reports, 1,710 launches, each drafted by its round's code before any tuning on it), and
+# on round 37's fresh held-out set (43 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
 BLIND_READINGS = {
-    "date": (1467, 1533),
-    "site_id": (1436, 1490),
-    "system_class": (1456, 1493),
-    "count": (1433, 1507),
+    "date": (1510, 1578),
+    "site_id": (1479, 1534),
+    "system_class": (1499, 1537),
+    "count": (1478, 1553),
 }
-HELDOUT_READINGS = {"date": (43, 45), "site_id": (43, 44), "system_class": (43, 44), "count": (45, 46)}
+HELDOUT_READINGS = {"date": (38, 38), "site_id": (37, 38), "system_class": (36, 36), "count": (37, 38)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
