@@ -156,16 +156,15 @@ _AS_CLOSE_AS_BEFORE = re.compile(r"\b(?:as close as|as near as)\s+$", re.I)
 # "covering 350 km range": the range covered, flown ("a 1,000 km range" alone is what it could reach)
 _COVERING_BEFORE = re.compile(r"\b(?:covered|covering|covers)\s+(?:about\s+|around\s+|some\s+)?$", re.I)
 _FLEW_BEFORE = re.compile(r"\b(?:flew|flown|travel+ed)\s+(?:for\s+)?$", re.I)
-# ("fell about 200 kilometres from the country's Eocheong Island")
-_FROM_PLACE_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:away\s+)?from\s+(?:the\s+)?(?:\w+'s\s+)?[A-Z]")
+# ("fell about 200 kilometres from the country's Eocheong Island"; "falling just 88 nautical miles from the top US
+# ally in Asia": a country not named)
+_FROM_PLACE_AFTER = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:away\s+)?from\s+(?:the\s+)?"
+    r"(?:(?:\w+'s\s+)?[A-Z]|(?i:(?:[\w-]+\s+){0,3}?(?:ally|country|nation|mainland|archipelago)\b))"
+)
 _AFTER_A_PLACE_BEFORE = re.compile(r"\bfrom\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*,\s*$", re.I)
 _LANDED_BEFORE = re.compile(
     r"\b(?:landed|landing|fell|falling|splashed down|crashed|came down|impacted)\b[^.;]{0,60}$", re.I
-)
-# "falling just 88 nautical miles from the top US ally in Asia": how near it fell to a country not named
-_FROM_A_COUNTRY_AFTER = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:away\s+)?from\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:ally|country|nation|mainland|archipelago)\b",
-    re.I,
 )
 
 
@@ -223,11 +222,10 @@ def find_figures(sentence: str, offset: int = 0) -> tuple[list[Figure], list[str
         location = (
             (_LOCATION_AFTER.match(after) and not _FLEW_BEFORE.search(before))
             or (
-                (_FROM_PLACE_AFTER.match(after) or _FROM_A_COUNTRY_AFTER.match(after))
-                and _LANDED_BEFORE.search(before)
+                _FROM_PLACE_AFTER.match(after)
+                # "fired two projectiles eastward from Koo Song, about 50 miles from Pyongyang": where a place lies
+                and (_LANDED_BEFORE.search(before) or _AFTER_A_PLACE_BEFORE.search(before))
             )
-            # "fired two projectiles eastward from Koo Song, about 50 miles from Pyongyang": where a place lies
-            or (_FROM_PLACE_AFTER.match(after) and _AFTER_A_PLACE_BEFORE.search(before))
             or _AS_CLOSE_AS_BEFORE.search(before)
         )
         if (

@@ -928,26 +928,25 @@ def test_extract__launches_a_site_has_seen_are_others(gazetteer):
     assert event["system_class"] == "unknown"
 
 
-def test_extract__what_a_test_did_not_appear_to_be_is_no_launch(gazetteer):
-    extraction = extract_events(  # w1804
-        'North Korean leader Kim Jong Un observed the successful test of an unspecified "newly developed ultramodern '
-        "tactical weapon,\" state media reported Friday. It didn't appear to be a test of a nuclear device or a "
-        "long-range missile with the potential to target the US.",
-        dt.date(2018, 11, 16),
-        gazetteer,
-    )
-    assert extraction.events == []
-
-
-def test_extract__a_test_at_a_satellite_launch_site_is_no_launch(gazetteer):
-    extraction = extract_events(  # w1806
-        "North Korea Reports Successful Test at Satellite Launch Site\n\nNorth Korean state media has reported a "
-        '"successful test of great significance" at their Sohae satellite launch site. They did not elaborate on what '
-        "they were actually testing.",
-        dt.date(2019, 12, 8),
-        gazetteer,
-    )
-    assert extraction.events == []
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (  # w1804: what the test did not appear to be
+            'North Korean leader Kim Jong Un observed the successful test of an unspecified "newly developed '
+            "ultramodern tactical weapon,\" state media reported Friday. It didn't appear to be a test of a nuclear "
+            "device or a long-range missile with the potential to target the US.",
+            dt.date(2018, 11, 16),
+        ),
+        (  # w1806: a test at a satellite launch site
+            "North Korea Reports Successful Test at Satellite Launch Site\n\nNorth Korean state media has reported a "
+            '"successful test of great significance" at their Sohae satellite launch site. They did not elaborate on '
+            "what they were actually testing.",
+            dt.date(2019, 12, 8),
+        ),
+    ],
+)
+def test_extract__tests_that_were_no_missile_launch(text, published, gazetteer):
+    assert extract_events(text, published, gazetteer).events == []
 
 
 def test_extract__a_test_that_verified_the_combat_effectiveness_succeeded(gazetteer):
