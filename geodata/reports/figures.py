@@ -107,7 +107,9 @@ _FLOWN_RANGE_BEFORE = re.compile(
     # ("flew to an altitude of about 2,000km and a range of 750km")
     r"^\W*(?:and\s+)?(?:to\s+)?a\s+|"
     # "it flew to an altitude of about 6,000 km with a range of 1,000 km": right after the flight's height
-    r"^\W*with\s+a\s+)range of\s+(?:\w+\s+){0,2}$",
+    r"^\W*with\s+a\s+|"
+    # "Their flight range is estimated to have been somewhere in the range of 850 to 900 kilometers": about
+    r"\bin\s+the\s+)range of\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 # "heights of 101.1 kilometres and 72.3 kilometres": only "and" between two figures

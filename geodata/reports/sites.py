@@ -78,11 +78,12 @@ SEA_OFF_WONSAN_NAME = "Wonsan offshore"
 CAPITAL_SITE_ID = "pyongyang"
 # the kind of the gazetteer's stand-ins for an area ("Hwanghae provinces (inland; exact point not reported)")
 PLACEHOLDER_KIND = "unknown"
-# "fired two ballistic missiles from its east coast", "from a site on the country's east coast": the coast's
-# placeholder site, when no place on it is named ("into the sea off its east coast" is where they flew)
+# "fired two ballistic missiles from its east coast", "from a site on the country's east coast", "from near its
+# western coast": the coast's placeholder site, when no place on it is named ("into the sea off its east coast" is
+# where they flew)
 _COAST = r"(?P<side>east|west)(?:ern)?\s+coast"
 _FROM_COAST = re.compile(
-    r"\bfrom\s+(?:a\s+site\s+on\s+)?(?:(?:North Korea'?s?|the North'?s?|the country'?s|its|the)\s+)?"
+    r"\bfrom\s+(?:a\s+site\s+on\s+|near\s+)?(?:(?:North Korea'?s?|the North'?s?|the country'?s|its|the)\s+)?"
     + _COAST
     + r"(?:line)?\b",
     re.I,

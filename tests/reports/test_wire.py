@@ -1310,6 +1310,10 @@ def test_extract__launch_told_only_as_a_noun(gazetteer):
             [("distance", 400)],
         ),
         ("The rocket flew an estimated range of 900 kilometers (560 miles).", [("distance", 900)]),
+        (  # w1882: "in the range of" is about, not a reach
+            "Their flight range is estimated to have been somewhere in the range of 850 to 900 kilometers.",
+            [("distance", 900)],
+        ),
         # a turn in flight is not the distance flown; KCNA's target is
         (
             "It was maneuvered 120 kilometers sideways before hitting a target 700 kilometers away.",
@@ -3229,6 +3233,11 @@ def test_extract__one_missile_beside_the_other_is_one_of_two(gazetteer):
         ),
         (
             "The defense ministry said on Sunday that the missile fired from the North's west coast flew about 400 km.",
+            "west-coast",
+        ),
+        (  # w1882, w180
+            "North Korea launched at least two ballistic missiles eastward from near its western coast around 7:30 "
+            "p.m., the Japanese Defense Ministry said Thursday.",
             "west-coast",
         ),
         # where they flew, a what-if and the guns' coast are no launch site
