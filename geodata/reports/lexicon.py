@@ -96,9 +96,9 @@ MONTH_NAMES = "|".join(calendar.month_name[1:])
 HWASONG = romanized("Hwasong") + r"(?:-?pho)?"
 # (pattern, system_class). First match in text order decides; more specific patterns first.
 CLASSES: tuple[tuple[str, str], ...] = (
-    # "from an underwater submarine" (KCNA's words)
+    # "from an underwater submarine" (KCNA's words), "a submarine-based ballistic missile" (AFP's)
     (
-        r"submarine-launched|\bSLBMs?\b|from an? (?:underwater )?submarine|submarine (?:ballistic )?missile",
+        r"submarine-launched|submarine-based ballistic|\bSLBMs?\b|from an? (?:underwater )?submarine|submarine (?:ballistic )?missile",
         "SLBM",
     ),
     (r"intercontinental|\bICBMs?\b", "ICBM"),

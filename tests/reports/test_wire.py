@@ -981,6 +981,26 @@ def test_extract__the_day_a_country_announced_today_is_the_words(gazetteer):
     assert event["launched_at"][:10] == "2021-03-25"
 
 
+@pytest.mark.parametrize(
+    ("words", "system_class"),
+    [
+        # w1892, w1299: AFP's and CNN's word for an SLBM
+        (
+            "North Korea has claimed it has successfully test-fired a submarine-based ballistic missile.",
+            "SLBM",
+        ),
+        # w594: the arsenal on parade is no class of this launch
+        (
+            "North Korea fired a missile from Sinpo on Sunday. Kim Jong Un marked the day before with a display of "
+            "long-range and submarine-based missiles.",
+            "unknown",
+        ),
+    ],
+)
+def test_extract__a_submarine_based_ballistic_missile_is_an_slbm(words, system_class, gazetteer):
+    assert _one(words, "2015-05-09", gazetteer)["system_class"] == system_class
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
