@@ -279,11 +279,14 @@ _OTHER_LAUNCH_CLAUSE = re.compile(
     re.I,
 )
 _SYSTEM_NAME = r"(?:KN-?\d+|" + HWASONG + r"[- ]?\d+\w*|" + romanized("Pukguksong") + r"-?\d)"
-# "attaches a hypersonic payload to a KN-23 booster": a system's part, not the missile launched; "based on the
+# "attaches a hypersonic payload to a KN-23 booster", "combining a hypersonic payload with the KN-23 missile
+# platform": a system's part, not the missile launched; "based on the
 # ground-launched KN-23", "KN-23-based": its kin, not the missile launched either ("appear to be a variant of the
 # KN-23" and "resembled the KN-23" are the KN-23, as the corpus has it)
 _A_PART = re.compile(
-    r"\b" + _SYSTEM_NAME + r"\s+(?:booster|engine|motor|(?:first |second )?stage|airframe|warhead|body)\b|"
+    r"\b"
+    + _SYSTEM_NAME
+    + r"\s+(?:missile\s+)?(?:booster|engine|motor|(?:first |second )?stage|airframe|warhead|body|platform)\b|"
     r"\b(?:based on|derived from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     + _SYSTEM_NAME
     + r"|\b"

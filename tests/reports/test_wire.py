@@ -3909,6 +3909,13 @@ def test_find_flight_times__the_duration_before_the_word_flight(words, seconds):
             "system",
             "Unknown ballistic missile",
         ),
+        (  # w1910
+            "North Korea fired hypersonic missiles on Sunday. The South's military believes the launch involved "
+            "Hwasong-11Ma hypersonic missiles, a system combining a hypersonic payload with the KN-23 missile platform.",
+            "2026-01-05",
+            "system",
+            "Unknown ballistic missile",
+        ),
         (
             "North Korea fired a missile on Saturday that is presumed to be a Musadan intermediate-range "
             "ballistic missile, a military statement says.",
