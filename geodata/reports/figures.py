@@ -413,6 +413,11 @@ FLIGHT_TIME_BEFORE_FLIGHT_RE = re.compile(
 _HALF_BEFORE = re.compile(r"\bhalf\s+$", re.I)
 _TRAVELLED = re.compile(r"\b(?:travel+ed|flew)\b", re.I)
 _DURATION_BOUND = re.compile(r"\b(?:over|more than|less than|under|within|upwards of)\s+$", re.I)
+# "The launches from the eastern coastal city of Wonsan lasted 10 minutes each": how long the firing went on, not a
+# flight ("the flight lasted 53 minutes" is one)
+_FIRING_LASTED_BEFORE = re.compile(
+    r"\b(?:launches|firings|salvos?|barrage|drills?|exercises?)\b[^.;,]{0,60}$", re.I
+)
 # "a maximum flight speed of Mach 6.1, that's around seven,466 kilometers an hour": a speed, not an hour aloft
 _PER_HOUR_BEFORE = re.compile(r"\b(?:km|kilomet(?:er|re)s|miles|nautical miles|knots)\s+$", re.I)
 
@@ -440,6 +445,10 @@ def find_flight_times(sentence: str, offset: int = 0) -> list[Figure]:
         matches += ORBIT_TIME_RE.finditer(sentence)
     for match in matches:
         start = match.start("hours") if match.group("hours") else match.start("num")
+        if match.group("lead").lower().startswith("lasted") and _FIRING_LASTED_BEFORE.search(
+            sentence[: match.start("lead")]
+        ):
+            continue
         if _DURATION_BOUND.search(sentence[:start]):
             continue  # "flew over an hour", "for more than two hours": a bound, not a flight time
         if match.group("hours") in ("a", "an") and _PER_HOUR_BEFORE.search(sentence[:start]):

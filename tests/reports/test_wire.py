@@ -336,8 +336,21 @@ def test_find_flight_times__wire_phrasings(words, seconds):
     assert find_flight_times(words)[0].value_km == seconds
 
 
-def test_find_flight_times__radar_tracking_after_launch_is_no_flight_time():
-    assert find_flight_times("Radars tracked it 10 minutes after the launch, the JCS said.") == []
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Radars tracked it 10 minutes after the launch, the JCS said.",
+        # w1893: how long the firing went on
+        "The launches from the eastern coastal city of Wonsan lasted 10 minutes each and the missiles flew about 70 "
+        "kilometers before landing in the sea.",
+    ],
+)
+def test_find_flight_times__radar_tracking_and_a_firing_that_lasted_are_no_flight_time(words):
+    assert find_flight_times(words) == []
+
+
+def test_find_flight_times__a_flight_that_lasted_is_one():
+    assert [f.value_km for f in find_flight_times("The flight lasted roughly 47 minutes.")] == [2820]
 
 
 def test_extract__flight_time_reaches_event_and_source(gazetteer):
