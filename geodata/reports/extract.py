@@ -266,6 +266,11 @@ _OTHER_LAUNCH_CLAUSE = re.compile(
     r"\s+of\b[^.;]*"
     # "The airfield has been the site of several recent launches, including two of what ... were tests of a new ICBM"
     r"|\b(?:has|have)\s+been\s+the\s+sites?\s+of\s+(?:\w+\s+){0,2}?(?:launches|tests|firings)\b[^.;]*"
+    # "launched from Wonsan on the eastern coast, the location from which Pyongyang launched a series of short-range
+    # missiles" ("the site from which the missiles were launched" is this launch's)
+    r"|\bthe\s+(?:location|site|place|area|spot)\s+(?:from\s+which|where)\s+(?:[\w-]+\s+){1,3}?"
+    r"(?:(?:has|have|had)\s+)?(?:fired|launched|test-fired|tested)\s+(?:a\s+series\s+of|several|numerous|dozens\s+of|"
+    r"many|a\s+number\s+of)\b[^.;]*"
     # "The provocation ... came about five months after North Korea fired multiple SRBMs, believed to be ..."
     # ("came after the North separately fired two cruise missiles" tells a launch of its own)
     r"|\b(?:comes?|came|coming)\s+(?:\w+\s+){0,3}after\s+(?:(?!separately)\w+\s+){0,3}"

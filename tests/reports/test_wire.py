@@ -3929,6 +3929,13 @@ def test_find_flight_times__the_duration_before_the_word_flight(words, seconds):
             "system",
             "Unknown ballistic missile",
         ),
+        (  # w1898: the place's past launches; "the site from which the missile was launched" would be this one's
+            "North Korea launched two ballistic missiles, the JCS said. The two missiles were launched from Wonsan on "
+            "the eastern coast, the location from which Pyongyang launched a series of short-range missiles.",
+            "2020-03-02",
+            "system_class",
+            "unknown",
+        ),
         (
             "North Korea fired a missile on Saturday that is presumed to be a Musadan intermediate-range "
             "ballistic missile, a military statement says.",
