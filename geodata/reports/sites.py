@@ -340,7 +340,9 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
                             placeholder_hit = placeholder_hit or found
                             break
                         if place.id != CAPITAL_SITE_ID:
-                            return _drafted(found, read_as, warnings)
+                            return _drafted(
+                                _place_near(found, ordered, gazetteer) or found, read_as, warnings
+                            )
                         # "from an area near its capital, Pyongyang ... from an area around Pukchang": the
                         # capital area is where copy starts; a place named in or near it is the site
                         capital_hit = capital_hit or found
@@ -359,6 +361,31 @@ def find_site(group: list[Sentence], gazetteer: Gazetteer, warnings: list[str]) 
             "and the site is left blank"
         )
         return SiteMatch(None, lat, lon, evidence, province)
+    return None
+
+
+def _place_near(site: SiteMatch, ordered: list[Sentence], gazetteer: Gazetteer) -> SiteMatch | None:
+    """A place told as near the site found, in the launch's other words: the nearer point of launch.
+
+    "fired two short-range missiles from near its east coast town of Wonsan ... from Hodo Peninsula near its
+    eastern coastal town of Wonsan": Hodo is the site, Wonsan where it lies.
+    """
+    near = re.compile(
+        r"\bfrom\s+(?P<name>(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)*)\s+near\s+(?:[\w-]+\s+){0,5}?"
+        + re.escape(site.evidence["text"])
+        + r"\b",
+        re.I,
+    )
+    for sentence in ordered:
+        match = near.search(sentence.text)
+        place = _resolve(gazetteer, match.group("name")) if match else None
+        if (
+            match
+            and place is not None
+            and place.id != site.site_id
+            and getattr(place, "kind", None) != PLACEHOLDER_KIND
+        ):
+            return SiteMatch(place.id, place.lat, place.lon, span(match, sentence.start, "name"))
     return None
 
 

@@ -1014,6 +1014,25 @@ def test_extract__a_submarine_based_ballistic_missile_is_an_slbm(words, system_c
     assert _one(words, "2015-05-09", gazetteer)["system_class"] == system_class
 
 
+@pytest.mark.parametrize(
+    ("second", "site_id"),
+    [
+        # w1888: the JCS's nearer point, told after the town it lies near
+        ("The JCS said it fired them from Hodo Peninsula near its eastern coastal town of Wonsan.", "hodo"),
+        # another name of the same site (Kalma is Wonsan's airfield) leaves it
+        ("The JCS said it fired them from Kalma Beach near its eastern coastal town of Wonsan.", "wonsan"),
+    ],
+)
+def test_extract__a_place_near_the_town_named_first_is_the_site(second, site_id, gazetteer):
+    event = _one(
+        "North Korea on Thursday fired two short-range missiles from near its east coast town of Wonsan into the "
+        f"East Sea, South Korea's Joint Chiefs of Staff said. {second}",
+        "2019-07-25",
+        gazetteer,
+    )
+    assert event["site_id"] == site_id
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
