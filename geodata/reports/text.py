@@ -78,8 +78,9 @@ _PERFECT = re.compile(r"\bhave\s+(?:been\s+)?$", re.I)
 _PLANNED = re.compile(
     r"\b(?:preparations?\s+for|plans?\s+to|planning\s+to|prepar(?:es|ed|ing)\s+to|ready\s+to)\s+$", re.I
 )
+# ("..., Yonhap said in another update": another word on the same launch)
 _NEXT_EVENT = re.compile(
-    r"\b(also(?! known as| called)|separately|later|another|additional|second|in a separate|hours after|followed)\b",
+    r"\b(also(?! known as| called)|separately|later|another(?!\s+(?:update|report|statement|dispatch|briefing))|additional|second|in a separate|hours after|followed)\b",
     re.I,
 )
 # "The launch came a day after ...", "coming days after": told against an earlier launch

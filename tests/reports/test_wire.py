@@ -1099,6 +1099,11 @@ def test_extract__last_week_launch_gives_neither_date_nor_class(gazetteer):
         # "600mm rocket launchers" are what the short-range missiles were, and "also known as" is no marker
         'North Korea fired two short-range ballistic missiles, Seoul said. North Korea said it had "fired two shots '
         'using 600mm multiple rocket launchers", into the East Sea, also known as the Sea of Japan.',
+        # w1876: "in another update" is another word on the same launch
+        "On Sunday morning, Yonhap reported citing the JCS that Pyongyang had launched an unidentified projectile "
+        'toward the East Sea. The South Korean military characterized it as "intermediate-range" and also said that '
+        "it flew around 800 kilometers. The National Security Council characterized the missile launched by "
+        'Pyongyang on Sunday as a "medium-range ballistic missile," Yonhap said in another update.',
     ],
 )
 def test_extract__one_launch_told_twice_is_one_event(text, gazetteer):
