@@ -239,6 +239,8 @@ _CONTEXT = re.compile(
     r"(?<!announcement )(?<!report )(?<!statement )(?<!claim )"
     r"(?:follows?|followed)(?!-up)(?!\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+)?(?:trajector(?:y|ies)|paths?|courses?|arcs?))|"
     r"the previous round|" + _THOSE_LAUNCHES + r"|" + EARLIER_IN + r"|said earlier in|^\W*The following day|"
+    # "launch becomes 13th of the year, including one presumed to have failed": the year's tally
+    r"\d+(?:st|nd|rd|th)\s+(?:[\w-]+\s+)?(?:of\s+the|this)\s+year|"
     r"(?:during|in|over) the (?:past|last|previous) (?:\w+ )?(?:rounds?|launches|tests|weeks|months))\b",
     re.I,
 )

@@ -3953,6 +3953,13 @@ def test_find_flight_times__the_duration_before_the_word_flight(words, seconds):
             "system",
             "Unknown ballistic missile",
         ),
+        (  # w1875: the year's tally has a failure, this launch does not
+            "North Korea fired a ballistic missile from Sunan on Wednesday; it flew about 500 kilometers. From that "
+            "time, launch becomes 13th of the year, including one presumed to have failed.",
+            "2022-05-04",
+            "outcome",
+            "success",
+        ),
         (  # w1898: the place's past launches; "the site from which the missile was launched" would be this one's
             "North Korea launched two ballistic missiles, the JCS said. The two missiles were launched from Wonsan on "
             "the eastern coast, the location from which Pyongyang launched a series of short-range missiles.",
