@@ -372,7 +372,8 @@ _OBSERVED = re.compile(
     # "CNN reports quoting South Korean authorities", "a statement from the South Korean Foreign Ministry", three
     # governments that "strongly condemned" the launch
     r"\bquoting South Korean (?:authorities|officials)\b|\bSouth Korean (?:Foreign Ministry|government)\b|"
-    r"\bcondemned the (?:launch|test)\b|"
+    # ("a statement strongly condemning North Korea's latest launch")
+    r"\bcondemn(?:ed|ing|s) (?:the|(?:North Korea|Pyongyang)'?s?) (?:latest |recent )?(?:launch|test)\b|"
     # "the test was confirmed by both South Korea and the United States", "Pyongyang's neighbours, South Korea and
     # Japan, detected the launch", "prompted evacuation warnings for ... Hokkaido"
     r"\b(?:confirmed|detected|tracked|condemned) by (?:both )?(?:South Korea|Japan|the U\.?S\.?\b|the United States)|"

@@ -1868,6 +1868,11 @@ def test_extract__beside_the_capital_and_media_in_it_are_no_site(text, gazetteer
         ),  # w680
         (" South Korean assessments identified the missile as a Hwasong-11.", "confirmed"),  # w881
         (" The launch prompted evacuation warnings for Hokkaido.", "confirmed"),  # w694
+        (  # w1886
+            " Japan's top government spokesperson has issued a statement strongly condemning North Korea's latest "
+            "launch.",
+            "confirmed",
+        ),
     ],
 )
 def test_extract__state_media_first_copy_confirmed_from_outside(outside, confirmation, gazetteer):
