@@ -435,6 +435,9 @@ def count_missiles(
             )
             if second is not None:
                 number, evidence = 2, span(second[0], second[1].start)
+        # "Update: The Japanese Coast Guard is reporting a potential second missile launch": one so far, perhaps two
+        if number == 1 and any(_MAYBE_A_SECOND.search(s.text) for s in group if s.start not in skip):
+            number = None
         if (
             number == 1
             and by_article(evidence)
@@ -470,6 +473,9 @@ def _told_by_its_source(lead: Sentence, account: Sentence) -> bool:
 
 # "launched the second ballistic missile", "Both missiles are believed to have landed", "the second missile also
 # landed": a salvo of two told one missile at a time ("the second missile launch this year" counts launches)
+_MAYBE_A_SECOND = re.compile(
+    r"\b(?:potential|possible|possibly a)\s+second\s+(?:ballistic\s+)?missile\b", re.I
+)
 _SECOND_OF_TWO = re.compile(
     r"\b(?:(?:launched|fired)\s+(?:a|the)\s+second|the\s+second)\s+(?:ballistic\s+)?missile\b"
     r"(?!\s+(?:launch|test|firing|this|in|of|since)\b)|\bboth\s+missiles\b",

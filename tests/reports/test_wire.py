@@ -1033,6 +1033,24 @@ def test_extract__a_place_near_the_town_named_first_is_the_site(second, site_id,
     assert event["site_id"] == site_id
 
 
+@pytest.mark.parametrize(
+    ("update", "count"),
+    [
+        # w1883: one so far, perhaps two
+        ("Update: The Japanese Coast Guard is reporting a potential second missile launch.", None),
+        ("Update: The Japanese Coast Guard says the missile fell outside the EEZ.", 1),
+    ],
+)
+def test_extract__a_potential_second_missile_leaves_the_count_open(update, count, gazetteer):
+    event = _one(
+        "The Japanese Prime Minister's Office has announced that North Korea has launched a suspected ballistic "
+        f"missile. More information to come. {update}",
+        "2023-03-27",
+        gazetteer,
+    )
+    assert event["count"] == count
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
