@@ -75,10 +75,11 @@ _COUNT_RE = re.compile(
     r"(?!\s+" + QUALIFIED_NOUNS + r")",
     re.I,
 )
-# "several months been ramping up missile tests", "one of the missiles": the number counts something else
+# "several months been ramping up missile tests", "one of the missiles", "two photos showing a missile being
+# launched": the number counts something else
 _NOT_A_COUNT = re.compile(
     r"\b(?:months?|years?|days?|weeks?|hours?|times?|been|has|have|had|was|were|is|are|of|the|and|but|which|that|"
-    r"its|their|this|since|after)\b",
+    r"its|their|this|since|after|photos?|photographs?|images?|pictures?|videos?)\b",
     re.I,
 )
 # "the first two missiles", "the other two": part of the salvo, not its size

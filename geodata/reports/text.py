@@ -125,6 +125,9 @@ _LAUNCH_NOUN = re.compile(
     r"\b(?:failed|(?:un)?successful|attempted)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket|satellite)\s+launch\b"
     r"(?!\s+(?:site|pad|facilit|station|ground|cent))|"
     r"\bmissile\s+test\s+of\b|"
+    # "the cruise missiles ... demonstrated an ability to hit targets 1,500 kilometers away during flight tests on
+    # Saturday and Sunday"
+    r"\b(?:during|in)\s+(?:(?:the|its|their)\s+)?flight\s+tests?\b|"
     # "South Korea's military spotted a rocket launch from the Sohae Satellite Launching Station"
     r"\b(?:spotted|detected|tracked|observed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\s+launch\b|"
     # "We are aware of the North Korean ballistic missile launch this morning", "condemned North Korea for a

@@ -1051,6 +1051,26 @@ def test_extract__a_potential_second_missile_leaves_the_count_open(update, count
     assert event["count"] == count
 
 
+def test_extract__flight_tests_on_two_days_are_two_launches_and_photos_no_count(gazetteer):
+    extraction = extract_events(  # w1879: no launch verb; the state paper's two photos are no count
+        "North Korea announced a new long-range missile test early Monday. The country's main newspaper published "
+        "two photos showing a missile being launched and flying in the sky. The Korean Central News Agency said the "
+        "cruise missiles demonstrated an ability to hit targets 1,500 kilometers away during flight tests on "
+        "Saturday and Sunday.",
+        dt.date(2021, 9, 13),
+        gazetteer,
+    )
+    assert [
+        (
+            korea_day(e["launched_at"], e["launched_at_precision"]),
+            e["system_class"],
+            e["count"],
+            e["distance_km"],
+        )
+        for e in extraction.events
+    ] == [("2021-09-11", "cruise", None, 1500), ("2021-09-12", "cruise", None, 1500)]
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
