@@ -74,6 +74,8 @@ _LAUNCH_TOLD = re.compile(
     rf"\b(?:{_WEAPONS})\s+(?:launch(?:es)?|tests?|firings?)\b",
     re.I,
 )
+# "After its launch, the missile traveled about 1,000 km": this flight, from its own launch on
+_AFTER_ITS_LAUNCH = re.compile(r"after\s+(?:its|the)\s+(?:launch|lift-?off|take-?off)\s*,", re.I)
 _A_REPORT_BEFORE = re.compile(
     r"\b(?:report|dispatch|statement|announcement|broadcast|footage|claims?|comments?|remarks|confirmation)\b[^.;]*$|"
     r"\b(?:said|saying|says|announced)\b[^.;,]{0,20}$",
@@ -209,7 +211,12 @@ def _recalls_a_launch(text: str, start: int) -> bool:
     two missiles": by the wire's "after" convention the launch so brought in is background, whatever its day.
     """
     connective = _BRINGS_IN_ANOTHER.match(text, start)
-    if connective is None or connective.group(0).lower() == "than" or words_came_after(text, start):
+    if (
+        connective is None
+        or connective.group(0).lower() == "than"
+        or words_came_after(text, start)
+        or _AFTER_ITS_LAUNCH.match(text, start)
+    ):
         return False
     stop = _CLAUSE_STOP.search(text, start)
     return bool(_LAUNCH_TOLD.search(text, start, stop.start() if stop else len(text)))

@@ -1071,6 +1071,17 @@ def test_extract__flight_tests_on_two_days_are_two_launches_and_photos_no_count(
     ] == [("2021-09-11", "cruise", None, 1500), ("2021-09-12", "cruise", None, 1500)]
 
 
+def test_extract__after_its_launch_the_missile_flew_is_this_flight(gazetteer):
+    event = _one(  # w1823
+        "The Department of Defense detected and tracked a single North Korea missile launched Friday at about 10:41 "
+        "a.m. Eastern time from Mupyong-ni, according to the Pentagon. After its launch, the missile traveled about "
+        "1,000 km before splashing down in the Sea of Japan.",
+        "2017-07-29",
+        gazetteer,
+    )
+    assert event["distance_km"] == 1000
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
