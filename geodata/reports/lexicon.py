@@ -154,7 +154,7 @@ SYSTEMS: tuple[tuple[str, str, str], ...] = (
     (r"Mus[ua]dan|" + HWASONG + r"[- ]?10", "Musudan (Hwasong-10)", "IRBM"),  # "Musadan" in AP copy
     # ("According to the Rodong newspaper": the party daily, Rodong Sinmun, in English)
     (
-        r"Nodong|No Dong|Rodong(?! Sinmun| newspaper| daily)|" + HWASONG + r"[- ]?7\b",
+        r"Nodong|No[- ]Dong|Rodong(?! Sinmun| newspaper| daily)|" + HWASONG + r"[- ]?7\b",
         "Nodong (Hwasong-7)",
         "MRBM",
     ),

@@ -1082,6 +1082,15 @@ def test_extract__after_its_launch_the_missile_flew_is_this_flight(gazetteer):
     assert event["distance_km"] == 1000
 
 
+def test_extract__no_dong_with_a_hyphen_is_the_nodong(gazetteer):
+    event = _one(  # AFP's spelling in w1843
+        "North Korea test-fired two No-Dong type missiles into the sea early Wednesday, an official in Seoul said.",
+        "2014-03-26",
+        gazetteer,
+    )
+    assert (event["system"], event["system_class"]) == ("Nodong (Hwasong-7)", "MRBM")
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
