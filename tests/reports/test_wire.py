@@ -149,7 +149,13 @@ from tests.reports.wire_corpus import (
 # from). Round 37 (2026-11-28): those 50 moved into training (1,866 reports, 1,813 events; 95.8 % as they came) and
 # tuned briefly (a reach told as a radius, "about a thousand kilometers", "verified the combat effectiveness", the
 # test a launch followed, "announced today, Friday"); a new held-out set (heldout/, 43 reports) scored once after
-# tuning stopped, 90.0 % (the same drafts with the code the round started from).
+# tuning stopped, 90.0 % (the same drafts with the code the round started from). Round 38 (2026-11-28): those 43
+# moved into training (1,909 reports, 1,854 events; 95.7 % as they came) and tuned on ("from near its western coast",
+# "in the range of 850 to 900 km", "submarine-based ballistic", a KN-23 "missile platform", a firing that "lasted",
+# a place's past launches, a place near the town named first, "another update", the year's tally, a government
+# condemning the launch, "a potential second missile", flight tests with no launch verb, "After its launch,"); a new
+# held-out set (heldout/, 50 reports) scored once after tuning stopped, 86.8 % (the same score with the code the
+# round started from; one draft differs).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -158,36 +164,37 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1836, 1866),
-    "date": (1740, 1813),
-    "site_id": (1746, 1813),
-    "system": (1704, 1813),
-    "system_class": (1727, 1813),
-    "count": (1716, 1813),
-    "distance_km": (1739, 1813),
-    "apogee_km": (1776, 1813),
-    "flight_time_s": (1786, 1813),
-    "outcome": (1725, 1813),
-    "confirmation": (1747, 1813),
-    "sources": (647, 752),
+    "events": (1879, 1909),
+    "date": (1780, 1854),
+    "site_id": (1787, 1854),
+    "system": (1744, 1854),
+    "system_class": (1768, 1854),
+    "count": (1756, 1854),
+    "distance_km": (1778, 1854),
+    "apogee_km": (1817, 1854),
+    "flight_time_s": (1827, 1854),
+    "outcome": (1764, 1854),
+    "confirmation": (1788, 1854),
+    "sources": (663, 770),
 }
-# Scored once, after tuning stopped (2026-11-28): 90.0 % overall on 43 reports, the ten fields of issue 13 91.0 %
-# (the same drafts with the code the round started from); below the 95 % goal: two cruise tests told by a paper's
-# "Saturday and Sunday" not found, a salvo of two systems split by figure, background systems and figures, a range
-# told "850 to 900 km". Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
+# Scored once, after tuning stopped (2026-11-28): 86.8 % overall on 50 reports, the ten fields of issue 13 87.9 %
+# (the same score with the code the round started from); below the 95 % goal: days told against a statement's or a
+# US day, a round-up of two launches told by what Seoul and Tokyo "predicted", state media's drill with no launch
+# verb, classes from background launches. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on
+# afterwards.
 HELDOUT_FLOOR = {
-    "events": (41, 43),
-    "date": (38, 41),
-    "site_id": (37, 41),
-    "system": (36, 41),
-    "system_class": (36, 41),
-    "count": (37, 41),
-    "distance_km": (35, 41),
-    "apogee_km": (39, 41),
-    "flight_time_s": (38, 41),
-    "outcome": (36, 41),
-    "confirmation": (38, 41),
-    "sources": (13, 18),
+    "events": (45, 50),
+    "date": (37, 47),
+    "site_id": (40, 47),
+    "system": (36, 47),
+    "system_class": (39, 47),
+    "count": (41, 47),
+    "distance_km": (43, 47),
+    "apogee_km": (43, 47),
+    "flight_time_s": (45, 47),
+    "outcome": (41, 47),
+    "confirmation": (42, 47),
+    "sources": (14, 17),
 }
 
 
@@ -200,7 +207,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1866 and len(heldout) >= 35
+    assert len(train) >= 1909 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -236,26 +243,26 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-28 on 1,866 training reports: the right date, class and count are among the candidates for
-    # 99.2-99.5 % of events while the rules choose right for 94.7-96.0 %; on round 37's fresh set for 97.6-100 %
-    # against 87.8-92.7 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-28 on 1,909 training reports: the right date, class and count are among the candidates for
+    # 99.2-99.6 % of events while the rules choose right for 94.7-96.0 %; on round 38's fresh set for 97.9-100 %
+    # against 78.7-87.2 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-28: on the blind
-# drafts of rounds 3-36 (1,759 reports, 1,710 launches, each drafted by its round's code before any tuning on it), and
-# on round 37's fresh held-out set (43 reports). Count readings pass the draft's own test of a count phrase since
+# drafts of rounds 3-37 (1,802 reports, 1,751 launches, each drafted by its round's code before any tuning on it), and
+# on round 38's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
 BLIND_READINGS = {
-    "date": (1510, 1578),
-    "site_id": (1479, 1534),
-    "system_class": (1499, 1537),
-    "count": (1478, 1553),
+    "date": (1548, 1616),
+    "site_id": (1515, 1573),
+    "system_class": (1535, 1576),
+    "count": (1515, 1591),
 }
-HELDOUT_READINGS = {"date": (38, 38), "site_id": (37, 38), "system_class": (36, 36), "count": (37, 38)}
+HELDOUT_READINGS = {"date": (37, 41), "site_id": (40, 41), "system_class": (39, 40), "count": (41, 41)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
