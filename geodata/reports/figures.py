@@ -143,10 +143,11 @@ _RANGE_BETWEEN = re.compile(r"\s*(?:to|-|–)\s*", re.I)
 _APOGEE_AFTER = re.compile(r"^\s*(?:high|in altitude|altitude\b|into space|up\b|above)", re.I)
 _LOCATION_AFTER = re.compile(
     # "800 kilometers away from its location" is how far it flew, "away from the coast" where it fell
-    # ("hit a target in waters 358.5 kilometers (223 miles) away from the point of launch" is flown too)
+    # ("hit a target in waters 358.5 kilometers (223 miles) away from the point of launch" is flown too; "the EEZ, which
+    # extends 200 nautical miles from land" is the zone's edge)
     r"^\s*(?:off|away from(?!\s+(?:its|the) (?:location|launch(?:ing)? (?:site|point|position)|position|"
     r"point of launch))|"
-    r"from (?:the |its )?(?:coast|shore|city|island|peninsula|Japan|capital)|(?:north|south|east|west)"
+    r"from (?:the |its )?(?:coast|shore|city|island|peninsula|Japan|capital|land\b)|(?:north|south|east|west)"
     # "launched at Sino-ri, some 40 kilometers below Kusong": a place beside another, on the map
     r"(?:east|west)?(?:ern)? of|(?:to the )?(?:north|south|east|west)\w* of|(?:below|above)\s+(?-i:[A-Z]))",
     re.I,

@@ -695,6 +695,10 @@ def test_find_figures__a_range_covered_is_flown(sentence, figures_km):
             "The missile launched from Kusong, flew about 700 kilometers from the launch site.",
             [("distance", 700.0)],
         ),
+        (  # w1915: the edge of a zone
+            "They landed outside Japan's Exclusive Economic Zone (EEZ), which extends 200 nautical miles from land.",
+            [],
+        ),
     ],
 )
 def test_find_figures__how_far_a_named_place_lies_is_no_flight(sentence, figures_km):
