@@ -25,7 +25,8 @@ from geodata.schema import SITE_KINDS
 _CANDIDATE = re.compile(
     # ("in Toyang-ri, Ryongrim County of Jagang Province": a county's name is capitalised)
     r"\b(?:from|near|in|at|around|area of|vicinity of|close to|outskirts of|suburbs of|(?:[Cc]ity|town|[Cc]ounty|[Dd]istrict|port|"
-    r"island|region|province|capital) of|off(?=\s+[A-Z]))\s+"
+    # ("launched off the coast of Sinpo")
+    r"island|region|province|capital|coast) of|off(?=\s+[A-Z]))\s+"
     # "from North Korea's northern Jagang province", "near the North Korean coastal town of Sinpo"
     r"(?:(?:North Korea'?s?|the North'?s?|the country'?s|its)\s+)?"
     # up to five lower-case words between: "from the eastern coastal town of Wonsan"; never "by"/"for"
@@ -125,7 +126,8 @@ _RELATIVE_PLACE = re.compile(
     r"\b(?:landed|fell|splashed down|crashed|came down|impacted)\b[^.;]{0,40}?\b(?:km|kilomet(?:er|re)s|miles)\s+"
     r"(?:away\s+)?from\s+(?:the\s+)?$|"
     # "the first stage fell 10 km (6 miles) off Kumya County": where a stage came down
-    r"\b(?:fell|landed|splashed down|crashed|came down|impacted)\b[^.;]{0,40}?\b(?:off|near)\s+(?:the\s+)?$|"
+    r"\b(?:fell|landed|splashed down|crashed|came down|impacted)\b[^.;]{0,40}?\b(?:off|near)\s+(?:the\s+)?"
+    r"(?:coast\s+of\s+)?$|"
     # "flew in the direction of an uninhabited island off Kilju": the target, where it was aimed
     r"\b(?:in the direction of|towards?|aimed at|targeting)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?islands?\s+"
     r"(?:off|near)\s+(?:the\s+)?(?:coast\s+of\s+)?$",

@@ -3371,6 +3371,13 @@ def test_extract__one_missile_beside_the_other_is_one_of_two(gazetteer):
             "p.m., the Japanese Defense Ministry said Thursday.",
             "west-coast",
         ),
+        (  # w1914: the coast of a named town is the town's
+            "The KN-11 missile was launched off the coast of Sinpo and flew about 500km (300 miles), a US official "
+            "said.",
+            "sinpo",
+        ),
+        # ... where it fell is not
+        ("North Korea fired a missile on Sunday that fell into the sea off the coast of Hamhung.", None),
         # where they flew, a what-if and the guns' coast are no launch site
         ("North Korea fired two short-range missiles into the sea off its east coast on Monday.", None),
         (  # w1345
