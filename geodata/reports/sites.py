@@ -31,8 +31,9 @@ _CANDIDATE = re.compile(
     r"(?:(?:North Korea'?s?|the North'?s?|the country'?s|its)\s+)?"
     # up to five lower-case words between: "from the eastern coastal town of Wonsan"; never "by"/"for"
     # ("in the fifth weapons test by Pyongyang" names who, not where)
-    r"(?:(?!(?:by|for|with|to|than|since|and|said|says|that|believe|believes|reported|has|had|is|was)\b)"
-    r"[a-z][\w-]*\s+){0,5}?"
+    # ("from [its eastern port of] Sinpo": an editor's words in brackets)
+    r"(?:\[?(?!(?:by|for|with|to|than|since|and|said|says|that|believe|believes|reported|has|had|is|was)\b)"
+    r"[a-z][\w-]*\]?\s+){0,5}?"
     # "from Pyongyang airport": the airport, not the city
     r"(?P<name>[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,4}(?:\s+(?:airport|airfield)\b)?)"
 )

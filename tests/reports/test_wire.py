@@ -3378,6 +3378,11 @@ def test_extract__one_missile_beside_the_other_is_one_of_two(gazetteer):
         ),
         # ... where it fell is not
         ("North Korea fired a missile on Sunday that fell into the sea off the coast of Hamhung.", None),
+        (  # w1941: an editor's words in brackets
+            "“North Korea attempted to test an unidentified type of missile from [its eastern port of] Sinpo,” the "
+            "ministry said.",
+            "sinpo",
+        ),
         # where they flew, a what-if and the guns' coast are no launch site
         ("North Korea fired two short-range missiles into the sea off its east coast on Monday.", None),
         (  # w1345
