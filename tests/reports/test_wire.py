@@ -3379,8 +3379,8 @@ def test_extract__one_missile_beside_the_other_is_one_of_two(gazetteer):
         # ... where it fell is not
         ("North Korea fired a missile on Sunday that fell into the sea off the coast of Hamhung.", None),
         (  # w1941: an editor's words in brackets
-            "“North Korea attempted to test an unidentified type of missile from [its eastern port of] Sinpo,” the "
-            "ministry said.",
+            "North Korea has attempted to launch a missile which is believed to have failed. “North Korea attempted "
+            "to test an unidentified type of missile from [its eastern port of] Sinpo,” the ministry said.",
             "sinpo",
         ),
         # where they flew, a what-if and the guns' coast are no launch site
