@@ -391,6 +391,12 @@ def _clause_before(sentence: str, start: int) -> str:
     return head[cuts[-1].end() :] if cuts else head
 
 
+# A sentence about weapons on show: "The North also showed off various other ballistic missiles including ..."
+_ON_SHOW = re.compile(
+    r"\b(?:showed off|show(?:s|ed|ing)? off|displayed|unveiled|paraded|on display|exhibited)\b", re.I
+)
+
+
 def _is_launch(sentence: str, flight_verbs: bool = True, test_verbs: bool = False) -> bool:
     """A launch (or flight) verb, not negated or merely possible, with a missile word in its own clause.
 
@@ -405,6 +411,8 @@ def _is_launch(sentence: str, flight_verbs: bool = True, test_verbs: bool = Fals
     ]
     for verb, launch_verb in verbs:
         before = sentence[: verb.start()]
+        if before.endswith("-") and not before.lower().endswith("test-") and _ON_SHOW.search(sentence):
+            continue  # "showed off ... a submarine-launched ballistic missile": a kind of missile on display
         if (
             _NEGATED.search(before)
             or (_MODAL.search(before) and not _PERFECT.search(before))

@@ -1102,6 +1102,25 @@ def test_extract__no_dong_with_a_hyphen_is_the_nodong(gazetteer):
     assert (event["system"], event["system_class"]) == ("Nodong (Hwasong-7)", "MRBM")
 
 
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        (  # w1923: a parade's missiles are kinds on show, not launches
+            "North Korea on Saturday unveiled what appears to be its new ICBM, staging a large-scale military parade "
+            "in Pyongyang. The North also showed off various other ballistic missiles including what it claims to be a "
+            "submarine-launched ballistic missile (SLBM).",
+            0,
+        ),
+        (
+            "North Korea test-fired a submarine-launched ballistic missile off Sinpo on Tuesday, the JCS said.",
+            1,
+        ),
+    ],
+)
+def test_extract__a_submarine_launched_missile_on_show_is_no_launch(text, events, gazetteer):
+    assert len(extract_events(text, dt.date(2017, 4, 15), gazetteer).events) == events
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
