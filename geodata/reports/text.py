@@ -391,6 +391,7 @@ def _clause_before(sentence: str, start: int) -> str:
     return head[cuts[-1].end() :] if cuts else head
 
 
+_LAUNCHES_AS_A_KIND_BEFORE = re.compile(r"\b(?:for|of)\s+(?:space\s+|satellite\s+|rocket\s+)?$", re.I)
 # A sentence about weapons on show: "The North also showed off various other ballistic missiles including ..."
 _ON_SHOW = re.compile(
     r"\b(?:showed off|show(?:s|ed|ing)? off|displayed|unveiled|paraded|on display|exhibited)\b", re.I
@@ -413,6 +414,8 @@ def _is_launch(sentence: str, flight_verbs: bool = True, test_verbs: bool = Fals
         before = sentence[: verb.start()]
         if before.endswith("-") and not before.lower().endswith("test-") and _ON_SHOW.search(sentence):
             continue  # "showed off ... a submarine-launched ballistic missile": a kind of missile on display
+        if verb.group(0).lower() == "launches" and _LAUNCHES_AS_A_KIND_BEFORE.search(before):
+            continue  # "notifications are commonplace for space launches or missile tests": launches in general
         if (
             _NEGATED.search(before)
             or (_MODAL.search(before) and not _PERFECT.search(before))

@@ -1115,9 +1115,15 @@ def test_extract__no_dong_with_a_hyphen_is_the_nodong(gazetteer):
             "North Korea test-fired a submarine-launched ballistic missile off Sinpo on Tuesday, the JCS said.",
             1,
         ),
+        (  # w1955: launches in general, in a notice of one to come
+            "North Korea has begun informing international organizations of its intention to launch an earth "
+            "observation satellite sometime between February 8 and 25. Such notifications are commonplace for space "
+            "launches or missile tests and serve as warnings to ships and aircraft.",
+            0,
+        ),
     ],
 )
-def test_extract__a_submarine_launched_missile_on_show_is_no_launch(text, events, gazetteer):
+def test_extract__missiles_on_show_and_launches_in_general_are_no_launch(text, events, gazetteer):
     assert len(extract_events(text, dt.date(2017, 4, 15), gazetteer).events) == events
 
 
