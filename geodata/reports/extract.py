@@ -124,7 +124,11 @@ _OTHER_FAILURE = re.compile(
     # earlier launch's failure, told as what this one came after
     r"\bafter\s+the\s+(?:first|second|third|fourth|fifth|previous|earlier)\b[^.;]{0,40}?\bhad\s+(?:failed|exploded)\b|"
     # "photos showing an explosion on an island", "exploded above the target": the warhead at its target
-    r"\bexplo(?:sions?|ded)\s+(?:on|over|above|at)\s+(?:an?|the|its)\s+(?:[\w-]+\s+)?(?:island|islet|target)\b",
+    r"\bexplo(?:sions?|ded)\s+(?:on|over|above|at)\s+(?:an?|the|its)\s+(?:[\w-]+\s+)?(?:island|islet|target)\b|"
+    # "a new 5,000-ton destroyer suffered a failed launch during a ceremony", "the failed warship launch": a ship's
+    # launching
+    r"\b(?:destroyer|warship|ship|vessel|frigate)\b[^.;]{0,30}?\bfail(?:ed|ure)\b[^.;]{0,10}?\blaunch\w*|"
+    r"\bfailed\s+(?:[\w-]+\s+)?(?:destroyer|warship|ship|vessel|frigate)\s+launch\w*",
     re.I,
 )
 # "... fired two missiles, but one exploded in midair", "one of two missiles ...; the other exploded": one of a

@@ -4071,6 +4071,14 @@ def test_find_flight_times__the_duration_before_the_word_flight(words, seconds):
             "outcome",
             "success",
         ),
+        (  # w1935, w1291: a destroyer's launching failed, not the missiles
+            "North Korea fired multiple unidentified cruise missiles from the Sondok area. This missile launch occurred "
+            "shortly after a new 5,000-ton destroyer suffered a failed launch during a ceremony. The tests may divert "
+            "attention from the failed warship launch.",
+            "2025-05-22",
+            "outcome",
+            "unknown",
+        ),
         (  # w1898: the place's past launches; "the site from which the missile was launched" would be this one's
             "North Korea launched two ballistic missiles, the JCS said. The two missiles were launched from Wonsan on "
             "the eastern coast, the location from which Pyongyang launched a series of short-range missiles.",
