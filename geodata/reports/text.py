@@ -52,6 +52,9 @@ _TEST_VERB = re.compile(
     # missile", "has blasted multiple ballistic missiles into the sky", "the satellite burst into flames mid-flight
     # ... after taking off": read only when no plainer launch word is found)
     r"\b(?:test shots?\s+of|test involved|blasted|(?:took|taking|lifted|lifting)\s+off)\b|"
+    # "conducted a simulated 'tactical nuclear attack' drill on Saturday that included two long-range cruise missiles"
+    r"\b(?:drill|exercise)\b[^.;]{0,60}?\b(?:included|involved|involving)\s+(?:the\s+(?:firing|launch)\s+of\s+)?"
+    r"(?:two|three|four|five|six|\d+|several|multiple)\s+(?:[\w-]+\s+){0,3}?(?:missiles|rockets)\b|"
     r"\b(?:tested|test(?:[- ]?fire)?\s+of|(?:observed|oversaw|supervised|watched|guided|conducted|carried out)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?)\s+test(?:[- ]?(?:launch(?:es)?|fir(?:e|ing)))?)\b",
     re.I,

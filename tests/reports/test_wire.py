@@ -1127,6 +1127,32 @@ def test_extract__missiles_on_show_and_launches_in_general_are_no_launch(text, e
     assert len(extract_events(text, dt.date(2017, 4, 15), gazetteer).events) == events
 
 
+@pytest.mark.parametrize(
+    ("drill", "events"),
+    [
+        # w1939: state media's drill told by the missiles it included
+        (
+            'conducted a simulated "tactical nuclear attack" drill on Saturday that included two long-range cruise '
+            "missiles",
+            1,
+        ),
+        ("conducted a drill on Saturday that included two artillery units", 0),
+    ],
+)
+def test_extract__a_drill_that_included_missiles_is_a_launch(drill, events, gazetteer):
+    extraction = extract_events(
+        f"North Korea {drill}, state media reported on Sunday.", dt.date(2023, 9, 3), gazetteer
+    )
+    assert len(extraction.events) == events
+    if events:
+        event = extraction.events[0]
+        assert (event["launched_at"][:10], event["system_class"], event["count"]) == (
+            "2023-09-02",
+            "cruise",
+            2,
+        )
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
