@@ -190,6 +190,7 @@ def _parse(phrase: str, base: dt.datetime) -> dt.date | None:
 
 _YEAR = re.compile(r"\b\d{4}\b")
 _OUTLET_TODAY = re.compile(r"TODAY\s*/")
+_A_NAME_BEFORE = re.compile(r"\b[A-Z][\w.]*[ \t]+$")
 
 
 def find_dates(
@@ -213,8 +214,10 @@ def find_dates(
         before = text[max(0, match.start() - 60) : match.start()]
         if _PAGE_STAMP_BEFORE.search(before):
             continue
-        if _OUTLET_TODAY.match(text, match.start()):
-            continue  # "[ TODAY / AFP ]": Singapore's TODAY credited with its wire service, not a day
+        if _OUTLET_TODAY.match(text, match.start()) or (phrase == "Today" and _A_NAME_BEFORE.search(before)):
+            # "[ TODAY / AFP ]": Singapore's TODAY credited with its wire service; "News Today", "USA Today": a
+            # programme's or a paper's name, not a day
+            continue
         korea_days_ahead = 0
         foreign = _FOREIGN_DAY_BEFORE.search(before)
         if foreign and ")" in foreign.group(0) and not match.group("full"):

@@ -549,6 +549,25 @@ def test_extract__an_outlet_named_today_is_no_day(gazetteer):
     assert [e["launched_at"][:10] for e in extraction.events] == ["2021-09-11", "2021-09-12"]
 
 
+@pytest.mark.parametrize(
+    ("header", "day"),
+    [
+        # w1930: KBS's programme "News Today" is no day
+        ("N. KOREA'S FIRING OF BALLISTIC MISSILES News Today", "2021-03-25"),
+        # a plain "today" in the copy still is one
+        ("North Korea fired two missiles today, the JCS said.", "2021-03-26"),
+    ],
+)
+def test_extract__a_programme_named_today_is_no_day(header, day, gazetteer):
+    event = _one(
+        f"{header}\n\nNorth Korea fired two short-range ballistic missiles on March 25. On Friday Pyongyang announced "
+        "that it has successfully tested new tactical missiles.",
+        "2021-03-26",
+        gazetteer,
+    )
+    assert korea_day(event["launched_at"], event["launched_at_precision"]) == day
+
+
 def test_extract__tests_on_two_days_across_a_years_end_are_two_events(gazetteer):
     extraction = extract_events(  # w1689
         "SEOUL, Jan 1 - On December 31 and January 1, the DPRK tested a super-large multiple launch rocket system, "
