@@ -61,7 +61,8 @@ TIME_RE = re.compile(
 )
 _REPORTED_ON = re.compile(
     # "quoted the JCS as saying on 26 July", "The Japanese government warned citizens Monday"
-    r"\b(?:said|says|saying|reported|announced|stated|confirmed|claimed|added|told \w+|warned(?: \w+)?)\s+"
+    # ("told Pentagon reporters Thursday that the missile was likely launched from a sea-based platform")
+    r"\b(?:said|says|saying|reported|announced|stated|confirmed|claimed|added|told(?: [\w'’]+){1,3}?|warned(?: \w+)?)\s+"
     # ("North Korea announced today, Friday, that what it launched ... on Thursday")
     r"(?:(?:early|late)\s+)?(?:today,\s+)?(?:on\s+)?$|"
     # "This development, reported by state media on Monday" ("the ICBM released by North Korea on July 4", in copy

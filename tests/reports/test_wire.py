@@ -764,6 +764,19 @@ def test_find_figures__a_thousand_kilometers():
     assert [(f.kind, f.value_km) for f in figures] == [("distance", 1000.0)]
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        # w1942, w1828: who was told stands between the verb and its day
+        "Col. Pat Ryder told Pentagon reporters Thursday that the missile was likely launched from a sea platform.",
+        "A spokesman told reporters Thursday that the missile was launched.",
+    ],
+)
+def test_find_dates__the_day_someone_told_reporters_is_a_statement(words):
+    found = find_dates(words, dt.date(2019, 10, 4), statements=True, window=False)
+    assert [(f.text, f.statement) for f in found] == [("Thursday", True)]
+
+
 def test_find_dates__a_month_and_its_year_are_no_day():
     found = find_dates(
         "the Hwasong-15 ICBM that was launched in November 2017", dt.date(2022, 3, 24), window=False
