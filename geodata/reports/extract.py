@@ -272,6 +272,12 @@ _OTHER_LAUNCH_CLAUSE = re.compile(
     r"\s+of\b[^.;]*"
     # "The airfield has been the site of several recent launches, including two of what ... were tests of a new ICBM"
     r"|\b(?:has|have)\s+been\s+the\s+sites?\s+of\s+(?:\w+\s+){0,2}?(?:launches|tests|firings)\b[^.;]*"
+    # "The details were similar to North Korea's November test flight of the Hwasong-17 intercontinental ballistic
+    # missile": the launch this one is likened to
+    r"|\b(?:similar\s+to|resembl(?:ed|es|ing))\s+(?:North Korea'?s?\s+|the\s+|its\s+)?"
+    rf"(?:{MONTH_NAMES}|last|previous|earlier)\b[^.;]*"
+    # "After the first launch in early January, the North said it had tested a hypersonic missile"
+    rf"|\bafter\s+the\s+(?:first|last|previous)\s+launch\s+in\s+(?:early\s+|mid-?|late\s+)?(?:{MONTH_NAMES})\b[^.;]*"
     # "launched from Wonsan on the eastern coast, the location from which Pyongyang launched a series of short-range
     # missiles" ("the site from which the missiles were launched" is this launch's)
     r"|\bthe\s+(?:location|site|place|area|spot)\s+(?:from\s+which|where)\s+(?:[\w-]+\s+){1,3}?"

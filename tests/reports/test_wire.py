@@ -4137,6 +4137,20 @@ def test_find_flight_times__the_duration_before_the_word_flight(words, seconds):
             "outcome",
             "unknown",
         ),
+        (  # w1932: the launch this one is likened to
+            "North Korea fired a long-range ballistic missile from its capital on Saturday, Japan said. The details were "
+            "similar to North Korea's November test flight of the Hwasong-17 intercontinental ballistic missile.",
+            "2023-02-18",
+            "system_class",
+            "unknown",
+        ),
+        (  # w1944: the year's first launch, told by its month
+            "North Korea fired at least one projectile on Tuesday, the JCS said. After the first launch in early "
+            "January, the North said it had tested a hypersonic missile.",
+            "2026-01-27",
+            "system_class",
+            "unknown",
+        ),
         (  # w1898: the place's past launches; "the site from which the missile was launched" would be this one's
             "North Korea launched two ballistic missiles, the JCS said. The two missiles were launched from Wonsan on "
             "the eastern coast, the location from which Pyongyang launched a series of short-range missiles.",
