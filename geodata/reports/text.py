@@ -83,7 +83,8 @@ _PLANNED = re.compile(
 )
 # ("..., Yonhap said in another update": another word on the same launch)
 _NEXT_EVENT = re.compile(
-    r"\b(also(?! known as| called)|separately|later|another(?!\s+(?:update|report|statement|dispatch|briefing))|additional|second|in a separate|hours after|followed)\b",
+    # ("South Korea's military also told the Associated Press that it detected two launches": another source)
+    r"\b(also(?! known as| called)(?!\s+(?:told|said|says|reported|confirmed|stated|noted|added)\b)|separately|later|another(?!\s+(?:update|report|statement|dispatch|briefing))|additional|second|in a separate|hours after|followed)\b",
     re.I,
 )
 # "The launch came a day after ...", "coming days after": told against an earlier launch

@@ -1256,6 +1256,10 @@ def test_extract__last_week_launch_gives_neither_date_nor_class(gazetteer):
         'toward the East Sea. The South Korean military characterized it as "intermediate-range" and also said that '
         "it flew around 800 kilometers. The National Security Council characterized the missile launched by "
         'Pyongyang on Sunday as a "medium-range ballistic missile," Yonhap said in another update.',
+        # w1959: "also told" is another source on the same launch
+        "North Korea fired multiple short-range missiles over the weekend. South Korea's military also told the "
+        "Associated Press in a statement that it detected two launches, suspected to be cruise missiles, off of North "
+        "Korea's west coast on Sunday morning.",
     ],
 )
 def test_extract__one_launch_told_twice_is_one_event(text, gazetteer):
