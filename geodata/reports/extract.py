@@ -105,7 +105,9 @@ _FAILURE = re.compile(
     # losing a missile on radar is a failure only early in its flight ("disappeared off radar early into its
     # flight"); "disappeared from radar shortly after it was detected" is a tracker losing it
     r"did not reach orbit|disappeared (?:off|from) (?:the )?radar(?=\s+(?:early|soon|shortly after (?:launch|lift-?off)|"
-    r"(?:seconds|moments) after)))\b",
+    r"(?:seconds|moments) after))|"
+    # "the second was detected by radar but disappeared at an altitude of about 17 kilometers": lost in its climb
+    r"disappeared(?:\s+(?:from|off)\s+(?:the\s+)?radar)?(?=\s+at\s+(?:an\s+)?altitude\b))\b",
     re.I,
 )
 # "after its failed nuclear summit in Hanoi", "the failure of talks": something else failed, not a flight

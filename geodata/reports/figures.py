@@ -70,7 +70,12 @@ _SPEED_AFTER = re.compile(
     r"^\s*(?:/\s*(?:h|hr|hour|s|sec)\b|per (?:hour|second)\b|an hour\b|a second\b)", re.I
 )
 # "noting that it did not reach a second peak at an altitude of 42.5 kilometers": a figure it did not fly
-_NOT_FLOWN_BEFORE = re.compile(r"\b(?:did not|didn't|does not|never|failed to)\s+(?:[\w-]+\s+){0,8}$", re.I)
+# ("disappeared from the radar at an altitude of 11 miles": where it was lost, not its peak)
+_NOT_FLOWN_BEFORE = re.compile(
+    r"\b(?:did not|didn't|does not|never|failed to)\s+(?:[\w-]+\s+){0,8}$|"
+    r"\bdisappeared\b[^.;]{0,30}?\bat\s+(?:an\s+)?altitude\s+of\s+(?:about\s+|around\s+|some\s+)?$",
+    re.I,
+)
 # "placed in the polar orbit at a distance of 500 km from the Earth", "a perigee altitude of 493 km": a satellite's
 # orbit, not a flight (KCNA's "flew along their orbit" for a cruise missile's path is not one of these words)
 _ORBIT_PARAMETERS = re.compile(

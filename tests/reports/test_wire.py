@@ -1185,6 +1185,24 @@ def test_extract__a_drill_that_included_missiles_is_a_launch(drill, events, gaze
         )
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        # w1845, w1931: lost on its climb, at a height that is no peak
+        "the second was detected by radar but disappeared at an altitude of about 17 kilometers (11 miles)",
+        "The second missile disappeared from the radar at an altitude of 11 miles",
+    ],
+)
+def test_extract__a_missile_that_disappeared_at_an_altitude_failed(second, gazetteer):
+    event = _one(
+        "North Korea fired two ballistic missiles on Friday. One of the missiles flew about 700 kilometers toward "
+        f"the sea; {second}, the JCS said.",
+        "2016-03-18",
+        gazetteer,
+    )
+    assert (event["outcome"], event["apogee_km"], event["distance_km"]) == ("partial", None, 700)
+
+
 def test_extract__first_report_is_preliminary(gazetteer):
     event = _one("North Korea fired a ballistic missile on Friday, the JCS said.", "2025-11-07", gazetteer)
     assert event["report_status"] == "preliminary"
