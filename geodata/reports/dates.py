@@ -72,6 +72,8 @@ _REPORTED_ON = re.compile(
     # "According to media reports on 16 October", "in a statement on Monday": the day of the words ("made the
     # announcement Wednesday, hours after ... the 3 a.m. launch" is often the launch day too: KCNA reports the same day)
     r"\b(?:reports|statement|briefing)\s+(?:on\s+)?$|"
+    # "the disclosure by Defense Minister Iwaya on Tuesday that the ministry has concluded ..."
+    r"\b(?:disclosure|announcement|statement|remarks|comments|briefing)\s+by\s+(?:[\w'’.-]+\s+){1,5}?on\s+$|"
     # "According to a report from the state media on Friday"
     r"\breport\s+(?:from|by|in)\s+(?:[\w'’-]+\s+){1,4}on\s+$|"
     # "Yonhap said quoting Pyongyang's state media Sunday"

@@ -770,9 +770,12 @@ def test_find_figures__a_thousand_kilometers():
         # w1942, w1828: who was told stands between the verb and its day
         "Col. Pat Ryder told Pentagon reporters Thursday that the missile was likely launched from a sea platform.",
         "A spokesman told reporters Thursday that the missile was launched.",
+        # w1919: the day of a minister's disclosure
+        "The papers spotlighted the disclosure by Defense Minister Iwaya on Thursday that North Korea tested a new "
+        "missile.",
     ],
 )
-def test_find_dates__the_day_someone_told_reporters_is_a_statement(words):
+def test_find_dates__the_day_someone_told_or_disclosed_is_a_statement(words):
     found = find_dates(words, dt.date(2019, 10, 4), statements=True, window=False)
     assert [(f.text, f.statement) for f in found] == [("Thursday", True)]
 
