@@ -175,7 +175,7 @@ South Korea's JCS tracks launches on radar from closest; North Korea's own claim
 morning in Korea.
 
 **Drafts from pasted reports.** *Report to map* reads English wire copy with rules written from hundreds of real
-reports. On 1,852 reports it had not been tuned on, scored blind, it got 88.6 % of fields right; so a draft is
+reports. On 1,902 reports it had not been tuned on, scored blind, it got 88.6 % of fields right; so a draft is
 only a proposal, and nothing is saved until a person accepts it. When the report itself gives another day, site,
 class or count than the draft's (Japan's count against Seoul's, state media's day against the JCS's), the draft
 says so above its form and outlines those words in the report: with them the right day is on screen for about

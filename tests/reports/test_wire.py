@@ -155,7 +155,12 @@ from tests.reports.wire_corpus import (
 # a place's past launches, a place near the town named first, "another update", the year's tally, a government
 # condemning the launch, "a potential second missile", flight tests with no launch verb, "After its launch,"); a new
 # held-out set (heldout/, 50 reports) scored once after tuning stopped, 86.8 % (the same score with the code the
-# round started from; one draft differs).
+# round started from; one draft differs). Round 39 (2026-11-28): those 50 moved into training (1,959 reports, 1,901
+# events; 95.7 % as they came) and tuned on (the EEZ's 200 nautical miles, "off the coast of Sinpo", an editor's
+# bracketed words, missiles on show, launches in general, a destroyer's failed launching, a drill that included
+# missiles, "News Today", "told Pentagon reporters Thursday", a launch likened to another, "also told", a missile that
+# "disappeared at an altitude", a minister's disclosure); a new held-out set (heldout/, 50 reports) scored once after
+# tuning stopped, 86.5 % (the same drafts with the code the round started from).
 # Training misses left
 # include, each a phrasing met once:
 # w315 (the "super-large" launcher named only in KCNA's lead), w318 ("Two of the new munitions"), w325 (a misspelt "Chunan"
@@ -164,37 +169,37 @@ from tests.reports.wire_corpus import (
 # Saturday and Sunday" as two events), w363 (a background launch as a second event), w349 (a satellite told on
 # US evening time, its orbit's 500 km), w366 (figures in a sentence that opens on "previous launches"), w344.
 TRAINING_FLOOR = {
-    "events": (1879, 1909),
-    "date": (1780, 1854),
-    "site_id": (1787, 1854),
-    "system": (1744, 1854),
-    "system_class": (1768, 1854),
-    "count": (1756, 1854),
-    "distance_km": (1778, 1854),
-    "apogee_km": (1817, 1854),
-    "flight_time_s": (1827, 1854),
-    "outcome": (1764, 1854),
-    "confirmation": (1788, 1854),
-    "sources": (663, 770),
+    "events": (1928, 1959),
+    "date": (1820, 1901),
+    "site_id": (1830, 1901),
+    "system": (1785, 1901),
+    "system_class": (1813, 1901),
+    "count": (1798, 1901),
+    "distance_km": (1823, 1901),
+    "apogee_km": (1863, 1901),
+    "flight_time_s": (1873, 1901),
+    "outcome": (1811, 1901),
+    "confirmation": (1830, 1901),
+    "sources": (677, 787),
 }
-# Scored once, after tuning stopped (2026-11-28): 86.8 % overall on 50 reports, the ten fields of issue 13 87.9 %
-# (the same score with the code the round started from); below the 95 % goal: days told against a statement's or a
-# US day, a round-up of two launches told by what Seoul and Tokyo "predicted", state media's drill with no launch
-# verb, classes from background launches. Why, per failure class: tests/fixtures/reports/wire/README.md. Not tuned on
-# afterwards.
+# Scored once, after tuning stopped (2026-11-28): 86.5 % overall on 50 reports, the ten fields of issue 13 87.5 %
+# (the same drafts with the code the round started from); below the 95 % goal: sites and classes read from background
+# launches or missed ("from the North's east coast", "the vicinity of Pyongyang"), figures of other launches, an
+# engine test and a parade drafted as launches, a round-up of two days drafted as one. Why, per failure class:
+# tests/fixtures/reports/wire/README.md. Not tuned on afterwards.
 HELDOUT_FLOOR = {
     "events": (45, 50),
-    "date": (37, 47),
-    "site_id": (40, 47),
-    "system": (36, 47),
-    "system_class": (39, 47),
-    "count": (41, 47),
-    "distance_km": (43, 47),
-    "apogee_km": (43, 47),
-    "flight_time_s": (45, 47),
-    "outcome": (41, 47),
-    "confirmation": (42, 47),
-    "sources": (14, 17),
+    "date": (42, 46),
+    "site_id": (38, 46),
+    "system": (37, 46),
+    "system_class": (37, 46),
+    "count": (41, 46),
+    "distance_km": (39, 46),
+    "apogee_km": (41, 46),
+    "flight_time_s": (42, 46),
+    "outcome": (39, 46),
+    "confirmation": (42, 46),
+    "sources": (13, 17),
 }
 
 
@@ -207,7 +212,7 @@ def gazetteer():
 
 def test_wire_corpus__size_outlets_and_a_fresh_held_out_set():
     train, heldout = load_expected(WIRE), load_expected(WIRE_HELDOUT)
-    assert len(train) >= 1909 and len(heldout) >= 35
+    assert len(train) >= 1959 and len(heldout) >= 35
     # the held-out reports are new: no address is shared with the training reports
     assert not {c["url"] for c in train.values()} & {c["url"] for c in heldout.values()}
     outlets = {c["outlet"].split(" (")[0] for c in (*train.values(), *heldout.values())}
@@ -243,26 +248,26 @@ def test_wire_corpus__field_accuracy_holds_its_measured_floor(folder, floor, dra
 
 
 def test_wire_corpus__the_right_value_is_among_the_rules_candidates(drafted):
-    # Measured 2026-11-28 on 1,909 training reports: the right date, class and count are among the candidates for
-    # 99.2-99.6 % of events while the rules choose right for 94.7-96.0 %; on round 38's fresh set for 97.9-100 %
-    # against 78.7-87.2 %. What is left is mostly the choice among two or three candidates, not finding them.
+    # Measured 2026-11-28 on 1,959 training reports: the right date, class and count are among the candidates for
+    # 99.2-99.6 % of events while the rules choose right for 94.6-95.7 %; on round 39's fresh set for 97.8-100 %
+    # against 80.4-91.3 %. What is left is mostly the choice among two or three candidates, not finding them.
     for field, (right, among, total, offered) in candidate_recall(drafted(WIRE)).items():
         assert among >= 0.99 * total, (field, among, total)
         assert right <= among and offered <= 4 * total, (field, right, among, offered)
 
 
 # (drafts right, right value shown as the draft's or another reading) when measured, 2026-11-28: on the blind
-# drafts of rounds 3-37 (1,802 reports, 1,751 launches, each drafted by its round's code before any tuning on it), and
-# on round 38's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
+# drafts of rounds 3-38 (1,852 reports, 1,798 launches, each drafted by its round's code before any tuning on it), and
+# on round 39's fresh held-out set (50 reports). Count readings pass the draft's own test of a count phrase since
 # round 17 (missile_counts): on the blind drafts of rounds 3-16, 112 readings instead of 195 and one right value
 # fewer ("one of North Korea's missiles").
 BLIND_READINGS = {
-    "date": (1548, 1616),
-    "site_id": (1515, 1573),
-    "system_class": (1535, 1576),
-    "count": (1515, 1591),
+    "date": (1585, 1657),
+    "site_id": (1555, 1615),
+    "system_class": (1574, 1616),
+    "count": (1556, 1632),
 }
-HELDOUT_READINGS = {"date": (37, 41), "site_id": (40, 41), "system_class": (39, 40), "count": (41, 41)}
+HELDOUT_READINGS = {"date": (42, 43), "site_id": (38, 38), "system_class": (37, 40), "count": (41, 43)}
 
 
 @pytest.mark.parametrize("on", ["blind drafts", "heldout"])
