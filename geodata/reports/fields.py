@@ -474,13 +474,14 @@ def _told_by_its_source(lead: Sentence, account: Sentence) -> bool:
 
 # "launched the second ballistic missile", "Both missiles are believed to have landed", "the second missile also
 # landed": a salvo of two told one missile at a time ("the second missile launch this year" counts launches)
-_MAYBE_A_SECOND = re.compile(
-    r"\b(?:potential|possible|possibly a)\s+second\s+(?:ballistic\s+)?missile\b", re.I
-)
 _SECOND_OF_TWO = re.compile(
     r"\b(?:(?:launched|fired)\s+(?:a|the)\s+second|the\s+second)\s+(?:ballistic\s+)?missile\b"
     r"(?!\s+(?:launch|test|firing|this|in|of|since)\b)|\bboth\s+missiles\b",
     re.I,
+)
+# "is reporting a potential second missile launch": one so far, perhaps two
+_MAYBE_A_SECOND = re.compile(
+    r"\b(?:potential|possible|possibly a)\s+second\s+(?:ballistic\s+)?missile\b", re.I
 )
 
 

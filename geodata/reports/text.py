@@ -81,10 +81,12 @@ _PERFECT = re.compile(r"\bhave\s+(?:been\s+)?$", re.I)
 _PLANNED = re.compile(
     r"\b(?:preparations?\s+for|plans?\s+to|planning\s+to|prepar(?:es|ed|ing)\s+to|ready\s+to)\s+$", re.I
 )
-# ("..., Yonhap said in another update": another word on the same launch)
 _NEXT_EVENT = re.compile(
-    # ("South Korea's military also told the Associated Press that it detected two launches": another source)
-    r"\b(also(?! known as| called)(?!\s+(?:told|said|says|reported|confirmed|stated|noted|added)\b)|separately|later|another(?!\s+(?:update|report|statement|dispatch|briefing))|additional|second|in a separate|hours after|followed)\b",
+    # ("South Korea's military also told the Associated Press that it detected two launches": another source on it)
+    r"\b(also(?! known as| called)(?!\s+(?:told|said|says|reported|confirmed|stated|noted|added)\b)|separately|later|"
+    # ("..., Yonhap said in another update": another word on the same launch)
+    r"another(?!\s+(?:update|report|statement|dispatch|briefing))|additional|second|in a separate|hours after|"
+    r"followed)\b",
     re.I,
 )
 # "The launch came a day after ...", "coming days after": told against an earlier launch
